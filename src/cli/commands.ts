@@ -1,0 +1,6 @@
+// The list of commands: one module per command under src/cli, each exporting `register<Name>Command`.
+import type { Command } from 'commander';
+
+export function registerCommands(program: Command): void {
+  void program;
+}
