@@ -1,0 +1,298 @@
+// Compiles rules and the gazetteer once into a single matcher: token patterns, one phrase trie, boolean trees.
+import { UserError } from '../lib/errors.ts';
+import { tokenize } from './normalise.ts';
+import type { MatchItem, MatchNode, NameSpec, RegionSpec, RuleSpec, TermSpec } from './types.ts';
+
+/** A trie over characters: each node lists the prefix patterns (`attentat*`) that end there. */
+export interface CharTrie {
+  next: Map<number, CharTrie>;
+  patterns: number[];
+}
+
+/** A trie over token patterns: each node lists the terms (words, phrases) that end there. */
+export interface PhraseNode {
+  children: Map<number, PhraseNode>;
+  terms: number[];
+}
+
+export type CompiledTerm =
+  | { kind: 'phrase' }
+  | { kind: 'near'; a: number; b: number; within: number };
+
+export interface CompiledNode {
+  all: CompiledItem[];
+  any: CompiledItem[];
+  none: CompiledItem[];
+}
+/** A term id, or a nested boolean node. */
+export type CompiledItem = number | CompiledNode;
+
+export interface ScoredTerm {
+  term: number;
+  weight: number;
+  /** The term as the rule writes it, for output and digests. */
+  display: string;
+}
+
+export interface CompiledRule {
+  id: string;
+  node: CompiledNode;
+  /** Distinct terms outside `none`, each counted once in the score. */
+  scored: ScoredTerm[];
+  languages: Set<string> | null;
+  regions: number[] | null;
+  minScore: number;
+}
+
+export interface CompiledRegion {
+  id: string;
+  parent: number;
+  children: number[];
+  requiresContext: boolean;
+}
+
+export interface Matcher {
+  foldedWords: Map<string, number>;
+  casedWords: Map<string, number>;
+  foldedPrefixes: CharTrie;
+  casedPrefixes: CharTrie;
+  /** Phrase trie roots, indexed by the pattern id of the first word. */
+  phraseRoots: (PhraseNode | undefined)[];
+  terms: CompiledTerm[];
+  /** Near terms, operands before the terms that use them. */
+  nearTerms: number[];
+  rules: CompiledRule[];
+  rulesByTerm: number[][];
+  /** Rules that can hold with no term matched (only `none`): evaluated on every text. */
+  alwaysEvaluated: number[];
+  regions: CompiledRegion[];
+  regionsByTerm: number[][];
+  regionIndex: Map<string, number>;
+  topRegions: number[];
+}
+
+export interface MatcherInput {
+  rules: RuleSpec[];
+  regions: RegionSpec[];
+}
+
+type Builder = Matcher & { patternIds: Map<string, number>; termIds: Map<string, number> };
+
+export function compileMatcher(input: MatcherInput): Matcher {
+  const builder = createBuilder();
+  compileRegions(builder, input.regions);
+  input.rules.forEach((rule, index) => {
+    builder.rules.push(compileRule(builder, rule, index));
+  });
+  const { patternIds: _patterns, termIds: _terms, ...matcher } = builder;
+  return matcher;
+}
+
+function createBuilder(): Builder {
+  return {
+    foldedWords: new Map(),
+    casedWords: new Map(),
+    foldedPrefixes: { next: new Map(), patterns: [] },
+    casedPrefixes: { next: new Map(), patterns: [] },
+    phraseRoots: [],
+    terms: [],
+    nearTerms: [],
+    rules: [],
+    rulesByTerm: [],
+    alwaysEvaluated: [],
+    regions: [],
+    regionsByTerm: [],
+    regionIndex: new Map(),
+    topRegions: [],
+    patternIds: new Map(),
+    termIds: new Map(),
+  };
+}
+
+/** The id of a one-word pattern: an exact word or a prefix, case-folded or exact-case. */
+function internPattern(b: Builder, word: string, prefix: boolean, caseSensitive: boolean): number {
+  const key = `${caseSensitive ? 'c' : 'f'}${prefix ? '*' : '='}${word}`;
+  const known = b.patternIds.get(key);
+  if (known !== undefined) return known;
+  const id = b.patternIds.size;
+  b.patternIds.set(key, id);
+  if (!prefix) (caseSensitive ? b.casedWords : b.foldedWords).set(word, id);
+  else addPrefix(caseSensitive ? b.casedPrefixes : b.foldedPrefixes, word, id);
+  return id;
+}
+
+function addPrefix(trie: CharTrie, word: string, id: number): void {
+  let node = trie;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    let next = node.next.get(code);
+    if (!next) {
+      next = { next: new Map(), patterns: [] };
+      node.next.set(code, next);
+    }
+    node = next;
+  }
+  node.patterns.push(id);
+}
+
+/** The id of a word or phrase term; the same text and case mode always gives the same id. */
+function internPhrase(b: Builder, text: string, caseSensitive: boolean, where: string): number {
+  const tokens = tokenize(text);
+  if (tokens.length === 0) throw new UserError(`rules: ${where}: term "${text}" has no word in it`);
+  const patterns = tokens.map((token) => {
+    const prefix = text.charCodeAt(token.end) === 0x2a; // '*'
+    return internPattern(b, caseSensitive ? token.cased : token.folded, prefix, caseSensitive);
+  });
+  const key = `p${patterns.join(',')}`;
+  const known = b.termIds.get(key);
+  if (known !== undefined) return known;
+  const id = addTerm(b, key, { kind: 'phrase' });
+  let node = b.phraseRoots[patterns[0] as number];
+  if (!node) {
+    node = { children: new Map(), terms: [] };
+    b.phraseRoots[patterns[0] as number] = node;
+  }
+  for (const pattern of patterns.slice(1)) {
+    let child = node.children.get(pattern);
+    if (!child) {
+      child = { children: new Map(), terms: [] };
+      node.children.set(pattern, child);
+    }
+    node = child;
+  }
+  node.terms.push(id);
+  return id;
+}
+
+function addTerm(b: Builder, key: string, term: CompiledTerm): number {
+  const id = b.terms.length;
+  b.terms.push(term);
+  b.termIds.set(key, id);
+  b.rulesByTerm.push([]);
+  b.regionsByTerm.push([]);
+  return id;
+}
+
+/** Interns any term syntax; `near` operands first, so they are matched before the `near` itself. */
+function internTerm(b: Builder, spec: TermSpec, where: string): number {
+  if (typeof spec === 'string') return internPhrase(b, spec, false, where);
+  if ('term' in spec) return internPhrase(b, spec.term, spec.caseSensitive === true, where);
+  const a = internTerm(b, spec.near[0], where);
+  const c = internTerm(b, spec.near[1], where);
+  const key = `n${a},${c},${spec.within}`;
+  const known = b.termIds.get(key);
+  if (known !== undefined) return known;
+  const id = addTerm(b, key, { kind: 'near', a, b: c, within: spec.within });
+  b.nearTerms.push(id);
+  return id;
+}
+
+export function displayTerm(spec: TermSpec): string {
+  if (typeof spec === 'string') return spec;
+  if ('term' in spec) return spec.term;
+  return `near(${displayTerm(spec.near[0])}, ${displayTerm(spec.near[1])}, ${spec.within})`;
+}
+
+function isTerm(item: MatchItem): item is TermSpec {
+  return typeof item === 'string' || 'term' in item || 'near' in item;
+}
+
+function compileRule(b: Builder, rule: RuleSpec, index: number): CompiledRule {
+  const scored = new Map<number, ScoredTerm>();
+  const node = compileNode(b, rule.match, `rule ${rule.id}`, scored, false);
+  for (const term of collectTerms(node)) {
+    const users = b.rulesByTerm[term] as number[];
+    if (users[users.length - 1] !== index) users.push(index);
+  }
+  if (holds(node, () => false)) b.alwaysEvaluated.push(index);
+  return {
+    id: rule.id,
+    node,
+    scored: [...scored.values()],
+    languages: rule.languages?.length ? new Set(rule.languages.map((l) => l.toLowerCase())) : null,
+    regions: rule.regions?.length ? rule.regions.map((id) => regionOf(b, id, rule.id)) : null,
+    minScore: rule.minScore ?? 0,
+  };
+}
+
+function regionOf(b: Builder, id: string, ruleId: string): number {
+  const index = b.regionIndex.get(id);
+  if (index === undefined) throw new UserError(`rules: rule ${ruleId}: unknown region "${id}"`);
+  return index;
+}
+
+function compileNode(
+  b: Builder,
+  node: MatchNode,
+  where: string,
+  scored: Map<number, ScoredTerm>,
+  negated: boolean,
+): CompiledNode {
+  const compileItems = (items: MatchItem[] | undefined, inNone: boolean): CompiledItem[] =>
+    (items ?? []).map((item) => {
+      if (!isTerm(item)) return compileNode(b, item, where, scored, inNone);
+      const term = internTerm(b, item, where);
+      if (!inNone) addScored(scored, term, item);
+      return term;
+    });
+  return {
+    all: compileItems(node.all, negated),
+    any: compileItems(node.any, negated),
+    none: compileItems(node.none, true),
+  };
+}
+
+function addScored(scored: Map<number, ScoredTerm>, term: number, spec: TermSpec): void {
+  const weight = typeof spec === 'string' ? 1 : (spec.weight ?? 1);
+  const known = scored.get(term);
+  if (!known || known.weight < weight)
+    scored.set(term, { term, weight, display: displayTerm(spec) });
+}
+
+function collectTerms(node: CompiledNode, out: number[] = []): number[] {
+  for (const item of [...node.all, ...node.any, ...node.none]) {
+    if (typeof item === 'number') out.push(item);
+    else collectTerms(item, out);
+  }
+  return out;
+}
+
+/** Whether a boolean node holds, given which terms matched. */
+export function holds(node: CompiledNode, matched: (term: number) => boolean): boolean {
+  const itemHolds = (item: CompiledItem): boolean =>
+    typeof item === 'number' ? matched(item) : holds(item, matched);
+  for (const item of node.all) if (!itemHolds(item)) return false;
+  if (node.any.length > 0 && !node.any.some(itemHolds)) return false;
+  for (const item of node.none) if (itemHolds(item)) return false;
+  return true;
+}
+
+function compileRegions(b: Builder, specs: RegionSpec[]): void {
+  const visit = (spec: RegionSpec, parent: number): number => {
+    const index = b.regions.length;
+    if (b.regionIndex.has(spec.id))
+      throw new UserError(`regions: duplicate region id "${spec.id}"`);
+    b.regionIndex.set(spec.id, index);
+    const region: CompiledRegion = {
+      id: spec.id,
+      parent,
+      children: [],
+      requiresContext: spec.requiresContext === true,
+    };
+    b.regions.push(region);
+    for (const name of [...spec.names, ...(spec.adjectives ?? [])]) {
+      const term = internName(b, name, `region ${spec.id}`);
+      const owners = b.regionsByTerm[term] as number[];
+      if (!owners.includes(index)) owners.push(index);
+    }
+    region.children = (spec.children ?? []).map((child) => visit(child, index));
+    return index;
+  };
+  b.topRegions = specs.map((spec) => visit(spec, -1));
+}
+
+function internName(b: Builder, name: NameSpec, where: string): number {
+  return typeof name === 'string'
+    ? internPhrase(b, name, false, where)
+    : internPhrase(b, name.term, name.caseSensitive === true, where);
+}

@@ -1,0 +1,91 @@
+// Gazetteer resolution: region mentions, longest name wins, `requiresContext`, roll-up to ancestors.
+import type { Matcher } from './compile.ts';
+
+export interface RegionCount {
+  id: string;
+  count: number;
+}
+
+interface Mention {
+  region: number;
+  first: number;
+  last: number;
+}
+
+/**
+ * Mentions per region index, each counted for the region and all its ancestors (SPEC §2).
+ * `occurrences` holds flat [firstToken, lastToken] pairs per term id.
+ */
+export function countRegions(
+  matcher: Matcher,
+  occurrences: (number[] | undefined)[],
+): Map<number, number> {
+  const direct = new Map<number, number>();
+  for (const mention of keepLongestMentions(collectMentions(matcher, occurrences))) {
+    direct.set(mention.region, (direct.get(mention.region) ?? 0) + 1);
+  }
+  const supported = supportedRegions(matcher, direct);
+  const counts = new Map<number, number>();
+  for (const [region, count] of direct) {
+    if (!isConfirmed(matcher, region, supported)) continue;
+    for (let r = region; r !== -1; r = matcher.regions[r]?.parent ?? -1) {
+      counts.set(r, (counts.get(r) ?? 0) + count);
+    }
+  }
+  return counts;
+}
+
+function collectMentions(matcher: Matcher, occurrences: (number[] | undefined)[]): Mention[] {
+  const mentions: Mention[] = [];
+  occurrences.forEach((pairs, term) => {
+    const regions = matcher.regionsByTerm[term];
+    if (!pairs || !regions || regions.length === 0) return;
+    for (let i = 0; i < pairs.length; i += 2) {
+      for (const region of regions) {
+        mentions.push({ region, first: pairs[i] as number, last: pairs[i + 1] as number });
+      }
+    }
+  });
+  return mentions;
+}
+
+/**
+ * A name inside a longer name is not a mention ("Guinée" in "Guinée-Bissau", "Anbar" in "Al-Anbar");
+ * two regions sharing one exact span (Tripoli) both keep it.
+ */
+function keepLongestMentions(mentions: Mention[]): Mention[] {
+  mentions.sort((x, y) => x.first - y.first || y.last - x.last);
+  const kept: Mention[] = [];
+  for (const mention of mentions) {
+    const covered = kept.some(
+      (k) =>
+        k.first <= mention.first &&
+        mention.last <= k.last &&
+        (k.region === mention.region || k.last - k.first > mention.last - mention.first),
+    );
+    if (!covered) kept.push(mention);
+  }
+  return kept;
+}
+
+/** Regions named by a name that needs no context, and all their ancestors. */
+function supportedRegions(matcher: Matcher, direct: Map<number, number>): Set<number> {
+  const supported = new Set<number>();
+  for (const region of direct.keys()) {
+    if (matcher.regions[region]?.requiresContext) continue;
+    for (let r = region; r !== -1; r = matcher.regions[r]?.parent ?? -1) supported.add(r);
+  }
+  return supported;
+}
+
+/** A region that requires context counts when itself, an ancestor or a sibling is supported. */
+function isConfirmed(matcher: Matcher, region: number, supported: Set<number>): boolean {
+  const info = matcher.regions[region];
+  if (!info?.requiresContext) return true;
+  for (let r = region; r !== -1; r = matcher.regions[r]?.parent ?? -1) {
+    if (supported.has(r)) return true;
+  }
+  const siblings =
+    info.parent === -1 ? matcher.topRegions : (matcher.regions[info.parent]?.children ?? []);
+  return siblings.some((sibling) => sibling !== region && supported.has(sibling));
+}
