@@ -147,13 +147,11 @@ function internPhrase(b: Builder, text: string, caseSensitive: boolean, where: s
   const known = b.termIds.get(key);
   if (known !== undefined) return known;
   const id = addTerm(b, key, { kind: 'phrase' });
-  let node = b.phraseRoots[patterns[0] as number];
-  if (!node) {
-    node = { children: new Map(), terms: [] };
-    b.phraseRoots[patterns[0] as number] = node;
-  }
+  const first = patterns[0] as number;
+  let node: PhraseNode = b.phraseRoots[first] ?? { children: new Map(), terms: [] };
+  b.phraseRoots[first] = node;
   for (const pattern of patterns.slice(1)) {
-    let child = node.children.get(pattern);
+    let child: PhraseNode | undefined = node.children.get(pattern);
     if (!child) {
       child = { children: new Map(), terms: [] };
       node.children.set(pattern, child);
