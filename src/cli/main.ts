@@ -29,7 +29,9 @@ function reportFailure(error: unknown): number {
     process.stderr.write(`vigie: ${error.message}\n`);
     return 1;
   }
-  process.stderr.write(`vigie: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(
+    `vigie: internal error: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
   return 2;
 }
 
