@@ -202,7 +202,7 @@ function compileRule(b: Builder, rule: RuleSpec, index: number): CompiledRule {
     const users = b.rulesByTerm[term] as number[];
     if (users[users.length - 1] !== index) users.push(index);
   }
-  if (holds(node, () => false)) b.alwaysEvaluated.push(index);
+  if (holds(node, [])) b.alwaysEvaluated.push(index);
   return {
     id: rule.id,
     node,
@@ -255,14 +255,21 @@ function collectTerms(node: CompiledNode, out: number[] = []): number[] {
   return out;
 }
 
-/** Whether a boolean node holds, given which terms matched. */
-export function holds(node: CompiledNode, matched: (term: number) => boolean): boolean {
-  const itemHolds = (item: CompiledItem): boolean =>
-    typeof item === 'number' ? matched(item) : holds(item, matched);
-  for (const item of node.all) if (!itemHolds(item)) return false;
-  if (node.any.length > 0 && !node.any.some(itemHolds)) return false;
-  for (const item of node.none) if (itemHolds(item)) return false;
+/** Whether a boolean node holds, given which terms matched (no closures: this runs per rule per text). */
+export function holds(node: CompiledNode, matched: ArrayLike<unknown>): boolean {
+  for (const item of node.all) if (!itemHolds(item, matched)) return false;
+  if (node.any.length > 0 && !anyHolds(node.any, matched)) return false;
+  for (const item of node.none) if (itemHolds(item, matched)) return false;
   return true;
+}
+
+function anyHolds(items: CompiledItem[], matched: ArrayLike<unknown>): boolean {
+  for (const item of items) if (itemHolds(item, matched)) return true;
+  return false;
+}
+
+function itemHolds(item: CompiledItem, matched: ArrayLike<unknown>): boolean {
+  return typeof item === 'number' ? matched[item] !== undefined : holds(item, matched);
 }
 
 function compileRegions(b: Builder, specs: RegionSpec[]): void {

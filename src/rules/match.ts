@@ -146,16 +146,15 @@ function matchRules(
   regionCounts: Map<number, number>,
   lang: string | null,
 ): RuleMatch[] {
-  const matched = (term: number) => occurrences[term] !== undefined;
+  const countries = matcher.topRegions.filter((r) => regionCounts.has(r));
   const matches: RuleMatch[] = [];
   for (const index of candidateRules(matcher, occurrences)) {
     const rule = matcher.rules[index];
-    if (!rule) continue;
+    if (!rule || !holds(rule.node, occurrences)) continue;
     if (lang && rule.languages && !rule.languages.has(lang)) continue;
-    const regions = (rule.regions ?? matcher.topRegions).filter((r) => regionCounts.has(r));
+    const regions = rule.regions ? rule.regions.filter((r) => regionCounts.has(r)) : countries;
     if (rule.regions && regions.length === 0) continue;
-    if (!holds(rule.node, matched)) continue;
-    const scored = rule.scored.filter((s) => matched(s.term));
+    const scored = rule.scored.filter((s) => occurrences[s.term] !== undefined);
     const score = scored.reduce((sum, s) => sum + s.weight, 0);
     if (score < rule.minScore) continue;
     matches.push({
@@ -171,11 +170,19 @@ function matchRules(
 
 /** Rules worth evaluating: those using a matched term, and those that hold on no term; in config order. */
 function candidateRules(matcher: Matcher, occurrences: Occurrences): number[] {
-  const candidates = new Set<number>(matcher.alwaysEvaluated);
-  occurrences.forEach((list, term) => {
-    if (list) for (const rule of matcher.rulesByTerm[term] ?? []) candidates.add(rule);
-  });
-  return [...candidates].sort((x, y) => x - y);
+  const seen = new Uint8Array(matcher.rules.length);
+  const candidates: number[] = [];
+  const add = (rule: number) => {
+    if (seen[rule]) return;
+    seen[rule] = 1;
+    candidates.push(rule);
+  };
+  for (const rule of matcher.alwaysEvaluated) add(rule);
+  for (let term = 0; term < occurrences.length; term++) {
+    if (occurrences[term] === undefined) continue;
+    for (const rule of matcher.rulesByTerm[term] ?? []) add(rule);
+  }
+  return candidates.sort((x, y) => x - y);
 }
 
 function hitsOf(term: string, pairs: number[], tokens: Token[]): TermHit[] {
