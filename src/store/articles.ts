@@ -1,0 +1,207 @@
+// Articles, stored once per url_key, and the feeds each was reached from (article_sources).
+import { createHash } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import type { ArticlesTable, Db, FetchStatus } from './types.ts';
+
+export interface Article {
+  id: number;
+  urlKey: string;
+  url: string;
+  canonicalUrl: string | null;
+  title: string;
+  text: string;
+  publishedAt: Date | null;
+  fetchedAt: Date | null;
+  lang: string | null;
+  byline: string | null;
+  feedId: string | null;
+  storyId: number | null;
+  contentHash: string | null;
+  fetchStatus: FetchStatus;
+  fetchError: string | null;
+  createdAt: Date;
+}
+
+export interface NewArticle {
+  /** The identity: the canonical URL, or `guid:…` for items without a usable link. */
+  urlKey: string;
+  url: string;
+  canonicalUrl?: string | null | undefined;
+  title: string;
+  /** The feed's summary until the page is fetched. */
+  text?: string | undefined;
+  publishedAt?: Date | null | undefined;
+  lang?: string | null | undefined;
+  byline?: string | null | undefined;
+  /** The feed it was first seen in; also recorded as a source. */
+  feedId: string;
+  fetchStatus?: FetchStatus | undefined;
+  seenAt: Date;
+}
+
+export interface ArticleContent {
+  canonicalUrl?: string | null | undefined;
+  title?: string | undefined;
+  text: string;
+  publishedAt?: Date | null | undefined;
+  lang?: string | null | undefined;
+  byline?: string | null | undefined;
+  fetchedAt: Date;
+  fetchStatus: FetchStatus;
+  fetchError?: string | null | undefined;
+}
+
+export interface ArticleSource {
+  feedId: string;
+  firstSeenAt: Date;
+}
+
+/**
+ * Stores the article unless its url_key is known; either way records `feedId` as a source.
+ * `created` is true for exactly one caller, however many race: only that one enqueues follow-ups.
+ */
+export async function insertArticleIfNew(
+  db: Db,
+  article: NewArticle,
+): Promise<{ id: number; created: boolean }> {
+  const inserted = await db
+    .insertInto('articles')
+    .values(toRow(article))
+    .onConflict((oc) => oc.column('url_key').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  const id = inserted?.id ?? (await findArticleId(db, article.urlKey));
+  await addArticleSource(db, { articleId: id, feedId: article.feedId, seenAt: article.seenAt });
+  return { id, created: inserted !== undefined };
+}
+
+function toRow(article: NewArticle) {
+  const text = article.text ?? '';
+  return {
+    url_key: article.urlKey,
+    url: article.url,
+    canonical_url: article.canonicalUrl ?? null,
+    title: article.title,
+    text,
+    published_at: article.publishedAt ?? null,
+    lang: article.lang ?? null,
+    byline: article.byline ?? null,
+    feed_id: article.feedId,
+    content_hash: hashContent(text),
+    fetch_status: article.fetchStatus ?? 'pending',
+    created_at: article.seenAt,
+  };
+}
+
+async function findArticleId(db: Db, urlKey: string): Promise<number> {
+  const row = await db
+    .selectFrom('articles')
+    .select('id')
+    .where('url_key', '=', urlKey)
+    .executeTakeFirst();
+  if (!row) throw new Error(`store: article ${urlKey} conflicted on insert but cannot be found`);
+  return row.id;
+}
+
+/** Records that `feedId` carries the article; returns false if it was already known. */
+export async function addArticleSource(
+  db: Db,
+  source: { articleId: number; feedId: string; seenAt: Date },
+): Promise<boolean> {
+  const row = await db
+    .insertInto('article_sources')
+    .values({ article_id: source.articleId, feed_id: source.feedId, first_seen_at: source.seenAt })
+    .onConflict((oc) => oc.columns(['article_id', 'feed_id']).doNothing())
+    .returning('article_id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function listArticleSources(db: Db, articleId: number): Promise<ArticleSource[]> {
+  const rows = await db
+    .selectFrom('article_sources')
+    .select(['feed_id', 'first_seen_at'])
+    .where('article_id', '=', articleId)
+    .orderBy('first_seen_at')
+    .orderBy('feed_id')
+    .execute();
+  return rows.map((row) => ({ feedId: row.feed_id, firstSeenAt: row.first_seen_at }));
+}
+
+export async function getArticle(db: Db, id: number): Promise<Article | undefined> {
+  const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toArticle(row);
+}
+
+/** Stores the fetched page's content; fields left undefined keep what the feed gave. */
+export async function updateArticleContent(
+  db: Db,
+  id: number,
+  content: ArticleContent,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('articles')
+    .set({
+      ...definedOnly({
+        canonical_url: content.canonicalUrl,
+        title: content.title,
+        published_at: content.publishedAt,
+        lang: content.lang,
+        byline: content.byline,
+      }),
+      text: content.text,
+      content_hash: hashContent(content.text),
+      fetched_at: content.fetchedAt,
+      fetch_status: content.fetchStatus,
+      fetch_error: content.fetchError ?? null,
+    })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Articles stored at or after `since`, oldest first (the order they arrived in). */
+export async function listArticlesSince(db: Db, since: Date, limit?: number): Promise<Article[]> {
+  let query = db
+    .selectFrom('articles')
+    .selectAll()
+    .where('created_at', '>=', since)
+    .orderBy('created_at')
+    .orderBy('id');
+  if (limit !== undefined) query = query.limit(limit);
+  return (await query.execute()).map(toArticle);
+}
+
+/** sha256 of the text with case, Unicode form and whitespace normalised; null for no text. */
+export function hashContent(text: string): string | null {
+  const normalised = text.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+  if (normalised === '') return null;
+  return createHash('sha256').update(normalised).digest('hex');
+}
+
+function definedOnly<T extends Record<string, unknown>>(values: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(values).filter(([, value]) => value !== undefined),
+  ) as Partial<T>;
+}
+
+function toArticle(row: Selectable<ArticlesTable>): Article {
+  return {
+    id: row.id,
+    urlKey: row.url_key,
+    url: row.url,
+    canonicalUrl: row.canonical_url,
+    title: row.title,
+    text: row.text,
+    publishedAt: row.published_at,
+    fetchedAt: row.fetched_at,
+    lang: row.lang,
+    byline: row.byline,
+    feedId: row.feed_id,
+    storyId: row.story_id,
+    contentHash: row.content_hash,
+    fetchStatus: row.fetch_status,
+    fetchError: row.fetch_error,
+    createdAt: row.created_at,
+  };
+}

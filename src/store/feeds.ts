@@ -1,0 +1,169 @@
+// Feeds and their fetch state: conditional-GET validators, schedule, errors, disabling.
+
+import type { Selectable } from 'kysely';
+import { sql } from 'kysely';
+import type { Db, FeedsTable } from './types.ts';
+
+export interface FeedConfigRow {
+  id: string;
+  url: string;
+}
+
+export interface Feed {
+  id: string;
+  url: string;
+  inConfig: boolean;
+  etag: string | null;
+  lastModified: string | null;
+  lastFetchedAt: Date | null;
+  nextFetchAt: Date | null;
+  consecutiveFailures: number;
+  lastError: string | null;
+  lastErrorAt: Date | null;
+  disabledReason: string | null;
+  ttlSeconds: number | null;
+  maxAgeSeconds: number | null;
+  retryAfter: Date | null;
+  updatedAt: Date;
+}
+
+export interface FetchSuccess {
+  etag: string | null;
+  lastModified: string | null;
+  fetchedAt: Date;
+  nextFetchAt: Date;
+  ttlSeconds?: number | null | undefined;
+  maxAgeSeconds?: number | null | undefined;
+}
+
+export interface FetchFailure {
+  error: string;
+  at: Date;
+  nextFetchAt: Date;
+  /** A permanent failure (404, 410, not a feed) disables the feed until its URL changes. */
+  permanent: boolean;
+  retryAfter?: Date | null | undefined;
+}
+
+/**
+ * Makes the table match the config: new feeds are added, known ones keep their state, and a feed
+ * whose URL changed starts afresh (validators, errors, disabling belonged to the old URL).
+ * Feeds no longer in the config are kept for their articles' sake but marked `in_config = false`.
+ */
+export async function upsertFeeds(db: Db, feeds: FeedConfigRow[], now: Date): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    if (feeds.length > 0) {
+      const rows = feeds.map((feed) => ({ ...feed, created_at: now, updated_at: now }));
+      await trx
+        .insertInto('feeds')
+        .values(rows)
+        .onConflict((oc) => oc.column('id').doUpdateSet(updateFromConfig()))
+        .execute();
+    }
+    const ids = feeds.map((feed) => feed.id);
+    let retired = trx.updateTable('feeds').set({ in_config: false, updated_at: now });
+    if (ids.length > 0) retired = retired.where('id', 'not in', ids);
+    await retired.where('in_config', '=', true).execute();
+  });
+}
+
+function updateFromConfig() {
+  const sameUrl = sql<boolean>`feeds.url = excluded.url`;
+  const keep = <T>(column: keyof FeedsTable & string, reset: T) =>
+    sql<T>`case when ${sameUrl} then ${sql.ref(`feeds.${column}`)} else ${reset} end`;
+  return {
+    url: sql<string>`excluded.url`,
+    in_config: true,
+    updated_at: sql<Date>`excluded.updated_at`,
+    etag: keep<string | null>('etag', null),
+    last_modified: keep<string | null>('last_modified', null),
+    next_fetch_at: keep<Date | null>('next_fetch_at', null),
+    consecutive_failures: keep<number>('consecutive_failures', 0),
+    disabled_reason: keep<string | null>('disabled_reason', null),
+    retry_after: keep<Date | null>('retry_after', null),
+  };
+}
+
+export async function getFeed(db: Db, feedId: string): Promise<Feed | undefined> {
+  const row = await db.selectFrom('feeds').selectAll().where('id', '=', feedId).executeTakeFirst();
+  return row && toFeed(row);
+}
+
+export async function recordFetchSuccess(
+  db: Db,
+  feedId: string,
+  result: FetchSuccess,
+): Promise<void> {
+  await db
+    .updateTable('feeds')
+    .set({
+      etag: result.etag,
+      last_modified: result.lastModified,
+      last_fetched_at: result.fetchedAt,
+      next_fetch_at: result.nextFetchAt,
+      consecutive_failures: 0,
+      ttl_seconds: result.ttlSeconds ?? null,
+      max_age_seconds: result.maxAgeSeconds ?? null,
+      retry_after: null,
+      updated_at: result.fetchedAt,
+    })
+    .where('id', '=', feedId)
+    .execute();
+}
+
+/** Records the error; returns the number of consecutive failures, so the caller can back off. */
+export async function recordFetchFailure(
+  db: Db,
+  feedId: string,
+  failure: FetchFailure,
+): Promise<number | undefined> {
+  const row = await db
+    .updateTable('feeds')
+    .set((eb) => ({
+      consecutive_failures: eb('consecutive_failures', '+', 1),
+      last_error: failure.error,
+      last_error_at: failure.at,
+      next_fetch_at: failure.nextFetchAt,
+      retry_after: failure.retryAfter ?? null,
+      ...(failure.permanent ? { disabled_reason: failure.error } : {}),
+      updated_at: failure.at,
+    }))
+    .where('id', '=', feedId)
+    .returning('consecutive_failures')
+    .executeTakeFirst();
+  return row?.consecutive_failures;
+}
+
+/** Feeds in the config, not disabled, never fetched or due by `now`; the longest-waiting first. */
+export async function listDueFeeds(db: Db, now: Date): Promise<Feed[]> {
+  const rows = await db
+    .selectFrom('feeds')
+    .selectAll()
+    .where('in_config', '=', true)
+    .where('disabled_reason', 'is', null)
+    .where((eb) => eb.or([eb('next_fetch_at', 'is', null), eb('next_fetch_at', '<=', now)]))
+    .orderBy(sql`next_fetch_at nulls first`)
+    .orderBy('id')
+    .execute();
+  return rows.map(toFeed);
+}
+
+function toFeed(row: Selectable<FeedsTable>): Feed {
+  return {
+    id: row.id,
+    url: row.url,
+    inConfig: row.in_config,
+    etag: row.etag,
+    lastModified: row.last_modified,
+    lastFetchedAt: row.last_fetched_at,
+    nextFetchAt: row.next_fetch_at,
+    consecutiveFailures: row.consecutive_failures,
+    lastError: row.last_error,
+    lastErrorAt: row.last_error_at,
+    disabledReason: row.disabled_reason,
+    ttlSeconds: row.ttl_seconds,
+    maxAgeSeconds: row.max_age_seconds,
+    retryAfter: row.retry_after,
+    updatedAt: row.updated_at,
+  };
+}

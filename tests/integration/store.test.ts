@@ -1,0 +1,423 @@
+// The store against both backends: PostgreSQL (a schema per run) and PGlite (a fresh temp dir).
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UserError } from '../../src/lib/errors.ts';
+import {
+  addArticleSource,
+  getArticle,
+  insertArticleIfNew,
+  listArticleSources,
+  listArticlesSince,
+  type NewArticle,
+  updateArticleContent,
+} from '../../src/store/articles.ts';
+import { openDatabase, type Store } from '../../src/store/database.ts';
+import {
+  claimDelivery,
+  getDelivery,
+  insertDeliveries,
+  markDelivered,
+  markDeliveryFailed,
+} from '../../src/store/deliveries.ts';
+import { insertEvent, listEvents, type NewEvent } from '../../src/store/events.ts';
+import {
+  getFeed,
+  listDueFeeds,
+  recordFetchFailure,
+  recordFetchSuccess,
+  upsertFeeds,
+} from '../../src/store/feeds.ts';
+
+const run = promisify(execFile);
+const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const T0 = new Date('2024-09-01T10:00:00Z');
+const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+const runId = `${process.pid}_${randomUUID().slice(0, 8)}`;
+
+interface Backend {
+  kind: 'postgres' | 'pglite';
+  dataDir: string;
+  schema?: string | undefined;
+}
+
+const backends: Backend[] = [
+  { kind: 'postgres', dataDir: '/nonexistent', schema: `vigie_store_test_${runId}` },
+  { kind: 'pglite', dataDir: mkdtempSync(join(tmpdir(), 'vigie-store-')) },
+];
+
+function open(backend: Backend, schema = backend.schema): Promise<Store> {
+  const databaseUrl = backend.kind === 'postgres' ? PG_URL : undefined;
+  return openDatabase({ databaseUrl, dataDir: backend.dataDir, schema });
+}
+
+function article(urlKey: string, overrides: Partial<NewArticle> = {}): NewArticle {
+  return {
+    urlKey,
+    url: urlKey,
+    title: `Title of ${urlKey}`,
+    feedId: 'feed-a',
+    seenAt: T0,
+    ...overrides,
+  };
+}
+
+function event(articleId: number, overrides: Partial<NewEvent> = {}): NewEvent {
+  const terms = [{ term: 'attentat*', segment: 1, start: 4, end: 13 }];
+  return {
+    articleId,
+    ruleId: 'ei-attentats',
+    score: 2,
+    terms,
+    regions: ['iraq'],
+    matchedAt: T0,
+    ...overrides,
+  };
+}
+
+describe.each(backends)('store on $kind', (backend) => {
+  let store: Store;
+
+  beforeAll(async () => {
+    store = await open(backend);
+  });
+
+  afterAll(async () => {
+    if (backend.schema)
+      await sql`drop schema if exists ${sql.id(backend.schema)} cascade`.execute(store.db);
+    await store.close();
+    if (backend.kind === 'pglite') rmSync(backend.dataDir, { recursive: true, force: true });
+  });
+
+  it('applies the migrations once, and opening again changes nothing', async () => {
+    await store.close();
+    store = await open(backend);
+    const applied = await sql<{
+      name: string;
+    }>`select name from ${sql.table(`${store.schema}.kysely_migration`)}`.execute(store.db);
+    expect(applied.rows.map((row) => row.name)).toEqual(['0001-initial']);
+    const count = await store.db
+      .selectFrom('articles')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(count.n).toBe(0);
+  });
+
+  it('stores an article once and says so the second time', async () => {
+    const first = await insertArticleIfNew(
+      store.db,
+      article('https://example.org/a1', { text: 'Un  attentat.' }),
+    );
+    const second = await insertArticleIfNew(
+      store.db,
+      article('https://example.org/a1', { title: 'Other' }),
+    );
+    expect(first.created).toBe(true);
+    expect(second).toEqual({ id: first.id, created: false });
+    const stored = await getArticle(store.db, first.id);
+    expect(stored).toMatchObject({
+      title: 'Title of https://example.org/a1',
+      fetchStatus: 'pending',
+      createdAt: T0,
+    });
+    expect(stored?.contentHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('stores an article reached from two feeds once, with both sources', async () => {
+    const key = 'https://example.org/two-feeds';
+    const a = await insertArticleIfNew(store.db, article(key, { feedId: 'feed-a' }));
+    const b = await insertArticleIfNew(store.db, article(key, { feedId: 'feed-b', seenAt: at(5) }));
+    expect(b).toEqual({ id: a.id, created: false });
+    expect(
+      await addArticleSource(store.db, { articleId: a.id, feedId: 'feed-b', seenAt: at(9) }),
+    ).toBe(false);
+    expect(await listArticleSources(store.db, a.id)).toEqual([
+      { feedId: 'feed-a', firstSeenAt: T0 },
+      { feedId: 'feed-b', firstSeenAt: at(5) },
+    ]);
+    const rows = await store.db
+      .selectFrom('articles')
+      .select('id')
+      .where('url_key', '=', key)
+      .execute();
+    expect(rows).toHaveLength(1);
+  });
+
+  it('returns one id to 20 concurrent inserts of the same article, created for one of them', async () => {
+    const key = `guid:concurrent-${randomUUID()}`;
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        insertArticleIfNew(store.db, article(key, { feedId: `feed-${i % 3}` })),
+      ),
+    );
+    expect(new Set(results.map((result) => result.id)).size).toBe(1);
+    expect(results.filter((result) => result.created)).toHaveLength(1);
+    const rows = await store.db
+      .selectFrom('articles')
+      .select('id')
+      .where('url_key', '=', key)
+      .execute();
+    expect(rows).toHaveLength(1);
+    expect(await listArticleSources(store.db, rows[0]?.id ?? -1)).toHaveLength(3);
+  });
+
+  it('updates the content after the page is fetched and lists articles since a time', async () => {
+    const { id } = await insertArticleIfNew(
+      store.db,
+      article('https://example.org/later', { seenAt: at(60) }),
+    );
+    const fetched = {
+      text: 'Le texte  complet.',
+      fetchedAt: at(61),
+      fetchStatus: 'fetched' as const,
+      lang: 'fr',
+    };
+    expect(await updateArticleContent(store.db, id, fetched)).toBe(true);
+    const stored = await getArticle(store.db, id);
+    expect(stored).toMatchObject({
+      text: 'Le texte  complet.',
+      lang: 'fr',
+      fetchedAt: at(61),
+      fetchStatus: 'fetched',
+    });
+    expect(stored?.title).toBe('Title of https://example.org/later');
+    const again = await insertArticleIfNew(
+      store.db,
+      article('https://example.org/later2', { text: 'LE TEXTE complet.', seenAt: at(62) }),
+    );
+    expect((await getArticle(store.db, again.id))?.contentHash).toBe(stored?.contentHash);
+    const since = await listArticlesSince(store.db, at(60));
+    expect(since.map((a) => a.id)).toEqual([id, again.id]);
+  });
+
+  it('stores an event once per article and rule', async () => {
+    const { id: articleId } = await insertArticleIfNew(
+      store.db,
+      article('https://example.org/event-once'),
+    );
+    const first = await insertEvent(store.db, event(articleId));
+    const second = await insertEvent(store.db, event(articleId, { score: 9 }));
+    expect(first.created).toBe(true);
+    expect(second).toEqual({ id: first.id, created: false });
+    const rows = await store.db
+      .selectFrom('events')
+      .selectAll()
+      .where('article_id', '=', articleId)
+      .execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ score: 2, regions: ['iraq'], terms: event(articleId).terms });
+  });
+
+  it('lists events by rule, region and time, newest first, with their article', async () => {
+    const ids = [];
+    for (const [i, spec] of [
+      { ruleId: 'r-list-1', regions: ['mosul', 'nineveh', 'iraq'] },
+      { ruleId: 'r-list-1', regions: ['aleppo', 'syria'] },
+      { ruleId: 'r-list-2', regions: ['iraq'] },
+    ].entries()) {
+      const { id } = await insertArticleIfNew(
+        store.db,
+        article(`https://example.org/list-${i}`, { feedId: 'opex360' }),
+      );
+      ids.push((await insertEvent(store.db, event(id, { ...spec, matchedAt: at(100 + i) }))).id);
+    }
+    const byRule = await listEvents(store.db, { ruleId: 'r-list-1' });
+    expect(byRule.map((e) => e.id)).toEqual([ids[1], ids[0]]);
+    expect(byRule[1]).toMatchObject({
+      title: 'Title of https://example.org/list-0',
+      url: 'https://example.org/list-0',
+      feedId: 'opex360',
+    });
+    const iraq = await listEvents(store.db, { regionId: 'iraq', since: at(100) });
+    expect(iraq.map((e) => e.id)).toEqual([ids[2], ids[0]]);
+    expect((await listEvents(store.db, { since: at(101), limit: 1 })).map((e) => e.id)).toEqual([
+      ids[2],
+    ]);
+    expect(await listEvents(store.db, { ruleId: 'r-list-2', regionId: 'syria' })).toEqual([]);
+  });
+
+  it('keeps feed fetch state, schedules due feeds and disables permanent failures', async () => {
+    await upsertFeeds(
+      store.db,
+      [
+        { id: 'f1', url: 'https://a.example/feed' },
+        { id: 'f2', url: 'https://b.example/feed' },
+      ],
+      T0,
+    );
+    expect((await listDueFeeds(store.db, T0)).map((f) => f.id)).toEqual(['f1', 'f2']);
+    await recordFetchSuccess(store.db, 'f1', {
+      etag: '"v1"',
+      lastModified: null,
+      fetchedAt: T0,
+      nextFetchAt: at(10),
+    });
+    expect(
+      await recordFetchFailure(store.db, 'f2', {
+        error: 'HTTP 503',
+        at: T0,
+        nextFetchAt: at(5),
+        permanent: false,
+      }),
+    ).toBe(1);
+    expect((await listDueFeeds(store.db, at(6))).map((f) => f.id)).toEqual(['f2']);
+    await recordFetchFailure(store.db, 'f2', {
+      error: 'HTTP 410 Gone',
+      at: at(6),
+      nextFetchAt: at(66),
+      permanent: true,
+    });
+    expect((await listDueFeeds(store.db, at(100))).map((f) => f.id)).toEqual(['f1']);
+    expect(await getFeed(store.db, 'f2')).toMatchObject({
+      consecutiveFailures: 2,
+      disabledReason: 'HTTP 410 Gone',
+    });
+
+    await upsertFeeds(
+      store.db,
+      [
+        { id: 'f1', url: 'https://a.example/feed' },
+        { id: 'f2', url: 'https://b.example/new' },
+      ],
+      at(200),
+    );
+    expect(await getFeed(store.db, 'f1')).toMatchObject({ etag: '"v1"', nextFetchAt: at(10) });
+    expect(await getFeed(store.db, 'f2')).toMatchObject({
+      consecutiveFailures: 0,
+      disabledReason: null,
+      nextFetchAt: null,
+    });
+    await upsertFeeds(store.db, [{ id: 'f2', url: 'https://b.example/new' }], at(300));
+    expect(await getFeed(store.db, 'f1')).toMatchObject({ inConfig: false });
+    expect((await listDueFeeds(store.db, at(300))).map((f) => f.id)).toEqual(['f2']);
+  });
+
+  it('claims a delivery once, marks it sent, and never claims it again', async () => {
+    const alert = await store.db
+      .insertInto('alerts')
+      .values({
+        rule_id: 'r',
+        window_start: T0,
+        window_end: at(1),
+        story_count: 3,
+        triggered_by: '[]',
+        created_at: T0,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const first = await insertDeliveries(
+      store.db,
+      { alertId: alert.id },
+      ['ops-email', 'soc-hook'],
+      T0,
+    );
+    const again = await insertDeliveries(store.db, { alertId: alert.id }, ['ops-email'], T0);
+    expect(first.map((d) => d.created)).toEqual([true, true]);
+    expect(again.map((d) => [d.channel, d.created])).toEqual([
+      ['ops-email', false],
+      ['soc-hook', false],
+    ]);
+    const id = first[0]?.id ?? -1;
+    const claims = await Promise.all(
+      [1, 2, 3].map(() => claimDelivery(store.db, id, { now: at(2), staleAfterMs: 60_000 })),
+    );
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    expect(await markDeliveryFailed(store.db, id, { error: 'ECONNRESET', permanent: false })).toBe(
+      true,
+    );
+    expect(await claimDelivery(store.db, id, { now: at(3), staleAfterMs: 60_000 })).toMatchObject({
+      attempts: 2,
+    });
+    expect(await markDelivered(store.db, id, at(3))).toBe(true);
+    expect(await claimDelivery(store.db, id, { now: at(99), staleAfterMs: 0 })).toBeUndefined();
+    expect(await getDelivery(store.db, id)).toMatchObject({
+      state: 'sent',
+      sentAt: at(3),
+      lastError: null,
+    });
+  });
+
+  it.runIf(backend.kind === 'postgres')(
+    'migrates once when three pools open a new schema at once',
+    async () => {
+      const schema = `vigie_store_race_${runId}`;
+      const stores = await Promise.all([
+        open(backend, schema),
+        open(backend, schema),
+        open(backend, schema),
+      ]);
+      try {
+        const applied =
+          await sql`select name from ${sql.table(`${schema}.kysely_migration`)}`.execute(
+            stores[0]?.db ?? store.db,
+          );
+        expect(applied.rows).toHaveLength(1);
+      } finally {
+        await sql`drop schema ${sql.id(schema)} cascade`.execute(store.db);
+        await Promise.all(stores.map((s) => s.close()));
+      }
+    },
+  );
+
+  it.runIf(backend.kind === 'pglite')(
+    'refuses a second opener of the same PGlite directory, in this process or another',
+    async () => {
+      await expect(open(backend)).rejects.toThrow(UserError);
+      const result = await openInChild(backend.dataDir);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(
+        `UserError: store: ${join(backend.dataDir, 'pglite')} is in use by another vigie process (pid ${process.pid}`,
+      );
+      expect(result.stderr).toContain('set DATABASE_URL');
+    },
+  );
+
+  it.runIf(backend.kind === 'pglite')(
+    'takes over a lock left by a dead process and removes its own on close',
+    async () => {
+      const lockPath = join(backend.dataDir, 'pglite.lock');
+      await store.close();
+      expect(existsSync(lockPath)).toBe(false);
+      writeFileSync(lockPath, JSON.stringify({ pid: await deadPid(), host: hostname() }));
+      store = await open(backend);
+      expect(JSON.parse(readFileSync(lockPath, 'utf8'))).toEqual({
+        pid: process.pid,
+        host: hostname(),
+      });
+    },
+  );
+});
+
+const databaseModule = pathToFileURL(join(import.meta.dirname, '../../src/store/database.ts')).href;
+
+/** Opens the PGlite directory from a separate node process; reports its exit code and stderr. */
+async function openInChild(dataDir: string): Promise<{ code: number; stderr: string }> {
+  const script = `
+    const { openDatabase } = await import(${JSON.stringify(databaseModule)});
+    try {
+      const store = await openDatabase({ dataDir: ${JSON.stringify(dataDir)} });
+      await store.close();
+    } catch (error) {
+      console.error(error.name + ': ' + error.message);
+      process.exit(1);
+    }`;
+  try {
+    await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script]);
+    return { code: 0, stderr: '' };
+  } catch (error) {
+    const failure = error as { code: number; stderr: string };
+    return { code: failure.code, stderr: failure.stderr };
+  }
+}
+
+/** The pid of a process that has exited, as a crashed vigie would leave in its lock file. */
+async function deadPid(): Promise<number> {
+  const { stdout } = await run(process.execPath, ['-e', 'console.log(process.pid)']);
+  return Number(stdout.trim());
+}
