@@ -343,9 +343,8 @@ describe.each(backends)('store on $kind', (backend) => {
     });
   });
 
-  it.runIf(backend.kind === 'postgres')(
-    'migrates once when three pools open a new schema at once',
-    async () => {
+  if (backend.kind === 'postgres')
+    it('migrates once when three pools open a new schema at once', async () => {
       const schema = `vigie_store_race_${runId}`;
       const stores = await Promise.all([
         open(backend, schema),
@@ -362,12 +361,10 @@ describe.each(backends)('store on $kind', (backend) => {
         await sql`drop schema ${sql.id(schema)} cascade`.execute(store.db);
         await Promise.all(stores.map((s) => s.close()));
       }
-    },
-  );
+    });
 
-  it.runIf(backend.kind === 'pglite')(
-    'refuses a second opener of the same PGlite directory, in this process or another',
-    async () => {
+  if (backend.kind === 'pglite')
+    it('refuses a second opener of the same PGlite directory, in this process or another', async () => {
       await expect(open(backend)).rejects.toThrow(UserError);
       const result = await openInChild(backend.dataDir);
       expect(result.code).toBe(1);
@@ -375,12 +372,10 @@ describe.each(backends)('store on $kind', (backend) => {
         `UserError: store: ${join(backend.dataDir, 'pglite')} is in use by another vigie process (pid ${process.pid}`,
       );
       expect(result.stderr).toContain('set DATABASE_URL');
-    },
-  );
+    });
 
-  it.runIf(backend.kind === 'pglite')(
-    'takes over a lock left by a dead process and removes its own on close',
-    async () => {
+  if (backend.kind === 'pglite')
+    it('takes over a lock left by a dead process and removes its own on close', async () => {
       const lockPath = join(backend.dataDir, 'pglite.lock');
       await store.close();
       expect(existsSync(lockPath)).toBe(false);
@@ -390,8 +385,7 @@ describe.each(backends)('store on $kind', (backend) => {
         pid: process.pid,
         host: hostname(),
       });
-    },
-  );
+    });
 });
 
 const databaseModule = pathToFileURL(join(import.meta.dirname, '../../src/store/database.ts')).href;
