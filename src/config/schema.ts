@@ -1,0 +1,250 @@
+// The zod schemas of the four config files (feeds, regions, rules, notify): shapes, defaults, single-value checks.
+import { CronExpressionParser } from 'cron-parser';
+import { z } from 'zod';
+import { parseDuration } from '../lib/duration.ts';
+import {
+  type MatchItem,
+  type MatchNode,
+  type NameSpec,
+  type RegionSpec,
+  type RuleSpec,
+  SEVERITIES,
+  type TermSpec,
+} from '../rules/types.ts';
+
+const ID_PATTERN = /^[a-z0-9-]+$/;
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+const HTTP_PROTOCOL = /^https?$/;
+
+/** An identifier of a feed, rule, region, channel or digest. */
+export const IdSchema = z
+  .string()
+  .regex(ID_PATTERN, { error: (issue) => `invalid id "${issue.input}": use a-z, 0-9 and -` });
+
+const HttpUrlSchema = z.url({
+  protocol: HTTP_PROTOCOL,
+  error: (issue) => `invalid URL "${String(issue.input)}": expected an http or https URL`,
+});
+
+/** A duration as `10m`: a positive whole number and a unit s, m, h or d. */
+export const DurationSchema = z
+  .string()
+  .refine((text) => parseDuration(text) !== undefined, {
+    error: (issue) =>
+      `invalid duration "${String(issue.input)}": expected a positive whole number and a unit s, m, h or d (e.g. 10m)`,
+  })
+  .meta({ pattern: '^\\s*0*[1-9][0-9]*[smhd]\\s*$', examples: ['30s', '10m', '6h', '1d'] });
+
+/** A cron pattern of 5 fields (6 with seconds) or a `@daily`-style alias, as BullMQ runs it. */
+export const CronSchema = z.string().check((ctx) => {
+  const reason = describeCronProblem(ctx.value);
+  if (reason) ctx.issues.push({ code: 'custom', input: ctx.value, message: reason });
+});
+
+/** Why `pattern` is not a usable cron pattern, or undefined when it is. */
+export function describeCronProblem(pattern: string): string | undefined {
+  const fields = pattern.trim().split(/\s+/).length;
+  if (!pattern.trim().startsWith('@') && (fields < 5 || fields > 6)) {
+    return `invalid cron "${pattern}": expected 5 fields (minute hour day month weekday)`;
+  }
+  try {
+    CronExpressionParser.parse(pattern);
+    return undefined;
+  } catch (error) {
+    return `invalid cron "${pattern}": ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+/** An IANA time zone such as Europe/Paris. */
+export const TimeZoneSchema = z.string().refine(isTimeZone, {
+  error: (issue) => `unknown time zone "${String(issue.input)}" (e.g. Europe/Paris, UTC)`,
+});
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return name.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** A word, `prefix*` or "a phrase": must hold at least one letter or digit. */
+export const TermTextSchema = z.string().refine((text) => WORD_CHARACTER.test(text), {
+  error: (issue) => `term "${String(issue.input)}" has no letter or digit`,
+});
+
+const WeightSchema = z
+  .number()
+  .positive({ error: 'weight must be a positive number' })
+  .describe('weight of the term in the score (default 1)');
+
+const CaseSensitiveSchema = z.boolean().describe('match the exact case (acronyms: EI, IS)');
+
+const TermObjectSchema = z
+  .strictObject({
+    term: TermTextSchema,
+    caseSensitive: CaseSensitiveSchema.optional(),
+    weight: WeightSchema.optional(),
+  })
+  .meta({ id: 'term-object' });
+
+const TERM_ERROR = 'expected a term: a string, {term: ...} or {near: [a, b], within: N}';
+const ITEM_ERROR = `${TERM_ERROR}, or a boolean node {all, any, none}`;
+
+/** A term in any syntax; `near` operands are terms themselves. */
+export const TermSchema: z.ZodType<TermSpec> = z.lazy(() =>
+  z
+    .union([TermTextSchema, TermObjectSchema, NearSchema], { error: TERM_ERROR })
+    .meta({ id: 'term' }),
+);
+
+const NearSchema = z
+  .strictObject({
+    near: z
+      .tuple([TermSchema, TermSchema], { error: 'near takes exactly two terms: [a, b]' })
+      .describe('two terms, in either order'),
+    within: z
+      .int()
+      .nonnegative({ error: 'within must be a whole number >= 0' })
+      .describe('at most this many words between the two terms'),
+    weight: WeightSchema.optional(),
+  })
+  .meta({ id: 'near' });
+
+const NODE_KEYS = ['all', 'any', 'none'] as const;
+
+/** An item of a boolean node: a term or a nested node. */
+export const MatchItemSchema: z.ZodType<MatchItem> = z.lazy(() =>
+  z
+    .union([TermTextSchema, TermObjectSchema, NearSchema, MatchNodeSchema], { error: ITEM_ERROR })
+    .meta({ id: 'match-item' }),
+);
+
+const ItemListSchema = z.array(MatchItemSchema).min(1, { error: 'must not be empty' }).optional();
+
+/** A boolean node: `all` every item, `any` one item, `none` no item; at least one of them. */
+export const MatchNodeSchema: z.ZodType<MatchNode> = z
+  .strictObject({ all: ItemListSchema, any: ItemListSchema, none: ItemListSchema })
+  .refine((node) => NODE_KEYS.some((key) => node[key] !== undefined), {
+    error: 'a boolean node needs at least one of all, any, none',
+    abort: true,
+  })
+  .meta({ id: 'match-node', minProperties: 1 });
+
+const AlertSchema = z.strictObject({
+  threshold: z
+    .strictObject({
+      count: z.int().positive({ error: 'count must be a whole number > 0' }),
+      window: DurationSchema,
+      per: z
+        .enum(['rule', 'region'])
+        .default('rule')
+        .describe('count the rule as a whole, or separately for each region'),
+    })
+    .default({ count: 1, window: '1h', per: 'rule' }),
+  cooldown: DurationSchema.optional(),
+  channels: z.array(IdSchema).min(1, { error: 'must not be empty' }),
+});
+
+export const RuleSchema = z.strictObject({
+  id: IdSchema,
+  name: z.string().optional(),
+  severity: z.enum(SEVERITIES).default('medium'),
+  languages: z.array(z.string().min(1)).optional().describe('only articles in these languages'),
+  match: MatchNodeSchema,
+  regions: z.array(IdSchema).optional().describe('an article must name one of these regions'),
+  minScore: z
+    .number()
+    .nonnegative()
+    .optional()
+    .describe('minimum sum of the weights of the distinct terms matched'),
+  alert: AlertSchema.optional(),
+  digests: z.array(IdSchema).optional(),
+});
+
+export const RulesFileSchema = z.strictObject({ rules: z.array(RuleSchema) });
+
+const NameSchema: z.ZodType<NameSpec> = z.union(
+  [
+    TermTextSchema,
+    z.strictObject({ term: TermTextSchema, caseSensitive: CaseSensitiveSchema.optional() }),
+  ],
+  { error: 'expected a name: a string or {term: ..., caseSensitive: true}' },
+);
+
+export const RegionSchema: z.ZodType<RegionSpec> = z
+  .strictObject({
+    id: IdSchema,
+    names: z.array(NameSchema).min(1, { error: 'must not be empty' }),
+    adjectives: z.array(NameSchema).optional(),
+    requiresContext: z
+      .boolean()
+      .optional()
+      .describe('count only when an ancestor or a sibling is also named'),
+    get children() {
+      return z.array(RegionSchema).optional();
+    },
+  })
+  .meta({ id: 'region' });
+
+export const RegionsFileSchema = z.strictObject({ regions: z.array(RegionSchema) });
+
+export const FeedSchema = z.strictObject({
+  id: IdSchema,
+  url: HttpUrlSchema,
+  every: DurationSchema.describe('poll interval'),
+  fetchArticle: z.boolean().default(true).describe('fetch the page for the full text'),
+  lang: z.string().min(1).optional().describe('language hint, e.g. fr'),
+  tags: z.array(z.string().min(1)).optional(),
+});
+
+export const FeedsFileSchema = z.strictObject({ feeds: z.array(FeedSchema).default([]) });
+
+const EmailChannelSchema = z.strictObject({
+  type: z.literal('email'),
+  to: z.array(z.email({ error: 'invalid email address' })).min(1, { error: 'must not be empty' }),
+});
+
+const WebhookChannelSchema = z.strictObject({
+  type: z.literal('webhook'),
+  url: HttpUrlSchema,
+  secret: z.string().min(1).optional(),
+});
+
+export const ChannelSchema = z.discriminatedUnion(
+  'type',
+  [EmailChannelSchema, WebhookChannelSchema],
+  {
+    error: 'expected type: email or webhook',
+  },
+);
+
+export const DigestSchema = z.strictObject({
+  cron: CronSchema.describe('when to send, e.g. "0 8 * * *"'),
+  timezone: TimeZoneSchema.describe('IANA time zone of the cron, e.g. Europe/Paris'),
+  channels: z.array(IdSchema).min(1, { error: 'must not be empty' }),
+  skipEmpty: z.boolean().default(true).describe('send nothing when nothing matched'),
+  rules: z.array(IdSchema).optional().describe('only these rules (default: every rule)'),
+});
+
+export const NotifyFileSchema = z.strictObject({
+  channels: z.record(IdSchema, ChannelSchema).default({}),
+  digests: z.record(IdSchema, DigestSchema).default({}),
+});
+
+export type FeedSpec = z.output<typeof FeedSchema>;
+export type ChannelSpec = z.output<typeof ChannelSchema>;
+export type DigestSpec = z.output<typeof DigestSchema>;
+export type NotifySpec = z.output<typeof NotifyFileSchema>;
+export type { RegionSpec, RuleSpec };
+
+/** The four files by name, each with the schema of its whole document. */
+export const FILE_SCHEMAS = {
+  'feeds.yaml': FeedsFileSchema,
+  'regions.yaml': RegionsFileSchema,
+  'rules.yaml': RulesFileSchema,
+  'notify.yaml': NotifyFileSchema,
+} as const;
+
+export type ConfigFileName = keyof typeof FILE_SCHEMAS;
