@@ -1,0 +1,98 @@
+// When a rule's alert fires: distinct stories in a sliding window against its threshold, cooldown and severity.
+import { parseDuration } from '../lib/duration.ts';
+import type { AlertSpec, Severity } from '../rules/types.ts';
+
+/** One event of the (rule, region) key: the story its article belongs to, and when it matched. */
+export interface StoryMatch {
+  storyId: number;
+  matchedAt: Date;
+}
+
+/** The latest alert of the key: when it was made and which stories it reported. */
+export interface LastAlert {
+  at: Date;
+  storyIds: readonly number[];
+}
+
+export interface ThresholdInput {
+  alert: Pick<AlertSpec, 'threshold' | 'cooldown'>;
+  severity: Severity;
+  /** Events of the key; those outside (now - window, now] are ignored. */
+  matches: readonly StoryMatch[];
+  last?: LastAlert | undefined;
+  now: Date;
+}
+
+export interface ThresholdDecision {
+  fire: boolean;
+  /** Distinct stories in the window, in order of their first match. */
+  stories: number[];
+  /** Of those, how many the last alert did not report (all of them when there was none). */
+  newSinceLast: number;
+  windowStart: Date;
+  windowEnd: Date;
+  /** Why it does not fire, for logs: below threshold, in cooldown, or nothing new. */
+  reason?: 'below-threshold' | 'cooldown' | 'nothing-new';
+}
+
+/** The region of an alert counted per rule rather than per region. */
+export const WHOLE_RULE = '';
+
+/**
+ * Decides whether the key's alert fires now. Critical rules fire on the first story. Without a
+ * cooldown, the window serves as one. After the cooldown, a new alert needs at least one story
+ * the last alert did not report, so the same stories are never announced twice.
+ */
+export function decideAlert(input: ThresholdInput): ThresholdDecision {
+  const windowMs = durationMs(input.alert.threshold.window, 'window');
+  const windowStart = new Date(input.now.getTime() - windowMs);
+  const stories = storiesInWindow(input.matches, windowStart, input.now);
+  const reported = new Set(input.last?.storyIds ?? []);
+  const newSinceLast = stories.filter((id) => !reported.has(id)).length;
+  const base = { stories, newSinceLast, windowStart, windowEnd: input.now };
+  const count = input.severity === 'critical' ? 1 : input.alert.threshold.count;
+  if (stories.length < count) return { ...base, fire: false, reason: 'below-threshold' };
+  if (input.last && inCooldown(input, input.last, windowMs))
+    return { ...base, fire: false, reason: 'cooldown' };
+  if (newSinceLast === 0) return { ...base, fire: false, reason: 'nothing-new' };
+  return { ...base, fire: true };
+}
+
+/** The alert keys an event counts for: `per: rule` one key (''), `per: region` one per region. */
+export function alertKeys(
+  rule: {
+    regions?: readonly string[] | undefined;
+    alert?: Pick<AlertSpec, 'threshold'> | undefined;
+  },
+  eventRegions: readonly string[],
+): string[] {
+  if (!rule.alert) return [];
+  if (rule.alert.threshold.per === 'rule') return [WHOLE_RULE];
+  // A rule without regions counts per region the event names (the classifier stores countries there).
+  const listed = rule.regions ?? eventRegions;
+  return [...new Set(listed.filter((region) => eventRegions.includes(region)))];
+}
+
+/** Distinct story ids matched in (start, end], ordered by their first match there. */
+function storiesInWindow(matches: readonly StoryMatch[], start: Date, end: Date): number[] {
+  const first = new Map<number, number>();
+  for (const { storyId, matchedAt } of matches) {
+    const time = matchedAt.getTime();
+    if (time <= start.getTime() || time > end.getTime()) continue;
+    const known = first.get(storyId);
+    if (known === undefined || time < known) first.set(storyId, time);
+  }
+  return [...first.entries()].sort((a, b) => a[1] - b[1] || a[0] - b[0]).map(([id]) => id);
+}
+
+function inCooldown(input: ThresholdInput, last: LastAlert, windowMs: number): boolean {
+  const cooldown = input.alert.cooldown;
+  const cooldownMs = cooldown === undefined ? windowMs : durationMs(cooldown, 'cooldown');
+  return input.now.getTime() - last.at.getTime() < cooldownMs;
+}
+
+function durationMs(text: string, what: string): number {
+  const ms = parseDuration(text);
+  if (ms === undefined) throw new Error(`notify: invalid ${what} duration ${JSON.stringify(text)}`);
+  return ms;
+}
