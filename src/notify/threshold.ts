@@ -45,7 +45,7 @@ export const WHOLE_RULE = '';
  */
 export function decideAlert(input: ThresholdInput): ThresholdDecision {
   const windowMs = durationMs(input.alert.threshold.window, 'window');
-  const windowStart = new Date(input.now.getTime() - windowMs);
+  const { start: windowStart } = alertWindow(input.alert, input.now);
   const stories = storiesInWindow(input.matches, windowStart, input.now);
   const reported = new Set(input.last?.storyIds ?? []);
   const newSinceLast = stories.filter((id) => !reported.has(id)).length;
@@ -56,6 +56,15 @@ export function decideAlert(input: ThresholdInput): ThresholdDecision {
     return { ...base, fire: false, reason: 'cooldown' };
   if (newSinceLast === 0) return { ...base, fire: false, reason: 'nothing-new' };
   return { ...base, fire: true };
+}
+
+/** The sliding window ending at `now`: events count when start < matchedAt <= end. */
+export function alertWindow(
+  alert: Pick<AlertSpec, 'threshold'>,
+  now: Date,
+): { start: Date; end: Date } {
+  const windowMs = durationMs(alert.threshold.window, 'window');
+  return { start: new Date(now.getTime() - windowMs), end: now };
 }
 
 /** The alert keys an event counts for: `per: rule` one key (''), `per: region` one per region. */

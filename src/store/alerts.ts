@@ -1,0 +1,245 @@
+// Alerts: the read-decide-insert of a rule's threshold under a per-key lock, so racing workers make one alert.
+import { sql } from 'kysely';
+import {
+  alertWindow,
+  decideAlert,
+  type StoryMatch,
+  type ThresholdDecision,
+} from '../notify/threshold.ts';
+import type { AlertSpec, Severity } from '../rules/types.ts';
+import { type Delivery, insertDeliveries } from './deliveries.ts';
+import type { Db, EventTerm, JsonValue } from './types.ts';
+
+export interface AlertEvaluation {
+  ruleId: string;
+  /** '' when the rule counts per rule (`WHOLE_RULE`). */
+  regionId: string;
+  severity: Severity;
+  alert: AlertSpec;
+  /** Evaluation time: the end of the window (the worker passes the event's matched_at). */
+  now: Date;
+}
+
+/** What made an alert fire, stored in `alerts.triggered_by`. */
+export interface AlertTrigger {
+  stories: number[];
+  events: number[];
+  articles: number[];
+  terms: string[];
+  regions: string[];
+}
+
+export interface Alert {
+  id: number;
+  ruleId: string;
+  regionId: string;
+  windowStart: Date;
+  windowEnd: Date;
+  storyCount: number;
+  newSinceLast: number;
+  triggeredBy: AlertTrigger;
+  createdAt: Date;
+}
+
+export interface AlertOutcome {
+  decision: ThresholdDecision;
+  /** The alert this evaluation made; undefined when it did not fire. */
+  alert?: Alert | undefined;
+  /** Its deliveries, `created` on those to enqueue. */
+  deliveries: (Delivery & { created: boolean })[];
+}
+
+interface KeyEvent {
+  id: number;
+  articleId: number;
+  storyId: number;
+  matchedAt: Date;
+  terms: EventTerm[];
+  regions: string[];
+}
+
+/**
+ * Reads the key's events in the window and its last alert, decides, and stores the alert and its
+ * deliveries, all in one transaction under an advisory lock on (rule, region): of any number of
+ * workers evaluating the same crossing, one makes the alert and the others see its cooldown.
+ * Opens its own transaction: pass the Kysely instance, not a transaction.
+ */
+export async function evaluateAlert(db: Db, input: AlertEvaluation): Promise<AlertOutcome> {
+  return db.transaction().execute(async (trx) => {
+    await lockKey(trx, input.ruleId, input.regionId);
+    const last = await findLastAlert(trx, input.ruleId, input.regionId);
+    const events = await listKeyEvents(trx, input);
+    const matches: StoryMatch[] = events.map((event) => ({
+      storyId: event.storyId,
+      matchedAt: event.matchedAt,
+    }));
+    const decision = decideAlert({
+      alert: input.alert,
+      severity: input.severity,
+      matches,
+      last: last && { at: last.createdAt, storyIds: last.triggeredBy.stories },
+      now: input.now,
+    });
+    if (!decision.fire) return { decision, deliveries: [] };
+    const alert = await insertAlert(trx, input, decision, describeTrigger(decision, events));
+    const deliveries = await insertDeliveries(
+      trx,
+      { alertId: alert.id },
+      input.alert.channels,
+      input.now,
+    );
+    return { decision, alert, deliveries };
+  });
+}
+
+/** The two-int form keys rule and region apart without a separator ('a'+'bc' vs 'ab'+'c'). */
+async function lockKey(db: Db, ruleId: string, regionId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${ruleId}), hashtext(${regionId}))`.execute(db);
+}
+
+/** Events of the rule (and region) matched in (now - window, now], with their article's story. */
+async function listKeyEvents(db: Db, input: AlertEvaluation): Promise<KeyEvent[]> {
+  const since = alertWindow(input.alert, input.now).start;
+  let query = db
+    .selectFrom('events')
+    .innerJoin('articles', 'articles.id', 'events.article_id')
+    .select([
+      'events.id',
+      'events.article_id',
+      'articles.story_id',
+      'events.matched_at',
+      'events.terms',
+      'events.regions',
+    ])
+    .where('events.rule_id', '=', input.ruleId)
+    .where('events.matched_at', '>', since)
+    .where('events.matched_at', '<=', input.now);
+  if (input.regionId !== '') {
+    query = query.where(sql<boolean>`events.regions @> array[${input.regionId}]::text[]`);
+  }
+  const rows = await query.orderBy('events.matched_at').orderBy('events.id').execute();
+  return rows.map((row) => ({
+    id: row.id,
+    articleId: row.article_id,
+    // An article not grouped yet is its own story; negative ids cannot meet a real story's.
+    storyId: row.story_id ?? -row.article_id,
+    matchedAt: row.matched_at,
+    terms: row.terms,
+    regions: row.regions,
+  }));
+}
+
+function describeTrigger(decision: ThresholdDecision, events: KeyEvent[]): AlertTrigger {
+  const inWindow = events.filter((event) => event.matchedAt > decision.windowStart);
+  return {
+    stories: decision.stories,
+    events: inWindow.map((event) => event.id),
+    articles: [...new Set(inWindow.map((event) => event.articleId))],
+    terms: [...new Set(inWindow.flatMap((event) => event.terms.map((hit) => hit.term)))],
+    regions: [...new Set(inWindow.flatMap((event) => event.regions))],
+  };
+}
+
+async function insertAlert(
+  db: Db,
+  input: AlertEvaluation,
+  decision: ThresholdDecision,
+  trigger: AlertTrigger,
+): Promise<Alert> {
+  const row = await db
+    .insertInto('alerts')
+    .values({
+      rule_id: input.ruleId,
+      region_id: input.regionId,
+      window_start: decision.windowStart,
+      window_end: decision.windowEnd,
+      story_count: decision.stories.length,
+      new_since_last: decision.newSinceLast,
+      triggered_by: JSON.stringify(trigger),
+      created_at: input.now,
+    })
+    // The lock already serialises the key; the unique key is the database's own guarantee.
+    .onConflict((oc) =>
+      oc.columns(['rule_id', 'region_id', 'window_end']).doUpdateSet({ rule_id: input.ruleId }),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toAlert(row);
+}
+
+async function findLastAlert(db: Db, ruleId: string, regionId: string): Promise<Alert | undefined> {
+  const row = await db
+    .selectFrom('alerts')
+    .selectAll()
+    .where('rule_id', '=', ruleId)
+    .where('region_id', '=', regionId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row && toAlert(row);
+}
+
+export async function getAlert(db: Db, id: number): Promise<Alert | undefined> {
+  const row = await db.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toAlert(row);
+}
+
+/** Alerts made in [start, end), oldest first: what a digest lists as fired in its period. */
+export async function listAlertsBetween(db: Db, start: Date, end: Date): Promise<Alert[]> {
+  const rows = await db
+    .selectFrom('alerts')
+    .selectAll()
+    .where('created_at', '>=', start)
+    .where('created_at', '<', end)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(toAlert);
+}
+
+interface AlertRow {
+  id: number;
+  rule_id: string;
+  region_id: string;
+  window_start: Date;
+  window_end: Date;
+  story_count: number;
+  new_since_last: number;
+  triggered_by: JsonValue;
+  created_at: Date;
+}
+
+function toAlert(row: AlertRow): Alert {
+  return {
+    id: row.id,
+    ruleId: row.rule_id,
+    regionId: row.region_id,
+    windowStart: row.window_start,
+    windowEnd: row.window_end,
+    storyCount: row.story_count,
+    newSinceLast: row.new_since_last,
+    triggeredBy: readTrigger(row.triggered_by),
+    createdAt: row.created_at,
+  };
+}
+
+/** `triggered_by` as written by `describeTrigger`; tolerant of rows written before a field existed. */
+function readTrigger(value: JsonValue): AlertTrigger {
+  const record = value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {};
+  const numbers = (key: string) =>
+    Array.isArray(record[key])
+      ? (record[key] as JsonValue[]).filter((v) => typeof v === 'number')
+      : [];
+  const strings = (key: string) =>
+    Array.isArray(record[key])
+      ? (record[key] as JsonValue[]).filter((v) => typeof v === 'string')
+      : [];
+  return {
+    stories: numbers('stories') as number[],
+    events: numbers('events') as number[],
+    articles: numbers('articles') as number[],
+    terms: strings('terms') as string[],
+    regions: strings('regions') as string[],
+  };
+}
