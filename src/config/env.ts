@@ -1,0 +1,84 @@
+// The process environment (SPEC §4), read and validated once: every other module takes these values.
+import { z } from 'zod';
+import { UserError } from '../lib/errors.ts';
+import { parseAllowHosts } from '../lib/http.ts';
+
+export interface VigieEnv {
+  redisUrl: string;
+  databaseUrl: string | undefined;
+  /** PostgreSQL schema to work in (VIGIE_DATABASE_SCHEMA); several instances can share a server. */
+  databaseSchema: string | undefined;
+  smtpUrl: string | undefined;
+  configDir: string;
+  dataDir: string;
+  queuePrefix: string;
+  allowHosts: string[];
+  port: number;
+  /**
+   * VIGIE_WORKER_LOCK_MS: BullMQ lockDuration and stalledInterval. A job whose worker died is
+   * taken up again after at most twice this long (default 30 s; tests lower it).
+   */
+  workerLockMs: number | undefined;
+}
+
+/** An unset variable and an empty one mean the same: the default. */
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value?.trim() ? value.trim() : undefined));
+
+const urlWithProtocols = (protocols: string[], example: string) =>
+  optionalText.refine(
+    (value) => value === undefined || protocols.some((protocol) => value.startsWith(protocol)),
+    { message: `expected a URL such as ${example}` },
+  );
+
+const integerIn = (min: number, max: number) =>
+  optionalText
+    .refine((value) => value === undefined || /^\d+$/.test(value), { message: 'not a number' })
+    .transform((value) => (value === undefined ? undefined : Number(value)))
+    .refine((value) => value === undefined || (value >= min && value <= max), {
+      message: `expected a whole number from ${min} to ${max}`,
+    });
+
+const EnvSchema = z.object({
+  REDIS_URL: urlWithProtocols(['redis://', 'rediss://'], 'redis://127.0.0.1:6379'),
+  DATABASE_URL: urlWithProtocols(['postgres://', 'postgresql://'], 'postgres://host/db'),
+  VIGIE_DATABASE_SCHEMA: optionalText.refine(
+    (value) => value === undefined || /^[a-z_][a-z0-9_]{0,62}$/.test(value),
+    { message: 'expected a PostgreSQL schema name (a-z, 0-9, _)' },
+  ),
+  SMTP_URL: urlWithProtocols(['smtp://', 'smtps://'], 'smtp://user:pass@host:587'),
+  VIGIE_CONFIG: optionalText,
+  VIGIE_DATA_DIR: optionalText,
+  VIGIE_QUEUE_PREFIX: optionalText.refine(
+    (value) => value === undefined || /^[A-Za-z0-9_.{}-]+$/.test(value),
+    { message: 'expected letters, digits, _ . - { }' },
+  ),
+  VIGIE_ALLOW_HOSTS: optionalText,
+  PORT: integerIn(0, 65_535),
+  VIGIE_WORKER_LOCK_MS: integerIn(500, 3_600_000),
+});
+
+/** Reads the environment; throws a UserError naming the first bad variable. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): VigieEnv {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const name = String(issue?.path[0] ?? 'environment');
+    throw new UserError(`config: ${name}: ${issue?.message ?? 'invalid value'}`);
+  }
+  const env = result.data;
+  return {
+    redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    databaseUrl: env.DATABASE_URL,
+    databaseSchema: env.VIGIE_DATABASE_SCHEMA,
+    smtpUrl: env.SMTP_URL,
+    configDir: env.VIGIE_CONFIG ?? 'config',
+    dataDir: env.VIGIE_DATA_DIR ?? 'data',
+    queuePrefix: env.VIGIE_QUEUE_PREFIX ?? 'vigie',
+    allowHosts: parseAllowHosts(env.VIGIE_ALLOW_HOSTS),
+    port: env.PORT ?? 8080,
+    workerLockMs: env.VIGIE_WORKER_LOCK_MS,
+  };
+}

@@ -1,0 +1,119 @@
+// The one Deps object every worker and command runs with: env, config, matcher, clock, log, store, queues, Redis, http.
+import type { JobsOptions } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { VigieEnv } from './config/env.ts';
+import type { VigieConfig } from './config/load.ts';
+import { type Clock, systemClock } from './lib/clock.ts';
+import { UserError } from './lib/errors.ts';
+import { type FetchOptions, type FetchResult, fetchUrl } from './lib/http.ts';
+import { createLogger, type Logger } from './lib/logger.ts';
+import { closeQueues, createQueues, type Queues } from './queues/index.ts';
+import { compileMatcher, type Matcher } from './rules/compile.ts';
+import { openDatabase, type Store } from './store/database.ts';
+
+/** What workers may ask of the network: a GET with the safety limits and the allow list already set. */
+export interface Http {
+  fetch(
+    url: string,
+    options?: Pick<FetchOptions, 'etag' | 'lastModified' | 'accept' | 'signal'>,
+  ): Promise<FetchResult>;
+}
+
+export interface Deps {
+  env: VigieEnv;
+  config: VigieConfig;
+  /** Compiled once per config: compiling a thousand rules per article would dominate. */
+  matcher: Matcher;
+  clock: Clock;
+  log: Logger;
+  store: Store;
+  queues: Queues;
+  /** The BullMQ prefix the queues and workers share (VIGIE_QUEUE_PREFIX, or ingest's own). */
+  prefix: string;
+  connection: Redis;
+  http: Http;
+}
+
+export interface OpenDepsOptions {
+  env: VigieEnv;
+  config: VigieConfig;
+  log?: Logger | undefined;
+  clock?: Clock | undefined;
+  http?: Http | undefined;
+  store?: Store | undefined;
+  prefix?: string | undefined;
+  defaultJobOptions?: JobsOptions | undefined;
+  /** Whole-fetch time limit for feeds and pages, default 30 s. */
+  fetchTimeoutMs?: number | undefined;
+}
+
+export async function openDeps(options: OpenDepsOptions): Promise<Deps> {
+  const { env, config } = options;
+  const matcher = compileMatcher({ rules: config.rules, regions: config.regions });
+  const log = options.log ?? createLogger();
+  const connection = await connectRedis(env.redisUrl, log);
+  try {
+    const store = options.store ?? (await openStore(env));
+    const prefix = options.prefix ?? env.queuePrefix;
+    const queues = createQueues({
+      connection,
+      prefix,
+      defaultJobOptions: options.defaultJobOptions,
+    });
+    const http = options.http ?? createHttp(env.allowHosts, options.fetchTimeoutMs);
+    const clock = options.clock ?? systemClock;
+    return { env, config, matcher, clock, log, store, queues, prefix, connection, http };
+  } catch (error) {
+    connection.disconnect();
+    throw error;
+  }
+}
+
+/** Closes what openDeps opened, queues before the connection they use, the store last. */
+export async function closeDeps(deps: Deps): Promise<void> {
+  await closeQueues(deps.queues);
+  await deps.connection.quit().catch(() => deps.connection.disconnect());
+  await deps.store.close();
+}
+
+export function openStore(env: VigieEnv): Promise<Store> {
+  return openDatabase({
+    databaseUrl: env.databaseUrl,
+    dataDir: env.dataDir,
+    schema: env.databaseSchema,
+  });
+}
+
+export function createHttp(allowHosts: readonly string[], totalTimeoutMs?: number): Http {
+  return {
+    fetch: (url, options = {}) =>
+      fetchUrl(url, { ...options, allowHosts, ...(totalTimeoutMs ? { totalTimeoutMs } : {}) }),
+  };
+}
+
+/**
+ * One connection for queues and workers (BullMQ duplicates it for blocking reads). Workers need
+ * `maxRetriesPerRequest: null`; the first connect is awaited so that a wrong REDIS_URL is one clear
+ * error rather than commands queued forever.
+ */
+export async function connectRedis(url: string, log?: Logger): Promise<Redis> {
+  const connection = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: true });
+  let lastError: Error | undefined;
+  // Without a listener ioredis prints every reconnection failure to the console.
+  connection.on('error', (error: Error) => {
+    lastError = error;
+    log?.warn({ err: error.message }, 'redis connection error');
+  });
+  try {
+    await connection.connect();
+  } catch (error) {
+    connection.disconnect();
+    const reason = (lastError ?? (error as Error)).message;
+    throw new UserError(`queues: cannot connect to Redis at ${redactUrl(url)} (${reason})`);
+  }
+  return connection;
+}
+
+function redactUrl(url: string): string {
+  return url.replace(/\/\/[^@/]*@/, '//***@');
+}

@@ -1,0 +1,158 @@
+// The job queues: their names, payloads, default options, and the only code that adds jobs.
+//
+// The chain (SPEC §1), every arrow a queue with its own worker in src/workers/<name>.worker.ts:
+//
+//   feed scheduler ─► fetch-feed ─► fetch-article ─► classify-article ─► send-alert (later issue)
+//   (job scheduler    (conditional   (page fetch,     (rules, regions,
+//    'feed-scheduler'  GET, parse,    extraction;      store events)
+//    on schedule-feeds new items)     skipped when
+//    every 30 s: due                  fetchArticle
+//    feeds)                           is false)
+//   digest scheduler (cron, timezone) ─► build-digest ─► deliver (later issue)
+//
+// Payloads are ids only; the database holds the state and its unique keys make every step
+// idempotent. Job ids only save work: a job added twice with one id runs once while BullMQ keeps it.
+import { type JobsOptions, Queue, UnrecoverableError } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import { UserError } from '../lib/errors.ts';
+
+export const QUEUE = {
+  scheduleFeeds: 'schedule-feeds',
+  fetchFeed: 'fetch-feed',
+  fetchArticle: 'fetch-article',
+  classifyArticle: 'classify-article',
+} as const;
+
+export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
+export const QUEUE_NAMES: readonly QueueName[] = Object.values(QUEUE);
+
+/** The queues whose jobs flow from one feed fetch: what `vigie ingest` waits on. */
+export const PIPELINE_QUEUES: readonly QueueName[] = [
+  QUEUE.fetchFeed,
+  QUEUE.fetchArticle,
+  QUEUE.classifyArticle,
+];
+
+export const FEED_SCHEDULER_ID = 'feed-scheduler';
+export const FEED_SCHEDULER_EVERY_MS = 30_000;
+
+export const FeedJobSchema = z.strictObject({ feedId: z.string().regex(/^[a-z0-9-]+$/) });
+export const ArticleJobSchema = z.strictObject({ articleId: z.number().int().positive() });
+export const ScheduleJobSchema = z.strictObject({});
+
+export type FeedJob = z.infer<typeof FeedJobSchema>;
+export type ArticleJob = z.infer<typeof ArticleJobSchema>;
+
+export type Queues = Record<QueueName, Queue>;
+
+/**
+ * Retries with exponential backoff and jitter (so that a server coming back is not hit by every
+ * job at once); finished jobs are trimmed, failed ones kept a week for inspection.
+ */
+export const DEFAULT_JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 5_000, jitter: 0.5 },
+  removeOnComplete: { count: 5_000, age: 24 * 3600 },
+  removeOnFail: { count: 10_000, age: 7 * 24 * 3600 },
+} as const satisfies JobsOptions;
+
+export interface QueueSettings {
+  connection: Redis;
+  prefix: string;
+  defaultJobOptions?: JobsOptions | undefined;
+}
+
+export function createQueues(settings: QueueSettings): Queues {
+  const make = (name: QueueName) =>
+    new Queue(name, {
+      connection: settings.connection,
+      prefix: settings.prefix,
+      defaultJobOptions: { ...DEFAULT_JOB_OPTIONS, ...settings.defaultJobOptions },
+    });
+  return {
+    'schedule-feeds': make(QUEUE.scheduleFeeds),
+    'fetch-feed': make(QUEUE.fetchFeed),
+    'fetch-article': make(QUEUE.fetchArticle),
+    'classify-article': make(QUEUE.classifyArticle),
+  };
+}
+
+export async function closeQueues(queues: Queues): Promise<void> {
+  await Promise.all(Object.values(queues).map((queue) => queue.close()));
+}
+
+/** Validates a job's data; a malformed payload fails at once, since retrying cannot fix it. */
+export function parsePayload<T>(schema: z.ZodType<T>, queue: QueueName, data: unknown): T {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  throw new UnrecoverableError(
+    `queues: malformed ${queue} payload (${z.prettifyError(result.error)})`,
+  );
+}
+
+/** Custom job ids may not contain ':' (BullMQ reserves it), hence '-'. */
+function jobId(...parts: (string | number)[]): string {
+  return parts.join('-');
+}
+
+/**
+ * One fetch per feed and due time, however many schedulers see the feed due. A job of that id
+ * that failed without moving the due time (the database was down) is retried rather than left
+ * to block the feed until BullMQ trims it.
+ */
+export async function enqueueFetchFeed(
+  queues: Queues,
+  job: FeedJob,
+  options: { dueAt: Date; attempts?: number | undefined },
+): Promise<void> {
+  const data = FeedJobSchema.parse(job);
+  const queue = queues[QUEUE.fetchFeed];
+  const id = jobId(QUEUE.fetchFeed, data.feedId, options.dueAt.getTime());
+  const existing = await queue.getJob(id);
+  if (existing && (await existing.isFailed())) {
+    await existing.retry('failed', { resetAttemptsMade: true }).catch(() => undefined);
+    return;
+  }
+  await queue.add(QUEUE.fetchFeed, data, {
+    jobId: id,
+    ...(options.attempts === undefined ? {} : { attempts: options.attempts }),
+  });
+}
+
+export async function enqueueFetchArticle(queues: Queues, job: ArticleJob): Promise<void> {
+  const data = ArticleJobSchema.parse(job);
+  await queues[QUEUE.fetchArticle].add(QUEUE.fetchArticle, data, {
+    jobId: jobId(QUEUE.fetchArticle, data.articleId),
+  });
+}
+
+export async function enqueueClassifyArticle(queues: Queues, job: ArticleJob): Promise<void> {
+  const data = ArticleJobSchema.parse(job);
+  await queues[QUEUE.classifyArticle].add(QUEUE.classifyArticle, data, {
+    jobId: jobId(QUEUE.classifyArticle, data.articleId),
+  });
+}
+
+/** The repeatable job that lists due feeds; upserting it again (every start) changes nothing. */
+export async function upsertFeedScheduler(queues: Queues): Promise<void> {
+  await queues[QUEUE.scheduleFeeds].upsertJobScheduler(
+    FEED_SCHEDULER_ID,
+    { every: FEED_SCHEDULER_EVERY_MS },
+    { name: QUEUE.scheduleFeeds, data: {}, opts: { attempts: 1, removeOnComplete: 100 } },
+  );
+}
+
+/** Queue names from a comma list (`--queues fetch-feed,classify-article`); UserError on unknown ones. */
+export function parseQueueNames(text: string): QueueName[] {
+  const names = text
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  const unknown = names.find((name) => !QUEUE_NAMES.includes(name as QueueName));
+  if (unknown !== undefined) {
+    throw new UserError(`queues: unknown queue "${unknown}" (known: ${QUEUE_NAMES.join(', ')})`);
+  }
+  if (names.length === 0) throw new UserError('queues: --queues names no queue');
+  return [...new Set(names as QueueName[])];
+}

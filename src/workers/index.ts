@@ -1,0 +1,80 @@
+// Starts BullMQ workers over Deps for the queues asked for, with logging, metrics hooks and close.
+import { type Job, Worker } from 'bullmq';
+import type { Deps } from '../deps.ts';
+import type { QueueName } from '../queues/index.ts';
+import { classifyArticleWorker } from './classify-article.worker.ts';
+import { fetchArticleWorker } from './fetch-article.worker.ts';
+import { fetchFeedWorker } from './fetch-feed.worker.ts';
+import { scheduleFeedsWorker } from './schedule-feeds.worker.ts';
+import { errorMessage, type WorkerSpec } from './spec.ts';
+
+export const WORKERS: Record<QueueName, WorkerSpec> = {
+  'schedule-feeds': scheduleFeedsWorker,
+  'fetch-feed': fetchFeedWorker,
+  'fetch-article': fetchArticleWorker,
+  'classify-article': classifyArticleWorker,
+};
+
+export interface JobObserver {
+  completed?(queue: QueueName, job: Job, result: unknown): void;
+  /** Every failed attempt; `final` when BullMQ will not retry it. */
+  failed?(queue: QueueName, job: Job | undefined, error: Error, final: boolean): void;
+}
+
+export interface StartWorkersOptions {
+  observers?: JobObserver[] | undefined;
+  /** BullMQ lockDuration and stalledInterval: how soon a dead worker's jobs are taken up again. */
+  lockMs?: number | undefined;
+}
+
+export function startWorkers(
+  deps: Deps,
+  names: readonly QueueName[],
+  options: StartWorkersOptions = {},
+): Worker[] {
+  return names.map((name) => startWorker(deps, WORKERS[name], options));
+}
+
+function startWorker(deps: Deps, spec: WorkerSpec, options: StartWorkersOptions): Worker {
+  const lockMs = options.lockMs ?? deps.env.workerLockMs;
+  const worker = new Worker(spec.queue, (job, _token, signal) => spec.process(deps, job, signal), {
+    connection: deps.connection,
+    prefix: deps.prefix,
+    concurrency: spec.concurrency,
+    ...(lockMs ? { lockDuration: lockMs, stalledInterval: lockMs } : {}),
+  });
+  const observers = options.observers ?? [];
+  worker.on('error', (error) =>
+    deps.log.error({ queue: spec.queue, err: errorMessage(error) }, 'worker error'),
+  );
+  worker.on('completed', (job, result) => {
+    for (const observer of observers) observer.completed?.(spec.queue, job, result);
+  });
+  worker.on('failed', (job, error) => {
+    const final =
+      !job || error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
+    const fields = {
+      queue: spec.queue,
+      jobId: job?.id,
+      attempts: job?.attemptsMade,
+      err: error.message,
+    };
+    if (final) deps.log.error(fields, 'job failed, kept for inspection');
+    else deps.log.warn(fields, 'job failed, will retry');
+    for (const observer of observers) observer.failed?.(spec.queue, job, error, final);
+  });
+  return worker;
+}
+
+/** Waits for active jobs to finish (BullMQ's close), or abandons them after `deadlineMs`. */
+export async function closeWorkers(workers: Worker[], deadlineMs = 25_000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), deadlineMs);
+  });
+  const closing = Promise.all(workers.map((worker) => worker.close()));
+  const outcome = await Promise.race([closing.then(() => 'closed' as const), deadline]);
+  clearTimeout(timer);
+  // Forced: the active jobs' locks expire and another worker takes them up as stalled.
+  if (outcome === 'late') await Promise.all(workers.map((worker) => worker.close(true)));
+}
