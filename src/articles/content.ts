@@ -1,0 +1,188 @@
+// The article's main text: boilerplate removed, block containers scored in the spirit of Readability.
+import type { CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import { classAndId } from './metadata.ts';
+import { blockTexts, isBlockTag, textContent } from './text.ts';
+
+const REMOVED =
+  'script, style, noscript, template, nav, aside, footer, form, iframe, svg, button, select, textarea, ' +
+  'input, figcaption, [hidden], [aria-hidden="true"], [role="navigation"], [role="complementary"], ' +
+  '[role="contentinfo"], [style*="display:none"], [style*="display: none"]';
+
+/** Class or id of a container that is never the article: comments, share bars, related links, captions. */
+const UNLIKELY = new RegExp(
+  [
+    'comment|disqus|share|sharing|social|related|promo|newsletter|subscribe|sidebar|breadcrumb',
+    'cookie|consent|popup|modal|outbrain|taboola|sponsor|advert|(^|[\\s_-])ads?([\\s_-]|$)|(^|[\\s_-])ad-',
+    // "legende" is the French sites' caption class.
+    'caption|legende|credit|widget|menu|pagination|pager|post-tags|tag-list|navigation|footer',
+    '(^|\\s)nav(\\s|$)|read-?also|read-more|lire-aussi|a-lire|most-read',
+  ].join('|'),
+  'i',
+);
+/** Inside the article: bylines and datelines, already read as metadata (Readability drops them too). */
+const ARTICLE_META =
+  /byline|dateline|writtenby|author|entry-meta|post-meta|article-meta|story-meta|posted-on|kicker/i;
+const POSITIVE = /article|content|entry|post|story|body|text|main/i;
+const NEGATIVE =
+  /comment|share|social|nav|footer|sidebar|related|promo|(^|[\s_-])ad-|newsletter|caption|meta|widget|menu|author-bio/i;
+/** A block made only of share buttons, when no class gave the share bar away. */
+const SHARE_WORDS =
+  /^(?:(?:partager|partagez|share|tweet|tweeter|imprimer|print|e-?mail|envoyer|facebook|twitter|x|linkedin|whatsapp|telegram|pinterest|reddit|messenger|copier le lien|copy link)\s*[:|·•,]?\s*)+$/i;
+
+const PARAGRAPH_MIN = 25;
+/** Readability's share of a paragraph's score for its parent, grandparent and great-grandparent. */
+const ANCESTOR_DIVIDERS = [1, 2, 6];
+
+interface TextStats {
+  chars: number;
+  linkChars: number;
+}
+
+export interface MainContent {
+  /** The best-scoring container, for looking up the article's own <h1>. */
+  root: Element | null;
+  blocks: string[];
+}
+
+/** Removes what is never article text; call after metadata has been read. */
+export function removeBoilerplate($: CheerioAPI): void {
+  $(REMOVED).remove();
+  const stats = measureText($.root()[0] as AnyNode);
+  const bodyChars = stats.get($('body')[0] as Element)?.chars ?? 0;
+  $('body *').each((_index, element) => {
+    if (!UNLIKELY.test(classAndId(element))) return;
+    const holdsArticle = $(element).find('h1, main, [itemprop="articleBody"]').length > 0;
+    if (holdsArticle || (stats.get(element)?.chars ?? 0) > bodyChars / 2) return;
+    $(element).remove();
+  });
+}
+
+export function selectMainContent($: CheerioAPI): MainContent {
+  const stats = measureText($.root()[0] as AnyNode);
+  const density = (element: Element) => linkDensity(stats, element);
+  const scores = scoreCandidates($);
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const [element, score] of scores) {
+    const final = score * (1 - density(element));
+    if (final > bestScore) {
+      best = element;
+      bestScore = final;
+    }
+  }
+  const root = best ?? ($('body')[0] as Element | undefined) ?? null;
+  if (!root) return { root: null, blocks: [] };
+  const parts = best ? withSiblings($, best, bestScore, scores, density) : [root];
+  const skip = (element: Element) =>
+    isLinkHeavy(element, density) ||
+    UNLIKELY.test(classAndId(element)) ||
+    ARTICLE_META.test(classAndId(element));
+  const blocks = parts.flatMap((part) => blockTexts(part as AnyNode, skip));
+  return { root, blocks: blocks.filter((block) => !SHARE_WORDS.test(block)) };
+}
+
+/** Each paragraph gives its score to its parent, half to its grandparent, a sixth to the next. */
+function scoreCandidates($: CheerioAPI): Map<Element, number> {
+  const scores = new Map<Element, number>();
+  $('p, pre, td, blockquote, li, div, section').each((_index, element) => {
+    if (!isParagraph(element)) return;
+    const text = textContent(element).replace(/\s+/g, ' ').trim();
+    if (text.length < PARAGRAPH_MIN) return;
+    const commas = text.match(/[,،，]/g)?.length ?? 0;
+    const score = 1 + commas + Math.min(Math.floor(text.length / 100), 3);
+    let ancestor = element.parent;
+    for (const divider of ANCESTOR_DIVIDERS) {
+      if (ancestor?.type !== 'tag') break;
+      const container = ancestor as Element;
+      scores.set(container, (scores.get(container) ?? initialScore(container)) + score / divider);
+      ancestor = container.parent;
+    }
+  });
+  return scores;
+}
+
+/** A <p>-like element: p, li and friends, or a div holding text but no blocks (AMP and sloppy markup). */
+function isParagraph(element: Element): boolean {
+  if (['p', 'pre', 'td', 'blockquote', 'li'].includes(element.tagName)) return true;
+  return element.children.every(
+    (child) => child.type !== 'tag' || !isBlockTag(child.name) || child.name === 'br',
+  );
+}
+
+function initialScore(element: Element): number {
+  const byTag: Record<string, number> = { div: 5, article: 5, pre: 3, td: 3, blockquote: 3 };
+  const penalty = /^(address|ol|ul|dl|dd|dt|li|form|h[1-6]|th)$/.test(element.tagName) ? -3 : 0;
+  const itemprop = element.attribs.itemprop === 'articleBody' ? 25 : 0;
+  return (byTag[element.tagName] ?? 0) + penalty + itemprop + classWeight(element);
+}
+
+/** ±25 for the class, ±25 for the id, as Readability weighs them. */
+function classWeight(element: Element): number {
+  let weight = 0;
+  for (const name of [element.attribs.class ?? '', element.attribs.id ?? '']) {
+    if (NEGATIVE.test(name)) weight -= 25;
+    if (POSITIVE.test(name)) weight += 25;
+  }
+  return weight;
+}
+
+/** The best container and those siblings that also read like article text (split bodies, a leading chapô). */
+function withSiblings(
+  $: CheerioAPI,
+  best: Element,
+  bestScore: number,
+  scores: Map<Element, number>,
+  density: (element: Element) => number,
+): Element[] {
+  const threshold = Math.max(10, bestScore * 0.2);
+  return $(best.parent ?? best)
+    .children()
+    .toArray()
+    .filter((sibling) => {
+      if (sibling === best) return true;
+      if ((scores.get(sibling) ?? 0) * (1 - density(sibling)) >= threshold) return true;
+      const length = textContent(sibling).trim().length;
+      return sibling.tagName === 'p' && length > 80 && density(sibling) < 0.25;
+    });
+}
+
+function isLinkHeavy(element: Element, density: (element: Element) => number): boolean {
+  if (!['p', 'li', 'ul', 'ol', 'div', 'section', 'table', 'dl'].includes(element.tagName))
+    return false;
+  return density(element) > 0.5;
+}
+
+function linkDensity(stats: Map<AnyNode, TextStats>, element: Element): number {
+  const measured = stats.get(element);
+  return measured && measured.chars > 0 ? measured.linkChars / measured.chars : 0;
+}
+
+/** Text and link-text lengths of every element, in one iterative post-order pass. */
+function measureText(root: AnyNode): Map<AnyNode, TextStats> {
+  const stats = new Map<AnyNode, TextStats>();
+  const stack: Array<{ node: AnyNode; visited: boolean }> = [{ node: root, visited: false }];
+  while (stack.length > 0) {
+    const entry = stack.pop();
+    if (!entry) break;
+    const { node } = entry;
+    if (node.type === 'text') {
+      stats.set(node, { chars: node.data.replace(/\s+/g, ' ').length, linkChars: 0 });
+    } else if (!('children' in node)) {
+      stats.set(node, { chars: 0, linkChars: 0 });
+    } else if (!entry.visited) {
+      stack.push({ node, visited: true });
+      for (const child of node.children) stack.push({ node: child, visited: false });
+    } else {
+      let chars = 0;
+      let linkChars = 0;
+      for (const child of node.children) {
+        chars += stats.get(child)?.chars ?? 0;
+        linkChars += stats.get(child)?.linkChars ?? 0;
+      }
+      const isLink = 'name' in node && node.name === 'a';
+      stats.set(node, { chars, linkChars: isLink ? chars : linkChars });
+    }
+  }
+  return stats;
+}

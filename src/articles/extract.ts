@@ -1,0 +1,121 @@
+// A fetched page to an article: title, main text, date, byline, language and canonical URL.
+import { type CheerioAPI, load } from 'cheerio';
+import type { Element } from 'domhandler';
+import { decodeBody } from '../feeds/charset.ts';
+import { normaliseDate } from '../feeds/dates.ts';
+import type { FeedItem } from '../feeds/parse.ts';
+import { PermanentError } from '../lib/errors.ts';
+import { removeBoilerplate, selectMainContent } from './content.ts';
+import { detectLanguage } from './language.ts';
+import { readMetadata, textOf } from './metadata.ts';
+import { collapseWhitespace } from './text.ts';
+
+export interface ExtractOptions {
+  /** Where the page came from: resolves relative links, and the default canonical URL. */
+  url?: string;
+  /** The HTTP Content-Type: its charset, and whether this is HTML at all. */
+  contentType?: string;
+  /** The feed item that led here: fallbacks for date, title and author. */
+  feedItem?: Pick<FeedItem, 'publishedAt' | 'title' | 'author'>;
+}
+
+export interface ExtractedArticle {
+  /** `options.url`, else the page's canonical URL, else null. */
+  url: string | null;
+  title: string;
+  /** Paragraphs separated by blank lines, whitespace collapsed inside them. */
+  text: string;
+  /** ISO 8601, UTC. */
+  publishedAt: string | null;
+  /** ISO 639-1 (`fr`): from <html lang>, else detected in the text. */
+  lang: string | null;
+  byline: string | null;
+  /** <link rel=canonical>, else og:url, else `options.url`; tracking parameters removed. */
+  canonicalUrl: string | null;
+}
+
+const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)$/i;
+
+/** Pure: the same bytes and options always give the same article. Throws PermanentError on non-HTML. */
+export function extractArticle(
+  html: string | Buffer,
+  options: ExtractOptions = {},
+): ExtractedArticle {
+  const source = typeof html === 'string' ? html : decodeBody(html, options.contentType);
+  checkHtml(source, options);
+  const $ = load(source);
+  const metadata = readMetadata($, options.url);
+  removeBoilerplate($);
+  const content = selectMainContent($);
+  const title =
+    metadata.ogTitle ??
+    articleHeading($, content.root) ??
+    metadata.documentTitle ??
+    cleanTitle(options.feedItem?.title);
+  const text = articleText(content.blocks, title ?? '');
+  return {
+    url: options.url ?? metadata.canonicalUrl,
+    title: title ?? '',
+    text,
+    publishedAt: metadata.publishedAt ?? normaliseDate(options.feedItem?.publishedAt),
+    lang: metadata.lang ?? detectLanguage(`${title ?? ''}\n${text}`),
+    byline: metadata.byline ?? cleanTitle(options.feedItem?.author),
+    canonicalUrl: metadata.canonicalUrl,
+  };
+}
+
+function checkHtml(source: string, options: ExtractOptions): void {
+  const mediaType = options.contentType?.split(';')[0]?.trim() ?? '';
+  const where = options.url ? `${options.url}: ` : '';
+  if (mediaType !== '' && !HTML_TYPES.test(mediaType)) {
+    throw new PermanentError(`articles: ${where}not an HTML page (${mediaType})`);
+  }
+  const head = source.slice(0, 2048);
+  if (head.includes('\u0000') || !/<[a-z!]/i.test(source.slice(0, 64 * 1024))) {
+    throw new PermanentError(`articles: ${where}not an HTML page (no markup)`);
+  }
+  const root = xmlRootName(source);
+  if (root) throw new PermanentError(`articles: ${where}not an HTML page (XML document <${root}>)`);
+}
+
+/** The root element of an XML document that is not XHTML (a feed, a sitemap), else undefined. */
+function xmlRootName(source: string): string | undefined {
+  const start = source
+    .slice(0, 8192)
+    .replace(
+      /^\uFEFF?(?:\s*(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>))*\s*/i,
+      '',
+    );
+  const name = /^<([A-Za-z][\w:.-]*)/.exec(start)?.[1];
+  if (!name || name.toLowerCase() === 'html') return;
+  const isFeed = /^(rss|feed|rdf:rdf)$/i.test(name);
+  return isFeed || /^\s*<\?xml\s/.test(source.replace(/^\uFEFF/, '')) ? name : undefined;
+}
+
+/** The <h1> of the article: inside the chosen container or the <article> holding it, else the page's first. */
+function articleHeading($: CheerioAPI, root: Element | null): string | null {
+  const scopes = root ? [$(root), $(root).closest('article'), $(root).parent()] : [];
+  for (const scope of [...scopes, $('body')]) {
+    const heading = collapseWhitespace(textOf(scope.find('h1').first()) ?? '');
+    if (heading !== '') return heading;
+  }
+  return null;
+}
+
+/** Blocks joined by blank lines, without the title repeated on top nor a caption repeated below. */
+function articleText(blocks: string[], title: string): string {
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  for (const block of blocks) {
+    if (kept.length === 0 && block === title) continue;
+    if (seen.has(block)) continue;
+    seen.add(block);
+    kept.push(block);
+  }
+  return kept.join('\n\n');
+}
+
+function cleanTitle(value: string | undefined): string | null {
+  const text = collapseWhitespace(value ?? '');
+  return text === '' ? null : text;
+}
