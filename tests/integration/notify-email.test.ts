@@ -1,0 +1,165 @@
+// Mail through a real SMTP server in this process (smtp-server), read back with mailparser; and the outbox.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ParsedMail, simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, describe, expect, it } from 'vitest';
+import { TransientError } from '../../src/lib/errors.ts';
+import { createMailer, type MailLog, outboxFileName } from '../../src/notify/email.ts';
+import { renderAlertEmail } from '../../src/notify/render.ts';
+
+const HOSTILE_TITLE = '<script>alert(1)</script>\r\nBcc: x@y';
+const outbox = mkdtempSync(join(tmpdir(), 'vigie-outbox-'));
+const servers: SMTPServer[] = [];
+
+afterAll(async () => {
+  await Promise.all(
+    servers.map((server) => new Promise<void>((done) => server.close(() => done()))),
+  );
+  rmSync(outbox, { recursive: true, force: true });
+});
+
+function quietLog(): MailLog & { lines: unknown[] } {
+  const lines: unknown[] = [];
+  return { lines, info: (fields, message) => lines.push({ ...fields, message }) };
+}
+
+/** An SMTP server on 127.0.0.1 that hands each message, parsed, to `received`. */
+async function startSmtp(
+  port = 0,
+): Promise<{ port: number; received: ParsedMail[]; envelopes: string[][] }> {
+  const received: ParsedMail[] = [];
+  const envelopes: string[][] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      envelopes.push(session.envelope.rcptTo.map((rcpt) => rcpt.address));
+      simpleParser(stream)
+        .then((mail) => {
+          received.push(mail);
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  servers.push(server);
+  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
+  const address = server.server.address();
+  return {
+    port: typeof address === 'object' && address ? address.port : port,
+    received,
+    envelopes,
+  };
+}
+
+/** A port nothing listens on (yet). */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
+  const address = probe.address();
+  await new Promise<void>((done) => probe.close(() => done()));
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
+function hostileAlert() {
+  return renderAlertEmail(
+    {
+      id: 42,
+      ruleId: 'ei-attentats',
+      regionId: 'iraq',
+      storyCount: 3,
+      newSinceLast: 3,
+      windowStart: new Date('2024-09-01T04:00:00Z'),
+      windowEnd: new Date('2024-09-01T10:00:00Z'),
+    },
+    {
+      rule: { id: 'ei-attentats', name: `Attentats\r\nBcc: evil@example.org`, severity: 'high' },
+      stories: [
+        {
+          title: HOSTILE_TITLE,
+          url: 'https://example.org/a',
+          source: 'opex360',
+          publishedAt: new Date('2024-09-01T08:00:00Z'),
+          text: 'un attentat revendiqué',
+          hits: [{ term: 'attentat*', segment: 1, start: 3, end: 11 }],
+        },
+      ],
+    },
+  );
+}
+
+describe('createMailer with SMTP', () => {
+  it('delivers headers and both parts, with the content escaped and no injected header', async () => {
+    const smtp = await startSmtp();
+    const mailer = createMailer({
+      smtpUrl: `smtp://127.0.0.1:${smtp.port}`,
+      outboxDir: outbox,
+      log: quietLog(),
+    });
+    const email = hostileAlert();
+    await mailer.send({ to: ['analyst@example.org'], ...email });
+    mailer.close();
+    const [mail] = smtp.received;
+    expect(mail?.messageId).toBe('<alert-42@vigie>');
+    expect(mail?.subject).toBe('[vigie] Attentats Bcc: evil@example.org — iraq: 3 stories');
+    expect(mail?.headers.has('bcc')).toBe(false);
+    expect(smtp.envelopes).toEqual([['analyst@example.org']]);
+    expect(mail?.text).toContain('<script>alert(1)</script> Bcc: x@y');
+    expect(mail?.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(mail?.html).not.toContain('<script');
+    expect(mail?.from?.text).toContain('vigie@localhost');
+  });
+
+  it('throws a TransientError while the server refuses connections, then delivers', async () => {
+    const port = await freePort();
+    const mailer = createMailer({
+      smtpUrl: `smtp://127.0.0.1:${port}`,
+      outboxDir: outbox,
+      log: quietLog(),
+    });
+    const message = { to: 'analyst@example.org', ...hostileAlert() };
+    const refused = await mailer.send(message).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(TransientError);
+    expect(String((refused as Error).message)).toMatch(
+      /email: cannot send <alert-42@vigie> through smtp:\/\/127\.0\.0\.1/,
+    );
+    const smtp = await startSmtp(port);
+    await expect(mailer.send(message)).resolves.toEqual({ messageId: '<alert-42@vigie>' });
+    expect(smtp.received).toHaveLength(1);
+    mailer.close();
+  });
+});
+
+describe('createMailer without SMTP', () => {
+  it('writes one .eml per message id, overwriting on a repeat, and logs it', async () => {
+    const log = quietLog();
+    const mailer = createMailer({ outboxDir: join(outbox, 'eml'), log });
+    const message = { to: 'analyst@example.org', ...hostileAlert() };
+    const first = await mailer.send(message);
+    await mailer.send(message);
+    expect(readdirSync(join(outbox, 'eml'))).toEqual(['alert-42@vigie.eml']);
+    expect(first.file).toBe(join(outbox, 'eml', 'alert-42@vigie.eml'));
+    const mail = await simpleParser(readFileSync(first.file ?? ''));
+    expect(mail.messageId).toBe('<alert-42@vigie>');
+    expect(mail.subject).toBe('[vigie] Attentats Bcc: evil@example.org — iraq: 3 stories');
+    expect(mail.html).toContain('&lt;script&gt;');
+    expect(mail.text).toContain('<script>alert(1)</script>');
+    expect(log.lines).toHaveLength(2);
+    expect(log.lines[0]).toMatchObject({
+      messageId: '<alert-42@vigie>',
+      message: 'mail written to outbox',
+    });
+  });
+
+  it.each([
+    ['<alert-123@vigie>', 'alert-123@vigie.eml'],
+    ['<../../etc/passwd>', '__.._etc_passwd.eml'],
+    ['', 'message.eml'],
+  ])('names %j as %j', (id, name) => {
+    expect(outboxFileName(id)).toBe(name);
+  });
+});
