@@ -24,8 +24,12 @@ const LANGUAGES: Readonly<Record<string, string>> = {
 
 const ONLY = Object.keys(LANGUAGES);
 
-/** Trigram statistics settle well before this; franc itself stops at 2,048 characters. */
-const SAMPLE_LENGTH = 2000;
+/**
+ * Trigram statistics settle well before this: on the samples, 200-character slices were all
+ * classified right, and franc's cost grows with length (0.14 ms at 300 characters, 0.7 ms at
+ * 2,000), a large share of classifying a 5 KB article.
+ */
+const SAMPLE_LENGTH = 400;
 
 /** Below this many letters a guess is noise. */
 const MIN_LETTERS = 20;

@@ -36,11 +36,10 @@ describe('detectLanguage', () => {
     expect(detectLanguage(text)).toBeNull();
   });
 
-  it('looks at the first 2,000 characters only, so a long text costs no more', () => {
+  it('decides on the start of the text only, however long the rest', () => {
     const french = readFileSync(new URL('fr-jihad-mondial-2016-11.txt', FIXTURES), 'utf8');
-    const start = performance.now();
-    for (let round = 0; round < 50; round += 1) detectLanguage(french.repeat(20));
-    expect((performance.now() - start) / 50).toBeLessThan(20);
+    const english = ' The group claimed the attack in a statement on its news agency.'.repeat(500);
+    expect(detectLanguage(french.slice(0, 600) + english)).toBe('fr');
   });
 });
 
