@@ -1,10 +1,18 @@
 // The list of commands: one module per command under src/cli, each exporting `register<Name>Command`.
 import type { Command } from 'commander';
+import { registerEventsCommand } from './events.ts';
 import { registerExtractCommand } from './extract.ts';
+import { registerIngestCommand } from './ingest.ts';
 import { registerRulesCheckCommand } from './rules-check.ts';
+import { registerRunCommand } from './run.ts';
+import { registerWorkerCommand } from './worker.ts';
 
 export function registerCommands(program: Command): void {
   void program;
   registerExtractCommand(program);
   registerRulesCheckCommand(program);
+  registerRunCommand(program);
+  registerWorkerCommand(program);
+  registerIngestCommand(program);
+  registerEventsCommand(program);
 }

@@ -1,0 +1,92 @@
+// Composition root: env → config → Deps → workers, schedulers, HTTP server; stops on SIGTERM/SIGINT.
+import type { Server } from 'node:http';
+import type { Worker } from 'bullmq';
+import { loadEnv } from './config/env.ts';
+import { loadConfig } from './config/load.ts';
+import { closeDeps, type Deps, openDeps } from './deps.ts';
+import { QUEUE, type QueueName, upsertFeedScheduler } from './queues/index.ts';
+import { startHttpServer, stopHttpServer } from './server/http.ts';
+import { createMetrics } from './server/metrics.ts';
+import { upsertFeeds } from './store/feeds.ts';
+import { closeWorkers, startWorkers } from './workers/index.ts';
+
+export interface AppOptions {
+  /** Config directory; default VIGIE_CONFIG or `config`. */
+  configDir?: string | undefined;
+  /** Queues this process works on. */
+  queues: readonly QueueName[];
+  /** Also sync the config's feeds into the store and run the feed scheduler. */
+  scheduler: boolean;
+  /** Serve /healthz, /readyz and /metrics on this port (default: no server). */
+  port?: number | undefined;
+  /** How long active jobs may take to finish on shutdown before they are abandoned to stall recovery. */
+  shutdownDeadlineMs?: number | undefined;
+}
+
+export interface RunningApp {
+  deps: Deps;
+  server: Server | undefined;
+  stop(): Promise<void>;
+}
+
+/** Runs until SIGTERM or SIGINT, then shuts down gracefully; a second signal exits at once. */
+export async function runApp(options: AppOptions): Promise<void> {
+  const env = loadEnv();
+  const config = await loadConfig(options.configDir ?? env.configDir);
+  const deps = await openDeps({ env, config });
+  const app = await startApp(deps, options).catch(async (error) => {
+    await closeDeps(deps);
+    throw error;
+  });
+  const signal = await nextSignal();
+  deps.log.info({ signal }, 'shutting down');
+  process.once('SIGINT', () => process.exit(130));
+  process.once('SIGTERM', () => process.exit(143));
+  await app.stop();
+  deps.log.info('stopped');
+}
+
+export async function startApp(deps: Deps, options: AppOptions): Promise<RunningApp> {
+  const metrics = createMetrics();
+  const queues = options.scheduler ? withScheduler(options.queues) : options.queues;
+  if (options.scheduler) {
+    await upsertFeeds(
+      deps.store.db,
+      deps.config.feeds.map(({ id, url }) => ({ id, url })),
+      deps.clock.now(),
+    );
+    await upsertFeedScheduler(deps.queues);
+  }
+  const workers: Worker[] = startWorkers(deps, queues, { observers: [metrics.observer] });
+  const server =
+    options.port === undefined ? undefined : await startHttpServer(deps, metrics, options.port);
+  deps.log.info(
+    { queues, scheduler: options.scheduler, port: options.port, prefix: deps.prefix },
+    'vigie started',
+  );
+  return {
+    deps,
+    server,
+    stop: async () => {
+      if (server) await stopHttpServer(server);
+      await closeWorkers(workers, options.shutdownDeadlineMs);
+      await closeDeps(deps);
+    },
+  };
+}
+
+function withScheduler(queues: readonly QueueName[]): QueueName[] {
+  return queues.includes(QUEUE.scheduleFeeds) ? [...queues] : [QUEUE.scheduleFeeds, ...queues];
+}
+
+function nextSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      resolve(signal);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+}
