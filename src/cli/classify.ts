@@ -1,0 +1,72 @@
+// `vigie classify FILE...`: one JSON line per file with its language, regions and matching rules (a contract).
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { type ArticleDocument, readDocument } from '../articles/document.ts';
+import { detectLanguage } from '../articles/language.ts';
+import { loadConfig } from '../config/load.ts';
+import { UserError } from '../lib/errors.ts';
+import { compileMatcher, type Matcher } from '../rules/compile.ts';
+import { matchArticle, type RegionCount } from '../rules/match.ts';
+import { configDirOption } from './options.ts';
+
+/** The contract's line: other tools parse it, so keys and order are fixed. */
+export interface ClassifyLine {
+  file: string;
+  lang: string | null;
+  regions: RegionCount[];
+  rules: { id: string; score: number; terms: string[]; regions: string[] }[];
+}
+
+export function registerClassifyCommand(program: Command): void {
+  program
+    .command('classify')
+    .description('classify article files (.txt, .html, .json; - for stdin) against the rules')
+    .argument('<files...>', 'article files; a .txt file has its title on the first line')
+    .option('--config <dir>', 'config directory', configDirOption())
+    .action(async (files: string[], options: { config: string }) => {
+      const config = await loadConfig(options.config);
+      const matcher = compileMatcher({ rules: config.rules, regions: config.regions });
+      let failed = 0;
+      for (const file of files) {
+        try {
+          const line = classifyDocument(matcher, file, readDocument(file, await readInput(file)));
+          process.stdout.write(`${JSON.stringify(line)}\n`);
+        } catch (error) {
+          if (!(error instanceof UserError)) throw error;
+          process.stderr.write(`vigie: ${error.message}\n`);
+          failed++;
+        }
+      }
+      if (failed > 0) process.exitCode = 1;
+    });
+}
+
+export function classifyDocument(
+  matcher: Matcher,
+  file: string,
+  document: ArticleDocument,
+): ClassifyLine {
+  const lang = document.lang ?? detectLanguage(`${document.title}\n${document.text}`);
+  const result = matchArticle(matcher, { title: document.title, text: document.text, lang });
+  return {
+    file,
+    lang,
+    regions: result.regions,
+    rules: result.rules.map(({ id, score, terms, regions }) => ({ id, score, terms, regions })),
+  };
+}
+
+async function readInput(file: string): Promise<Buffer> {
+  try {
+    return file === '-' ? await readStdin() : await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UserError(`${file}: cannot read (${code ?? (error as Error).message})`);
+  }
+}
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,74 @@
+// `vigie classify` as a user runs it: the contract's JSON lines, every input kind, and bad input.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function vigie(args: string[], stdin?: string): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = execFile('./bin/vigie', args, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code ?? 2) : 0, stdout, stderr });
+    });
+    if (stdin !== undefined) child.stdin?.end(stdin);
+  });
+}
+
+const lines = (run: Run) =>
+  run.stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+
+describe('vigie classify', () => {
+  it('prints one contract line per sample, keys in order', async () => {
+    const files = ['fr-raid-anbar-2024-09.txt', 'fr-ei-camps-syrie-2024-12.txt'].map(
+      (f) => `tests/fixtures/${f}`,
+    );
+    const run = await vigie(['classify', ...files]);
+    expect(run.code).toBe(0);
+    const output = lines(run);
+    expect(output.map((l) => l.file)).toEqual(files);
+    for (const line of output) {
+      expect(Object.keys(line)).toEqual(['file', 'lang', 'regions', 'rules']);
+      const rules = line.rules as Record<string, unknown>[];
+      for (const rule of rules) expect(Object.keys(rule)).toEqual(['id', 'score', 'terms', 'regions']);
+    }
+    expect(output[0]?.regions).toEqual(
+      expect.arrayContaining([{ id: 'anbar', count: 2 }, expect.objectContaining({ id: 'iraq' })]),
+    );
+  });
+
+  it('reads JSON files and stdin', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-classify-'));
+    const json = join(dir, 'article.json');
+    writeFileSync(json, JSON.stringify({ title: 'Attentat à Mossoul', text: "L'EI revendique." }));
+    const fromFile = lines(await vigie(['classify', json]))[0];
+    expect(fromFile?.regions).toEqual(expect.arrayContaining([{ id: 'mosul', count: 1 }]));
+    expect((fromFile?.rules as { id: string }[]).map((r) => r.id)).toContain('ei-attentats');
+    const fromStdin = lines(await vigie(['classify', '-'], 'Voiture piégée\nà Alep, selon Daech.'));
+    expect(fromStdin[0]?.file).toBe('-');
+    expect((fromStdin[0]?.rules as { id: string }[]).map((r) => r.id)).toContain('attaques-suicides');
+  });
+
+  it('reports an unreadable file in one line and still classifies the others', async () => {
+    const run = await vigie(['classify', 'missing.txt', 'tests/fixtures/fr-raid-anbar-2024-09.txt']);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe('vigie: missing.txt: cannot read (ENOENT)');
+    expect(lines(run)).toHaveLength(1);
+  });
+
+  it('reports invalid JSON in one line', async () => {
+    const run = await vigie(['classify', '-'], '{"title": 1');
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/^vigie: -: not valid JSON/);
+  });
+});
