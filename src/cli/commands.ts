@@ -1,20 +1,24 @@
-// The list of commands: one module per command under src/cli, each exporting `register<Name>Command`.
+// The list of commands: one module per command under src/cli, loaded only when that command runs.
 import type { Command } from 'commander';
-import { registerClassifyCommand } from './classify.ts';
-import { registerEventsCommand } from './events.ts';
-import { registerExtractCommand } from './extract.ts';
-import { registerIngestCommand } from './ingest.ts';
-import { registerRulesCheckCommand } from './rules-check.ts';
-import { registerRunCommand } from './run.ts';
-import { registerWorkerCommand } from './worker.ts';
 
-export function registerCommands(program: Command): void {
-  registerClassifyCommand(program);
-  void program;
-  registerExtractCommand(program);
-  registerRulesCheckCommand(program);
-  registerRunCommand(program);
-  registerWorkerCommand(program);
-  registerIngestCommand(program);
-  registerEventsCommand(program);
+type Register = (program: Command) => void;
+
+// Each command module pulls in its own dependencies (BullMQ, PGlite, cheerio…): importing only the
+// one asked for keeps `vigie classify` from paying for the pipeline's start-up.
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  run: async () => (await import('./run.ts')).registerRunCommand,
+  worker: async () => (await import('./worker.ts')).registerWorkerCommand,
+  ingest: async () => (await import('./ingest.ts')).registerIngestCommand,
+  extract: async () => (await import('./extract.ts')).registerExtractCommand,
+  classify: async () => (await import('./classify.ts')).registerClassifyCommand,
+  rules: async () => (await import('./rules-check.ts')).registerRulesCheckCommand,
+  events: async () => (await import('./events.ts')).registerEventsCommand,
+};
+
+/** Registers the command named first in `argv`, or every command (for help and unknown names). */
+export async function registerCommands(program: Command, argv: string[]): Promise<void> {
+  const first = argv.find((arg) => !arg.startsWith('-'));
+  const load = first === undefined ? undefined : COMMANDS[first];
+  const loaders = load ? [load] : Object.values(COMMANDS);
+  for (const register of await Promise.all(loaders.map((loader) => loader()))) register(program);
 }

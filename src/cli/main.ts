@@ -8,7 +8,7 @@ export async function runCli(argv: string[]): Promise<number> {
     .description('news monitoring: feeds, articles, rules, events, alerts and digests')
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text) });
-  registerCommands(program);
+  await registerCommands(program, argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
