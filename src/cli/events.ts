@@ -1,11 +1,9 @@
 // `vigie events`: lists stored events, newest first, as a table or as JSON lines.
 import type { Command } from 'commander';
-import { loadEnv } from '../config/env.ts';
-import { openStore } from '../deps.ts';
 import { systemClock } from '../lib/clock.ts';
 import { parseDuration } from '../lib/duration.ts';
 import { UserError } from '../lib/errors.ts';
-import { type EventListing, listEvents } from '../store/events.ts';
+import type { EventListing } from '../store/events.ts';
 
 interface EventsOptions {
   rule?: string;
@@ -26,7 +24,18 @@ export function registerEventsCommand(program: Command): void {
     .option('--json', 'one JSON object per line')
     .action(async (options: EventsOptions) => {
       const filter = readFilter(options);
-      const store = await openStore(loadEnv());
+      // Loaded on use: the store (and PGlite) would slow every other command's start.
+      const [{ loadEnv }, { openDatabase }, { listEvents }] = await Promise.all([
+        import('../config/env.ts'),
+        import('../store/database.ts'),
+        import('../store/events.ts'),
+      ]);
+      const env = loadEnv();
+      const store = await openDatabase({
+        databaseUrl: env.databaseUrl,
+        dataDir: env.dataDir,
+        schema: env.databaseSchema,
+      });
       try {
         const events = await listEvents(store.db, filter);
         process.stdout.write(options.json ? events.map(toJsonLine).join('') : formatTable(events));

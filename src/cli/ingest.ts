@@ -1,19 +1,5 @@
 // `vigie ingest FEED_URL_OR_FILE`: one pass of a feed through the whole pipeline, on queues of its own.
-import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
-import { loadEnv } from '../config/env.ts';
-import { loadConfig } from '../config/load.ts';
-import { closeDeps, createHttp, type Deps, type Http, openDeps, openStore } from '../deps.ts';
-import { ensureFeedRow, type FeedSource, resolveFeedSource } from '../feeds/adhoc.ts';
-import { parseDuration } from '../lib/duration.ts';
-import { UserError } from '../lib/errors.ts';
-import { createLogger } from '../lib/logger.ts';
-import { waitUntilIdle } from '../queues/idle.ts';
-import { enqueueFetchFeed, PIPELINE_QUEUES, QUEUE } from '../queues/index.ts';
-import type { ClassifyArticleResult } from '../workers/classify-article.worker.ts';
-import type { FetchArticleResult } from '../workers/fetch-article.worker.ts';
-import type { FetchFeedResult } from '../workers/fetch-feed.worker.ts';
-import { closeWorkers, type JobObserver, startWorkers } from '../workers/index.ts';
 
 /** SPEC §4's summary; key order is part of the contract. */
 export interface IngestSummary {
@@ -28,7 +14,7 @@ export interface IngestSummary {
   errors: string[];
 }
 
-interface IngestOptions {
+export interface IngestOptions {
   json?: boolean;
   config?: string;
   timeout: string;
@@ -45,108 +31,13 @@ export function registerIngestCommand(program: Command): void {
     .option('--config <dir>', 'config directory (default: VIGIE_CONFIG or config)')
     .option('--timeout <duration>', 'time limit of each fetch', '30s')
     .action(async (target: string, options: IngestOptions) => {
+      // Loaded on use: queues, workers and the store would slow every other command's start.
+      const { ingest } = await import('./ingest-pass.ts');
       const summary = await ingest(target, options);
       process.stdout.write(
         options.json ? `${JSON.stringify(summary)}\n` : `${describe(summary)}\n`,
       );
     });
-}
-
-async function ingest(target: string, options: IngestOptions): Promise<IngestSummary> {
-  const env = loadEnv();
-  const timeoutMs = parseDuration(options.timeout);
-  if (timeoutMs === undefined)
-    throw new UserError(`ingest: --timeout ${options.timeout}: expected e.g. 30s`);
-  const config = await loadConfig(options.config ?? env.configDir);
-  const source = await resolveFeedSource(target, config.feeds);
-  const store = await openStore(env);
-  const deps = await openDeps({
-    env,
-    config: { ...config, feeds: [source.spec] },
-    store,
-    // Its own queues: a running instance's workers never see these jobs, nor this pass theirs.
-    prefix: `${env.queuePrefix}-ingest-${randomUUID().slice(0, 8)}`,
-    defaultJobOptions: { attempts: 3, backoff: { type: 'exponential', delay: 1_000, jitter: 0.5 } },
-    http: ingestHttp(source, createHttp(env.allowHosts, timeoutMs)),
-    log: createLogger(process.env.LOG_LEVEL ?? 'silent'),
-  }).catch(async (error) => {
-    await store.close();
-    throw error;
-  });
-  try {
-    await ensureFeedRow(store.db, source, deps.clock.now());
-    return await runOnePass(deps, source.spec.id);
-  } finally {
-    await Promise.all(Object.values(deps.queues).map((queue) => queue.obliterate({ force: true })));
-    await closeDeps(deps);
-  }
-}
-
-/** The file's bytes for the file's URL; the feed fetched whole (no validators) so the pass sees every item. */
-function ingestHttp(source: FeedSource, http: Http): Http {
-  return {
-    fetch: async (url, options = {}) => {
-      if (url !== source.spec.url) return http.fetch(url, options);
-      if (source.body)
-        return { status: 200, url, headers: {}, body: source.body, notModified: false };
-      const { etag: _etag, lastModified: _lastModified, ...unconditional } = options;
-      return http.fetch(url, unconditional);
-    },
-  };
-}
-
-async function runOnePass(deps: Deps, feedId: string): Promise<IngestSummary> {
-  const summary: IngestSummary = {
-    feed: feedId,
-    items: 0,
-    new: 0,
-    articles: 0,
-    events: 0,
-    alerts: 0,
-    errors: [],
-  };
-  let feedError: string | undefined;
-  const observer: JobObserver = {
-    completed: (queue, _job, result) => {
-      if (queue === QUEUE.fetchFeed) feedError = tallyFeed(summary, result as FetchFeedResult);
-      if (queue === QUEUE.fetchArticle) tallyArticle(summary, result as FetchArticleResult);
-      if (queue === QUEUE.classifyArticle) tallyClassify(summary, result as ClassifyArticleResult);
-    },
-    failed: (queue, _job, error, final) => {
-      if (!final) return;
-      if (queue === QUEUE.fetchFeed) feedError = error.message;
-      else summary.errors.push(error.message);
-    },
-  };
-  const workers = startWorkers(deps, PIPELINE_QUEUES, { observers: [observer] });
-  try {
-    // One attempt: a feed that cannot be fetched now is reported now, not after minutes of backoff.
-    await enqueueFetchFeed(deps.queues, { feedId }, { dueAt: deps.clock.now(), attempts: 1 });
-    await waitUntilIdle(
-      PIPELINE_QUEUES.map((name) => deps.queues[name]),
-      workers,
-    );
-  } finally {
-    await closeWorkers(workers);
-  }
-  if (feedError) throw new UserError(feedError);
-  return summary;
-}
-
-function tallyFeed(summary: IngestSummary, result: FetchFeedResult): string | undefined {
-  summary.items = result.items ?? 0;
-  summary.new = result.new ?? 0;
-  return result.error ?? result.skipped;
-}
-
-function tallyArticle(summary: IngestSummary, result: FetchArticleResult): void {
-  if (result.error) summary.errors.push(result.error);
-}
-
-function tallyClassify(summary: IngestSummary, result: ClassifyArticleResult): void {
-  if (result.skipped) return;
-  summary.articles++;
-  summary.events += result.eventIds?.length ?? 0;
 }
 
 function describe(summary: IngestSummary): string {

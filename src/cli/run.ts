@@ -1,8 +1,5 @@
 // `vigie run`: the feed scheduler, every worker and the HTTP server (health, readiness, metrics) on PORT.
 import type { Command } from 'commander';
-import { loadEnv } from '../config/env.ts';
-import { runApp } from '../main.ts';
-import { QUEUE_NAMES } from '../queues/index.ts';
 
 export function registerRunCommand(program: Command): void {
   program
@@ -10,6 +7,12 @@ export function registerRunCommand(program: Command): void {
     .description('run the scheduler, all workers and the HTTP server (PORT) until SIGTERM/SIGINT')
     .option('--config <dir>', 'config directory (default: VIGIE_CONFIG or config)')
     .action(async (options: { config?: string }) => {
+      // Loaded on use, so that other commands start without BullMQ, the store and the server.
+      const [{ loadEnv }, { runApp }, { QUEUE_NAMES }] = await Promise.all([
+        import('../config/env.ts'),
+        import('../main.ts'),
+        import('../queues/index.ts'),
+      ]);
       const env = loadEnv();
       await runApp({
         configDir: options.config,

@@ -74,7 +74,7 @@ export async function openTestDeps(
     config,
     store: await openBackend(backend),
     prefix,
-    log: createLogger(process.env.LOG_LEVEL ?? 'silent'),
+    log: createLogger(process.env.LOG_LEVEL || 'silent'),
     defaultJobOptions: { backoff: { type: 'exponential', delay: 100, jitter: 0.5 } },
     fetchTimeoutMs: 5_000,
   });
