@@ -87,6 +87,6 @@ function formatTable(events: EventListing[]): string {
 }
 
 function truncate(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ');
+  const flat = text.normalize('NFC').replace(/\s+/g, ' ');
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }
