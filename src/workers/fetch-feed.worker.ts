@@ -3,12 +3,11 @@ import type { Job } from 'bullmq';
 import type { FeedSpec } from '../config/schema.ts';
 import type { Deps } from '../deps.ts';
 import { decodeBody } from '../feeds/charset.ts';
+import { failureState, successState } from '../feeds/fetch-state.ts';
 import { toNewArticle } from '../feeds/items.ts';
 import { type FeedItem, type ParsedFeed, parseFeed } from '../feeds/parse.ts';
-import { nextFetchAt, parseHttpDate, parseMaxAge } from '../feeds/schedule.ts';
-import { parseDuration } from '../lib/duration.ts';
 import { PermanentError, TransientError } from '../lib/errors.ts';
-import { type FetchResult, HttpTransientError, retryAfterMs } from '../lib/http.ts';
+import type { FetchResult } from '../lib/http.ts';
 import {
   enqueueClassifyArticle,
   enqueueFetchArticle,
@@ -55,7 +54,8 @@ async function fetchFeed(deps: Deps, job: Job, signal?: AbortSignal): Promise<Fe
     return recordFailure(deps, feed, spec, error);
   }
   const stored = parsed ? await storeItems(deps, spec, parsed.items, isRerun(job)) : 0;
-  await recordSuccess(deps, feed, spec, response, parsed);
+  const state = successState(feed, spec, response, parsed, deps.clock.now());
+  await recordFetchSuccess(deps.store.db, feed.id, state);
   const result = { feedId, status: response.status, items: parsed?.items.length ?? 0, new: stored };
   deps.log.info(result, 'feed fetched');
   return result;
@@ -89,73 +89,16 @@ async function storeItems(deps: Deps, spec: FeedSpec, items: FeedItem[], rerun: 
   return created;
 }
 
-async function recordSuccess(
-  deps: Deps,
-  feed: Feed,
-  spec: FeedSpec,
-  response: FetchResult,
-  parsed: ParsedFeed | undefined,
-): Promise<void> {
-  const now = deps.clock.now();
-  const maxAge = parseMaxAge(response.headers['cache-control']);
-  const ttlMinutes = parsed ? parsed.ttlMinutes : (feed.ttlSeconds ?? 0) / 60 || undefined;
-  await recordFetchSuccess(deps.store.db, feed.id, {
-    etag: response.headers.etag ?? (response.notModified ? feed.etag : null),
-    lastModified:
-      response.headers['last-modified'] ?? (response.notModified ? feed.lastModified : null),
-    fetchedAt: now,
-    nextFetchAt: nextFetchAt({
-      now,
-      every: everyMs(spec),
-      cacheControlMaxAge: maxAge,
-      expires: parseHttpDate(response.headers.expires),
-      ttlMinutes,
-      consecutiveFailures: 0,
-    }),
-    ttlSeconds: ttlMinutes === undefined ? null : ttlMinutes * 60,
-    maxAgeSeconds: maxAge ?? null,
-  });
-}
-
 /** Records the failure and backs off; transient ones are rethrown for BullMQ to retry. */
-async function recordFailure(
-  deps: Deps,
-  feed: Feed,
-  spec: FeedSpec,
-  error: unknown,
-): Promise<FetchFeedResult> {
+async function recordFailure(deps: Deps, feed: Feed, spec: FeedSpec, error: unknown) {
   if (!(error instanceof TransientError || error instanceof PermanentError)) throw error;
-  const now = deps.clock.now();
-  const permanent = error instanceof PermanentError;
-  const retryAfter = retryAfterDate(error, now);
-  const failures = feed.consecutiveFailures + 1;
-  await recordFetchFailure(deps.store.db, feed.id, {
-    error: error.message,
-    at: now,
-    permanent,
-    retryAfter,
-    nextFetchAt: nextFetchAt({
-      now,
-      every: everyMs(spec),
-      retryAfter,
-      consecutiveFailures: failures,
-    }),
-  });
-  const fields = { feedId: feed.id, failures, err: error.message };
-  if (!permanent) {
+  const state = failureState(feed, spec, error, deps.clock.now());
+  await recordFetchFailure(deps.store.db, feed.id, state);
+  const fields = { feedId: feed.id, failures: state.failures, err: error.message };
+  if (!state.permanent) {
     deps.log.warn(fields, 'feed fetch failed, will retry');
     throw error;
   }
   deps.log.error(fields, 'feed fetch failed permanently, feed disabled until its URL changes');
   return { feedId: feed.id, error: error.message };
-}
-
-function retryAfterDate(error: unknown, now: Date): Date | undefined {
-  if (!(error instanceof HttpTransientError) || !error.retryAfter) return undefined;
-  const wait = retryAfterMs(error.retryAfter, now);
-  return wait === undefined ? undefined : new Date(now.getTime() + wait);
-}
-
-function everyMs(spec: FeedSpec): number {
-  return parseDuration(spec.every) ?? 10 * 60_000;
 }
