@@ -10,8 +10,11 @@ function machine(): string {
 function printClassify(): void {
   const figures = benchClassify();
   const limit = figures.rows[0]?.articlesPerSecond ?? 1;
-  const at = (name: string) => figures.rows.find((r) => r.name.startsWith(name))?.articlesPerSecond ?? 0;
-  console.log(`\n## Classification (${figures.articles} articles, ${figures.megabytes.toFixed(1)} MB, one core)\n`);
+  const at = (name: string) =>
+    figures.rows.find((r) => r.name.startsWith(name))?.articlesPerSecond ?? 0;
+  console.log(
+    `\n## Classification (${figures.articles} articles, ${figures.megabytes.toFixed(1)} MB, one core)\n`,
+  );
   console.log('| pass | articles/s | MB/s | share of normalise-only |');
   console.log('| --- | ---: | ---: | ---: |');
   for (const row of figures.rows) {
@@ -22,7 +25,9 @@ function printClassify(): void {
   }
   const cost10 = 1 / at('vigie classify, 10 rules');
   const cost1000 = 1 / at('vigie classify, 1000 rules');
-  console.log(`\n1,000 rules cost ${(cost1000 / cost10).toFixed(2)} × what 10 rules cost (target ≤ 1.5).`);
+  console.log(
+    `\n1,000 rules cost ${(cost1000 / cost10).toFixed(2)} × what 10 rules cost (target ≤ 1.5).`,
+  );
 }
 
 console.log(`# vigie benchmarks — ${new Date().toISOString().slice(0, 10)} — ${machine()}`);

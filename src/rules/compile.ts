@@ -84,7 +84,9 @@ export function compileMatcher(input: MatcherInput): Matcher {
   input.rules.forEach((rule, index) => {
     builder.rules.push(compileRule(builder, rule, index));
   });
-  const { patternIds: _patterns, termIds: _terms, ...matcher } = builder;
+  const { patternIds, termIds: _terms, ...matcher } = builder;
+  // Dense, so lookups stay in V8's fast elements (a sparse array falls into dictionary mode).
+  matcher.phraseRoots = Array.from({ length: patternIds.size }, (_, i) => builder.phraseRoots[i]);
   return matcher;
 }
 
@@ -198,11 +200,12 @@ function isTerm(item: MatchItem): item is TermSpec {
 function compileRule(b: Builder, rule: RuleSpec, index: number): CompiledRule {
   const scored = new Map<number, ScoredTerm>();
   const node = compileNode(b, rule.match, `rule ${rule.id}`, scored, false);
-  for (const term of collectTerms(node)) {
+  const required = requiredTerms(node);
+  if (required === null) b.alwaysEvaluated.push(index);
+  for (const term of required ?? []) {
     const users = b.rulesByTerm[term] as number[];
     if (users[users.length - 1] !== index) users.push(index);
   }
-  if (holds(node, [])) b.alwaysEvaluated.push(index);
   return {
     id: rule.id,
     node,
@@ -247,12 +250,25 @@ function addScored(scored: Map<number, ScoredTerm>, term: number, spec: TermSpec
     scored.set(term, { term, weight, display: displayTerm(spec) });
 }
 
-function collectTerms(node: CompiledNode, out: number[] = []): number[] {
-  for (const item of [...node.all, ...node.any, ...node.none]) {
-    if (typeof item === 'number') out.push(item);
-    else collectTerms(item, out);
+/**
+ * Terms one of which must match for `node` to hold, or null when it can hold with none matched.
+ * A rule is indexed under these only: at 1,000 rules most are then never looked at for a text.
+ * Of several `all` items, the smallest set is the sharpest filter.
+ */
+function requiredTerms(node: CompiledNode): number[] | null {
+  let best: number[] | null = null;
+  for (const item of node.all) {
+    const set = typeof item === 'number' ? [item] : requiredTerms(item);
+    if (set && (!best || set.length < best.length)) best = set;
   }
-  return out;
+  if (best || node.any.length === 0) return best;
+  const union: number[] = [];
+  for (const item of node.any) {
+    const set = typeof item === 'number' ? [item] : requiredTerms(item);
+    if (!set) return null;
+    union.push(...set);
+  }
+  return union;
 }
 
 /** Whether a boolean node holds, given which terms matched (no closures: this runs per rule per text). */

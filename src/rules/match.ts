@@ -33,8 +33,15 @@ export interface MatchResult {
 
 export type { RegionCount };
 
-/** Occurrences of each term: flat [startToken, endToken] pairs, in order of start. */
-export type Occurrences = (number[] | undefined)[];
+/**
+ * Occurrences of each term: flat [startToken, endToken] pairs, in order of start, indexed by term id
+ * (a dense array: a sparse one falls into V8's slow dictionary mode), and the ids found, so later
+ * steps visit only those.
+ */
+export interface Occurrences {
+  byTerm: (number[] | undefined)[];
+  found: number[];
+}
 
 const MAX_HITS_PER_TERM = 10;
 
@@ -54,7 +61,8 @@ export function matchArticle(matcher: Matcher, article: ArticleText): MatchResul
 
 /** Every term's occurrences: word patterns per token, then the phrase trie, then `near`. */
 export function findTerms(matcher: Matcher, tokens: Token[]): Occurrences {
-  const occurrences: Occurrences = [];
+  const byTerm: (number[] | undefined)[] = new Array(matcher.terms.length).fill(undefined);
+  const found: number[] = [];
   const offsets = new Int32Array(tokens.length + 1);
   const patterns: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -63,9 +71,12 @@ export function findTerms(matcher: Matcher, tokens: Token[]): Occurrences {
   }
   offsets[tokens.length] = patterns.length;
   const record = (term: number, first: number, last: number) => {
-    const list = occurrences[term];
+    const list = byTerm[term];
     if (list) list.push(first, last);
-    else occurrences[term] = [first, last];
+    else {
+      byTerm[term] = [first, last];
+      found.push(term);
+    }
   };
   const extend = (node: PhraseNode, first: number, next: number) => {
     if (next >= tokens.length || tokens[next]?.segment !== tokens[first]?.segment) return;
@@ -84,6 +95,7 @@ export function findTerms(matcher: Matcher, tokens: Token[]): Occurrences {
       if (root.children.size > 0) extend(root, i, i + 1);
     }
   }
+  const occurrences = { byTerm, found };
   for (const term of matcher.nearTerms) findNear(matcher, term, occurrences, tokens);
   return occurrences;
 }
@@ -110,8 +122,8 @@ function walkPrefixes(trie: CharTrie, word: string, out: number[]): void {
 function findNear(matcher: Matcher, term: number, occurrences: Occurrences, tokens: Token[]): void {
   const spec = matcher.terms[term];
   if (spec?.kind !== 'near') return;
-  const left = occurrences[spec.a];
-  const right = occurrences[spec.b];
+  const left = occurrences.byTerm[spec.a];
+  const right = occurrences.byTerm[spec.b];
   if (!left || !right) return;
   const found: number[] = [];
   const reach = spec.within + 1;
@@ -129,7 +141,9 @@ function findNear(matcher: Matcher, term: number, occurrences: Occurrences, toke
       found.push(Math.min(start, otherStart), Math.max(end, otherEnd));
     }
   }
-  if (found.length > 0) occurrences[term] = sortPairs(found);
+  if (found.length === 0) return;
+  occurrences.byTerm[term] = sortPairs(found);
+  occurrences.found.push(term);
 }
 
 function sortPairs(flat: number[]): number[] {
@@ -150,11 +164,11 @@ function matchRules(
   const matches: RuleMatch[] = [];
   for (const index of candidateRules(matcher, occurrences)) {
     const rule = matcher.rules[index];
-    if (!rule || !holds(rule.node, occurrences)) continue;
+    if (!rule || !holds(rule.node, occurrences.byTerm)) continue;
     if (lang && rule.languages && !rule.languages.has(lang)) continue;
     const regions = rule.regions ? rule.regions.filter((r) => regionCounts.has(r)) : countries;
     if (rule.regions && regions.length === 0) continue;
-    const scored = rule.scored.filter((s) => occurrences[s.term] !== undefined);
+    const scored = rule.scored.filter((s) => occurrences.byTerm[s.term] !== undefined);
     const score = scored.reduce((sum, s) => sum + s.weight, 0);
     if (score < rule.minScore) continue;
     matches.push({
@@ -162,13 +176,13 @@ function matchRules(
       score,
       terms: scored.map((s) => s.display),
       regions: regions.map((r) => matcher.regions[r]?.id as string),
-      hits: scored.flatMap((s) => hitsOf(s.display, occurrences[s.term] ?? [], tokens)),
+      hits: scored.flatMap((s) => hitsOf(s.display, occurrences.byTerm[s.term] ?? [], tokens)),
     });
   }
   return matches;
 }
 
-/** Rules worth evaluating: those using a matched term, and those that hold on no term; in config order. */
+/** Rules worth evaluating: those indexed under a matched term, and those that need no term; in config order. */
 function candidateRules(matcher: Matcher, occurrences: Occurrences): number[] {
   const seen = new Uint8Array(matcher.rules.length);
   const candidates: number[] = [];
@@ -178,8 +192,7 @@ function candidateRules(matcher: Matcher, occurrences: Occurrences): number[] {
     candidates.push(rule);
   };
   for (const rule of matcher.alwaysEvaluated) add(rule);
-  for (let term = 0; term < occurrences.length; term++) {
-    if (occurrences[term] === undefined) continue;
+  for (const term of occurrences.found) {
     for (const rule of matcher.rulesByTerm[term] ?? []) add(rule);
   }
   return candidates.sort((x, y) => x - y);

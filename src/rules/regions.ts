@@ -1,5 +1,6 @@
 // Gazetteer resolution: region mentions, longest name wins, `requiresContext`, roll-up to ancestors.
 import type { Matcher } from './compile.ts';
+import type { Occurrences } from './match.ts';
 
 export interface RegionCount {
   id: string;
@@ -14,12 +15,8 @@ interface Mention {
 
 /**
  * Mentions per region index, each counted for the region and all its ancestors (SPEC §2).
- * `occurrences` holds flat [firstToken, lastToken] pairs per term id.
  */
-export function countRegions(
-  matcher: Matcher,
-  occurrences: (number[] | undefined)[],
-): Map<number, number> {
+export function countRegions(matcher: Matcher, occurrences: Occurrences): Map<number, number> {
   const direct = new Map<number, number>();
   for (const mention of keepLongestMentions(collectMentions(matcher, occurrences))) {
     direct.set(mention.region, (direct.get(mention.region) ?? 0) + 1);
@@ -35,17 +32,18 @@ export function countRegions(
   return counts;
 }
 
-function collectMentions(matcher: Matcher, occurrences: (number[] | undefined)[]): Mention[] {
+function collectMentions(matcher: Matcher, occurrences: Occurrences): Mention[] {
   const mentions: Mention[] = [];
-  occurrences.forEach((pairs, term) => {
+  for (const term of occurrences.found) {
     const regions = matcher.regionsByTerm[term];
-    if (!pairs || !regions || regions.length === 0) return;
+    const pairs = occurrences.byTerm[term];
+    if (!pairs || !regions || regions.length === 0) continue;
     for (let i = 0; i < pairs.length; i += 2) {
       for (const region of regions) {
         mentions.push({ region, first: pairs[i] as number, last: pairs[i + 1] as number });
       }
     }
-  });
+  }
   return mentions;
 }
 
