@@ -10,9 +10,11 @@ import { createLogger } from '../lib/logger.ts';
 import { waitUntilIdle } from '../queues/idle.ts';
 import { enqueueFetchFeed, PIPELINE_QUEUES, QUEUE } from '../queues/index.ts';
 import type { ClassifyArticleResult } from '../workers/classify-article.worker.ts';
+import type { EvaluateAlertResult } from '../workers/evaluate-alert.worker.ts';
 import type { FetchArticleResult } from '../workers/fetch-article.worker.ts';
 import type { FetchFeedResult } from '../workers/fetch-feed.worker.ts';
 import { closeWorkers, type JobObserver, startWorkers } from '../workers/index.ts';
+import type { SendAlertResult } from '../workers/send-alert.worker.ts';
 
 import type { IngestOptions, IngestSummary } from './ingest.ts';
 
@@ -75,6 +77,9 @@ async function runOnePass(deps: Deps, feedId: string): Promise<IngestSummary> {
       if (queue === QUEUE.fetchFeed) feedError = tallyFeed(summary, result as FetchFeedResult);
       if (queue === QUEUE.fetchArticle) tallyArticle(summary, result as FetchArticleResult);
       if (queue === QUEUE.classifyArticle) tallyClassify(summary, result as ClassifyArticleResult);
+      if (queue === QUEUE.evaluateAlert && (result as EvaluateAlertResult).created)
+        summary.alerts++;
+      if (queue === QUEUE.sendAlert) tallySend(summary, result as SendAlertResult);
     },
     failed: (queue, _job, error, final) => {
       if (!final) return;
@@ -111,4 +116,8 @@ function tallyClassify(summary: IngestSummary, result: ClassifyArticleResult): v
   if (result.skipped) return;
   summary.articles++;
   summary.events += result.eventIds?.length ?? 0;
+}
+
+function tallySend(summary: IngestSummary, result: SendAlertResult): void {
+  if (result.error) summary.errors.push(result.error);
 }

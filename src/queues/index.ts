@@ -2,12 +2,12 @@
 //
 // The chain (SPEC §1), every arrow a queue with its own worker in src/workers/<name>.worker.ts:
 //
-//   feed scheduler ─► fetch-feed ─► fetch-article ─► classify-article ─► send-alert (later issue)
-//   (job scheduler    (conditional   (page fetch,     (rules, regions,
-//    'feed-scheduler'  GET, parse,    extraction;      store events)
-//    on schedule-feeds new items)     skipped when
-//    every 30 s: due                  fetchArticle
-//    feeds)                           is false)
+//   feed scheduler ─► fetch-feed ─► fetch-article ─► classify-article ─► evaluate-alert ─► send-alert
+//   (job scheduler    (conditional   (page fetch,     (story, rules,     (threshold of     (claim the
+//    'feed-scheduler'  GET, parse,    extraction;      regions, store     one rule ×        delivery,
+//    on schedule-feeds new items)     skipped when     events; one job    region; store     render, mail
+//    every 30 s: due                  fetchArticle     per new event ×    the alert and     or webhook,
+//    feeds)                           is false)        alert key)         its deliveries)   mark sent)
 //   digest scheduler (cron, timezone) ─► build-digest ─► deliver (later issue)
 //
 // Payloads are ids only; the database holds the state and its unique keys make every step
@@ -22,6 +22,8 @@ export const QUEUE = {
   fetchFeed: 'fetch-feed',
   fetchArticle: 'fetch-article',
   classifyArticle: 'classify-article',
+  evaluateAlert: 'evaluate-alert',
+  sendAlert: 'send-alert',
 } as const;
 
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
@@ -32,6 +34,8 @@ export const PIPELINE_QUEUES: readonly QueueName[] = [
   QUEUE.fetchFeed,
   QUEUE.fetchArticle,
   QUEUE.classifyArticle,
+  QUEUE.evaluateAlert,
+  QUEUE.sendAlert,
 ];
 
 export const FEED_SCHEDULER_ID = 'feed-scheduler';
@@ -40,9 +44,18 @@ export const FEED_SCHEDULER_EVERY_MS = 30_000;
 export const FeedJobSchema = z.strictObject({ feedId: z.string().regex(/^[a-z0-9-]+$/) });
 export const ArticleJobSchema = z.strictObject({ articleId: z.number().int().positive() });
 export const ScheduleJobSchema = z.strictObject({});
+/** `regionId` is '' when the rule counts as a whole (`per: rule`). */
+export const AlertJobSchema = z.strictObject({
+  ruleId: z.string().min(1),
+  regionId: z.string(),
+  eventId: z.number().int().positive(),
+});
+export const DeliveryJobSchema = z.strictObject({ deliveryId: z.number().int().positive() });
 
 export type FeedJob = z.infer<typeof FeedJobSchema>;
 export type ArticleJob = z.infer<typeof ArticleJobSchema>;
+export type AlertJob = z.infer<typeof AlertJobSchema>;
+export type DeliveryJob = z.infer<typeof DeliveryJobSchema>;
 
 export type Queues = Record<QueueName, Queue>;
 
@@ -75,6 +88,8 @@ export function createQueues(settings: QueueSettings): Queues {
     'fetch-feed': make(QUEUE.fetchFeed),
     'fetch-article': make(QUEUE.fetchArticle),
     'classify-article': make(QUEUE.classifyArticle),
+    'evaluate-alert': make(QUEUE.evaluateAlert),
+    'send-alert': make(QUEUE.sendAlert),
   };
 }
 
@@ -131,6 +146,22 @@ export async function enqueueClassifyArticle(queues: Queues, job: ArticleJob): P
   const data = ArticleJobSchema.parse(job);
   await queues[QUEUE.classifyArticle].add(QUEUE.classifyArticle, data, {
     jobId: jobId(QUEUE.classifyArticle, data.articleId),
+  });
+}
+
+/** One evaluation per event and alert key; the alert's unique key and lock make a repeat harmless. */
+export async function enqueueEvaluateAlert(queues: Queues, job: AlertJob): Promise<void> {
+  const data = AlertJobSchema.parse(job);
+  await queues[QUEUE.evaluateAlert].add(QUEUE.evaluateAlert, data, {
+    jobId: jobId(QUEUE.evaluateAlert, data.eventId, data.regionId),
+  });
+}
+
+/** One send per delivery row; claiming the row, not the job id, keeps it to one mail. */
+export async function enqueueSendAlert(queues: Queues, job: DeliveryJob): Promise<void> {
+  const data = DeliveryJobSchema.parse(job);
+  await queues[QUEUE.sendAlert].add(QUEUE.sendAlert, data, {
+    jobId: jobId(QUEUE.sendAlert, data.deliveryId),
   });
 }
 

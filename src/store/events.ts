@@ -105,3 +105,67 @@ export async function listEvents(db: Db, filter: EventFilter = {}): Promise<Even
     publishedAt: row.published_at,
   }));
 }
+
+/** One event's own fields: what evaluate-alert needs (its rule, regions and matched_at). */
+export async function getEvent(
+  db: Db,
+  id: number,
+): Promise<{ id: number; articleId: number; ruleId: string; matchedAt: Date } | undefined> {
+  const row = await db
+    .selectFrom('events')
+    .select(['id', 'article_id', 'rule_id', 'matched_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return (
+    row && { id: row.id, articleId: row.article_id, ruleId: row.rule_id, matchedAt: row.matched_at }
+  );
+}
+
+/** An event with its article's text and story: what an alert mail shows of it. */
+export interface EventStory {
+  eventId: number;
+  storyId: number | null;
+  title: string;
+  url: string;
+  feedId: string | null;
+  publishedAt: Date | null;
+  text: string;
+  terms: EventTerm[];
+}
+
+/** These events with their articles, in the order of `ids`. */
+export async function listEventStories(db: Db, ids: readonly number[]): Promise<EventStory[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('events')
+    .innerJoin('articles', 'articles.id', 'events.article_id')
+    .select([
+      'events.id',
+      'articles.story_id',
+      'articles.title',
+      'articles.url',
+      'articles.feed_id',
+      'articles.published_at',
+      'articles.text',
+      'events.terms',
+    ])
+    .where('events.id', 'in', [...ids])
+    .execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    return [
+      {
+        eventId: row.id,
+        storyId: row.story_id,
+        title: row.title,
+        url: row.url,
+        feedId: row.feed_id,
+        publishedAt: row.published_at,
+        text: row.text,
+        terms: row.terms,
+      },
+    ];
+  });
+}

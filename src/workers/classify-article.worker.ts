@@ -1,17 +1,21 @@
-// classify-article: match one article against the rules and regions, store one event per matched rule.
+// classify-article: group the article into its story, match it against the rules and regions,
+// store one event per matched rule, and ask for an alert evaluation of each new event's keys.
 import type { Job } from 'bullmq';
 import { detectLanguage } from '../articles/language.ts';
 import type { Deps } from '../deps.ts';
-import { ArticleJobSchema, parsePayload, QUEUE } from '../queues/index.ts';
+import { alertKeys } from '../notify/threshold.ts';
+import { ArticleJobSchema, enqueueEvaluateAlert, parsePayload, QUEUE } from '../queues/index.ts';
 import { matchArticle } from '../rules/match.ts';
 import { getArticle } from '../store/articles.ts';
 import { insertEvent } from '../store/events.ts';
-import type { WorkerSpec } from './spec.ts';
+import { assignStory } from '../store/stories.ts';
+import { simhash } from '../stories/simhash.ts';
+import { isRerun, type WorkerSpec } from './spec.ts';
 
 export interface ClassifyArticleResult {
   articleId: number;
   rules?: number;
-  /** Events this run created: the ones send-alert (a later issue) must look at. */
+  /** Events this run created: the ones whose alert keys were evaluated. */
   eventIds?: number[];
   skipped?: string;
 }
@@ -29,6 +33,14 @@ async function classifyArticle(deps: Deps, job: Job): Promise<ClassifyArticleRes
   const lang = article.lang ?? detectLanguage(`${article.title}\n${article.text}`);
   const match = matchArticle(deps.matcher, { title: article.title, text: article.text, lang });
   const matchedAt = deps.clock.now();
+  // Before the events: the threshold counts stories, so an event's article must have one.
+  // Idempotent: an article already in a story keeps it.
+  await assignStory(deps.store.db, {
+    articleId,
+    signature: simhash(article.text),
+    title: article.title,
+    seenAt: article.publishedAt ?? article.createdAt,
+  });
   const eventIds: number[] = [];
   for (const rule of match.rules) {
     const event = await insertEvent(deps.store.db, {
@@ -39,9 +51,25 @@ async function classifyArticle(deps: Deps, job: Job): Promise<ClassifyArticleRes
       regions: rule.regions,
       matchedAt,
     });
+    // A rerun re-offers its evaluations: the first run may have died between insert and enqueue.
+    if (!event.created && !isRerun(job)) continue;
     if (event.created) eventIds.push(event.id);
+    await enqueueEvaluations(deps, rule.id, rule.regions, event.id);
   }
-  // Alerts hook (later issue): enqueue send-alert for `eventIds` here, only those just created.
   if (eventIds.length > 0) deps.log.info({ articleId, eventIds }, 'article matched rules');
   return { articleId, rules: match.rules.length, eventIds };
+}
+
+/** One evaluate-alert job per alert key the event counts for; none when the rule has no alert. */
+async function enqueueEvaluations(
+  deps: Deps,
+  ruleId: string,
+  regions: string[],
+  eventId: number,
+): Promise<void> {
+  const spec = deps.config.rules.find((rule) => rule.id === ruleId);
+  if (!spec) return;
+  for (const regionId of alertKeys(spec, regions)) {
+    await enqueueEvaluateAlert(deps.queues, { ruleId, regionId, eventId });
+  }
 }

@@ -3,9 +3,11 @@ import { type Job, Worker } from 'bullmq';
 import type { Deps } from '../deps.ts';
 import type { QueueName } from '../queues/index.ts';
 import { classifyArticleWorker } from './classify-article.worker.ts';
+import { evaluateAlertWorker } from './evaluate-alert.worker.ts';
 import { fetchArticleWorker } from './fetch-article.worker.ts';
 import { fetchFeedWorker } from './fetch-feed.worker.ts';
 import { scheduleFeedsWorker } from './schedule-feeds.worker.ts';
+import { sendAlertWorker } from './send-alert.worker.ts';
 import { errorMessage, type WorkerSpec } from './spec.ts';
 
 export const WORKERS: Record<QueueName, WorkerSpec> = {
@@ -13,6 +15,8 @@ export const WORKERS: Record<QueueName, WorkerSpec> = {
   'fetch-feed': fetchFeedWorker,
   'fetch-article': fetchArticleWorker,
   'classify-article': classifyArticleWorker,
+  'evaluate-alert': evaluateAlertWorker,
+  'send-alert': sendAlertWorker,
 };
 
 export interface JobObserver {

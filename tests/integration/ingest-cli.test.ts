@@ -1,6 +1,6 @@
 // `vigie ingest` as a user runs it: the summary, events listed afterwards, one clear line for a bad feed.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -27,6 +27,8 @@ const [postgres, pglite] = testBackends('ingest_cli') as [
   ReturnType<typeof testBackends>[number],
 ];
 const scratch = mkdtempSync(join(tmpdir(), 'vigie-ingest-cli-'));
+/** The fixture config with its webhook channel pointed at the local server: alerts go nowhere outside. */
+const configDir = join(scratch, 'config');
 let server: LocalServer;
 
 function vigie(args: string[], env: Record<string, string>): Promise<Run> {
@@ -37,7 +39,7 @@ function vigie(args: string[], env: Record<string, string>): Promise<Run> {
       {
         env: {
           PATH: process.env.PATH,
-          VIGIE_CONFIG: 'tests/fixtures/config/valid',
+          VIGIE_CONFIG: configDir,
           VIGIE_QUEUE_PREFIX: uniquePrefix('ingest-cli'),
           VIGIE_ALLOW_HOSTS: '127.0.0.1',
           ...env,
@@ -54,6 +56,8 @@ const onPostgres = () => ({ DATABASE_URL: PG_URL, VIGIE_DATABASE_SCHEMA: postgre
 
 beforeAll(async () => {
   server = await startLocalServer();
+  writeLocalConfig(server.url);
+  server.routes.set('/hook', () => ({ status: 204 }));
   server.routes.set('/feed.xml', () => ({
     body: rssFeed([
       { title: 'Attentat à Mossoul', link: `${server.url}/a`, description: 'Résumé.' },
@@ -74,6 +78,18 @@ beforeAll(async () => {
   server.routes.set('/error.xml', () => ({ status: 500 }));
   server.routes.set('/hang.xml', () => 'hang');
 });
+
+function writeLocalConfig(url: string): void {
+  const fixture = 'tests/fixtures/config/valid';
+  mkdirSync(configDir, { recursive: true });
+  for (const file of ['feeds.yaml', 'regions.yaml', 'rules.yaml'])
+    copyFileSync(join(fixture, file), join(configDir, file));
+  const notify = readFileSync(join(fixture, 'notify.yaml'), 'utf8');
+  writeFileSync(
+    join(configDir, 'notify.yaml'),
+    notify.replace('https://hooks.example.org/x', `${url}/hook`),
+  );
+}
 
 afterAll(async () => {
   await server.close();
