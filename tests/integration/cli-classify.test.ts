@@ -27,6 +27,9 @@ const lines = (run: Run) =>
     .filter(Boolean)
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 
+const ruleIds = (line: Record<string, unknown> | undefined) =>
+  ((line?.rules ?? []) as { id: string }[]).map((rule) => rule.id);
+
 describe('vigie classify', () => {
   it('prints one contract line per sample, keys in order', async () => {
     const files = ['fr-raid-anbar-2024-09.txt', 'fr-ei-camps-syrie-2024-12.txt'].map(
@@ -39,7 +42,8 @@ describe('vigie classify', () => {
     for (const line of output) {
       expect(Object.keys(line)).toEqual(['file', 'lang', 'regions', 'rules']);
       const rules = line.rules as Record<string, unknown>[];
-      for (const rule of rules) expect(Object.keys(rule)).toEqual(['id', 'score', 'terms', 'regions']);
+      for (const rule of rules)
+        expect(Object.keys(rule)).toEqual(['id', 'score', 'terms', 'regions']);
     }
     expect(output[0]?.regions).toEqual(
       expect.arrayContaining([{ id: 'anbar', count: 2 }, expect.objectContaining({ id: 'iraq' })]),
@@ -52,14 +56,18 @@ describe('vigie classify', () => {
     writeFileSync(json, JSON.stringify({ title: 'Attentat à Mossoul', text: "L'EI revendique." }));
     const fromFile = lines(await vigie(['classify', json]))[0];
     expect(fromFile?.regions).toEqual(expect.arrayContaining([{ id: 'mosul', count: 1 }]));
-    expect((fromFile?.rules as { id: string }[]).map((r) => r.id)).toContain('ei-attentats');
+    expect(ruleIds(fromFile)).toContain('ei-attentats');
     const fromStdin = lines(await vigie(['classify', '-'], 'Voiture piégée\nà Alep, selon Daech.'));
     expect(fromStdin[0]?.file).toBe('-');
-    expect((fromStdin[0]?.rules as { id: string }[]).map((r) => r.id)).toContain('attaques-suicides');
+    expect(ruleIds(fromStdin[0])).toContain('attaques-suicides');
   });
 
   it('reports an unreadable file in one line and still classifies the others', async () => {
-    const run = await vigie(['classify', 'missing.txt', 'tests/fixtures/fr-raid-anbar-2024-09.txt']);
+    const run = await vigie([
+      'classify',
+      'missing.txt',
+      'tests/fixtures/fr-raid-anbar-2024-09.txt',
+    ]);
     expect(run.code).toBe(1);
     expect(run.stderr.trim()).toBe('vigie: missing.txt: cannot read (ENOENT)');
     expect(lines(run)).toHaveLength(1);
