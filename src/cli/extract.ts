@@ -6,14 +6,10 @@ import { PermanentError, TransientError, UserError } from '../lib/errors.ts';
 import { fetchUrl, parseAllowHosts } from '../lib/http.ts';
 
 /** The contract's line: other tools parse it, so keys and order are fixed. */
-export interface ExtractLine {
-  url: string | null;
-  title: string;
-  text: string;
-  publishedAt: string | null;
-  lang: string | null;
-  byline: string | null;
-}
+export type ExtractLine = Pick<
+  ExtractedArticle,
+  'url' | 'title' | 'text' | 'publishedAt' | 'lang' | 'byline'
+>;
 
 interface Page {
   body: Buffer;
