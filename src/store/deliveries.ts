@@ -60,30 +60,67 @@ export async function getDelivery(db: Db, id: number): Promise<Delivery | undefi
   return row && toDelivery(row);
 }
 
+/** A claimed delivery; `recovered` when it was taken from a sender that vanished mid-send. */
+export type ClaimedDelivery = Delivery & { recovered: boolean };
+
 /**
  * Takes the delivery for sending: a pending one, or one whose sender vanished `staleAfterMs` ago.
  * Returns undefined when it is sent, failed for good, or being sent by someone else right now.
- * A sender that dies after sending but before `markDelivered` causes one resend after that delay.
+ * A sender that dies after sending but before `markDelivered` causes one resend after that delay:
+ * such a claim comes back `recovered`, for the caller to log.
  */
 export async function claimDelivery(
   db: Db,
   id: number,
   claim: { now: Date; staleAfterMs: number },
-): Promise<Delivery | undefined> {
+): Promise<ClaimedDelivery | undefined> {
   const staleBefore = new Date(claim.now.getTime() - claim.staleAfterMs);
-  const row = await db
-    .updateTable('deliveries')
-    .set((eb) => ({ state: 'sending', claimed_at: claim.now, attempts: eb('attempts', '+', 1) }))
-    .where('id', '=', id)
+  return db.transaction().execute(async (trx) => {
+    // The row lock makes concurrent claims queue here; each then sees the state the last one left.
+    const before = await trx
+      .selectFrom('deliveries')
+      .select(['state', 'claimed_at'])
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!before) return undefined;
+    const stale =
+      before.state === 'sending' && before.claimed_at !== null && before.claimed_at < staleBefore;
+    if (before.state !== 'pending' && !stale) return undefined;
+    const row = await trx
+      .updateTable('deliveries')
+      .set((eb) => ({ state: 'sending', claimed_at: claim.now, attempts: eb('attempts', '+', 1) }))
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return { ...toDelivery(row), recovered: stale };
+  });
+}
+
+/** A delivery to offer to its sender again, and what it is for. */
+export type UndeliveredRef = Pick<Delivery, 'id' | 'alertId' | 'digestRunId'>;
+
+/**
+ * Deliveries still owed: pending since before `pendingBefore` (their job may have given up or been
+ * lost), or claimed before `staleBefore` by a sender that never finished. Oldest first.
+ */
+export async function listUndelivered(
+  db: Db,
+  since: { pendingBefore: Date; staleBefore: Date; limit: number },
+): Promise<UndeliveredRef[]> {
+  const rows = await db
+    .selectFrom('deliveries')
+    .select(['id', 'alert_id', 'digest_run_id'])
     .where((eb) =>
       eb.or([
-        eb('state', '=', 'pending'),
-        eb.and([eb('state', '=', 'sending'), eb('claimed_at', '<', staleBefore)]),
+        eb.and([eb('state', '=', 'pending'), eb('created_at', '<', since.pendingBefore)]),
+        eb.and([eb('state', '=', 'sending'), eb('claimed_at', '<', since.staleBefore)]),
       ]),
     )
-    .returningAll()
-    .executeTakeFirst();
-  return row && toDelivery(row);
+    .orderBy('id')
+    .limit(since.limit)
+    .execute();
+  return rows.map((row) => ({ id: row.id, alertId: row.alert_id, digestRunId: row.digest_run_id }));
 }
 
 /** Marks a claimed delivery sent; false if it was not in `sending` (nothing to do). */

@@ -23,6 +23,7 @@ import {
   claimDelivery,
   getDelivery,
   insertDeliveries,
+  listUndelivered,
   markDelivered,
   markDeliveryFailed,
 } from '../../src/store/deliveries.ts';
@@ -341,6 +342,59 @@ describe.each(backends)('store on $kind', (backend) => {
       sentAt: at(3),
       lastError: null,
     });
+  });
+
+  it('lists the deliveries still owed, and marks a claim taken from a vanished sender', async () => {
+    const alert = await store.db
+      .insertInto('alerts')
+      .values({
+        rule_id: 'owed',
+        window_start: T0,
+        window_end: at(1),
+        story_count: 1,
+        triggered_by: '[]',
+        created_at: T0,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const [mail, hook, other] = await insertDeliveries(
+      store.db,
+      { alertId: alert.id },
+      ['a-mail', 'b-hook', 'c-other'],
+      T0,
+    );
+    const ids = [mail?.id ?? -1, hook?.id ?? -1, other?.id ?? -1];
+    const owed = async (minutes: number) =>
+      (
+        await listUndelivered(store.db, {
+          pendingBefore: at(minutes - 1),
+          staleBefore: at(minutes - 10),
+          limit: 1000,
+        })
+      )
+        .map((delivery) => delivery.id)
+        .filter((id) => ids.includes(id));
+    // Created at T0: not yet owed a minute later (its first job may still be on the way).
+    expect(await owed(1)).toEqual([]);
+    expect(await owed(2)).toEqual(ids);
+    // mail: sent; hook: claimed at minute 2 by a sender that then vanishes; other: failed for good.
+    await claimDelivery(store.db, ids[0] ?? -1, { now: at(2), staleAfterMs: 600_000 });
+    await markDelivered(store.db, ids[0] ?? -1, at(2));
+    const first = await claimDelivery(store.db, ids[1] ?? -1, {
+      now: at(2),
+      staleAfterMs: 600_000,
+    });
+    expect(first?.recovered).toBe(false);
+    await claimDelivery(store.db, ids[2] ?? -1, { now: at(2), staleAfterMs: 600_000 });
+    await markDeliveryFailed(store.db, ids[2] ?? -1, { error: '550', permanent: true });
+    expect(await owed(5)).toEqual([]);
+    expect(await owed(13)).toEqual([ids[1]]);
+    expect(
+      await claimDelivery(store.db, ids[1] ?? -1, { now: at(5), staleAfterMs: 600_000 }),
+    ).toBeUndefined();
+    expect(
+      await claimDelivery(store.db, ids[1] ?? -1, { now: at(13), staleAfterMs: 600_000 }),
+    ).toMatchObject({ state: 'sending', attempts: 2, recovered: true });
   });
 
   if (backend.kind === 'postgres')
