@@ -1,12 +1,9 @@
 // send-alert: claim one delivery, render its alert, send it by mail or webhook, mark it sent.
-import { join } from 'node:path';
 import type { Job } from 'bullmq';
-import type { ChannelSpec } from '../config/schema.ts';
 import type { Deps } from '../deps.ts';
 import { PermanentError } from '../lib/errors.ts';
-import { createMailer } from '../notify/email.ts';
+import { deliver } from '../notify/deliver.ts';
 import { type AlertContext, type RenderedEmail, renderAlertEmail } from '../notify/render.ts';
-import { sendWebhook } from '../notify/webhook.ts';
 import { DeliveryJobSchema, parsePayload, QUEUE } from '../queues/index.ts';
 import { type Alert, getAlert } from '../store/alerts.ts';
 import { claimDelivery, markDelivered, markDeliveryFailed } from '../store/deliveries.ts';
@@ -42,7 +39,12 @@ async function sendAlert(deps: Deps, job: Job): Promise<SendAlertResult> {
     if (!alert) throw new PermanentError(`notify: delivery ${deliveryId} has no alert`);
     const channel = deps.config.notify.channels[delivery.channel];
     if (!channel) throw new PermanentError(`notify: unknown channel ${delivery.channel}`);
-    await deliver(deps, channel, deliveryId, alert, await renderAlert(deps, alert));
+    const mail = await renderAlert(deps, alert);
+    await deliver(deps, channel, {
+      ...mail,
+      webhookBody: { alert, subject: mail.subject, text: mail.text },
+      idempotencyKey: String(deliveryId),
+    });
   } catch (error) {
     const permanent = error instanceof PermanentError;
     await markDeliveryFailed(db, deliveryId, { error: errorMessage(error), permanent });
@@ -77,33 +79,4 @@ async function renderAlert(deps: Deps, alert: Alert): Promise<RenderedEmail> {
     rule: { id: alert.ruleId, name: rule?.name, severity: rule?.severity ?? 'medium' },
     stories,
   });
-}
-
-async function deliver(
-  deps: Deps,
-  channel: ChannelSpec,
-  deliveryId: number,
-  alert: Alert,
-  mail: RenderedEmail,
-): Promise<void> {
-  if (channel.type === 'webhook') {
-    await sendWebhook({
-      url: channel.url,
-      secret: channel.secret,
-      body: { alert, subject: mail.subject, text: mail.text },
-      allowHosts: deps.env.allowHosts,
-      idempotencyKey: String(deliveryId),
-    });
-    return;
-  }
-  const mailer = createMailer({
-    smtpUrl: deps.env.smtpUrl,
-    outboxDir: join(deps.env.dataDir, 'outbox'),
-    log: deps.log,
-  });
-  try {
-    await mailer.send({ to: channel.to, ...mail });
-  } finally {
-    mailer.close();
-  }
 }
