@@ -4,7 +4,12 @@ import type { Worker } from 'bullmq';
 import { loadEnv } from './config/env.ts';
 import { loadConfig } from './config/load.ts';
 import { closeDeps, type Deps, openDeps } from './deps.ts';
-import { QUEUE, type QueueName, upsertFeedScheduler } from './queues/index.ts';
+import {
+  QUEUE,
+  type QueueName,
+  upsertDigestSchedulers,
+  upsertFeedScheduler,
+} from './queues/index.ts';
 import { startHttpServer, stopHttpServer } from './server/http.ts';
 import { createMetrics } from './server/metrics.ts';
 import { upsertFeeds } from './store/feeds.ts';
@@ -15,7 +20,10 @@ export interface AppOptions {
   configDir?: string | undefined;
   /** Queues this process works on. */
   queues: readonly QueueName[];
-  /** Also sync the config's feeds into the store and run the feed scheduler. */
+  /**
+   * Also sync the config's feeds into the store and run the feed scheduler, and set the digests'
+   * job schedulers to notify.yaml (`vigie run`, or `vigie worker --scheduler`).
+   */
   scheduler: boolean;
   /** Serve /healthz, /readyz and /metrics on this port (default: no server). */
   port?: number | undefined;
@@ -56,6 +64,7 @@ export async function startApp(deps: Deps, options: AppOptions): Promise<Running
       deps.clock.now(),
     );
     await upsertFeedScheduler(deps.queues);
+    await upsertDigestSchedulers(deps.queues, deps.config.notify.digests);
   }
   const workers: Worker[] = startWorkers(deps, queues, { observers: [metrics.observer] });
   const server =

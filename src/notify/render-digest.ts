@@ -53,6 +53,11 @@ interface RuleSection {
 
 const NO_REGION = '(no region)';
 
+/** `<digest-7@vigie>` for run 7: a resend of the run carries the same id, so mail systems fold it. */
+export function digestMessageId(runId: number): string {
+  return `<digest-${runId}@vigie>`;
+}
+
 export function renderDigest(input: DigestInput): RenderedDigest {
   const sections = sectionsOf(input.groups);
   return {
@@ -95,8 +100,12 @@ function byReach(a: DigestStory, b: DigestStory): number {
   );
 }
 
+/** Distinct stories: one listed under two regions (or two rules) is still one story. */
 function storyTotal(sections: RuleSection[]): number {
-  return sections.reduce((sum, s) => sum + s.regions.reduce((n, r) => n + r.stories.length, 0), 0);
+  const urls = sections.flatMap((s) =>
+    s.regions.flatMap((r) => r.stories.map((story) => story.url)),
+  );
+  return new Set(urls).size;
 }
 
 function digestSubject(input: DigestInput, sections: RuleSection[]): string {

@@ -8,7 +8,13 @@
 //    on schedule-feeds new items)     skipped when     events; one job    region; store     render, mail
 //    every 30 s: due                  fetchArticle     per new event ×    the alert and     or webhook,
 //    feeds)                           is false)        alert key)         its deliveries)   mark sent)
-//   digest scheduler (cron, timezone) ─► build-digest ─► deliver (later issue)
+//
+//   digest schedulers ─► build-digest ─────────► send-digest
+//   (one per digest in   (period: watermark to    (claim the delivery, render the
+//    notify.yaml,         latest cron time; the    run's stored period, mail or
+//    'digest-<id>',       run, its deliveries      webhook, mark sent)
+//    cron in its tz)      and the new watermark
+//                         in one transaction)
 //
 // Payloads are ids only; the database holds the state and its unique keys make every step
 // idempotent. Job ids only save work: a job added twice with one id runs once while BullMQ keeps it.
@@ -24,12 +30,14 @@ export const QUEUE = {
   classifyArticle: 'classify-article',
   evaluateAlert: 'evaluate-alert',
   sendAlert: 'send-alert',
+  buildDigest: 'build-digest',
+  sendDigest: 'send-digest',
 } as const;
 
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
 export const QUEUE_NAMES: readonly QueueName[] = Object.values(QUEUE);
 
-/** The queues whose jobs flow from one feed fetch: what `vigie ingest` waits on. */
+/** The queues whose jobs flow from one feed fetch: what `vigie ingest` waits on (digests run on their own clock). */
 export const PIPELINE_QUEUES: readonly QueueName[] = [
   QUEUE.fetchFeed,
   QUEUE.fetchArticle,
@@ -41,7 +49,12 @@ export const PIPELINE_QUEUES: readonly QueueName[] = [
 export const FEED_SCHEDULER_ID = 'feed-scheduler';
 export const FEED_SCHEDULER_EVERY_MS = 30_000;
 
-export const FeedJobSchema = z.strictObject({ feedId: z.string().regex(/^[a-z0-9-]+$/) });
+/** Scheduler ids of digests: `digest-<id>`, so the digest schedulers are told apart from any other. */
+export const DIGEST_SCHEDULER_PREFIX = 'digest-';
+
+const IdSchema = z.string().regex(/^[a-z0-9-]+$/);
+
+export const FeedJobSchema = z.strictObject({ feedId: IdSchema });
 export const ArticleJobSchema = z.strictObject({ articleId: z.number().int().positive() });
 export const ScheduleJobSchema = z.strictObject({});
 /** `regionId` is '' when the rule counts as a whole (`per: rule`). */
@@ -51,11 +64,14 @@ export const AlertJobSchema = z.strictObject({
   eventId: z.number().int().positive(),
 });
 export const DeliveryJobSchema = z.strictObject({ deliveryId: z.number().int().positive() });
+/** The digest's id in notify.yaml; the period comes from the clock and the watermark, not the job. */
+export const DigestJobSchema = z.strictObject({ digestId: IdSchema });
 
 export type FeedJob = z.infer<typeof FeedJobSchema>;
 export type ArticleJob = z.infer<typeof ArticleJobSchema>;
 export type AlertJob = z.infer<typeof AlertJobSchema>;
 export type DeliveryJob = z.infer<typeof DeliveryJobSchema>;
+export type DigestJob = z.infer<typeof DigestJobSchema>;
 
 export type Queues = Record<QueueName, Queue>;
 
@@ -90,6 +106,8 @@ export function createQueues(settings: QueueSettings): Queues {
     'classify-article': make(QUEUE.classifyArticle),
     'evaluate-alert': make(QUEUE.evaluateAlert),
     'send-alert': make(QUEUE.sendAlert),
+    'build-digest': make(QUEUE.buildDigest),
+    'send-digest': make(QUEUE.sendDigest),
   };
 }
 
@@ -163,6 +181,55 @@ export async function enqueueSendAlert(queues: Queues, job: DeliveryJob): Promis
   await queues[QUEUE.sendAlert].add(QUEUE.sendAlert, data, {
     jobId: jobId(QUEUE.sendAlert, data.deliveryId),
   });
+}
+
+/** One send per digest delivery row, as for alerts: the claim keeps it to one mail. */
+export async function enqueueSendDigest(queues: Queues, job: DeliveryJob): Promise<void> {
+  const data = DeliveryJobSchema.parse(job);
+  await queues[QUEUE.sendDigest].add(QUEUE.sendDigest, data, {
+    jobId: jobId(QUEUE.sendDigest, data.deliveryId),
+  });
+}
+
+/** A build of one digest now (tests, or a digest run by hand); the scheduler adds its own. */
+export async function enqueueBuildDigest(queues: Queues, job: DigestJob): Promise<void> {
+  const data = DigestJobSchema.parse(job);
+  await queues[QUEUE.buildDigest].add(QUEUE.buildDigest, data);
+}
+
+export interface DigestSchedule {
+  cron: string;
+  /** IANA zone the cron is read in: BullMQ's `tz`, so 08:00 stays 08:00 across DST changes. */
+  timezone: string;
+}
+
+/**
+ * One job scheduler per digest (`digest-<id>`, cron `pattern` in `tz`), and none for digests no
+ * longer in notify.yaml. Upserting an unchanged digest again (every start) changes nothing; several
+ * processes upserting at once agree, since the id is the digest's. Returns the scheduler ids kept.
+ */
+export async function upsertDigestSchedulers(
+  queues: Queues,
+  digests: Readonly<Record<string, DigestSchedule>>,
+): Promise<string[]> {
+  const queue = queues[QUEUE.buildDigest];
+  const kept: string[] = [];
+  for (const [digestId, digest] of Object.entries(digests)) {
+    const id = `${DIGEST_SCHEDULER_PREFIX}${digestId}`;
+    await queue.upsertJobScheduler(
+      id,
+      { pattern: digest.cron, tz: digest.timezone },
+      { name: QUEUE.buildDigest, data: DigestJobSchema.parse({ digestId }) },
+    );
+    kept.push(id);
+  }
+  for (const scheduler of await queue.getJobSchedulers()) {
+    const id = scheduler.key;
+    if (id.startsWith(DIGEST_SCHEDULER_PREFIX) && !kept.includes(id)) {
+      await queue.removeJobScheduler(id);
+    }
+  }
+  return kept;
 }
 
 /** The repeatable job that lists due feeds; upserting it again (every start) changes nothing. */

@@ -2,12 +2,14 @@
 import { type Job, Worker } from 'bullmq';
 import type { Deps } from '../deps.ts';
 import type { QueueName } from '../queues/index.ts';
+import { buildDigestWorker } from './build-digest.worker.ts';
 import { classifyArticleWorker } from './classify-article.worker.ts';
 import { evaluateAlertWorker } from './evaluate-alert.worker.ts';
 import { fetchArticleWorker } from './fetch-article.worker.ts';
 import { fetchFeedWorker } from './fetch-feed.worker.ts';
 import { scheduleFeedsWorker } from './schedule-feeds.worker.ts';
 import { sendAlertWorker } from './send-alert.worker.ts';
+import { sendDigestWorker } from './send-digest.worker.ts';
 import { errorMessage, type WorkerSpec } from './spec.ts';
 
 export const WORKERS: Record<QueueName, WorkerSpec> = {
@@ -17,6 +19,8 @@ export const WORKERS: Record<QueueName, WorkerSpec> = {
   'classify-article': classifyArticleWorker,
   'evaluate-alert': evaluateAlertWorker,
   'send-alert': sendAlertWorker,
+  'build-digest': buildDigestWorker,
+  'send-digest': sendDigestWorker,
 };
 
 export interface JobObserver {

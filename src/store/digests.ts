@@ -1,0 +1,184 @@
+// Digest runs: one row per digest × period, its deliveries and the digest's watermark, written in one transaction.
+import { type Selectable, sql } from 'kysely';
+import { type Delivery, insertDeliveries } from './deliveries.ts';
+import type { Db, DigestsTable } from './types.ts';
+
+export interface DigestRun {
+  /** `digests.id`: what deliveries point at and the mail's Message-ID names. */
+  id: number;
+  digestId: string;
+  periodStart: Date;
+  periodEnd: Date;
+  eventCount: number;
+  createdAt: Date;
+}
+
+export interface DigestPeriodRange {
+  start: Date;
+  end: Date;
+}
+
+export interface DigestRunRequest {
+  digestId: string;
+  /** The rules the digest covers: their events in the period decide whether it is empty. */
+  ruleIds: readonly string[];
+  channels: readonly string[];
+  /** An empty period makes a run with no deliveries: the watermark moves on, nothing is sent. */
+  skipEmpty: boolean;
+  now: Date;
+  /** The period after the watermark, or undefined when the watermark already reaches its end. */
+  periodAfter(watermark: Date | undefined): DigestPeriodRange | undefined;
+}
+
+export interface DigestRunOutcome {
+  /** The run this call made or found; the last run when the digest was already up to date. */
+  run?: DigestRun | undefined;
+  /** True when this call made the run (its deliveries are new). */
+  created: boolean;
+  /** The run's deliveries, `created` on those this call inserted. */
+  deliveries: (Delivery & { created: boolean })[];
+}
+
+// First half of the two-int advisory lock key; the second is the digest id's hash.
+const DIGEST_LOCK_KEY = 0x7669_6702;
+
+/**
+ * Under a lock on the digest: reads the watermark, asks for the period after it, counts the
+ * period's events, and stores the run, one pending delivery per channel (none for an empty period
+ * when `skipEmpty`) and the new watermark. Two workers building the same digest at once make one
+ * run; a repeat after the watermark moved finds the last run instead, so its caller can re-offer
+ * pending deliveries. Opens its own transaction: pass the Kysely instance.
+ */
+export async function recordDigestRun(
+  db: Db,
+  request: DigestRunRequest,
+): Promise<DigestRunOutcome> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${DIGEST_LOCK_KEY}, hashtext(${request.digestId}))`.execute(
+      trx,
+    );
+    const watermark = await getDigestWatermark(trx, request.digestId);
+    const period = request.periodAfter(watermark);
+    if (!period) return findLastRun(trx, request.digestId, watermark);
+    const eventCount = await countDigestEvents(trx, request.ruleIds, period);
+    const { run, created } = await insertRun(trx, request, period, eventCount);
+    const channels = eventCount === 0 && request.skipEmpty ? [] : [...request.channels];
+    const deliveries = await insertDeliveries(trx, { digestRunId: run.id }, channels, request.now);
+    await advanceWatermark(trx, request.digestId, period.end, request.now);
+    return { run, created, deliveries };
+  });
+}
+
+/** The end of the last period the digest covered, if it ever ran. */
+export async function getDigestWatermark(db: Db, digestId: string): Promise<Date | undefined> {
+  const row = await db
+    .selectFrom('digest_watermarks')
+    .select('last_period_end')
+    .where('digest_id', '=', digestId)
+    .executeTakeFirst();
+  return row?.last_period_end;
+}
+
+export async function getDigestRun(db: Db, id: number): Promise<DigestRun | undefined> {
+  const row = await db.selectFrom('digests').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toDigestRun(row);
+}
+
+/** The digest's runs, oldest period first. */
+export async function listDigestRuns(db: Db, digestId: string): Promise<DigestRun[]> {
+  const rows = await db
+    .selectFrom('digests')
+    .selectAll()
+    .where('digest_id', '=', digestId)
+    .orderBy('period_end')
+    .execute();
+  return rows.map(toDigestRun);
+}
+
+/** Events of these rules matched in [start, end): the half-open period, so an event on a boundary is in one run. */
+async function countDigestEvents(
+  db: Db,
+  ruleIds: readonly string[],
+  period: DigestPeriodRange,
+): Promise<number> {
+  if (ruleIds.length === 0) return 0;
+  const row = await db
+    .selectFrom('events')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('rule_id', 'in', [...ruleIds])
+    .where('matched_at', '>=', period.start)
+    .where('matched_at', '<', period.end)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+async function insertRun(
+  db: Db,
+  request: DigestRunRequest,
+  period: DigestPeriodRange,
+  eventCount: number,
+): Promise<{ run: DigestRun; created: boolean }> {
+  const inserted = await db
+    .insertInto('digests')
+    .values({
+      digest_id: request.digestId,
+      period_start: period.start,
+      period_end: period.end,
+      event_count: eventCount,
+      created_at: request.now,
+    })
+    .onConflict((oc) => oc.columns(['digest_id', 'period_end']).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  if (inserted) return { run: toDigestRun(inserted), created: true };
+  // Only when the watermark was moved back by hand: the run of that end exists, keep it.
+  const existing = await db
+    .selectFrom('digests')
+    .selectAll()
+    .where('digest_id', '=', request.digestId)
+    .where('period_end', '=', period.end)
+    .executeTakeFirstOrThrow();
+  return { run: toDigestRun(existing), created: false };
+}
+
+async function advanceWatermark(db: Db, digestId: string, end: Date, now: Date): Promise<void> {
+  await db
+    .insertInto('digest_watermarks')
+    .values({ digest_id: digestId, last_period_end: end, updated_at: now })
+    .onConflict((oc) =>
+      oc.column('digest_id').doUpdateSet({
+        last_period_end: sql<Date>`greatest(digest_watermarks.last_period_end, excluded.last_period_end)`,
+        updated_at: now,
+      }),
+    )
+    .execute();
+}
+
+async function findLastRun(
+  db: Db,
+  digestId: string,
+  watermark: Date | undefined,
+): Promise<DigestRunOutcome> {
+  if (watermark === undefined) return { created: false, deliveries: [] };
+  const row = await db
+    .selectFrom('digests')
+    .selectAll()
+    .where('digest_id', '=', digestId)
+    .where('period_end', '=', watermark)
+    .executeTakeFirst();
+  if (!row) return { created: false, deliveries: [] };
+  // No channels: inserts nothing and lists the run's deliveries, none of them `created`.
+  const deliveries = await insertDeliveries(db, { digestRunId: row.id }, [], row.created_at);
+  return { run: toDigestRun(row), created: false, deliveries };
+}
+
+function toDigestRun(row: Selectable<DigestsTable>): DigestRun {
+  return {
+    id: row.id,
+    digestId: row.digest_id,
+    periodStart: row.period_start,
+    periodEnd: row.period_end,
+    eventCount: row.event_count,
+    createdAt: row.created_at,
+  };
+}

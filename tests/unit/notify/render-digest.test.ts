@@ -1,0 +1,51 @@
+// Digest rendering details beyond render.test.ts: the run's Message-ID, distinct story counts, the empty digest.
+import { describe, expect, it } from 'vitest';
+import {
+  type DigestInput,
+  digestMessageId,
+  renderDigest,
+} from '../../../src/notify/render-digest.ts';
+
+const story = (title: string, url: string) => ({
+  title,
+  url,
+  sources: ['feed-a'],
+  publishedAt: new Date('2026-03-28T10:00:00Z'),
+});
+
+const INPUT: DigestInput = {
+  digestId: 'daily-fr',
+  periodStart: new Date('2026-03-28T07:00:00Z'),
+  periodEnd: new Date('2026-03-29T06:00:00Z'),
+  timeZone: 'Europe/Paris',
+  alertsFired: [],
+  groups: [
+    { ruleId: 'r', regionId: 'iraq', stories: [story('Mossoul', 'https://e.org/1')] },
+    {
+      ruleId: 'r',
+      regionId: 'syria',
+      stories: [story('Mossoul', 'https://e.org/1'), story('Alep', 'https://e.org/2')],
+    },
+  ],
+};
+
+describe('renderDigest', () => {
+  it('derives the Message-ID from the run id, so a resend is the same message', () => {
+    expect(digestMessageId(7)).toBe('<digest-7@vigie>');
+  });
+
+  it('counts a story listed under two regions once in the subject, in each region at the top', () => {
+    const digest = renderDigest(INPUT);
+    expect(digest.subject).toBe(
+      '[vigie] Digest daily-fr: 2 stories (2026-03-28 08:00 CET – 2026-03-29 08:00 CEST)',
+    );
+    expect(digest.text).toContain('  r — iraq: 1\n  r — syria: 2\n');
+  });
+
+  it('renders an HTML document with inline styles only: no script, no style element, no class', () => {
+    const { html } = renderDigest(INPUT);
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).not.toMatch(/<script|<style|class=/i);
+    expect(html).toContain('<table style=');
+  });
+});
