@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   classify: async () => (await import('./classify.ts')).registerClassifyCommand,
   rules: async () => (await import('./rules-check.ts')).registerRulesCheckCommand,
   events: async () => (await import('./events.ts')).registerEventsCommand,
+  digest: async () => (await import('./digest.ts')).registerDigestCommand,
 };
 
 /** Registers the command named first in `argv`, or every command (for help and unknown names). */
