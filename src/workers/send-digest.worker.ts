@@ -35,6 +35,9 @@ async function sendDigest(deps: Deps, job: Job): Promise<SendDigestResult> {
     staleAfterMs: CLAIM_STALE_MS,
   });
   if (!delivery) return { deliveryId, skipped: 'sent, failed or being sent' };
+  if (delivery.recovered) {
+    deps.log.warn({ deliveryId }, 'digest delivery taken over from a sender that vanished');
+  }
   try {
     const run =
       delivery.digestRunId === null ? undefined : await getDigestRun(db, delivery.digestRunId);
