@@ -7,6 +7,7 @@ import { closeDeps, type Deps, openDeps } from './deps.ts';
 import {
   QUEUE,
   type QueueName,
+  upsertDeliverySweeper,
   upsertDigestSchedulers,
   upsertFeedScheduler,
 } from './queues/index.ts';
@@ -65,6 +66,7 @@ export async function startApp(deps: Deps, options: AppOptions): Promise<Running
     );
     await upsertFeedScheduler(deps.queues);
     await upsertDigestSchedulers(deps.queues, deps.config.notify.digests);
+    await upsertDeliverySweeper(deps.queues);
   }
   const workers: Worker[] = startWorkers(deps, queues, { observers: [metrics.observer] });
   const server =
@@ -85,7 +87,8 @@ export async function startApp(deps: Deps, options: AppOptions): Promise<Running
 }
 
 function withScheduler(queues: readonly QueueName[]): QueueName[] {
-  return queues.includes(QUEUE.scheduleFeeds) ? [...queues] : [QUEUE.scheduleFeeds, ...queues];
+  const own = [QUEUE.scheduleFeeds, QUEUE.sweepDeliveries].filter((name) => !queues.includes(name));
+  return [...own, ...queues];
 }
 
 function nextSignal(): Promise<NodeJS.Signals> {

@@ -16,6 +16,9 @@
 //    cron in its tz)      and the new watermark
 //                         in one transaction)
 //
+//   'delivery-sweeper' (every 60 s) ─► sweep-deliveries ─► send-alert / send-digest
+//   (deliveries still owed: pending for 5 min, or claimed by a sender dead for 10, offered again)
+//
 // Payloads are ids only; the database holds the state and its unique keys make every step
 // idempotent. Job ids only save work: a job added twice with one id runs once while BullMQ keeps it.
 import { type JobsOptions, Queue, UnrecoverableError } from 'bullmq';
@@ -32,6 +35,7 @@ export const QUEUE = {
   sendAlert: 'send-alert',
   buildDigest: 'build-digest',
   sendDigest: 'send-digest',
+  sweepDeliveries: 'sweep-deliveries',
 } as const;
 
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
@@ -48,6 +52,8 @@ export const PIPELINE_QUEUES: readonly QueueName[] = [
 
 export const FEED_SCHEDULER_ID = 'feed-scheduler';
 export const FEED_SCHEDULER_EVERY_MS = 30_000;
+export const SWEEP_SCHEDULER_ID = 'delivery-sweeper';
+export const SWEEP_SCHEDULER_EVERY_MS = 60_000;
 
 /** Scheduler ids of digests: `digest-<id>`, so the digest schedulers are told apart from any other. */
 export const DIGEST_SCHEDULER_PREFIX = 'digest-';
@@ -108,6 +114,7 @@ export function createQueues(settings: QueueSettings): Queues {
     'send-alert': make(QUEUE.sendAlert),
     'build-digest': make(QUEUE.buildDigest),
     'send-digest': make(QUEUE.sendDigest),
+    'sweep-deliveries': make(QUEUE.sweepDeliveries),
   };
 }
 
@@ -230,6 +237,39 @@ export async function upsertDigestSchedulers(
     }
   }
   return kept;
+}
+
+/**
+ * Offers a delivery still owed to its sender again. A job of its id that finished (failed for good
+ * after a long outage, or completed without sending while a dead sender held the claim) runs
+ * again; a job still waiting or retrying is left alone; a lost one is added anew.
+ */
+export async function reofferDelivery(
+  queues: Queues,
+  delivery: { id: number; alertId: number | null },
+): Promise<void> {
+  const name = delivery.alertId === null ? QUEUE.sendDigest : QUEUE.sendAlert;
+  const data = DeliveryJobSchema.parse({ deliveryId: delivery.id });
+  const queue = queues[name];
+  const id = jobId(name, data.deliveryId);
+  const existing = await queue.getJob(id);
+  if (!existing) {
+    await queue.add(name, data, { jobId: id });
+    return;
+  }
+  const state = await existing.getState();
+  if (state === 'failed' || state === 'completed') {
+    await existing.retry(state, { resetAttemptsMade: true, resetAttemptsStarted: true });
+  }
+}
+
+/** The repeatable job that offers owed deliveries again; upserting it again changes nothing. */
+export async function upsertDeliverySweeper(queues: Queues): Promise<void> {
+  await queues[QUEUE.sweepDeliveries].upsertJobScheduler(
+    SWEEP_SCHEDULER_ID,
+    { every: SWEEP_SCHEDULER_EVERY_MS },
+    { name: QUEUE.sweepDeliveries, data: {}, opts: { attempts: 1, removeOnComplete: 100 } },
+  );
 }
 
 /** The repeatable job that lists due feeds; upserting it again (every start) changes nothing. */

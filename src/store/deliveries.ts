@@ -60,6 +60,9 @@ export async function getDelivery(db: Db, id: number): Promise<Delivery | undefi
   return row && toDelivery(row);
 }
 
+/** A claim older than this is taken to belong to a sender that died (one resend at worst). */
+export const CLAIM_STALE_MS = 10 * 60_000;
+
 /** A claimed delivery; `recovered` when it was taken from a sender that vanished mid-send. */
 export type ClaimedDelivery = Delivery & { recovered: boolean };
 

@@ -11,6 +11,7 @@ import { scheduleFeedsWorker } from './schedule-feeds.worker.ts';
 import { sendAlertWorker } from './send-alert.worker.ts';
 import { sendDigestWorker } from './send-digest.worker.ts';
 import { errorMessage, type WorkerSpec } from './spec.ts';
+import { sweepDeliveriesWorker } from './sweep-deliveries.worker.ts';
 
 export const WORKERS: Record<QueueName, WorkerSpec> = {
   'schedule-feeds': scheduleFeedsWorker,
@@ -21,6 +22,7 @@ export const WORKERS: Record<QueueName, WorkerSpec> = {
   'send-alert': sendAlertWorker,
   'build-digest': buildDigestWorker,
   'send-digest': sendDigestWorker,
+  'sweep-deliveries': sweepDeliveriesWorker,
 };
 
 export interface JobObserver {

@@ -6,7 +6,12 @@ import { deliver } from '../notify/deliver.ts';
 import { type AlertContext, type RenderedEmail, renderAlertEmail } from '../notify/render.ts';
 import { DeliveryJobSchema, parsePayload, QUEUE } from '../queues/index.ts';
 import { type Alert, getAlert } from '../store/alerts.ts';
-import { claimDelivery, markDelivered, markDeliveryFailed } from '../store/deliveries.ts';
+import {
+  CLAIM_STALE_MS,
+  claimDelivery,
+  markDelivered,
+  markDeliveryFailed,
+} from '../store/deliveries.ts';
 import { listEventStories } from '../store/events.ts';
 import { errorMessage, type WorkerSpec } from './spec.ts';
 
@@ -16,9 +21,6 @@ export interface SendAlertResult {
   error?: string;
   skipped?: string;
 }
-
-/** A claim older than this is taken to belong to a sender that died (one resend at worst). */
-const CLAIM_STALE_MS = 10 * 60_000;
 
 export const sendAlertWorker: WorkerSpec<SendAlertResult> = {
   queue: QUEUE.sendAlert,
@@ -34,6 +36,11 @@ async function sendAlert(deps: Deps, job: Job): Promise<SendAlertResult> {
     staleAfterMs: CLAIM_STALE_MS,
   });
   if (!delivery) return { deliveryId, skipped: 'sent, failed or being sent' };
+  if (delivery.recovered) {
+    // The one window left: it may have reached the server before its sender died. The mail's
+    // Message-ID derives from the alert, so mail systems fold the repeat.
+    deps.log.warn({ deliveryId }, 'alert delivery taken over from a sender that died; may resend');
+  }
   try {
     const alert = delivery.alertId === null ? undefined : await getAlert(db, delivery.alertId);
     if (!alert) throw new PermanentError(`notify: delivery ${deliveryId} has no alert`);

@@ -6,7 +6,12 @@ import { deliver } from '../notify/deliver.ts';
 import { digestRules } from '../notify/digest-rules.ts';
 import { digestMessageId, renderDigest } from '../notify/render-digest.ts';
 import { DeliveryJobSchema, parsePayload, QUEUE } from '../queues/index.ts';
-import { claimDelivery, markDelivered, markDeliveryFailed } from '../store/deliveries.ts';
+import {
+  CLAIM_STALE_MS,
+  claimDelivery,
+  markDelivered,
+  markDeliveryFailed,
+} from '../store/deliveries.ts';
 import { loadDigestContent } from '../store/digest-query.ts';
 import { type DigestRun, getDigestRun } from '../store/digests.ts';
 import { errorMessage, type WorkerSpec } from './spec.ts';
@@ -17,9 +22,6 @@ export interface SendDigestResult {
   error?: string;
   skipped?: string;
 }
-
-/** A claim older than this is taken to belong to a sender that died (one resend at worst). */
-const CLAIM_STALE_MS = 10 * 60_000;
 
 export const sendDigestWorker: WorkerSpec<SendDigestResult> = {
   queue: QUEUE.sendDigest,

@@ -1,0 +1,181 @@
+// Deliveries still owed are offered again: one whose send job gave up during a long mail outage,
+// and one claimed by a sender that died mid-send (its resend is logged). Each mail arrives once.
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createNetServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import type { Worker } from 'bullmq';
+import { sql } from 'kysely';
+import { type ParsedMail, simpleParser } from 'mailparser';
+import { pino } from 'pino';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.ts';
+import { closeDeps, type Deps, openDeps } from '../../src/deps.ts';
+import { fixedClock } from '../../src/lib/clock.ts';
+import { waitUntilIdle } from '../../src/queues/idle.ts';
+import { enqueueSendAlert, type QueueName } from '../../src/queues/index.ts';
+import { claimDelivery, getDelivery, insertDeliveries } from '../../src/store/deliveries.ts';
+import { closeWorkers, startWorkers, WORKERS } from '../../src/workers/index.ts';
+import { openBackend, testBackends, testEnv, uniquePrefix } from './pipeline-helpers.ts';
+
+const postgres = testBackends('sweep').find((backend) => backend.kind === 'postgres');
+if (!postgres) throw new Error('no postgres backend');
+const backend = postgres;
+const configDir = mkdtempSync(join(tmpdir(), 'vigie-sweep-config-'));
+const T0 = new Date('2026-03-01T10:00:00Z');
+const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
+const clock = fixedClock(T0);
+const logLines: { msg?: string; deliveryId?: number }[] = [];
+let smtpPort = 0;
+let smtp: { received: ParsedMail[]; server: SMTPServer } | undefined;
+let deps: Deps;
+
+/** A port nothing listens on yet: connections to it are refused until the SMTP server starts. */
+async function freePort(): Promise<number> {
+  const probe = createNetServer();
+  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
+  const address = probe.address();
+  await new Promise<void>((done) => probe.close(() => done()));
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
+async function startSmtp(port: number): Promise<NonNullable<typeof smtp>> {
+  const received: ParsedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          received.push(mail);
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
+  return { received, server };
+}
+
+beforeAll(async () => {
+  for (const file of ['feeds.yaml', 'regions.yaml'])
+    copyFileSync(join('tests/fixtures/config/valid', file), join(configDir, file));
+  writeFileSync(
+    join(configDir, 'notify.yaml'),
+    'channels:\n  mail: {type: email, to: [a@example.org]}\n',
+  );
+  writeFileSync(
+    join(configDir, 'rules.yaml'),
+    'rules:\n  - id: owed\n    match: {any: [marqueur]}\n',
+  );
+  smtpPort = await freePort();
+  const prefix = uniquePrefix('sweep');
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logLines.push(JSON.parse(chunk.toString()));
+      done();
+    },
+  });
+  deps = await openDeps({
+    env: { ...testEnv(backend, prefix), smtpUrl: `smtp://127.0.0.1:${smtpPort}` },
+    config: await loadConfig(configDir),
+    store: await openBackend(backend),
+    prefix,
+    clock,
+    log: pino({ level: 'info' }, sink),
+    // Two quick attempts: the send job gives up long before the outage ends.
+    defaultJobOptions: { attempts: 2, backoff: { type: 'fixed', delay: 50 } },
+  });
+});
+
+afterAll(async () => {
+  await Promise.all(Object.values(deps.queues).map((queue) => queue.obliterate({ force: true })));
+  await sql`drop schema if exists ${sql.id(backend.schema ?? '')} cascade`.execute(deps.store.db);
+  await closeDeps(deps);
+  if (smtp) await new Promise<void>((done) => smtp?.server.close(() => done()));
+  rmSync(configDir, { recursive: true, force: true });
+});
+
+async function newDelivery(): Promise<number> {
+  const alert = await deps.store.db
+    .insertInto('alerts')
+    .values({
+      rule_id: 'owed',
+      window_start: T0,
+      window_end: clock.now(),
+      story_count: 1,
+      triggered_by: JSON.stringify({ stories: [], events: [] }),
+      created_at: clock.now(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const [delivery] = await insertDeliveries(
+    deps.store.db,
+    { alertId: alert.id },
+    ['mail'],
+    clock.now(),
+  );
+  return delivery?.id ?? -1;
+}
+
+/** Runs these workers until their queues are idle. */
+async function drain(queues: QueueName[]): Promise<void> {
+  const workers: Worker[] = startWorkers(deps, queues);
+  try {
+    await waitUntilIdle(
+      queues.map((name) => deps.queues[name]),
+      workers,
+    );
+  } finally {
+    await closeWorkers(workers);
+  }
+}
+
+async function sweep(): Promise<unknown> {
+  return WORKERS['sweep-deliveries'].process(deps, { data: {} } as never);
+}
+
+describe('sweep-deliveries', () => {
+  it('offers again a delivery whose send job gave up during a mail outage', async () => {
+    clock.set(T0);
+    const id = await newDelivery();
+    await enqueueSendAlert(deps.queues, { deliveryId: id });
+    await drain(['send-alert']);
+    expect(await deps.queues['send-alert'].getFailedCount()).toBe(1);
+    expect(await getDelivery(deps.store.db, id)).toMatchObject({ state: 'pending', attempts: 2 });
+
+    smtp = await startSmtp(smtpPort);
+    clock.set(minutes(2));
+    expect(await sweep()).toEqual({ reoffered: 0 });
+    clock.set(minutes(6));
+    expect(await sweep()).toEqual({ reoffered: 1 });
+    await drain(['send-alert']);
+    expect(smtp.received.map((mail) => mail.messageId)).toHaveLength(1);
+    expect(await getDelivery(deps.store.db, id)).toMatchObject({ state: 'sent', attempts: 3 });
+    expect(await sweep()).toEqual({ reoffered: 0 });
+  });
+
+  it('resends, once and logged, a delivery whose sender died between claim and mark', async () => {
+    clock.set(minutes(20));
+    const id = await newDelivery();
+    // The sender claims it, then dies before marking it: the row stays `sending`.
+    await claimDelivery(deps.store.db, id, { now: minutes(20), staleAfterMs: 600_000 });
+    await enqueueSendAlert(deps.queues, { deliveryId: id });
+    await drain(['send-alert']);
+    const before = smtp?.received.length ?? 0;
+    expect(before).toBe(1);
+    clock.set(minutes(25));
+    expect(await sweep()).toEqual({ reoffered: 0 });
+    clock.set(minutes(31));
+    expect(await sweep()).toEqual({ reoffered: 1 });
+    await drain(['send-alert']);
+    expect(smtp?.received).toHaveLength(before + 1);
+    expect(await getDelivery(deps.store.db, id)).toMatchObject({ state: 'sent' });
+    expect(logLines).toContainEqual(
+      expect.objectContaining({ deliveryId: id, msg: expect.stringMatching(/sender that died/) }),
+    );
+  });
+});
