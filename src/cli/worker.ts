@@ -15,7 +15,10 @@ export function registerWorkerCommand(program: Command): void {
     .command('worker')
     .description('run the workers of some queues until SIGTERM/SIGINT (no HTTP server)')
     .option('--queues <names>', 'comma-separated queue names', DEFAULT_QUEUES)
-    .option('--scheduler', 'also sync feeds from the config and run the feed scheduler')
+    .option(
+      '--scheduler',
+      'also sync feeds from the config and run the feed and digest schedulers and the delivery sweeper',
+    )
     .option('--config <dir>', 'config directory (default: VIGIE_CONFIG or config)')
     .action(async (options: WorkerOptions) => {
       const [{ runApp }, { parseQueueNames }] = await Promise.all([
