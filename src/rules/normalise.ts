@@ -95,57 +95,97 @@ export function formsOf(word: string): Forms {
   return forms;
 }
 
-/** Splits `text` into tokens, appending them to `out`; elisions and possessive 's are cut off. */
-export function tokenize(text: string, segment = 0, out: Token[] = []): Token[] {
+// FNV-1a over UTF-16 code units: what the matcher's lexicon hashes a word by, computed while scanning.
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/** The hash `nextWord` gives for `text[start…end)`. */
+export function hashWord(text: string, start: number, end: number): number {
+  let hash = FNV_OFFSET;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+  return hash;
+}
+
+/**
+ * Finds the next word of `text` at or after `from`: writes its bounds, elisions and possessive 's
+ * cut off, to `bounds[0…1]` and its `hashWord` to `bounds[2]`, and returns where the scan goes on,
+ * or -1 when no word is left. The bounds are empty (start = end) for a word that was all elision
+ * ("l' EI" drops the l'). Allocates nothing, so the matcher scans a text without a `Token` per word;
+ * one loop reads each character once (this is the hottest loop of classification).
+ */
+export function nextWord(text: string, from: number, bounds: Int32Array): number {
   const length = text.length;
-  let i = 0;
+  let i = from;
   while (i < length) {
-    if (classOf(text.charCodeAt(i)) !== WORD) {
-      i++;
+    const code = text.charCodeAt(i);
+    if (((charClasses[code] as number) || classOf(code)) === WORD) break;
+    i++;
+  }
+  if (i >= length) return -1;
+  const start = i;
+  let hash = FNV_OFFSET;
+  let apostrophes = false;
+  while (i < length) {
+    const code = text.charCodeAt(i);
+    const kind = (charClasses[code] as number) || classOf(code);
+    if (kind === SEPARATOR) break;
+    i++;
+    if (kind === WORD) {
+      hash = Math.imul(hash ^ code, FNV_PRIME);
       continue;
     }
-    const start = i;
-    let apostrophes = false;
-    while (i < length) {
-      const kind = classOf(text.charCodeAt(i));
-      if (kind === WORD) i++;
-      else if (kind === APOSTROPHE) {
-        apostrophes = true;
-        i++;
-        if (i >= length || classOf(text.charCodeAt(i)) !== WORD) break;
-      } else break;
-    }
-    if (apostrophes) pushWithApostrophes(text, start, i, segment, out);
-    else pushToken(text.slice(start, i), start, i, segment, out);
+    apostrophes = true;
+    if (i >= length || classOf(text.charCodeAt(i)) !== WORD) break;
+  }
+  bounds[0] = start;
+  bounds[1] = i;
+  bounds[2] = hash;
+  if (apostrophes) {
+    cutApostrophes(text, start, i, bounds);
+    bounds[2] = hashWord(text, bounds[0] as number, bounds[1] as number);
+  }
+  return i;
+}
+
+/** Splits `text` into tokens, appending them to `out`; elisions and possessive 's are cut off. */
+export function tokenize(text: string, segment = 0, out: Token[] = []): Token[] {
+  const bounds = new Int32Array(3);
+  for (let i = nextWord(text, 0, bounds); i !== -1; i = nextWord(text, i, bounds)) {
+    const start = bounds[0] as number;
+    const end = bounds[1] as number;
+    if (start >= end) continue;
+    const { folded, cased } = formsOf(text.slice(start, end));
+    out.push({ folded, cased, start, end, segment });
   }
   return out;
 }
 
-function pushToken(word: string, start: number, end: number, segment: number, out: Token[]): void {
-  const { folded, cased } = formsOf(word);
-  out.push({ folded, cased, start, end, segment });
+function isApostrophe(code: number): boolean {
+  return code === 0x27 || code === 0x2019 || code === 0x2bc || code === 0x2018;
 }
 
-/** A word with apostrophes: cut leading elisions (l'EI), a possessive 's, a dangling apostrophe ("l' EI" drops the l'). */
-function pushWithApostrophes(
-  text: string,
-  start: number,
-  end: number,
-  segment: number,
-  out: Token[],
-): void {
-  const parts = text.slice(start, end).split(/['’ʼ‘]/);
-  while (parts.length > 1 && ELISIONS.has(formsOf(parts[0] as string).folded)) {
-    start += (parts.shift() as string).length + 1;
+/** The first apostrophe in [start, end), or -1. */
+function firstApostrophe(text: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) if (isApostrophe(text.charCodeAt(i))) return i;
+  return -1;
+}
+
+/**
+ * A word with apostrophes: cut leading elisions (l'EI, qu'ISIS), then a dangling apostrophe, then a
+ * possessive 's (Islamic State's); any other apostrophe stays inside its word (Jama'at).
+ */
+function cutApostrophes(text: string, start: number, end: number, bounds: Int32Array): void {
+  let apostrophe = firstApostrophe(text, start, end);
+  while (apostrophe !== -1 && ELISIONS.has(formsOf(text.slice(start, apostrophe)).folded)) {
+    start = apostrophe + 1;
+    apostrophe = firstApostrophe(text, start, end);
   }
-  if (parts.length > 1 && parts[parts.length - 1] === '') {
-    parts.pop();
-    end -= 1;
+  if (end > start && isApostrophe(text.charCodeAt(end - 1))) end -= 1;
+  let last = -1;
+  for (let i = end - 1; i >= start && last === -1; i--) {
+    if (isApostrophe(text.charCodeAt(i))) last = i;
   }
-  if (parts.length > 1 && formsOf(parts[parts.length - 1] as string).folded === 's') {
-    parts.pop();
-    end -= 2;
-  }
-  if (start >= end) return;
-  pushToken(text.slice(start, end), start, end, segment, out);
+  if (last !== -1 && formsOf(text.slice(last + 1, end)).folded === 's') end -= 2;
+  bounds[0] = start;
+  bounds[1] = Math.max(start, end);
 }
