@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { type ArticleDocument, readDocument } from '../articles/document.ts';
-import { detectLanguage } from '../articles/language.ts';
+import { detectArticleLanguage } from '../articles/language.ts';
 import { loadConfig } from '../config/load.ts';
 import { UserError } from '../lib/errors.ts';
 import { compileMatcher, type Matcher } from '../rules/compile.ts';
@@ -46,7 +46,7 @@ export function classifyDocument(
   file: string,
   document: ArticleDocument,
 ): ClassifyLine {
-  const lang = document.lang ?? detectLanguage(`${document.title}\n${document.text}`);
+  const lang = document.lang ?? detectArticleLanguage(document.title, document.text);
   const result = matchArticle(matcher, { title: document.title, text: document.text, lang });
   return {
     file,
