@@ -1,5 +1,6 @@
 // Compiles rules and the gazetteer once into a single matcher: token patterns, one phrase trie, boolean trees.
 import { UserError } from '../lib/errors.ts';
+import { requiredSets } from './evaluate.ts';
 import { tokenize } from './normalise.ts';
 import type { MatchItem, MatchNode, NameSpec, RegionSpec, RuleSpec, TermSpec } from './types.ts';
 
@@ -12,7 +13,15 @@ export interface CharTrie {
 /** A trie over token patterns: each node lists the terms (words, phrases) that end there. */
 export interface PhraseNode {
   children: Map<number, PhraseNode>;
+  /** Bit (pattern mod 32) of each child's pattern: a word none of whose patterns has a bit here cannot continue. */
+  childMask: number;
   terms: number[];
+}
+
+/** Lists of ids per term, flattened: those of term t are `ids[start[t]…start[t + 1])`. */
+export interface TermLists {
+  start: Int32Array;
+  ids: Int32Array;
 }
 
 export type CompiledTerm =
@@ -62,11 +71,17 @@ export interface Matcher {
   /** Near terms, operands before the terms that use them. */
   nearTerms: number[];
   rules: CompiledRule[];
-  rulesByTerm: number[][];
+  /**
+   * Per term: the rules with a required set (see evaluate.ts) that contains it, as
+   * `rule · 32 + the set's index in the rule`; a rule is evaluated once each of its sets has a term
+   * found, that is once the bits seen make `ruleSetMasks[rule]`.
+   */
+  rulesByTerm: TermLists;
+  ruleSetMasks: Int32Array;
   /** Rules that can hold with no term matched (only `none`): evaluated on every text. */
   alwaysEvaluated: number[];
   regions: CompiledRegion[];
-  regionsByTerm: number[][];
+  regionsByTerm: TermLists;
   regionIndex: Map<string, number>;
   topRegions: number[];
 }
@@ -76,7 +91,15 @@ export interface MatcherInput {
   regions: RegionSpec[];
 }
 
-type Builder = Matcher & { patternIds: Map<string, number>; termIds: Map<string, number> };
+interface Builder
+  extends Omit<Matcher, 'rulesByTerm' | 'ruleSetMasks' | 'regionsByTerm' | 'phraseRoots'> {
+  phraseRoots: (PhraseNode | undefined)[];
+  rulesByTerm: number[][];
+  ruleSetMasks: number[];
+  regionsByTerm: number[][];
+  patternIds: Map<string, number>;
+  termIds: Map<string, number>;
+}
 
 export function compileMatcher(input: MatcherInput): Matcher {
   const builder = createBuilder();
@@ -84,10 +107,31 @@ export function compileMatcher(input: MatcherInput): Matcher {
   input.rules.forEach((rule, index) => {
     builder.rules.push(compileRule(builder, rule, index));
   });
-  const { patternIds, termIds: _terms, ...matcher } = builder;
-  // Dense, so lookups stay in V8's fast elements (a sparse array falls into dictionary mode).
-  matcher.phraseRoots = Array.from({ length: patternIds.size }, (_, i) => builder.phraseRoots[i]);
-  return matcher;
+  const {
+    patternIds,
+    termIds: _terms,
+    rulesByTerm,
+    ruleSetMasks,
+    regionsByTerm,
+    ...rest
+  } = builder;
+  return {
+    ...rest,
+    // Dense, so lookups stay in V8's fast elements (a sparse array falls into dictionary mode).
+    phraseRoots: Array.from({ length: patternIds.size }, (_, i) => builder.phraseRoots[i]),
+    rulesByTerm: flattenLists(rulesByTerm),
+    ruleSetMasks: Int32Array.from(ruleSetMasks),
+    regionsByTerm: flattenLists(regionsByTerm),
+  };
+}
+
+/** Typed arrays in one block: the hot loops read them per term found, without chasing an array each. */
+function flattenLists(lists: number[][]): TermLists {
+  const start = new Int32Array(lists.length + 1);
+  lists.forEach((list, term) => {
+    start[term + 1] = (start[term] as number) + list.length;
+  });
+  return { start, ids: Int32Array.from(lists.flat()) };
 }
 
 function createBuilder(): Builder {
@@ -101,6 +145,7 @@ function createBuilder(): Builder {
     nearTerms: [],
     rules: [],
     rulesByTerm: [],
+    ruleSetMasks: [],
     alwaysEvaluated: [],
     regions: [],
     regionsByTerm: [],
@@ -150,13 +195,14 @@ function internPhrase(b: Builder, text: string, caseSensitive: boolean, where: s
   if (known !== undefined) return known;
   const id = addTerm(b, key, { kind: 'phrase' });
   const first = patterns[0] as number;
-  let node: PhraseNode = b.phraseRoots[first] ?? { children: new Map(), terms: [] };
+  let node: PhraseNode = b.phraseRoots[first] ?? { children: new Map(), childMask: 0, terms: [] };
   b.phraseRoots[first] = node;
   for (const pattern of patterns.slice(1)) {
     let child: PhraseNode | undefined = node.children.get(pattern);
     if (!child) {
-      child = { children: new Map(), terms: [] };
+      child = { children: new Map(), childMask: 0, terms: [] };
       node.children.set(pattern, child);
+      node.childMask |= 1 << (pattern & 31);
     }
     node = child;
   }
@@ -200,12 +246,13 @@ function isTerm(item: MatchItem): item is TermSpec {
 function compileRule(b: Builder, rule: RuleSpec, index: number): CompiledRule {
   const scored = new Map<number, ScoredTerm>();
   const node = compileNode(b, rule.match, `rule ${rule.id}`, scored, false);
-  const required = requiredTerms(node);
-  if (required === null) b.alwaysEvaluated.push(index);
-  for (const term of required ?? []) {
-    const users = b.rulesByTerm[term] as number[];
-    if (users[users.length - 1] !== index) users.push(index);
-  }
+  // A rule's sets are bits of one mask; past 30 the rest are left to the evaluation of the rule.
+  const sets = requiredSets(node).slice(0, 30);
+  if (sets.length === 0) b.alwaysEvaluated.push(index);
+  b.ruleSetMasks.push((1 << sets.length) - 1);
+  sets.forEach((set, bit) => {
+    for (const term of set) (b.rulesByTerm[term] as number[]).push(index * 32 + bit);
+  });
   return {
     id: rule.id,
     node,
@@ -248,44 +295,6 @@ function addScored(scored: Map<number, ScoredTerm>, term: number, spec: TermSpec
   const known = scored.get(term);
   if (!known || known.weight < weight)
     scored.set(term, { term, weight, display: displayTerm(spec) });
-}
-
-/**
- * Terms one of which must match for `node` to hold, or null when it can hold with none matched.
- * A rule is indexed under these only: at 1,000 rules most are then never looked at for a text.
- * Of several `all` items, the smallest set is the sharpest filter.
- */
-function requiredTerms(node: CompiledNode): number[] | null {
-  let best: number[] | null = null;
-  for (const item of node.all) {
-    const set = typeof item === 'number' ? [item] : requiredTerms(item);
-    if (set && (!best || set.length < best.length)) best = set;
-  }
-  if (best || node.any.length === 0) return best;
-  const union: number[] = [];
-  for (const item of node.any) {
-    const set = typeof item === 'number' ? [item] : requiredTerms(item);
-    if (!set) return null;
-    union.push(...set);
-  }
-  return union;
-}
-
-/** Whether a boolean node holds, given which terms matched (no closures: this runs per rule per text). */
-export function holds(node: CompiledNode, matched: ArrayLike<unknown>): boolean {
-  for (const item of node.all) if (!itemHolds(item, matched)) return false;
-  if (node.any.length > 0 && !anyHolds(node.any, matched)) return false;
-  for (const item of node.none) if (itemHolds(item, matched)) return false;
-  return true;
-}
-
-function anyHolds(items: CompiledItem[], matched: ArrayLike<unknown>): boolean {
-  for (const item of items) if (itemHolds(item, matched)) return true;
-  return false;
-}
-
-function itemHolds(item: CompiledItem, matched: ArrayLike<unknown>): boolean {
-  return typeof item === 'number' ? matched[item] !== undefined : holds(item, matched);
 }
 
 function compileRegions(b: Builder, specs: RegionSpec[]): void {

@@ -1,6 +1,6 @@
 // Gazetteer resolution: region mentions, longest name wins, `requiresContext`, roll-up to ancestors.
 import type { Matcher } from './compile.ts';
-import type { Occurrences } from './match.ts';
+import type { Scan } from './scan.ts';
 
 export interface RegionCount {
   id: string;
@@ -16,9 +16,9 @@ interface Mention {
 /**
  * Mentions per region index, each counted for the region and all its ancestors (SPEC §2).
  */
-export function countRegions(matcher: Matcher, occurrences: Occurrences): Map<number, number> {
+export function countRegions(matcher: Matcher, scan: Scan): Map<number, number> {
   const direct = new Map<number, number>();
-  for (const mention of keepLongestMentions(collectMentions(matcher, occurrences))) {
+  for (const mention of keepLongestMentions(collectMentions(matcher, scan))) {
     direct.set(mention.region, (direct.get(mention.region) ?? 0) + 1);
   }
   const supported = supportedRegions(matcher, direct);
@@ -32,16 +32,21 @@ export function countRegions(matcher: Matcher, occurrences: Occurrences): Map<nu
   return counts;
 }
 
-function collectMentions(matcher: Matcher, occurrences: Occurrences): Mention[] {
+function collectMentions(matcher: Matcher, scan: Scan): Mention[] {
   const mentions: Mention[] = [];
-  for (const term of occurrences.found) {
-    const regions = matcher.regionsByTerm[term];
-    const pairs = occurrences.byTerm[term];
-    if (!pairs || !regions || regions.length === 0) continue;
-    for (let i = 0; i < pairs.length; i += 2) {
-      for (const region of regions) {
-        mentions.push({ region, first: pairs[i] as number, last: pairs[i + 1] as number });
-      }
+  const { start, ids } = matcher.regionsByTerm;
+  for (let f = 0; f < scan.foundCount; f++) {
+    const term = scan.found[f] as number;
+    const firstRegion = start[term] as number;
+    const endRegion = start[term + 1] as number;
+    if (firstRegion === endRegion) continue;
+    const offset = scan.termOffset[term] as number;
+    const end = offset + (scan.termCount[term] as number);
+    for (let k = offset; k < end; k++) {
+      const first = scan.pairs[2 * k] as number;
+      const last = scan.pairs[2 * k + 1] as number;
+      for (let r = firstRegion; r < endRegion; r++)
+        mentions.push({ region: ids[r] as number, first, last });
     }
   }
   return mentions;

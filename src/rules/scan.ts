@@ -1,0 +1,234 @@
+// One article's pass over its words: each word looked up once in a per-matcher lexicon, occurrences kept in reusable typed arrays.
+import type { Matcher, PhraseNode } from './compile.ts';
+import { Lexicon, NO_MATCH, type WordEntry } from './lexicon.ts';
+import { nextWord } from './normalise.ts';
+
+// Generations are compared, never cleared: start again well before they overflow.
+const MAX_GENERATION = 2 ** 30;
+
+/**
+ * The state of one article's pass, reused from one article to the next so that a pass allocates
+ * almost nothing: tokens as parallel arrays, occurrences as (term, first token, last token) records
+ * grouped by term at the end. A term was found in the current text when its stamp equals
+ * `generation`, so nothing is cleared between texts. Not reentrant: one text at a time per matcher.
+ */
+export class Scan {
+  generation = 0;
+  tokenCount = 0;
+  tokenStart = new Int32Array(1024);
+  tokenEnd = new Int32Array(1024);
+  tokenSegment = new Uint8Array(1024);
+  tokenWords: WordEntry[] = [];
+  recordCount = 0;
+  records = new Int32Array(3 * 1024);
+  /** Terms found in the current text, in order of first finding: `found[0…foundCount)`. */
+  foundCount = 0;
+  readonly found: Int32Array;
+  readonly termStamp: Int32Array;
+  /** For a found term: its [first, last] token pairs are `pairs[2·offset…2·(offset + count))`, by start. */
+  readonly termOffset: Int32Array;
+  readonly termCount: Int32Array;
+  pairs = new Int32Array(2 * 1024);
+  pairCount = 0;
+  /** Rule selection (see match.ts): per rule, the bits of its required sets met in this text. */
+  readonly ruleStamp: Int32Array;
+  readonly ruleMet: Int32Array;
+  readonly candidates: Int32Array;
+  readonly lexicon: Lexicon;
+  readonly bounds = new Int32Array(3);
+  readonly nearPairs: number[] = [];
+
+  constructor(
+    readonly matcher: Matcher,
+    terms: number,
+    rules: number,
+  ) {
+    this.lexicon = new Lexicon(matcher);
+    this.found = new Int32Array(terms);
+    this.termStamp = new Int32Array(terms);
+    this.termOffset = new Int32Array(terms);
+    this.termCount = new Int32Array(terms);
+    this.ruleStamp = new Int32Array(rules);
+    this.ruleMet = new Int32Array(rules);
+    this.candidates = new Int32Array(rules);
+  }
+
+  /** Whether `term` occurs in the current text. */
+  has(term: number): boolean {
+    return this.termStamp[term] === this.generation;
+  }
+}
+
+const scans = new WeakMap<Matcher, Scan>();
+
+/** The matcher's reusable scan state: created on its first text, dropped with the matcher. */
+export function scanOf(matcher: Matcher): Scan {
+  let scan = scans.get(matcher);
+  if (!scan) {
+    scan = new Scan(matcher, matcher.terms.length, matcher.rules.length);
+    scans.set(matcher, scan);
+  }
+  return scan;
+}
+
+/** Reads a title (segment 0) and a body (segment 1) and finds every term's occurrences in them. */
+export function scanArticle(scan: Scan, title: string | null | undefined, text: string): void {
+  startText(scan);
+  if (title) addWords(scan, title, 0);
+  addWords(scan, text, 1);
+  findWordsAndPhrases(scan);
+  groupByTerm(scan);
+  for (const term of scan.matcher.nearTerms) findNear(scan, term);
+}
+
+function startText(scan: Scan): void {
+  if (scan.generation >= MAX_GENERATION) {
+    scan.generation = 0;
+    scan.termStamp.fill(0);
+    scan.ruleStamp.fill(0);
+  }
+  scan.generation++;
+  scan.tokenCount = 0;
+  scan.recordCount = 0;
+  scan.foundCount = 0;
+  scan.pairCount = 0;
+}
+
+function addWords(scan: Scan, text: string, segment: number): void {
+  const bounds = scan.bounds;
+  for (let i = nextWord(text, 0, bounds); i !== -1; i = nextWord(text, i, bounds)) {
+    const start = bounds[0] as number;
+    const end = bounds[1] as number;
+    if (start >= end) continue;
+    const entry = scan.lexicon.lookup(text, start, end, bounds[2] as number);
+    const index = scan.tokenCount;
+    if (index === scan.tokenStart.length) growTokens(scan);
+    scan.tokenStart[index] = start;
+    scan.tokenEnd[index] = end;
+    scan.tokenSegment[index] = segment;
+    scan.tokenWords[index] = entry;
+    scan.tokenCount = index + 1;
+  }
+}
+
+function growTokens(scan: Scan): void {
+  scan.tokenStart = grown(scan.tokenStart, scan.tokenStart.length * 2);
+  scan.tokenEnd = grown(scan.tokenEnd, scan.tokenEnd.length * 2);
+  const segments = new Uint8Array(scan.tokenSegment.length * 2);
+  segments.set(scan.tokenSegment);
+  scan.tokenSegment = segments;
+}
+
+function grown(array: Int32Array, length: number): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(length);
+  bigger.set(array);
+  return bigger;
+}
+
+/** Words and phrases: each token's terms of one word, then the phrases it starts, through the trie. */
+function findWordsAndPhrases(scan: Scan): void {
+  for (let i = 0; i < scan.tokenCount; i++) {
+    const entry = scan.tokenWords[i] as WordEntry;
+    if (entry === NO_MATCH) continue;
+    for (const term of entry.terms) record(scan, term, i, i);
+    for (const node of entry.phrases) extendPhrase(scan, node, i, i + 1);
+  }
+}
+
+function extendPhrase(scan: Scan, node: PhraseNode, first: number, next: number): void {
+  if (next >= scan.tokenCount || scan.tokenSegment[next] !== scan.tokenSegment[first]) return;
+  const word = scan.tokenWords[next] as WordEntry;
+  if ((word.mask & node.childMask) === 0) return;
+  for (const pattern of word.patterns) {
+    const child = node.children.get(pattern);
+    if (!child) continue;
+    for (const term of child.terms) record(scan, term, first, next);
+    if (child.children.size > 0) extendPhrase(scan, child, first, next + 1);
+  }
+}
+
+function record(scan: Scan, term: number, first: number, last: number): void {
+  if (scan.termStamp[term] !== scan.generation) {
+    scan.termStamp[term] = scan.generation;
+    scan.termCount[term] = 0;
+    scan.found[scan.foundCount++] = term;
+  }
+  scan.termCount[term] = (scan.termCount[term] as number) + 1;
+  const at = 3 * scan.recordCount++;
+  if (at + 3 > scan.records.length) scan.records = grown(scan.records, scan.records.length * 2);
+  scan.records[at] = term;
+  scan.records[at + 1] = first;
+  scan.records[at + 2] = last;
+}
+
+/**
+ * A counting sort of the records by term: each term's pairs end up contiguous, still in order of
+ * start since the records were made token by token.
+ */
+function groupByTerm(scan: Scan): void {
+  let offset = 0;
+  for (let f = 0; f < scan.foundCount; f++) {
+    const term = scan.found[f] as number;
+    scan.termOffset[term] = offset;
+    offset += scan.termCount[term] as number;
+  }
+  if (2 * offset > scan.pairs.length) scan.pairs = new Int32Array(4 * offset);
+  // termCount is the write cursor here, and counts again by the end.
+  for (let f = 0; f < scan.foundCount; f++) scan.termCount[scan.found[f] as number] = 0;
+  for (let r = 0; r < scan.recordCount; r++) {
+    const term = scan.records[3 * r] as number;
+    const k = 2 * ((scan.termOffset[term] as number) + (scan.termCount[term] as number));
+    scan.termCount[term] = (scan.termCount[term] as number) + 1;
+    scan.pairs[k] = scan.records[3 * r + 1] as number;
+    scan.pairs[k + 1] = scan.records[3 * r + 2] as number;
+  }
+  scan.pairCount = offset;
+}
+
+/** `near`: an occurrence of each operand in the same segment, at most `within` words between them. */
+function findNear(scan: Scan, term: number): void {
+  const spec = scan.matcher.terms[term];
+  if (spec?.kind !== 'near' || !scan.has(spec.a) || !scan.has(spec.b)) return;
+  const found = scan.nearPairs;
+  found.length = 0;
+  const reach = spec.within + 1;
+  const rightStart = scan.termOffset[spec.b] as number;
+  const rightEnd = rightStart + (scan.termCount[spec.b] as number);
+  const leftStart = scan.termOffset[spec.a] as number;
+  const leftEnd = leftStart + (scan.termCount[spec.a] as number);
+  const pairs = scan.pairs;
+  let low = rightStart;
+  for (let i = leftStart; i < leftEnd; i++) {
+    const start = pairs[2 * i] as number;
+    const end = pairs[2 * i + 1] as number;
+    while (low < rightEnd && (pairs[2 * low + 1] as number) + reach < start) low++;
+    for (let j = low; j < rightEnd; j++) {
+      const otherStart = pairs[2 * j] as number;
+      const otherEnd = pairs[2 * j + 1] as number;
+      if (otherStart > end + reach) break;
+      const apart = otherStart > end || otherEnd < start;
+      if (!apart || scan.tokenSegment[start] !== scan.tokenSegment[otherStart]) continue;
+      found.push(Math.min(start, otherStart), Math.max(end, otherEnd));
+    }
+  }
+  if (found.length > 0) appendPairs(scan, term, sortPairs(found));
+}
+
+function sortPairs(flat: number[]): number[] {
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < flat.length; i += 2) pairs.push([flat[i] as number, flat[i + 1] as number]);
+  pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  return pairs.flat();
+}
+
+/** Adds a term found after grouping (`near`) with its pairs, after the grouped ones. */
+function appendPairs(scan: Scan, term: number, flat: number[]): void {
+  const need = 2 * scan.pairCount + flat.length;
+  if (need > scan.pairs.length) scan.pairs = grown(scan.pairs, 2 * need);
+  scan.pairs.set(flat, 2 * scan.pairCount);
+  scan.termStamp[term] = scan.generation;
+  scan.termOffset[term] = scan.pairCount;
+  scan.termCount[term] = flat.length / 2;
+  scan.found[scan.foundCount++] = term;
+  scan.pairCount += flat.length / 2;
+}
