@@ -47,7 +47,8 @@ export function classifyDocument(
   document: ArticleDocument,
 ): ClassifyLine {
   const lang = document.lang ?? detectArticleLanguage(document.title, document.text);
-  const result = matchArticle(matcher, { title: document.title, text: document.text, lang });
+  const article = { title: document.title, text: document.text, lang };
+  const result = matchArticle(matcher, article, { hits: false }); // the line has no positions
   return {
     file,
     lang,

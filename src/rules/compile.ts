@@ -1,7 +1,15 @@
-// Compiles rules and the gazetteer once into a single matcher: token patterns, one phrase trie, boolean trees.
+// Compiles rules and the gazetteer once into a single matcher: token patterns, one phrase trie, rule conditions.
 import { UserError } from '../lib/errors.ts';
-import { requiredSets } from './evaluate.ts';
+import { encodeNode, requiredSets } from './evaluate.ts';
 import { tokenize } from './normalise.ts';
+import { compileGazetteer, type Gazetteer } from './regions.ts';
+import {
+  flattenLists,
+  flattenPhrases,
+  type Lists,
+  type PhraseNode,
+  type PhraseTables,
+} from './tables.ts';
 import type { MatchItem, MatchNode, NameSpec, RegionSpec, RuleSpec, TermSpec } from './types.ts';
 
 /** A trie over characters: each node lists the prefix patterns (`attentat*`) that end there. */
@@ -10,24 +18,11 @@ export interface CharTrie {
   patterns: number[];
 }
 
-/** A trie over token patterns: each node lists the terms (words, phrases) that end there. */
-export interface PhraseNode {
-  children: Map<number, PhraseNode>;
-  /** Bit (pattern mod 32) of each child's pattern: a word none of whose patterns has a bit here cannot continue. */
-  childMask: number;
-  terms: number[];
-}
-
-/** Lists of ids per term, flattened: those of term t are `ids[start[t]…start[t + 1])`. */
-export interface TermLists {
-  start: Int32Array;
-  ids: Int32Array;
-}
-
 export type CompiledTerm =
   | { kind: 'phrase' }
   | { kind: 'near'; a: number; b: number; within: number };
 
+/** A rule's boolean node as compiled, before it is encoded into `Matcher.program`. */
 export interface CompiledNode {
   all: CompiledItem[];
   any: CompiledItem[];
@@ -36,18 +31,16 @@ export interface CompiledNode {
 /** A term id, or a nested boolean node. */
 export type CompiledItem = number | CompiledNode;
 
-export interface ScoredTerm {
+interface ScoredTerm {
   term: number;
   weight: number;
-  /** The term as the rule writes it, for output and digests. */
   display: string;
 }
 
 export interface CompiledRule {
   id: string;
-  node: CompiledNode;
-  /** Distinct terms outside `none`, each counted once in the score. */
-  scored: ScoredTerm[];
+  /** Where its condition starts in `Matcher.program` (see evaluate.ts). */
+  node: number;
   languages: Set<string> | null;
   regions: number[] | null;
   minScore: number;
@@ -65,23 +58,31 @@ export interface Matcher {
   casedWords: Map<string, number>;
   foldedPrefixes: CharTrie;
   casedPrefixes: CharTrie;
-  /** Phrase trie roots, indexed by the pattern id of the first word. */
-  phraseRoots: (PhraseNode | undefined)[];
+  phrases: PhraseTables;
   terms: CompiledTerm[];
   /** Near terms, operands before the terms that use them. */
   nearTerms: number[];
   rules: CompiledRule[];
+  /** Every rule's condition, encoded as integers in one block (see evaluate.ts). */
+  program: Int32Array;
+  /**
+   * Per rule: its distinct terms outside `none`, each counted once in the score, with their weights
+   * and their text as the rule writes it (for output and digests), parallel to `scored.ids`.
+   */
+  scored: Lists;
+  scoredWeights: Float64Array;
+  scoredDisplays: string[];
   /**
    * Per term: the rules with a required set (see evaluate.ts) that contains it, as
    * `rule · 32 + the set's index in the rule`; a rule is evaluated once each of its sets has a term
    * found, that is once the bits seen make `ruleSetMasks[rule]`.
    */
-  rulesByTerm: TermLists;
+  rulesByTerm: Lists;
   ruleSetMasks: Int32Array;
   /** Rules that can hold with no term matched (only `none`): evaluated on every text. */
   alwaysEvaluated: number[];
   regions: CompiledRegion[];
-  regionsByTerm: TermLists;
+  regionsByTerm: Lists;
   regionIndex: Map<string, number>;
   topRegions: number[];
 }
@@ -91,47 +92,58 @@ export interface MatcherInput {
   regions: RegionSpec[];
 }
 
-interface Builder
-  extends Omit<Matcher, 'rulesByTerm' | 'ruleSetMasks' | 'regionsByTerm' | 'phraseRoots'> {
+/** The matcher as it is built: plain arrays and objects, laid out as typed arrays at the end. */
+interface Builder {
+  foldedWords: Map<string, number>;
+  casedWords: Map<string, number>;
+  foldedPrefixes: CharTrie;
+  casedPrefixes: CharTrie;
   phraseRoots: (PhraseNode | undefined)[];
+  terms: CompiledTerm[];
+  nearTerms: number[];
+  rules: CompiledRule[];
+  program: number[];
+  scored: ScoredTerm[][];
   rulesByTerm: number[][];
   ruleSetMasks: number[];
-  regionsByTerm: number[][];
+  alwaysEvaluated: number[];
+  gazetteer: Gazetteer;
   patternIds: Map<string, number>;
   termIds: Map<string, number>;
 }
 
 export function compileMatcher(input: MatcherInput): Matcher {
-  const builder = createBuilder();
-  compileRegions(builder, input.regions);
+  const b = createBuilder();
+  b.gazetteer = compileGazetteer(input.regions, (name, where) => internName(b, name, where));
   input.rules.forEach((rule, index) => {
-    builder.rules.push(compileRule(builder, rule, index));
+    b.rules.push(compileRule(b, rule, index));
   });
-  const {
-    patternIds,
-    termIds: _terms,
-    rulesByTerm,
-    ruleSetMasks,
-    regionsByTerm,
-    ...rest
-  } = builder;
+  // Dense, so the roots stay in fast elements (a sparse array falls into dictionary mode).
+  const roots = Array.from({ length: b.patternIds.size }, (_, i) => b.phraseRoots[i]);
+  const scored = b.scored.flat();
   return {
-    ...rest,
-    // Dense, so lookups stay in V8's fast elements (a sparse array falls into dictionary mode).
-    phraseRoots: Array.from({ length: patternIds.size }, (_, i) => builder.phraseRoots[i]),
-    rulesByTerm: flattenLists(rulesByTerm),
-    ruleSetMasks: Int32Array.from(ruleSetMasks),
-    regionsByTerm: flattenLists(regionsByTerm),
+    foldedWords: b.foldedWords,
+    casedWords: b.casedWords,
+    foldedPrefixes: b.foldedPrefixes,
+    casedPrefixes: b.casedPrefixes,
+    phrases: flattenPhrases(roots),
+    terms: b.terms,
+    nearTerms: b.nearTerms,
+    rules: b.rules,
+    program: Int32Array.from(b.program),
+    scored: flattenLists(b.scored.map((list) => list.map((s) => s.term))),
+    scoredWeights: Float64Array.from(scored, (s) => s.weight),
+    scoredDisplays: scored.map((s) => s.display),
+    rulesByTerm: flattenLists(b.rulesByTerm),
+    ruleSetMasks: Int32Array.from(b.ruleSetMasks),
+    alwaysEvaluated: b.alwaysEvaluated,
+    regions: b.gazetteer.regions,
+    regionsByTerm: flattenLists(
+      b.terms.map((_, term) => b.gazetteer.regionsOfTerm.get(term) ?? []),
+    ),
+    regionIndex: b.gazetteer.regionIndex,
+    topRegions: b.gazetteer.topRegions,
   };
-}
-
-/** Typed arrays in one block: the hot loops read them per term found, without chasing an array each. */
-function flattenLists(lists: number[][]): TermLists {
-  const start = new Int32Array(lists.length + 1);
-  lists.forEach((list, term) => {
-    start[term + 1] = (start[term] as number) + list.length;
-  });
-  return { start, ids: Int32Array.from(lists.flat()) };
 }
 
 function createBuilder(): Builder {
@@ -144,13 +156,12 @@ function createBuilder(): Builder {
     terms: [],
     nearTerms: [],
     rules: [],
+    program: [],
+    scored: [],
     rulesByTerm: [],
     ruleSetMasks: [],
     alwaysEvaluated: [],
-    regions: [],
-    regionsByTerm: [],
-    regionIndex: new Map(),
-    topRegions: [],
+    gazetteer: { regions: [], regionIndex: new Map(), topRegions: [], regionsOfTerm: new Map() },
     patternIds: new Map(),
     termIds: new Map(),
   };
@@ -195,14 +206,13 @@ function internPhrase(b: Builder, text: string, caseSensitive: boolean, where: s
   if (known !== undefined) return known;
   const id = addTerm(b, key, { kind: 'phrase' });
   const first = patterns[0] as number;
-  let node: PhraseNode = b.phraseRoots[first] ?? { children: new Map(), childMask: 0, terms: [] };
+  let node: PhraseNode = b.phraseRoots[first] ?? { children: new Map(), terms: [] };
   b.phraseRoots[first] = node;
   for (const pattern of patterns.slice(1)) {
     let child: PhraseNode | undefined = node.children.get(pattern);
     if (!child) {
-      child = { children: new Map(), childMask: 0, terms: [] };
+      child = { children: new Map(), terms: [] };
       node.children.set(pattern, child);
-      node.childMask |= 1 << (pattern & 31);
     }
     node = child;
   }
@@ -215,7 +225,6 @@ function addTerm(b: Builder, key: string, term: CompiledTerm): number {
   b.terms.push(term);
   b.termIds.set(key, id);
   b.rulesByTerm.push([]);
-  b.regionsByTerm.push([]);
   return id;
 }
 
@@ -253,10 +262,10 @@ function compileRule(b: Builder, rule: RuleSpec, index: number): CompiledRule {
   sets.forEach((set, bit) => {
     for (const term of set) (b.rulesByTerm[term] as number[]).push(index * 32 + bit);
   });
+  b.scored.push([...scored.values()]);
   return {
     id: rule.id,
-    node,
-    scored: [...scored.values()],
+    node: encodeNode(node, b.program),
     languages: rule.languages?.length ? new Set(rule.languages.map((l) => l.toLowerCase())) : null,
     regions: rule.regions?.length ? rule.regions.map((id) => regionOf(b, id, rule.id)) : null,
     minScore: rule.minScore ?? 0,
@@ -264,7 +273,7 @@ function compileRule(b: Builder, rule: RuleSpec, index: number): CompiledRule {
 }
 
 function regionOf(b: Builder, id: string, ruleId: string): number {
-  const index = b.regionIndex.get(id);
+  const index = b.gazetteer.regionIndex.get(id);
   if (index === undefined) throw new UserError(`rules: rule ${ruleId}: unknown region "${id}"`);
   return index;
 }
@@ -295,30 +304,6 @@ function addScored(scored: Map<number, ScoredTerm>, term: number, spec: TermSpec
   const known = scored.get(term);
   if (!known || known.weight < weight)
     scored.set(term, { term, weight, display: displayTerm(spec) });
-}
-
-function compileRegions(b: Builder, specs: RegionSpec[]): void {
-  const visit = (spec: RegionSpec, parent: number): number => {
-    const index = b.regions.length;
-    if (b.regionIndex.has(spec.id))
-      throw new UserError(`regions: duplicate region id "${spec.id}"`);
-    b.regionIndex.set(spec.id, index);
-    const region: CompiledRegion = {
-      id: spec.id,
-      parent,
-      children: [],
-      requiresContext: spec.requiresContext === true,
-    };
-    b.regions.push(region);
-    for (const name of [...spec.names, ...(spec.adjectives ?? [])]) {
-      const term = internName(b, name, `region ${spec.id}`);
-      const owners = b.regionsByTerm[term] as number[];
-      if (!owners.includes(index)) owners.push(index);
-    }
-    region.children = (spec.children ?? []).map((child) => visit(child, index));
-    return index;
-  };
-  b.topRegions = specs.map((spec) => visit(spec, -1));
 }
 
 function internName(b: Builder, name: NameSpec, where: string): number {

@@ -1,5 +1,5 @@
 // Boolean nodes over the terms found: what a rule requires before it is worth evaluating (its index), and whether it holds.
-import type { CompiledItem, CompiledNode } from './compile.ts';
+import type { CompiledNode } from './compile.ts';
 
 /**
  * Sets of terms such that `node` can hold only if every set has a term found in the text: one per
@@ -42,19 +42,40 @@ export interface FoundTerms {
   has(term: number): boolean;
 }
 
-/** Whether a boolean node holds, given which terms matched (no closures: this runs per rule per text). */
-export function holds(node: CompiledNode, found: FoundTerms): boolean {
-  for (const item of node.all) if (!itemHolds(item, found)) return false;
-  if (node.any.length > 0 && !anyHolds(node.any, found)) return false;
-  for (const item of node.none) if (itemHolds(item, found)) return false;
-  return true;
+/**
+ * Appends `node` to `program` and returns where it starts: `[all count, any count, none count,
+ * items…]`, an item being a term id, or the bitwise complement of a nested node's start. One block
+ * of integers per matcher: a text evaluates dozens of rules, each read from contiguous memory.
+ */
+export function encodeNode(node: CompiledNode, program: number[]): number {
+  const start = program.length;
+  const items = [...node.all, ...node.any, ...node.none];
+  program.push(node.all.length, node.any.length, node.none.length, ...items.map(() => 0));
+  items.forEach((item, i) => {
+    program[start + 3 + i] = typeof item === 'number' ? item : ~encodeNode(item, program);
+  });
+  return start;
 }
 
-function anyHolds(items: CompiledItem[], found: FoundTerms): boolean {
-  for (const item of items) if (itemHolds(item, found)) return true;
+/** Whether the node at `start` of `program` holds, given which terms matched. */
+export function holdsAt(program: Int32Array, start: number, found: FoundTerms): boolean {
+  const all = program[start] as number;
+  const any = program[start + 1] as number;
+  const none = program[start + 2] as number;
+  const anyStart = start + 3 + all;
+  const noneStart = anyStart + any;
+  for (let i = start + 3; i < anyStart; i++) {
+    if (!itemHolds(program, program[i] as number, found)) return false;
+  }
+  if (any > 0 && !someHolds(program, anyStart, noneStart, found)) return false;
+  return !someHolds(program, noneStart, noneStart + none, found);
+}
+
+function someHolds(program: Int32Array, from: number, to: number, found: FoundTerms): boolean {
+  for (let i = from; i < to; i++) if (itemHolds(program, program[i] as number, found)) return true;
   return false;
 }
 
-function itemHolds(item: CompiledItem, found: FoundTerms): boolean {
-  return typeof item === 'number' ? found.has(item) : holds(item, found);
+function itemHolds(program: Int32Array, item: number, found: FoundTerms): boolean {
+  return item >= 0 ? found.has(item) : holdsAt(program, ~item, found);
 }

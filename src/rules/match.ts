@@ -1,6 +1,6 @@
 // Reads one article in one pass over its tokens and tells which rules and regions it matches, with positions.
-import type { CompiledRule, Matcher } from './compile.ts';
-import { holds } from './evaluate.ts';
+import type { Matcher } from './compile.ts';
+import { holdsAt } from './evaluate.ts';
 import { countRegions, type RegionCount } from './regions.ts';
 import { type Scan, scanArticle, scanOf } from './scan.ts';
 
@@ -34,9 +34,21 @@ export interface MatchResult {
 
 export type { RegionCount };
 
+export interface MatchOptions {
+  /**
+   * Whether each match lists where its terms occur (default true). `vigie classify` prints no
+   * positions and turns them off; the worker stores them with the event for the alert's snippets.
+   */
+  hits?: boolean | undefined;
+}
+
 const MAX_HITS_PER_TERM = 10;
 
-export function matchArticle(matcher: Matcher, article: ArticleText): MatchResult {
+export function matchArticle(
+  matcher: Matcher,
+  article: ArticleText,
+  options: MatchOptions = {},
+): MatchResult {
   const scan = scanOf(matcher);
   scanArticle(scan, article.title, article.text);
   const regionCounts = countRegions(matcher, scan);
@@ -44,7 +56,7 @@ export function matchArticle(matcher: Matcher, article: ArticleText): MatchResul
     regions: [...regionCounts.entries()]
       .map(([index, count]) => ({ id: matcher.regions[index]?.id as string, count }))
       .sort((x, y) => y.count - x.count || (x.id < y.id ? -1 : 1)),
-    rules: matchRules(scan, regionCounts, article.lang ?? null),
+    rules: matchRules(scan, regionCounts, article.lang ?? null, options.hits !== false),
   };
 }
 
@@ -52,6 +64,7 @@ function matchRules(
   scan: Scan,
   regionCounts: Map<number, number>,
   lang: string | null,
+  withHits: boolean,
 ): RuleMatch[] {
   const matcher = scan.matcher;
   const countries: string[] = [];
@@ -61,14 +74,15 @@ function matchRules(
   const matches: RuleMatch[] = [];
   const count = candidateRules(scan);
   for (let c = 0; c < count; c++) {
-    const rule = matcher.rules[scan.candidates[c] as number];
-    if (!rule || !holds(rule.node, scan)) continue;
+    const index = scan.candidates[c] as number;
+    const rule = matcher.rules[index];
+    if (!rule || !holdsAt(matcher.program, rule.node, scan)) continue;
     if (lang && rule.languages && !rule.languages.has(lang)) continue;
     const regions = rule.regions
       ? ruleRegions(matcher, rule.regions, regionCounts)
       : countries.slice();
     if (rule.regions && regions.length === 0) continue;
-    const match = scoredMatch(scan, rule.id, rule.scored, regions);
+    const match = scoredMatch(scan, index, rule.id, regions, withHits);
     if (match.score >= rule.minScore) matches.push(match);
   }
   return matches;
@@ -84,16 +98,20 @@ function ruleRegions(matcher: Matcher, regions: number[], counts: Map<number, nu
 /** A holding rule's score, terms and hits: its distinct terms, as written, that matched. */
 function scoredMatch(
   scan: Scan,
+  rule: number,
   id: string,
-  scored: CompiledRule['scored'],
   regions: string[],
+  withHits: boolean,
 ): RuleMatch {
+  const { scored, scoredWeights, scoredDisplays } = scan.matcher;
   const match: RuleMatch = { id, score: 0, terms: [], regions, hits: [] };
-  for (const term of scored) {
-    if (!scan.has(term.term)) continue;
-    match.score += term.weight;
-    match.terms.push(term.display);
-    addHits(scan, term.term, term.display, match.hits);
+  for (let k = scored.start[rule] as number; k < (scored.start[rule + 1] as number); k++) {
+    const term = scored.ids[k] as number;
+    if (!scan.has(term)) continue;
+    const display = scoredDisplays[k] as string;
+    match.score += scoredWeights[k] as number;
+    match.terms.push(display);
+    if (withHits) addHits(scan, term, display, match.hits);
   }
   return match;
 }

@@ -1,10 +1,58 @@
-// Gazetteer resolution: region mentions, longest name wins, `requiresContext`, roll-up to ancestors.
-import type { Matcher } from './compile.ts';
+// The gazetteer: its regions compiled, and their resolution in a text (longest name wins, `requiresContext`, roll-up to ancestors).
+import { UserError } from '../lib/errors.ts';
+import type { CompiledRegion, Matcher } from './compile.ts';
 import type { Scan } from './scan.ts';
+import type { NameSpec, RegionSpec } from './types.ts';
 
 export interface RegionCount {
   id: string;
   count: number;
+}
+
+export interface Gazetteer {
+  regions: CompiledRegion[];
+  regionIndex: Map<string, number>;
+  /** Countries: the regions at the top of the tree. */
+  topRegions: number[];
+  /** The regions each name or adjective (as a term id) names. */
+  regionsOfTerm: Map<number, number[]>;
+}
+
+/** Numbers the regions depth first; `intern` gives the term id of a name, shared with the rules. */
+export function compileGazetteer(
+  specs: RegionSpec[],
+  intern: (name: NameSpec, where: string) => number,
+): Gazetteer {
+  const gazetteer: Gazetteer = {
+    regions: [],
+    regionIndex: new Map(),
+    topRegions: [],
+    regionsOfTerm: new Map(),
+  };
+  const visit = (spec: RegionSpec, parent: number): number => {
+    const index = gazetteer.regions.length;
+    if (gazetteer.regionIndex.has(spec.id)) {
+      throw new UserError(`regions: duplicate region id "${spec.id}"`);
+    }
+    gazetteer.regionIndex.set(spec.id, index);
+    const region: CompiledRegion = {
+      id: spec.id,
+      parent,
+      children: [],
+      requiresContext: spec.requiresContext === true,
+    };
+    gazetteer.regions.push(region);
+    for (const name of [...spec.names, ...(spec.adjectives ?? [])]) {
+      const term = intern(name, `region ${spec.id}`);
+      const owners = gazetteer.regionsOfTerm.get(term) ?? [];
+      if (!owners.includes(index)) owners.push(index);
+      gazetteer.regionsOfTerm.set(term, owners);
+    }
+    region.children = (spec.children ?? []).map((child) => visit(child, index));
+    return index;
+  };
+  gazetteer.topRegions = specs.map((spec) => visit(spec, -1));
+  return gazetteer;
 }
 
 interface Mention {

@@ -1,7 +1,8 @@
 // One article's pass over its words: each word looked up once in a per-matcher lexicon, occurrences kept in reusable typed arrays.
-import type { Matcher, PhraseNode } from './compile.ts';
-import { Lexicon, NO_MATCH, type WordEntry } from './lexicon.ts';
+import type { Matcher } from './compile.ts';
+import { Lexicon, NO_MATCH } from './lexicon.ts';
 import { nextWord } from './normalise.ts';
+import { childOf } from './tables.ts';
 
 // Generations are compared, never cleared: start again well before they overflow.
 const MAX_GENERATION = 2 ** 30;
@@ -18,7 +19,8 @@ export class Scan {
   tokenStart = new Int32Array(1024);
   tokenEnd = new Int32Array(1024);
   tokenSegment = new Uint8Array(1024);
-  tokenWords: WordEntry[] = [];
+  /** Per token: its lexicon entry. */
+  tokenEntry = new Int32Array(1024);
   recordCount = 0;
   records = new Int32Array(3 * 1024);
   /** Terms found in the current text, in order of first finding: `found[0…foundCount)`. */
@@ -106,7 +108,7 @@ function addWords(scan: Scan, text: string, segment: number): void {
     scan.tokenStart[index] = start;
     scan.tokenEnd[index] = end;
     scan.tokenSegment[index] = segment;
-    scan.tokenWords[index] = entry;
+    scan.tokenEntry[index] = entry;
     scan.tokenCount = index + 1;
   }
 }
@@ -114,6 +116,7 @@ function addWords(scan: Scan, text: string, segment: number): void {
 function growTokens(scan: Scan): void {
   scan.tokenStart = grown(scan.tokenStart, scan.tokenStart.length * 2);
   scan.tokenEnd = grown(scan.tokenEnd, scan.tokenEnd.length * 2);
+  scan.tokenEntry = grown(scan.tokenEntry, scan.tokenEntry.length * 2);
   const segments = new Uint8Array(scan.tokenSegment.length * 2);
   segments.set(scan.tokenSegment);
   scan.tokenSegment = segments;
@@ -127,23 +130,35 @@ function grown(array: Int32Array, length: number): Int32Array<ArrayBuffer> {
 
 /** Words and phrases: each token's terms of one word, then the phrases it starts, through the trie. */
 function findWordsAndPhrases(scan: Scan): void {
+  const { entryStart, entryData } = scan.lexicon;
   for (let i = 0; i < scan.tokenCount; i++) {
-    const entry = scan.tokenWords[i] as WordEntry;
+    const entry = scan.tokenEntry[i] as number;
     if (entry === NO_MATCH) continue;
-    for (const term of entry.terms) record(scan, term, i, i);
-    for (const node of entry.phrases) extendPhrase(scan, node, i, i + 1);
+    let at = entryStart[entry] as number;
+    at += 1 + (entryData[at] as number); // the patterns, read when a phrase goes on
+    const singles = at + 1 + (entryData[at] as number);
+    for (at++; at < singles; at++) record(scan, entryData[at] as number, i, i);
+    const starts = at + 1 + (entryData[at] as number);
+    for (at++; at < starts; at++) extendPhrase(scan, entryData[at] as number, i, i + 1);
   }
 }
 
-function extendPhrase(scan: Scan, node: PhraseNode, first: number, next: number): void {
+function extendPhrase(scan: Scan, node: number, first: number, next: number): void {
   if (next >= scan.tokenCount || scan.tokenSegment[next] !== scan.tokenSegment[first]) return;
-  const word = scan.tokenWords[next] as WordEntry;
-  if ((word.mask & node.childMask) === 0) return;
-  for (const pattern of word.patterns) {
-    const child = node.children.get(pattern);
-    if (!child) continue;
-    for (const term of child.terms) record(scan, term, first, next);
-    if (child.children.size > 0) extendPhrase(scan, child, first, next + 1);
+  const phrases = scan.matcher.phrases;
+  const entry = scan.tokenEntry[next] as number;
+  const { entryStart, entryMask, entryData } = scan.lexicon;
+  if (((entryMask[entry] as number) & (phrases.childMask[node] as number)) === 0) return;
+  const start = entryStart[entry] as number;
+  const end = start + 1 + (entryData[start] as number);
+  for (let at = start + 1; at < end; at++) {
+    const child = childOf(phrases, node, entryData[at] as number);
+    if (child === -1) continue;
+    const { start: termStart, ids } = phrases.terms;
+    for (let k = termStart[child] as number; k < (termStart[child + 1] as number); k++) {
+      record(scan, ids[k] as number, first, next);
+    }
+    if (phrases.childMask[child] !== 0) extendPhrase(scan, child, first, next + 1);
   }
 }
 
