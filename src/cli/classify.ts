@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { type ArticleDocument, readDocument } from '../articles/document.ts';
-import { detectArticleLanguage } from '../articles/language.ts';
+import { ARTICLE_LANGUAGE } from '../articles/language.ts';
 import { loadConfig } from '../config/load.ts';
 import { UserError } from '../lib/errors.ts';
 import { compileMatcher, type Matcher } from '../rules/compile.ts';
@@ -46,12 +46,12 @@ export function classifyDocument(
   file: string,
   document: ArticleDocument,
 ): ClassifyLine {
-  const lang = document.lang ?? detectArticleLanguage(document.title, document.text);
-  const article = { title: document.title, text: document.text, lang };
-  const result = matchArticle(matcher, article, { hits: false }); // the line has no positions
+  const article = { title: document.title, text: document.text, lang: document.lang };
+  // The line has no positions; the language is detected from the words the match reads anyway.
+  const result = matchArticle(matcher, article, { hits: false, detectLanguage: ARTICLE_LANGUAGE });
   return {
     file,
-    lang,
+    lang: result.lang,
     regions: result.regions,
     rules: result.rules.map(({ id, score, terms, regions }) => ({ id, score, terms, regions })),
   };

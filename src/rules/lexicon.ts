@@ -1,5 +1,6 @@
 // The words a matcher has met, each with the patterns and terms it matches: found straight from the text, without slicing it.
 import type { CharTrie, Matcher } from './compile.ts';
+import { functionWordLanguage } from './function-words.ts';
 import { formsOf } from './normalise.ts';
 
 /** The entry of every word that matches nothing: most words of a text. */
@@ -18,7 +19,9 @@ const INITIAL_SLOTS = 1 << 12;
  * entry of integers in one block: at `entryStart[e]` of `entryData`, the word's one-word patterns
  * (exact word and prefixes, folded and exact-case), the terms of one word it is on its own, and the
  * phrase-trie nodes of phrases it starts, each as a count then ids. `entryMask[e]` has bit
- * (pattern mod 32) of each pattern, tested against `PhraseTables.childMask`.
+ * (pattern mod 32) of each pattern, tested against `PhraseTables.childMask`. `entryLanguage[e]` is
+ * the language the word is a function word of (see function-words.ts), or -1: language detection
+ * counts them from the tokens the matcher reads anyway.
  */
 export class Lexicon {
   private slots = new Int32Array(INITIAL_SLOTS); // word index + 1; 0 is empty
@@ -29,6 +32,7 @@ export class Lexicon {
   private wordEntry: number[] = [];
   entryStart: number[] = [];
   entryMask: number[] = [];
+  entryLanguage: number[] = [];
   entryData = new Int32Array(1024);
   private dataLength = 0;
 
@@ -67,7 +71,11 @@ export class Lexicon {
     if (this.wordEntry.length >= LIMIT) this.clear();
     if (2 * (this.wordEntry.length + 1) > this.slots.length) this.rehash(2 * this.slots.length);
     this.storeChars(word);
-    const entry = this.addEntry(patternsOf(this.matcher, word));
+    const { folded, cased } = formsOf(word);
+    const entry = this.addEntry(
+      patternsOf(this.matcher, folded, cased),
+      functionWordLanguage(folded),
+    );
     this.wordEntry.push(entry);
     this.place(hash, this.wordEntry.length);
     return entry;
@@ -84,9 +92,9 @@ export class Lexicon {
     this.charEnd.push(from + word.length);
   }
 
-  /** A new entry for a word with these patterns; all words without any share `NO_MATCH`. */
-  private addEntry(patterns: number[]): number {
-    if (patterns.length === 0 && this.entryStart.length > 0) return NO_MATCH;
+  /** A new entry for a word; the words that match nothing and are no function word share `NO_MATCH`. */
+  private addEntry(patterns: number[], language: number): number {
+    if (patterns.length === 0 && language === -1 && this.entryStart.length > 0) return NO_MATCH;
     const { rootOf, terms } = this.matcher.phrases;
     const singles: number[] = [];
     const starts: number[] = [];
@@ -102,6 +110,7 @@ export class Lexicon {
     }
     this.entryStart.push(this.dataLength);
     this.entryMask.push(mask);
+    this.entryLanguage.push(language);
     for (const list of [patterns, singles, starts]) this.append(list);
     return this.entryStart.length - 1;
   }
@@ -141,14 +150,14 @@ export class Lexicon {
     this.wordEntry = [];
     this.entryStart = [];
     this.entryMask = [];
+    this.entryLanguage = [];
     this.dataLength = 0;
-    this.addEntry([]); // NO_MATCH, entry 0
+    this.addEntry([], -1); // NO_MATCH, entry 0
   }
 }
 
 /** A word's one-word patterns: from the word maps and prefix tries, folded and exact-case. */
-function patternsOf(matcher: Matcher, word: string): number[] {
-  const { folded, cased } = formsOf(word);
+function patternsOf(matcher: Matcher, folded: string, cased: string): number[] {
   const patterns: number[] = [];
   const foldedWord = matcher.foldedWords.get(folded);
   if (foldedWord !== undefined) patterns.push(foldedWord);

@@ -2,7 +2,7 @@
 import type { Matcher } from './compile.ts';
 import { holdsAt } from './evaluate.ts';
 import { countRegions, type RegionCount } from './regions.ts';
-import { type Scan, scanArticle, scanOf } from './scan.ts';
+import { countFunctionWords, type Scan, scanArticle, scanOf } from './scan.ts';
 
 export interface ArticleText {
   title?: string | null | undefined;
@@ -28,6 +28,8 @@ export interface RuleMatch {
 }
 
 export interface MatchResult {
+  /** The language the rules were matched for: the article's, or the one detected. */
+  lang: string | null;
   regions: RegionCount[];
   rules: RuleMatch[];
 }
@@ -40,6 +42,15 @@ export interface MatchOptions {
    * positions and turns them off; the worker stores them with the event for the alert's snippets.
    */
   hits?: boolean | undefined;
+  /** For an article whose `lang` is null or absent: detect it from the words the match reads anyway. */
+  detectLanguage?: LanguageDetector | undefined;
+}
+
+/** Language detection by function words (see language.ts), fed with their counts per language. */
+export interface LanguageDetector {
+  /** Words that start before this offset of `${title}\n${text}` are counted. */
+  sampleLength: number;
+  detect(functionWords: Int32Array, title: string, text: string): string | null;
 }
 
 const MAX_HITS_PER_TERM = 10;
@@ -52,12 +63,25 @@ export function matchArticle(
   const scan = scanOf(matcher);
   scanArticle(scan, article.title, article.text);
   const regionCounts = countRegions(matcher, scan);
+  const lang = article.lang ?? detectLanguage(scan, article, options.detectLanguage);
   return {
+    lang,
     regions: [...regionCounts.entries()]
       .map(([index, count]) => ({ id: matcher.regions[index]?.id as string, count }))
       .sort((x, y) => y.count - x.count || (x.id < y.id ? -1 : 1)),
-    rules: matchRules(scan, regionCounts, article.lang ?? null, options.hits !== false),
+    rules: matchRules(scan, regionCounts, lang, options.hits !== false),
   };
+}
+
+function detectLanguage(
+  scan: Scan,
+  article: ArticleText,
+  detector: LanguageDetector | undefined,
+): string | null {
+  if (!detector) return null;
+  const title = article.title ?? '';
+  const counts = countFunctionWords(scan, title.length, detector.sampleLength);
+  return detector.detect(counts, title, article.text);
 }
 
 function matchRules(

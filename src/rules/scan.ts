@@ -1,5 +1,6 @@
 // One article's pass over its words: each word looked up once in a per-matcher lexicon, occurrences kept in reusable typed arrays.
 import type { Matcher } from './compile.ts';
+import { FUNCTION_WORD_LANGUAGES } from './function-words.ts';
 import { Lexicon, NO_MATCH } from './lexicon.ts';
 import { nextWord } from './normalise.ts';
 import { childOf } from './tables.ts';
@@ -38,6 +39,7 @@ export class Scan {
   readonly candidates: Int32Array;
   readonly lexicon: Lexicon;
   readonly bounds = new Int32Array(3);
+  readonly languageCounts = new Int32Array(FUNCTION_WORD_LANGUAGES.length);
   readonly nearPairs: number[] = [];
 
   constructor(
@@ -81,6 +83,28 @@ export function scanArticle(scan: Scan, title: string | null | undefined, text: 
   findWordsAndPhrases(scan);
   groupByTerm(scan);
   for (const term of scan.matcher.nearTerms) findNear(scan, term);
+}
+
+/**
+ * Function words per language (indexed as `FUNCTION_WORD_LANGUAGES`) among the words that start in
+ * the first `sampleLength` characters of `${title}\n${text}`: what language detection counts, read
+ * from the tokens already scanned.
+ */
+export function countFunctionWords(
+  scan: Scan,
+  titleLength: number,
+  sampleLength: number,
+): Int32Array {
+  const counts = scan.languageCounts;
+  counts.fill(0);
+  const { entryLanguage } = scan.lexicon;
+  for (let i = 0; i < scan.tokenCount; i++) {
+    const start = scan.tokenStart[i] as number;
+    if ((scan.tokenSegment[i] === 0 ? start : titleLength + 1 + start) >= sampleLength) break;
+    const language = entryLanguage[scan.tokenEntry[i] as number] as number;
+    if (language !== -1) counts[language] = (counts[language] as number) + 1;
+  }
+  return counts;
 }
 
 function startText(scan: Scan): void {

@@ -2,13 +2,20 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  ARTICLE_LANGUAGE,
+  countFunctionWords,
   detectArticleLanguage,
   detectLanguage,
   detectLanguageByTrigrams,
   languageOfFunctionWords,
 } from '../../../src/articles/language.ts';
+import { compileMatcher } from '../../../src/rules/compile.ts';
+import { matchArticle } from '../../../src/rules/match.ts';
 
 const FIXTURES = new URL('../../fixtures/', import.meta.url);
+
+/** What the function words alone decide for `text`. */
+const byFunctionWords = (text: string) => languageOfFunctionWords(countFunctionWords(text));
 
 /** News-like paragraphs the function words decide; franc must find the same language in each. */
 const decided: [string, string][] = [
@@ -59,15 +66,15 @@ const undecided: [string, string | null][] = [
   ['12345 67890 12345 67890 12345 67890', null],
 ];
 
-describe('languageOfFunctionWords', () => {
+describe('function words', () => {
   it.each(decided)('decides %s, and franc agrees', (lang, text) => {
-    expect(languageOfFunctionWords(text)).toBe(lang);
+    expect(byFunctionWords(text)).toBe(lang);
     expect(detectLanguageByTrigrams(text)).toBe(lang);
     expect(detectLanguage(text)).toBe(lang);
   });
 
   it.each(undecided)('leaves %j to franc (%s)', (text, lang) => {
-    expect(languageOfFunctionWords(text)).toBeNull();
+    expect(byFunctionWords(text)).toBeNull();
     expect(detectLanguage(text)).toBe(lang);
   });
 
@@ -77,7 +84,7 @@ describe('languageOfFunctionWords', () => {
     for (const name of samples) {
       const text = readFileSync(new URL(name, FIXTURES), 'utf8');
       for (let start = 0; start + 400 <= text.length; start += 100) {
-        found.push(languageOfFunctionWords(text.slice(start, start + 400)));
+        found.push(byFunctionWords(text.slice(start, start + 400)));
       }
     }
     expect(found.filter((lang) => lang !== null && lang !== 'fr')).toEqual([]);
@@ -85,7 +92,7 @@ describe('languageOfFunctionWords', () => {
   });
 
   it('does not count a word two languages share (de, que, en)', () => {
-    expect(languageOfFunctionWords('de que en de que en de que en de que en')).toBeNull();
+    expect(byFunctionWords('de que en de que en de que en de que en')).toBeNull();
   });
 });
 
@@ -94,5 +101,47 @@ describe('detectArticleLanguage', () => {
     const title = text.slice(0, 60);
     expect(detectArticleLanguage(title, text.slice(60))).toBe(lang);
     expect(detectArticleLanguage(title, text)).toBe(detectLanguage(`${title}\n${text}`));
+  });
+});
+
+describe('language detected while matching (ARTICLE_LANGUAGE)', () => {
+  const matcher = compileMatcher({
+    rules: [{ id: 'r', severity: 'medium', match: { any: ['forces', 'Anbar'] } }],
+    regions: [{ id: 'iraq', names: ['Irak', 'Iraq'] }],
+  });
+  const detect = (title: string, text: string) =>
+    matchArticle(matcher, { title, text }, { detectLanguage: ARTICLE_LANGUAGE }).lang;
+  const samples = readdirSync(FIXTURES)
+    .filter((name) => name.endsWith('.txt'))
+    .map((name) => readFileSync(new URL(name, FIXTURES), 'utf8'));
+  const texts = [
+    ...decided.map(([, text]) => text),
+    ...undecided.map(([text]) => text),
+    ...samples,
+  ];
+
+  it.each(texts.map((text) => [text.slice(0, 40), text]))(
+    'gives what detectArticleLanguage gives: %j…',
+    (_start, text) => {
+      for (const cut of [0, 1, 30, 120, 390, 399, 400, 401]) {
+        const title = text.slice(0, cut);
+        const body = text.slice(cut);
+        expect(detect(title, body)).toBe(detectArticleLanguage(title, body));
+      }
+    },
+  );
+
+  it('keeps a language the article declares', () => {
+    const english = decided[1]?.[1] as string;
+    const result = matchArticle(
+      matcher,
+      { title: '', text: english, lang: 'fr' },
+      { detectLanguage: ARTICLE_LANGUAGE },
+    );
+    expect(result.lang).toBe('fr');
+  });
+
+  it('detects nothing unless asked', () => {
+    expect(matchArticle(matcher, { text: decided[1]?.[1] as string }).lang).toBeNull();
   });
 });
