@@ -62,6 +62,11 @@ export interface Matcher {
   terms: CompiledTerm[];
   /** Near terms, operands before the terms that use them. */
   nearTerms: number[];
+  /**
+   * Per term: 1 when where it occurs always matters (gazetteer names, `near` operands); the other
+   * terms' positions are kept only for the hits of the matches, when the caller asks for them.
+   */
+  positioned: Uint8Array;
   rules: CompiledRule[];
   /** Every rule's condition, encoded as integers in one block (see evaluate.ts). */
   program: Int32Array;
@@ -129,6 +134,7 @@ export function compileMatcher(input: MatcherInput): Matcher {
     phrases: flattenPhrases(roots),
     terms: b.terms,
     nearTerms: b.nearTerms,
+    positioned: positionedTerms(b),
     rules: b.rules,
     program: Int32Array.from(b.program),
     scored: flattenLists(b.scored.map((list) => list.map((s) => s.term))),
@@ -144,6 +150,17 @@ export function compileMatcher(input: MatcherInput): Matcher {
     regionIndex: b.gazetteer.regionIndex,
     topRegions: b.gazetteer.topRegions,
   };
+}
+
+function positionedTerms(b: Builder): Uint8Array {
+  const positioned = new Uint8Array(b.terms.length);
+  for (const term of b.gazetteer.regionsOfTerm.keys()) positioned[term] = 1;
+  for (const term of b.terms) {
+    if (term.kind !== 'near') continue;
+    positioned[term.a] = 1;
+    positioned[term.b] = 1;
+  }
+  return positioned;
 }
 
 function createBuilder(): Builder {

@@ -2,7 +2,7 @@
 import type { Matcher } from './compile.ts';
 import { holdsAt } from './evaluate.ts';
 import { countRegions, type RegionCount } from './regions.ts';
-import { countFunctionWords, type Scan, scanArticle, scanOf } from './scan.ts';
+import { countFunctionWords, type Scan, scanArticle, scanOf, TERM_RULES } from './scan.ts';
 
 export interface ArticleText {
   title?: string | null | undefined;
@@ -61,7 +61,8 @@ export function matchArticle(
   options: MatchOptions = {},
 ): MatchResult {
   const scan = scanOf(matcher);
-  scanArticle(scan, article.title, article.text);
+  const withHits = options.hits !== false;
+  scanArticle(scan, article.title, article.text, withHits);
   const regionCounts = countRegions(matcher, scan);
   const lang = article.lang ?? detectLanguage(scan, article, options.detectLanguage);
   return {
@@ -69,7 +70,7 @@ export function matchArticle(
     regions: [...regionCounts.entries()]
       .map(([index, count]) => ({ id: matcher.regions[index]?.id as string, count }))
       .sort((x, y) => y.count - x.count || (x.id < y.id ? -1 : 1)),
-    rules: matchRules(scan, regionCounts, lang, options.hits !== false),
+    rules: matchRules(scan, regionCounts, lang, withHits),
   };
 }
 
@@ -148,12 +149,13 @@ function candidateRules(scan: Scan): number {
   const matcher = scan.matcher;
   const generation = scan.generation;
   const candidates = scan.candidates;
-  const { start, ids } = matcher.rulesByTerm;
+  const ids = matcher.rulesByTerm.ids;
   let count = 0;
   for (const rule of matcher.alwaysEvaluated) candidates[count++] = rule;
   for (let f = 0; f < scan.foundCount; f++) {
     const term = scan.found[f] as number;
-    for (let k = start[term] as number; k < (start[term + 1] as number); k++) {
+    const end = scan.listEnd(term, TERM_RULES);
+    for (let k = scan.listStart(term, TERM_RULES); k < end; k++) {
       const id = ids[k] as number;
       const rule = id >>> 5;
       let met = scan.ruleStamp[rule] === generation ? (scan.ruleMet[rule] as number) : 0;
@@ -182,8 +184,8 @@ function sortPrefix(array: Int32Array, count: number): void {
 }
 
 function addHits(scan: Scan, term: number, display: string, hits: TermHit[]): void {
-  const offset = scan.termOffset[term] as number;
-  const count = Math.min(scan.termCount[term] as number, MAX_HITS_PER_TERM);
+  const offset = scan.firstPair(term);
+  const count = Math.min(scan.pairCount(term), MAX_HITS_PER_TERM);
   for (let k = offset; k < offset + count; k++) {
     const first = scan.pairs[2 * k] as number;
     const last = scan.pairs[2 * k + 1] as number;

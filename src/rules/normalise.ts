@@ -160,6 +160,12 @@ export function tokenize(text: string, segment = 0, out: Token[] = []): Token[] 
   return out;
 }
 
+/** Whether `text[start…end)` folds to a French elision; plain ASCII (nearly always) skips the folding. */
+function isElision(text: string, start: number, end: number): boolean {
+  const piece = text.slice(start, end);
+  return ELISIONS.has(isAscii(piece) ? piece.toLowerCase() : formsOf(piece).folded);
+}
+
 function isApostrophe(code: number): boolean {
   return code === 0x27 || code === 0x2019 || code === 0x2bc || code === 0x2018;
 }
@@ -176,7 +182,7 @@ function firstApostrophe(text: string, start: number, end: number): number {
  */
 function cutApostrophes(text: string, start: number, end: number, bounds: Int32Array): void {
   let apostrophe = firstApostrophe(text, start, end);
-  while (apostrophe !== -1 && ELISIONS.has(formsOf(text.slice(start, apostrophe)).folded)) {
+  while (apostrophe !== -1 && isElision(text, start, apostrophe)) {
     start = apostrophe + 1;
     apostrophe = firstApostrophe(text, start, end);
   }

@@ -1,7 +1,7 @@
 // The gazetteer: its regions compiled, and their resolution in a text (longest name wins, `requiresContext`, roll-up to ancestors).
 import { UserError } from '../lib/errors.ts';
 import type { CompiledRegion, Matcher } from './compile.ts';
-import type { Scan } from './scan.ts';
+import { type Scan, TERM_REGIONS } from './scan.ts';
 import type { NameSpec, RegionSpec } from './types.ts';
 
 export interface RegionCount {
@@ -82,14 +82,14 @@ export function countRegions(matcher: Matcher, scan: Scan): Map<number, number> 
 
 function collectMentions(matcher: Matcher, scan: Scan): Mention[] {
   const mentions: Mention[] = [];
-  const { start, ids } = matcher.regionsByTerm;
+  const ids = matcher.regionsByTerm.ids;
   for (let f = 0; f < scan.foundCount; f++) {
     const term = scan.found[f] as number;
-    const firstRegion = start[term] as number;
-    const endRegion = start[term + 1] as number;
+    const firstRegion = scan.listStart(term, TERM_REGIONS);
+    const endRegion = scan.listEnd(term, TERM_REGIONS);
     if (firstRegion === endRegion) continue;
-    const offset = scan.termOffset[term] as number;
-    const end = offset + (scan.termCount[term] as number);
+    const offset = scan.firstPair(term);
+    const end = offset + scan.pairCount(term);
     for (let k = offset; k < end; k++) {
       const first = scan.pairs[2 * k] as number;
       const last = scan.pairs[2 * k + 1] as number;

@@ -22,17 +22,25 @@ export class Scan {
   tokenSegment = new Uint8Array(1024);
   /** Per token: its lexicon entry. */
   tokenEntry = new Int32Array(1024);
+  /** Whether every term's positions are recorded in this text, or only those of `Matcher.positioned`. */
+  allPositions = true;
   recordCount = 0;
   records = new Int32Array(3 * 1024);
   /** Terms found in the current text, in order of first finding: `found[0…foundCount)`. */
   foundCount = 0;
   readonly found: Int32Array;
-  readonly termStamp: Int32Array;
-  /** For a found term: its [first, last] token pairs are `pairs[2·offset…2·(offset + count))`, by start. */
-  readonly termOffset: Int32Array;
-  readonly termCount: Int32Array;
+  /**
+   * Per term, eight integers side by side (see the TERM_ constants), so that each step finds what
+   * it reads of a term found in one place rather than in one array per field. The last four copy
+   * where the matcher's lists of rules and regions that name the term start and end.
+   */
+  readonly terms: Int32Array;
+  /**
+   * For a found term: its [first, last] token pairs are `pairs[2·firstPair…2·(firstPair + pairCount))`,
+   * by start; none for a term found whose positions were not asked for.
+   */
   pairs = new Int32Array(2 * 1024);
-  pairCount = 0;
+  pairsUsed = 0;
   /** Rule selection (see match.ts): per rule, the bits of its required sets met in this text. */
   readonly ruleStamp: Int32Array;
   readonly ruleMet: Int32Array;
@@ -49,9 +57,7 @@ export class Scan {
   ) {
     this.lexicon = new Lexicon(matcher);
     this.found = new Int32Array(terms);
-    this.termStamp = new Int32Array(terms);
-    this.termOffset = new Int32Array(terms);
-    this.termCount = new Int32Array(terms);
+    this.terms = termTable(matcher, terms);
     this.ruleStamp = new Int32Array(rules);
     this.ruleMet = new Int32Array(rules);
     this.candidates = new Int32Array(rules);
@@ -59,8 +65,48 @@ export class Scan {
 
   /** Whether `term` occurs in the current text. */
   has(term: number): boolean {
-    return this.termStamp[term] === this.generation;
+    return this.terms[TERM_STRIDE * term + TERM_STAMP] === this.generation;
   }
+
+  firstPair(term: number): number {
+    return this.terms[TERM_STRIDE * term + TERM_OFFSET] as number;
+  }
+
+  pairCount(term: number): number {
+    return this.terms[TERM_STRIDE * term + TERM_COUNT] as number;
+  }
+
+  /** The matcher's rules (`Matcher.rulesByTerm`) or regions (`regionsByTerm`) of a term: [from, to) of their ids. */
+  listStart(term: number, list: typeof TERM_RULES | typeof TERM_REGIONS): number {
+    return this.terms[TERM_STRIDE * term + list] as number;
+  }
+
+  listEnd(term: number, list: typeof TERM_RULES | typeof TERM_REGIONS): number {
+    return this.terms[TERM_STRIDE * term + list + 1] as number;
+  }
+}
+
+const TERM_STRIDE = 8;
+/** The generation of the text the term was last found in. */
+const TERM_STAMP = 0;
+const TERM_COUNT = 1;
+const TERM_OFFSET = 2;
+/** 1 when its positions are always recorded (`Matcher.positioned`). */
+const TERM_POSITIONED = 3;
+export const TERM_RULES = 4;
+export const TERM_REGIONS = 6;
+
+function termTable(matcher: Matcher, count: number): Int32Array {
+  const table = new Int32Array(TERM_STRIDE * count);
+  for (let term = 0; term < count; term++) {
+    const at = TERM_STRIDE * term;
+    table[at + TERM_POSITIONED] = matcher.positioned[term] as number;
+    table[at + TERM_RULES] = matcher.rulesByTerm.start[term] as number;
+    table[at + TERM_RULES + 1] = matcher.rulesByTerm.start[term + 1] as number;
+    table[at + TERM_REGIONS] = matcher.regionsByTerm.start[term] as number;
+    table[at + TERM_REGIONS + 1] = matcher.regionsByTerm.start[term + 1] as number;
+  }
+  return table;
 }
 
 const scans = new WeakMap<Matcher, Scan>();
@@ -75,9 +121,18 @@ export function scanOf(matcher: Matcher): Scan {
   return scan;
 }
 
-/** Reads a title (segment 0) and a body (segment 1) and finds every term's occurrences in them. */
-export function scanArticle(scan: Scan, title: string | null | undefined, text: string): void {
+/**
+ * Reads a title (segment 0) and a body (segment 1) and finds the terms in them, with where they
+ * occur when `allPositions` (else only for the terms of `Matcher.positioned`).
+ */
+export function scanArticle(
+  scan: Scan,
+  title: string | null | undefined,
+  text: string,
+  allPositions: boolean,
+): void {
   startText(scan);
+  scan.allPositions = allPositions;
   if (title) addWords(scan, title, 0);
   addWords(scan, text, 1);
   findWordsAndPhrases(scan);
@@ -110,14 +165,14 @@ export function countFunctionWords(
 function startText(scan: Scan): void {
   if (scan.generation >= MAX_GENERATION) {
     scan.generation = 0;
-    scan.termStamp.fill(0);
+    for (let at = TERM_STAMP; at < scan.terms.length; at += TERM_STRIDE) scan.terms[at] = 0;
     scan.ruleStamp.fill(0);
   }
   scan.generation++;
   scan.tokenCount = 0;
   scan.recordCount = 0;
   scan.foundCount = 0;
-  scan.pairCount = 0;
+  scan.pairsUsed = 0;
 }
 
 function addWords(scan: Scan, text: string, segment: number): void {
@@ -187,17 +242,20 @@ function extendPhrase(scan: Scan, node: number, first: number, next: number): vo
 }
 
 function record(scan: Scan, term: number, first: number, last: number): void {
-  if (scan.termStamp[term] !== scan.generation) {
-    scan.termStamp[term] = scan.generation;
-    scan.termCount[term] = 0;
+  const terms = scan.terms;
+  const at = TERM_STRIDE * term;
+  if (terms[at + TERM_STAMP] !== scan.generation) {
+    terms[at + TERM_STAMP] = scan.generation;
+    terms[at + TERM_COUNT] = 0;
     scan.found[scan.foundCount++] = term;
   }
-  scan.termCount[term] = (scan.termCount[term] as number) + 1;
-  const at = 3 * scan.recordCount++;
-  if (at + 3 > scan.records.length) scan.records = grown(scan.records, scan.records.length * 2);
-  scan.records[at] = term;
-  scan.records[at + 1] = first;
-  scan.records[at + 2] = last;
+  if (!scan.allPositions && terms[at + TERM_POSITIONED] === 0) return;
+  terms[at + TERM_COUNT] = (terms[at + TERM_COUNT] as number) + 1;
+  const r = 3 * scan.recordCount++;
+  if (r + 3 > scan.records.length) scan.records = grown(scan.records, scan.records.length * 2);
+  scan.records[r] = term;
+  scan.records[r + 1] = first;
+  scan.records[r + 2] = last;
 }
 
 /**
@@ -205,23 +263,25 @@ function record(scan: Scan, term: number, first: number, last: number): void {
  * start since the records were made token by token.
  */
 function groupByTerm(scan: Scan): void {
+  const terms = scan.terms;
   let offset = 0;
   for (let f = 0; f < scan.foundCount; f++) {
-    const term = scan.found[f] as number;
-    scan.termOffset[term] = offset;
-    offset += scan.termCount[term] as number;
+    const at = TERM_STRIDE * (scan.found[f] as number);
+    terms[at + TERM_OFFSET] = offset;
+    offset += terms[at + TERM_COUNT] as number;
+    // The count is the write cursor below, and counts again by the end.
+    terms[at + TERM_COUNT] = 0;
   }
   if (2 * offset > scan.pairs.length) scan.pairs = new Int32Array(4 * offset);
-  // termCount is the write cursor here, and counts again by the end.
-  for (let f = 0; f < scan.foundCount; f++) scan.termCount[scan.found[f] as number] = 0;
   for (let r = 0; r < scan.recordCount; r++) {
-    const term = scan.records[3 * r] as number;
-    const k = 2 * ((scan.termOffset[term] as number) + (scan.termCount[term] as number));
-    scan.termCount[term] = (scan.termCount[term] as number) + 1;
+    const at = TERM_STRIDE * (scan.records[3 * r] as number);
+    const written = terms[at + TERM_COUNT] as number;
+    const k = 2 * ((terms[at + TERM_OFFSET] as number) + written);
+    terms[at + TERM_COUNT] = written + 1;
     scan.pairs[k] = scan.records[3 * r + 1] as number;
     scan.pairs[k + 1] = scan.records[3 * r + 2] as number;
   }
-  scan.pairCount = offset;
+  scan.pairsUsed = offset;
 }
 
 /** `near`: an occurrence of each operand in the same segment, at most `within` words between them. */
@@ -231,10 +291,10 @@ function findNear(scan: Scan, term: number): void {
   const found = scan.nearPairs;
   found.length = 0;
   const reach = spec.within + 1;
-  const rightStart = scan.termOffset[spec.b] as number;
-  const rightEnd = rightStart + (scan.termCount[spec.b] as number);
-  const leftStart = scan.termOffset[spec.a] as number;
-  const leftEnd = leftStart + (scan.termCount[spec.a] as number);
+  const rightStart = scan.firstPair(spec.b);
+  const rightEnd = rightStart + scan.pairCount(spec.b);
+  const leftStart = scan.firstPair(spec.a);
+  const leftEnd = leftStart + scan.pairCount(spec.a);
   const pairs = scan.pairs;
   let low = rightStart;
   for (let i = leftStart; i < leftEnd; i++) {
@@ -262,12 +322,13 @@ function sortPairs(flat: number[]): number[] {
 
 /** Adds a term found after grouping (`near`) with its pairs, after the grouped ones. */
 function appendPairs(scan: Scan, term: number, flat: number[]): void {
-  const need = 2 * scan.pairCount + flat.length;
+  const need = 2 * scan.pairsUsed + flat.length;
   if (need > scan.pairs.length) scan.pairs = grown(scan.pairs, 2 * need);
-  scan.pairs.set(flat, 2 * scan.pairCount);
-  scan.termStamp[term] = scan.generation;
-  scan.termOffset[term] = scan.pairCount;
-  scan.termCount[term] = flat.length / 2;
+  scan.pairs.set(flat, 2 * scan.pairsUsed);
+  const at = TERM_STRIDE * term;
+  scan.terms[at + TERM_STAMP] = scan.generation;
+  scan.terms[at + TERM_OFFSET] = scan.pairsUsed;
+  scan.terms[at + TERM_COUNT] = flat.length / 2;
   scan.found[scan.foundCount++] = term;
-  scan.pairCount += flat.length / 2;
+  scan.pairsUsed += flat.length / 2;
 }
