@@ -3,8 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { classifyDocument } from '../src/cli/classify.ts';
-import { compileMatcher } from '../src/rules/compile.ts';
-import { tokenize } from '../src/rules/normalise.ts';
+import { compileMatcher, type Matcher } from '../src/rules/compile.ts';
+import { matchArticle } from '../src/rules/match.ts';
+import { formsOf, nextWord, tokenize } from '../src/rules/normalise.ts';
 import type { RegionSpec, RuleSpec } from '../src/rules/types.ts';
 
 const SAMPLES = 'tests/fixtures';
@@ -15,7 +16,11 @@ export interface ClassifyFigures {
   articles: number;
   megabytes: number;
   rows: { name: string; articlesPerSecond: number; megabytesPerSecond: number }[];
+  /** Seconds per pass of the corpus through `vigie classify`, by rule count. */
+  classifySeconds: Map<number, number>;
 }
+
+type Article = { title: string; text: string };
 
 /** A deterministic generator, so every run measures the same corpus and rules. */
 function random(seed: number): () => number {
@@ -107,18 +112,49 @@ function regexBaseline(rules: RuleSpec[]): (text: string) => number {
   };
 }
 
-function timeRuns(run: () => void, repeats: number): number {
-  run(); // warm-up: JIT and caches
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < repeats; i++) {
-    const start = performance.now();
-    run();
-    best = Math.min(best, performance.now() - start);
+/**
+ * Best time of each run over `repeats` rounds, the runs taking turns within a round: drift on a
+ * shared machine then weighs on all of them alike, which matters for their ratios.
+ */
+function timeInterleaved(runs: (() => void)[], repeats: number): number[] {
+  for (const run of runs) run(); // warm-up: JIT and caches
+  const best = runs.map(() => Number.POSITIVE_INFINITY);
+  for (let round = 0; round < repeats; round++) {
+    runs.forEach((run, i) => {
+      const start = performance.now();
+      run();
+      best[i] = Math.min(best[i] as number, (performance.now() - start) / 1000);
+    });
   }
-  return best / 1000;
+  return best;
 }
 
-export function benchClassify(repeats = 3): ClassifyFigures {
+/** The practical limit: every word found and folded, as the matcher's normaliser does, and nothing else. */
+function normaliseOnly(corpus: Article[]): void {
+  const bounds = new Int32Array(3);
+  for (const a of corpus) {
+    for (const text of [a.title, a.text]) {
+      for (let i = nextWord(text, 0, bounds); i !== -1; i = nextWord(text, i, bounds)) {
+        formsOf(text.slice(bounds[0] as number, bounds[1] as number));
+      }
+    }
+  }
+}
+
+function tokenizeAll(corpus: Article[]): void {
+  for (const a of corpus) tokenize(a.text, 1, tokenize(a.title, 0));
+}
+
+function classifyAll(matcher: Matcher, corpus: Article[]): void {
+  for (const a of corpus) classifyDocument(matcher, 'bench', { ...a, lang: null });
+}
+
+/** The worker's path: the language known, positions (hits) listed for every match. */
+function matchAllWithHits(matcher: Matcher, corpus: Article[]): void {
+  for (const a of corpus) matchArticle(matcher, { ...a, lang: 'fr' });
+}
+
+export function benchClassify(repeats = 5): ClassifyFigures {
   const corpus = buildCorpus();
   const megabytes =
     corpus.reduce((sum, a) => sum + Buffer.byteLength(a.title) + Buffer.byteLength(a.text), 0) /
@@ -131,29 +167,39 @@ export function benchClassify(repeats = 3): ClassifyFigures {
       articlesPerSecond: corpus.length / seconds,
       megabytesPerSecond: megabytes / seconds,
     });
-  add(
-    'normalise only (tokenize, the practical limit)',
-    timeRuns(() => {
-      for (const a of corpus) tokenize(a.text, 1, tokenize(a.title, 0));
-    }, repeats),
+  const [limit, tokens] = timeInterleaved(
+    [() => normaliseOnly(corpus), () => tokenizeAll(corpus)],
+    repeats,
   );
-  for (const count of [10, 100, 1_000]) {
-    const rules = generateRules(count);
-    const matcher = compileMatcher({ rules, regions });
-    const document = (a: { title: string; text: string }) => ({ ...a, lang: null });
-    add(
-      `vigie classify, ${count} rules + gazetteer`,
-      timeRuns(() => {
-        for (const a of corpus) classifyDocument(matcher, 'bench', document(a));
-      }, repeats),
-    );
-    // The baseline is slow at 1,000 rules: it runs on a slice and is reported per article.
-    const baseline = regexBaseline(rules);
+  add('normalise only (find and fold every word: the practical limit)', limit as number);
+  add('normalise into `Token` objects (`tokenize`, the previous baseline)', tokens as number);
+  const counts = [10, 100, 1_000];
+  const rules = counts.map((count) => generateRules(count));
+  const matchers = rules.map((r) => compileMatcher({ rules: r, regions }));
+  const classifySeconds = timeInterleaved(
+    matchers.map((matcher) => () => classifyAll(matcher, corpus)),
+    repeats,
+  );
+  const [withHits] = timeInterleaved([() => matchAllWithHits(matchers[2] as Matcher, corpus)], 2);
+  counts.forEach((count, i) => {
+    add(`vigie classify, ${count} rules + gazetteer`, classifySeconds[i] as number);
+    // The baseline is slow at 100 and 1,000 rules: it runs on a slice and is reported per article.
+    const baseline = regexBaseline(rules[i] as RuleSpec[]);
     const slice = corpus.slice(0, count === 10 ? corpus.length : 250);
-    const seconds = timeRuns(() => {
-      for (const a of slice) baseline(`${a.title}\n${a.text}`);
-    }, 1);
-    add(`one RegExp per term, ${count} rules`, (seconds * corpus.length) / slice.length);
-  }
-  return { articles: corpus.length, megabytes, rows };
+    const [seconds] = timeInterleaved(
+      [() => slice.map((a) => baseline(`${a.title}\n${a.text}`))],
+      1,
+    );
+    add(
+      `one RegExp per term, ${count} rules`,
+      ((seconds as number) * corpus.length) / slice.length,
+    );
+  });
+  add("matchArticle with hits, 1000 rules + gazetteer (the worker's path)", withHits as number);
+  return {
+    articles: corpus.length,
+    megabytes,
+    rows,
+    classifySeconds: new Map(counts.map((count, i) => [count, classifySeconds[i] as number])),
+  };
 }
