@@ -1,6 +1,6 @@
 // Compiles rules and the gazetteer once into a single matcher: token patterns, one phrase trie, rule conditions.
 import { UserError } from '../lib/errors.ts';
-import { encodeNode, requiredSets } from './evaluate.ts';
+import { encodeNode, isExactlyRequired, requiredSets } from './evaluate.ts';
 import { tokenize } from './normalise.ts';
 import { compileGazetteer, type Gazetteer } from './regions.ts';
 import {
@@ -41,6 +41,8 @@ export interface CompiledRule {
   id: string;
   /** Where its condition starts in `Matcher.program` (see evaluate.ts). */
   node: number;
+  /** Whether its required sets are its whole positive condition (see `isExactlyRequired`). */
+  exact: boolean;
   languages: Set<string> | null;
   regions: number[] | null;
   minScore: number;
@@ -273,7 +275,8 @@ function compileRule(b: Builder, rule: RuleSpec, index: number): CompiledRule {
   const scored = new Map<number, ScoredTerm>();
   const node = compileNode(b, rule.match, `rule ${rule.id}`, scored, false);
   // A rule's sets are bits of one mask; past 30 the rest are left to the evaluation of the rule.
-  const sets = requiredSets(node).slice(0, 30);
+  const allSets = requiredSets(node);
+  const sets = allSets.slice(0, 30);
   if (sets.length === 0) b.alwaysEvaluated.push(index);
   b.ruleSetMasks.push((1 << sets.length) - 1);
   sets.forEach((set, bit) => {
@@ -283,6 +286,7 @@ function compileRule(b: Builder, rule: RuleSpec, index: number): CompiledRule {
   return {
     id: rule.id,
     node: encodeNode(node, b.program),
+    exact: sets.length === allSets.length && isExactlyRequired(node),
     languages: rule.languages?.length ? new Set(rule.languages.map((l) => l.toLowerCase())) : null,
     regions: rule.regions?.length ? rule.regions.map((id) => regionOf(b, id, rule.id)) : null,
     minScore: rule.minScore ?? 0,

@@ -37,6 +37,19 @@ function anyRequired(node: CompiledNode): number[] | null {
   return union;
 }
 
+/**
+ * Whether `node` holds as soon as each of its `requiredSets` has a term found, leaving only its
+ * `none` to check: its `all` items are terms or such nodes without `none`, its `any` items terms.
+ * The usual rule (`all: [{any: [...]}, {any: [...]}], none: [...]`) is.
+ */
+export function isExactlyRequired(node: CompiledNode): boolean {
+  for (const item of node.all) {
+    if (typeof item !== 'number' && (item.none.length > 0 || !isExactlyRequired(item)))
+      return false;
+  }
+  return node.any.every((item) => typeof item === 'number');
+}
+
 /** The terms found in a text, as the evaluation of boolean nodes sees them. */
 export interface FoundTerms {
   has(term: number): boolean;
@@ -69,6 +82,12 @@ export function holdsAt(program: Int32Array, start: number, found: FoundTerms): 
   }
   if (any > 0 && !someHolds(program, anyStart, noneStart, found)) return false;
   return !someHolds(program, noneStart, noneStart + none, found);
+}
+
+/** Whether no `none` item of the node at `start` holds: all that is left of an exact rule (see `isExactlyRequired`). */
+export function noneHoldsAt(program: Int32Array, start: number, found: FoundTerms): boolean {
+  const noneStart = start + 3 + (program[start] as number) + (program[start + 1] as number);
+  return !someHolds(program, noneStart, noneStart + (program[start + 2] as number), found);
 }
 
 function someHolds(program: Int32Array, from: number, to: number, found: FoundTerms): boolean {

@@ -1,8 +1,8 @@
 // Reads one article in one pass over its tokens and tells which rules and regions it matches, with positions.
-import type { Matcher } from './compile.ts';
-import { holdsAt } from './evaluate.ts';
+import type { CompiledRule, Matcher } from './compile.ts';
+import { holdsAt, noneHoldsAt } from './evaluate.ts';
 import { countRegions, type RegionCount } from './regions.ts';
-import { countFunctionWords, type Scan, scanArticle, scanOf, TERM_RULES } from './scan.ts';
+import { countFunctionWords, type Scan, scanArticle, scanOf } from './scan.ts';
 
 export interface ArticleText {
   title?: string | null | undefined;
@@ -97,11 +97,12 @@ function matchRules(
     if (regionCounts.has(region)) countries.push(matcher.regions[region]?.id as string);
   }
   const matches: RuleMatch[] = [];
-  const count = candidateRules(scan);
+  const count = scan.candidateCount;
+  sortPrefix(scan.candidates, count); // config order
   for (let c = 0; c < count; c++) {
     const index = scan.candidates[c] as number;
     const rule = matcher.rules[index];
-    if (!rule || !holdsAt(matcher.program, rule.node, scan)) continue;
+    if (!rule || !ruleHolds(matcher, rule, scan)) continue;
     if (lang && rule.languages && !rule.languages.has(lang)) continue;
     const regions = rule.regions
       ? ruleRegions(matcher, rule.regions, regionCounts)
@@ -111,6 +112,16 @@ function matchRules(
     if (match.score >= rule.minScore) matches.push(match);
   }
   return matches;
+}
+
+/**
+ * A candidate has every required set met: when those sets are its whole positive condition
+ * (`exact`), only its `none` is left to check.
+ */
+function ruleHolds(matcher: Matcher, rule: CompiledRule, scan: Scan): boolean {
+  return rule.exact
+    ? noneHoldsAt(matcher.program, rule.node, scan)
+    : holdsAt(matcher.program, rule.node, scan);
 }
 
 function ruleRegions(matcher: Matcher, regions: number[], counts: Map<number, number>): string[] {
@@ -139,35 +150,6 @@ function scoredMatch(
     if (withHits) addHits(scan, term, display, match.hits);
   }
   return match;
-}
-
-/**
- * Rules worth evaluating, in config order: those that need no term, and those whose every required
- * set (see evaluate.ts) has a term found, marked bit by bit as the found terms are visited.
- */
-function candidateRules(scan: Scan): number {
-  const matcher = scan.matcher;
-  const generation = scan.generation;
-  const candidates = scan.candidates;
-  const ids = matcher.rulesByTerm.ids;
-  let count = 0;
-  for (const rule of matcher.alwaysEvaluated) candidates[count++] = rule;
-  for (let f = 0; f < scan.foundCount; f++) {
-    const term = scan.found[f] as number;
-    const end = scan.listEnd(term, TERM_RULES);
-    for (let k = scan.listStart(term, TERM_RULES); k < end; k++) {
-      const id = ids[k] as number;
-      const rule = id >>> 5;
-      let met = scan.ruleStamp[rule] === generation ? (scan.ruleMet[rule] as number) : 0;
-      scan.ruleStamp[rule] = generation;
-      if (met & (1 << (id & 31))) continue;
-      met |= 1 << (id & 31);
-      scan.ruleMet[rule] = met;
-      if (met === matcher.ruleSetMasks[rule]) candidates[count++] = rule;
-    }
-  }
-  sortPrefix(candidates, count);
-  return count;
 }
 
 /** Insertion sort of `array[0…count)`: a few dozen rules, and no subarray to allocate. */

@@ -41,10 +41,15 @@ export class Scan {
    */
   pairs = new Int32Array(2 * 1024);
   pairsUsed = 0;
-  /** Rule selection (see match.ts): per rule, the bits of its required sets met in this text. */
+  /**
+   * Rules worth evaluating, `candidates[0…candidateCount)`: those that need no term, and those whose
+   * every required set (see evaluate.ts) has a term found, marked bit by bit in `ruleMet` as each
+   * term is first found.
+   */
   readonly ruleStamp: Int32Array;
   readonly ruleMet: Int32Array;
   readonly candidates: Int32Array;
+  candidateCount = 0;
   readonly lexicon: Lexicon;
   readonly bounds = new Int32Array(3);
   readonly languageCounts = new Int32Array(FUNCTION_WORD_LANGUAGES.length);
@@ -93,7 +98,7 @@ const TERM_COUNT = 1;
 const TERM_OFFSET = 2;
 /** 1 when its positions are always recorded (`Matcher.positioned`). */
 const TERM_POSITIONED = 3;
-export const TERM_RULES = 4;
+const TERM_RULES = 4;
 export const TERM_REGIONS = 6;
 
 function termTable(matcher: Matcher, count: number): Int32Array {
@@ -173,6 +178,8 @@ function startText(scan: Scan): void {
   scan.recordCount = 0;
   scan.foundCount = 0;
   scan.pairsUsed = 0;
+  scan.candidateCount = 0;
+  for (const rule of scan.matcher.alwaysEvaluated) scan.candidates[scan.candidateCount++] = rule;
 }
 
 function addWords(scan: Scan, text: string, segment: number): void {
@@ -248,6 +255,7 @@ function record(scan: Scan, term: number, first: number, last: number): void {
     terms[at + TERM_STAMP] = scan.generation;
     terms[at + TERM_COUNT] = 0;
     scan.found[scan.foundCount++] = term;
+    markRules(scan, at);
   }
   if (!scan.allPositions && terms[at + TERM_POSITIONED] === 0) return;
   terms[at + TERM_COUNT] = (terms[at + TERM_COUNT] as number) + 1;
@@ -256,6 +264,23 @@ function record(scan: Scan, term: number, first: number, last: number): void {
   scan.records[r] = term;
   scan.records[r + 1] = first;
   scan.records[r + 2] = last;
+}
+
+/** A term first found meets one required set of each rule listed under it (`Matcher.rulesByTerm`). */
+function markRules(scan: Scan, at: number): void {
+  const { rulesByTerm, ruleSetMasks } = scan.matcher;
+  const end = scan.terms[at + TERM_RULES + 1] as number;
+  for (let k = scan.terms[at + TERM_RULES] as number; k < end; k++) {
+    const id = rulesByTerm.ids[k] as number;
+    const rule = id >>> 5;
+    const bit = 1 << (id & 31);
+    let met = scan.ruleStamp[rule] === scan.generation ? (scan.ruleMet[rule] as number) : 0;
+    scan.ruleStamp[rule] = scan.generation;
+    if (met & bit) continue;
+    met |= bit;
+    scan.ruleMet[rule] = met;
+    if (met === ruleSetMasks[rule]) scan.candidates[scan.candidateCount++] = rule;
+  }
 }
 
 /**
@@ -330,5 +355,6 @@ function appendPairs(scan: Scan, term: number, flat: number[]): void {
   scan.terms[at + TERM_OFFSET] = scan.pairsUsed;
   scan.terms[at + TERM_COUNT] = flat.length / 2;
   scan.found[scan.foundCount++] = term;
+  markRules(scan, at);
   scan.pairsUsed += flat.length / 2;
 }
