@@ -1,7 +1,7 @@
 // The gazetteer: its regions compiled, and their resolution in a text (longest name wins, `requiresContext`, roll-up to ancestors).
 import { UserError } from '../lib/errors.ts';
 import type { CompiledRegion, Matcher } from './compile.ts';
-import { type Scan, TERM_REGIONS } from './scan.ts';
+import type { Scan } from './scan.ts';
 import type { NameSpec, RegionSpec } from './types.ts';
 
 export interface RegionCount {
@@ -85,8 +85,8 @@ function collectMentions(matcher: Matcher, scan: Scan): Mention[] {
   const ids = matcher.regionsByTerm.ids;
   for (let f = 0; f < scan.foundCount; f++) {
     const term = scan.found[f] as number;
-    const firstRegion = scan.listStart(term, TERM_REGIONS);
-    const endRegion = scan.listEnd(term, TERM_REGIONS);
+    const firstRegion = scan.regionsFrom(term);
+    const endRegion = scan.regionsTo(term);
     if (firstRegion === endRegion) continue;
     const offset = scan.firstPair(term);
     const end = offset + scan.pairCount(term);

@@ -30,9 +30,14 @@ export class Scan {
   foundCount = 0;
   readonly found: Int32Array;
   /**
-   * Per term, eight integers side by side (see the TERM_ constants), so that each step finds what
-   * it reads of a term found in one place rather than in one array per field. The last four copy
-   * where the matcher's lists of rules and regions that name the term start and end.
+   * Per term, the generation of the text it was last found in: read for every occurrence and every
+   * condition, so it has a dense array of its own (the hottest data of a pass).
+   */
+  readonly termStamp: Int32Array;
+  /**
+   * Per term, the other fields side by side (see the TERM_ constants), read for terms found only:
+   * each step finds what it reads of one in one place. The last four copy where the matcher's lists
+   * of rules and regions that name the term start and end.
    */
   readonly terms: Int32Array;
   /**
@@ -62,6 +67,7 @@ export class Scan {
   ) {
     this.lexicon = new Lexicon(matcher);
     this.found = new Int32Array(terms);
+    this.termStamp = new Int32Array(terms);
     this.terms = termTable(matcher, terms);
     this.ruleStamp = new Int32Array(rules);
     this.ruleMet = new Int32Array(rules);
@@ -70,7 +76,7 @@ export class Scan {
 
   /** Whether `term` occurs in the current text. */
   has(term: number): boolean {
-    return this.terms[TERM_STRIDE * term + TERM_STAMP] === this.generation;
+    return this.termStamp[term] === this.generation;
   }
 
   firstPair(term: number): number {
@@ -81,31 +87,26 @@ export class Scan {
     return this.terms[TERM_STRIDE * term + TERM_COUNT] as number;
   }
 
-  /** The matcher's rules (`Matcher.rulesByTerm`) or regions (`regionsByTerm`) of a term: [from, to) of their ids. */
-  listStart(term: number, list: typeof TERM_RULES | typeof TERM_REGIONS): number {
-    return this.terms[TERM_STRIDE * term + list] as number;
+  /** Where the term's regions are in `Matcher.regionsByTerm.ids`: [regionsFrom, regionsTo). */
+  regionsFrom(term: number): number {
+    return this.terms[TERM_STRIDE * term + TERM_REGIONS] as number;
   }
 
-  listEnd(term: number, list: typeof TERM_RULES | typeof TERM_REGIONS): number {
-    return this.terms[TERM_STRIDE * term + list + 1] as number;
+  regionsTo(term: number): number {
+    return this.terms[TERM_STRIDE * term + TERM_REGIONS + 1] as number;
   }
 }
 
-const TERM_STRIDE = 8;
-/** The generation of the text the term was last found in. */
-const TERM_STAMP = 0;
-const TERM_COUNT = 1;
-const TERM_OFFSET = 2;
-/** 1 when its positions are always recorded (`Matcher.positioned`). */
-const TERM_POSITIONED = 3;
-const TERM_RULES = 4;
-export const TERM_REGIONS = 6;
+const TERM_STRIDE = 8; // six fields, padded to half a cache line
+const TERM_COUNT = 0;
+const TERM_OFFSET = 1;
+const TERM_RULES = 2;
+const TERM_REGIONS = 4;
 
 function termTable(matcher: Matcher, count: number): Int32Array {
   const table = new Int32Array(TERM_STRIDE * count);
   for (let term = 0; term < count; term++) {
     const at = TERM_STRIDE * term;
-    table[at + TERM_POSITIONED] = matcher.positioned[term] as number;
     table[at + TERM_RULES] = matcher.rulesByTerm.start[term] as number;
     table[at + TERM_RULES + 1] = matcher.rulesByTerm.start[term + 1] as number;
     table[at + TERM_REGIONS] = matcher.regionsByTerm.start[term] as number;
@@ -170,7 +171,7 @@ export function countFunctionWords(
 function startText(scan: Scan): void {
   if (scan.generation >= MAX_GENERATION) {
     scan.generation = 0;
-    for (let at = TERM_STAMP; at < scan.terms.length; at += TERM_STRIDE) scan.terms[at] = 0;
+    scan.termStamp.fill(0);
     scan.ruleStamp.fill(0);
   }
   scan.generation++;
@@ -249,21 +250,22 @@ function extendPhrase(scan: Scan, node: number, first: number, next: number): vo
 }
 
 function record(scan: Scan, term: number, first: number, last: number): void {
-  const terms = scan.terms;
-  const at = TERM_STRIDE * term;
-  if (terms[at + TERM_STAMP] !== scan.generation) {
-    terms[at + TERM_STAMP] = scan.generation;
-    terms[at + TERM_COUNT] = 0;
-    scan.found[scan.foundCount++] = term;
-    markRules(scan, at);
-  }
-  if (!scan.allPositions && terms[at + TERM_POSITIONED] === 0) return;
-  terms[at + TERM_COUNT] = (terms[at + TERM_COUNT] as number) + 1;
+  if (scan.termStamp[term] !== scan.generation) noteFound(scan, term);
+  if (!scan.allPositions && scan.matcher.positioned[term] === 0) return;
+  const at = TERM_STRIDE * term + TERM_COUNT;
+  scan.terms[at] = (scan.terms[at] as number) + 1;
   const r = 3 * scan.recordCount++;
   if (r + 3 > scan.records.length) scan.records = grown(scan.records, scan.records.length * 2);
   scan.records[r] = term;
   scan.records[r + 1] = first;
   scan.records[r + 2] = last;
+}
+
+function noteFound(scan: Scan, term: number): void {
+  scan.termStamp[term] = scan.generation;
+  scan.terms[TERM_STRIDE * term + TERM_COUNT] = 0;
+  scan.found[scan.foundCount++] = term;
+  markRules(scan, TERM_STRIDE * term);
 }
 
 /** A term first found meets one required set of each rule listed under it (`Matcher.rulesByTerm`). */
@@ -350,11 +352,9 @@ function appendPairs(scan: Scan, term: number, flat: number[]): void {
   const need = 2 * scan.pairsUsed + flat.length;
   if (need > scan.pairs.length) scan.pairs = grown(scan.pairs, 2 * need);
   scan.pairs.set(flat, 2 * scan.pairsUsed);
+  noteFound(scan, term);
   const at = TERM_STRIDE * term;
-  scan.terms[at + TERM_STAMP] = scan.generation;
   scan.terms[at + TERM_OFFSET] = scan.pairsUsed;
   scan.terms[at + TERM_COUNT] = flat.length / 2;
-  scan.found[scan.foundCount++] = term;
-  markRules(scan, at);
   scan.pairsUsed += flat.length / 2;
 }
