@@ -35,11 +35,13 @@ export class Scan {
    */
   readonly termStamp: Int32Array;
   /**
-   * Per term, the other fields side by side (see the TERM_ constants), read for terms found only:
-   * each step finds what it reads of one in one place. The last four copy where the matcher's lists
-   * of rules and regions that name the term start and end.
+   * Per term whose positions are recorded (see `allPositions`), its fields side by side (see the
+   * TERM_ constants): a term found only for its presence never touches this table. `recorded[0…
+   * recordedCount)` lists those terms.
    */
   readonly terms: Int32Array;
+  readonly recorded: Int32Array;
+  recordedCount = 0;
   /**
    * For a found term: its [first, last] token pairs are `pairs[2·firstPair…2·(firstPair + pairCount))`,
    * by start; none for a term found whose positions were not asked for.
@@ -69,6 +71,7 @@ export class Scan {
     this.found = new Int32Array(terms);
     this.termStamp = new Int32Array(terms);
     this.terms = termTable(matcher, terms);
+    this.recorded = new Int32Array(terms);
     this.ruleStamp = new Int32Array(rules);
     this.ruleMet = new Int32Array(rules);
     this.candidates = new Int32Array(rules);
@@ -84,7 +87,10 @@ export class Scan {
   }
 
   pairCount(term: number): number {
-    return this.terms[TERM_STRIDE * term + TERM_COUNT] as number;
+    const at = TERM_STRIDE * term;
+    return this.terms[at + TERM_RECORDED] === this.generation
+      ? (this.terms[at + TERM_COUNT] as number)
+      : 0;
   }
 
   /** Where the term's regions are in `Matcher.regionsByTerm.ids`: [regionsFrom, regionsTo). */
@@ -97,18 +103,17 @@ export class Scan {
   }
 }
 
-const TERM_STRIDE = 8; // six fields, padded to half a cache line
-const TERM_COUNT = 0;
-const TERM_OFFSET = 1;
-const TERM_RULES = 2;
-const TERM_REGIONS = 4;
+const TERM_STRIDE = 8; // five fields, padded to half a cache line
+/** The generation of the text the term's positions were last recorded in. */
+const TERM_RECORDED = 0;
+const TERM_COUNT = 1;
+const TERM_OFFSET = 2;
+const TERM_REGIONS = 3;
 
 function termTable(matcher: Matcher, count: number): Int32Array {
   const table = new Int32Array(TERM_STRIDE * count);
   for (let term = 0; term < count; term++) {
     const at = TERM_STRIDE * term;
-    table[at + TERM_RULES] = matcher.rulesByTerm.start[term] as number;
-    table[at + TERM_RULES + 1] = matcher.rulesByTerm.start[term + 1] as number;
     table[at + TERM_REGIONS] = matcher.regionsByTerm.start[term] as number;
     table[at + TERM_REGIONS + 1] = matcher.regionsByTerm.start[term + 1] as number;
   }
@@ -172,12 +177,14 @@ function startText(scan: Scan): void {
   if (scan.generation >= MAX_GENERATION) {
     scan.generation = 0;
     scan.termStamp.fill(0);
+    for (let at = TERM_RECORDED; at < scan.terms.length; at += TERM_STRIDE) scan.terms[at] = 0;
     scan.ruleStamp.fill(0);
   }
   scan.generation++;
   scan.tokenCount = 0;
   scan.recordCount = 0;
   scan.foundCount = 0;
+  scan.recordedCount = 0;
   scan.pairsUsed = 0;
   scan.candidateCount = 0;
   for (const rule of scan.matcher.alwaysEvaluated) scan.candidates[scan.candidateCount++] = rule;
@@ -252,8 +259,13 @@ function extendPhrase(scan: Scan, node: number, first: number, next: number): vo
 function record(scan: Scan, term: number, first: number, last: number): void {
   if (scan.termStamp[term] !== scan.generation) noteFound(scan, term);
   if (!scan.allPositions && scan.matcher.positioned[term] === 0) return;
-  const at = TERM_STRIDE * term + TERM_COUNT;
-  scan.terms[at] = (scan.terms[at] as number) + 1;
+  const at = TERM_STRIDE * term;
+  if (scan.terms[at + TERM_RECORDED] !== scan.generation) {
+    scan.terms[at + TERM_RECORDED] = scan.generation;
+    scan.terms[at + TERM_COUNT] = 0;
+    scan.recorded[scan.recordedCount++] = term;
+  }
+  scan.terms[at + TERM_COUNT] = (scan.terms[at + TERM_COUNT] as number) + 1;
   const r = 3 * scan.recordCount++;
   if (r + 3 > scan.records.length) scan.records = grown(scan.records, scan.records.length * 2);
   scan.records[r] = term;
@@ -263,16 +275,15 @@ function record(scan: Scan, term: number, first: number, last: number): void {
 
 function noteFound(scan: Scan, term: number): void {
   scan.termStamp[term] = scan.generation;
-  scan.terms[TERM_STRIDE * term + TERM_COUNT] = 0;
   scan.found[scan.foundCount++] = term;
-  markRules(scan, TERM_STRIDE * term);
+  markRules(scan, term);
 }
 
 /** A term first found meets one required set of each rule listed under it (`Matcher.rulesByTerm`). */
-function markRules(scan: Scan, at: number): void {
+function markRules(scan: Scan, term: number): void {
   const { rulesByTerm, ruleSetMasks } = scan.matcher;
-  const end = scan.terms[at + TERM_RULES + 1] as number;
-  for (let k = scan.terms[at + TERM_RULES] as number; k < end; k++) {
+  const end = rulesByTerm.start[term + 1] as number;
+  for (let k = rulesByTerm.start[term] as number; k < end; k++) {
     const id = rulesByTerm.ids[k] as number;
     const rule = id >>> 5;
     const bit = 1 << (id & 31);
@@ -292,8 +303,8 @@ function markRules(scan: Scan, at: number): void {
 function groupByTerm(scan: Scan): void {
   const terms = scan.terms;
   let offset = 0;
-  for (let f = 0; f < scan.foundCount; f++) {
-    const at = TERM_STRIDE * (scan.found[f] as number);
+  for (let f = 0; f < scan.recordedCount; f++) {
+    const at = TERM_STRIDE * (scan.recorded[f] as number);
     terms[at + TERM_OFFSET] = offset;
     offset += terms[at + TERM_COUNT] as number;
     // The count is the write cursor below, and counts again by the end.
@@ -354,6 +365,7 @@ function appendPairs(scan: Scan, term: number, flat: number[]): void {
   scan.pairs.set(flat, 2 * scan.pairsUsed);
   noteFound(scan, term);
   const at = TERM_STRIDE * term;
+  scan.terms[at + TERM_RECORDED] = scan.generation;
   scan.terms[at + TERM_OFFSET] = scan.pairsUsed;
   scan.terms[at + TERM_COUNT] = flat.length / 2;
   scan.pairsUsed += flat.length / 2;
