@@ -1,5 +1,6 @@
 // Compiles rules and the gazetteer once into a single matcher: token patterns, one phrase trie, rule conditions.
 import { UserError } from '../lib/errors.ts';
+import { compileCondition, type ScoredTerm } from './condition.ts';
 import { encodeNode, isExactlyRequired, requiredSets } from './evaluate.ts';
 import { tokenize } from './normalise.ts';
 import { compileGazetteer, type Gazetteer } from './regions.ts';
@@ -10,7 +11,7 @@ import {
   type PhraseNode,
   type PhraseTables,
 } from './tables.ts';
-import type { MatchItem, MatchNode, NameSpec, RegionSpec, RuleSpec, TermSpec } from './types.ts';
+import type { NameSpec, RegionSpec, RuleSpec, TermSpec } from './types.ts';
 
 /** A trie over characters: each node lists the prefix patterns (`attentat*`) that end there. */
 export interface CharTrie {
@@ -30,12 +31,6 @@ export interface CompiledNode {
 }
 /** A term id, or a nested boolean node. */
 export type CompiledItem = number | CompiledNode;
-
-interface ScoredTerm {
-  term: number;
-  weight: number;
-  display: string;
-}
 
 export interface CompiledRule {
   id: string;
@@ -261,19 +256,9 @@ function internTerm(b: Builder, spec: TermSpec, where: string): number {
   return id;
 }
 
-export function displayTerm(spec: TermSpec): string {
-  if (typeof spec === 'string') return spec;
-  if ('term' in spec) return spec.term;
-  return `near(${displayTerm(spec.near[0])}, ${displayTerm(spec.near[1])}, ${spec.within})`;
-}
-
-function isTerm(item: MatchItem): item is TermSpec {
-  return typeof item === 'string' || 'term' in item || 'near' in item;
-}
-
 function compileRule(b: Builder, rule: RuleSpec, index: number): CompiledRule {
-  const scored = new Map<number, ScoredTerm>();
-  const node = compileNode(b, rule.match, `rule ${rule.id}`, scored, false);
+  const intern = (spec: TermSpec, where: string) => internTerm(b, spec, where);
+  const { node, scored } = compileCondition(rule.match, `rule ${rule.id}`, intern);
   // A rule's sets are bits of one mask; past 30 the rest are left to the evaluation of the rule.
   const allSets = requiredSets(node);
   const sets = allSets.slice(0, 30);
@@ -282,7 +267,7 @@ function compileRule(b: Builder, rule: RuleSpec, index: number): CompiledRule {
   sets.forEach((set, bit) => {
     for (const term of set) (b.rulesByTerm[term] as number[]).push(index * 32 + bit);
   });
-  b.scored.push([...scored.values()]);
+  b.scored.push(scored);
   return {
     id: rule.id,
     node: encodeNode(node, b.program),
@@ -297,34 +282,6 @@ function regionOf(b: Builder, id: string, ruleId: string): number {
   const index = b.gazetteer.regionIndex.get(id);
   if (index === undefined) throw new UserError(`rules: rule ${ruleId}: unknown region "${id}"`);
   return index;
-}
-
-function compileNode(
-  b: Builder,
-  node: MatchNode,
-  where: string,
-  scored: Map<number, ScoredTerm>,
-  negated: boolean,
-): CompiledNode {
-  const compileItems = (items: MatchItem[] | undefined, inNone: boolean): CompiledItem[] =>
-    (items ?? []).map((item) => {
-      if (!isTerm(item)) return compileNode(b, item, where, scored, inNone);
-      const term = internTerm(b, item, where);
-      if (!inNone) addScored(scored, term, item);
-      return term;
-    });
-  return {
-    all: compileItems(node.all, negated),
-    any: compileItems(node.any, negated),
-    none: compileItems(node.none, true),
-  };
-}
-
-function addScored(scored: Map<number, ScoredTerm>, term: number, spec: TermSpec): void {
-  const weight = typeof spec === 'string' ? 1 : (spec.weight ?? 1);
-  const known = scored.get(term);
-  if (!known || known.weight < weight)
-    scored.set(term, { term, weight, display: displayTerm(spec) });
 }
 
 function internName(b: Builder, name: NameSpec, where: string): number {

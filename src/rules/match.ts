@@ -1,8 +1,9 @@
 // Reads one article in one pass over its tokens and tells which rules and regions it matches, with positions.
 import type { CompiledRule, Matcher } from './compile.ts';
 import { holdsAt, noneHoldsAt } from './evaluate.ts';
+import { scanArticle } from './occurrences.ts';
 import { countRegions, type RegionCount } from './regions.ts';
-import { countFunctionWords, type Scan, scanArticle, scanOf } from './scan.ts';
+import { countFunctionWords, type Scan, scanOf } from './scan.ts';
 
 export interface ArticleText {
   title?: string | null | undefined;
