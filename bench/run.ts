@@ -1,6 +1,9 @@
 // `npm run bench`: runs every benchmark and prints Markdown tables for BENCHMARKS.md.
+// `npm run bench -- classify` or `npm run bench -- pipeline` runs one of them.
 import { cpus, totalmem } from 'node:os';
 import { benchClassify } from './classify.ts';
+import { benchPipeline } from './pipeline.ts';
+import { formatPipeline } from './pipeline-format.ts';
 
 function machine(): string {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
@@ -29,5 +32,17 @@ function printClassify(): void {
   );
 }
 
+async function printPipeline(): Promise<void> {
+  const figures = await benchPipeline();
+  console.log('\n## Pipeline (feeds to stored events)\n');
+  console.log(formatPipeline(figures).join('\n'));
+}
+
+const only = process.argv[2];
+if (only !== undefined && only !== 'classify' && only !== 'pipeline') {
+  console.error(`bench: unknown benchmark "${only}" (classify or pipeline)`);
+  process.exit(2);
+}
 console.log(`# vigie benchmarks — ${new Date().toISOString().slice(0, 10)} — ${machine()}`);
-printClassify();
+if (only !== 'pipeline') printClassify();
+if (only !== 'classify') await printPipeline();
