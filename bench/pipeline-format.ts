@@ -57,6 +57,8 @@ function formatStages(row: PipelineRow): string {
   return (
     `- ${row.name} (${row.processes}): ${row.stages.map(span).join('; ')}. CPU per article: ` +
     `workers ${perArticle(row.workerCpuSeconds)}, PostgreSQL ${perArticle(cpu.postgres)}, ` +
-    `Redis ${perArticle(cpu.redis)}, bench process ${perArticle(cpu.bench)}.`
+    `Redis ${perArticle(cpu.redis)}, bench process ${perArticle(cpu.bench)}.` +
+    // A check that the pages really were fetched and extracted, not replaced by the feed's text.
+    (row.stored ? ` Pages served ${row.pagesServed}, extracted ${row.stored.fetched}.` : '')
   );
 }
