@@ -44,7 +44,6 @@ export const WHOLE_RULE = '';
  * the last alert did not report, so the same stories are never announced twice.
  */
 export function decideAlert(input: ThresholdInput): ThresholdDecision {
-  const windowMs = durationMs(input.alert.threshold.window, 'window');
   const { start: windowStart } = alertWindow(input.alert, input.now);
   const stories = storiesInWindow(input.matches, windowStart, input.now);
   const reported = new Set(input.last?.storyIds ?? []);
@@ -52,7 +51,7 @@ export function decideAlert(input: ThresholdInput): ThresholdDecision {
   const base = { stories, newSinceLast, windowStart, windowEnd: input.now };
   const count = input.severity === 'critical' ? 1 : input.alert.threshold.count;
   if (stories.length < count) return { ...base, fire: false, reason: 'below-threshold' };
-  if (input.last && inCooldown(input, input.last, windowMs))
+  if (input.last && inCooldown(input.alert, input.last.at, input.now))
     return { ...base, fire: false, reason: 'cooldown' };
   if (newSinceLast === 0) return { ...base, fire: false, reason: 'nothing-new' };
   return { ...base, fire: true };
@@ -94,10 +93,20 @@ function storiesInWindow(matches: readonly StoryMatch[], start: Date, end: Date)
   return [...first.entries()].sort((a, b) => a[1] - b[1] || a[0] - b[0]).map(([id]) => id);
 }
 
-function inCooldown(input: ThresholdInput, last: LastAlert, windowMs: number): boolean {
-  const cooldown = input.alert.cooldown;
-  const cooldownMs = cooldown === undefined ? windowMs : durationMs(cooldown, 'cooldown');
-  return input.now.getTime() - last.at.getTime() < cooldownMs;
+/**
+ * True while `now` is within the cooldown after the key's last alert (the window when no cooldown
+ * is set). Alerts are only ever added, so once true for the latest alert it stays true.
+ */
+export function inCooldown(
+  alert: Pick<AlertSpec, 'threshold' | 'cooldown'>,
+  lastAt: Date,
+  now: Date,
+): boolean {
+  const cooldownMs =
+    alert.cooldown === undefined
+      ? durationMs(alert.threshold.window, 'window')
+      : durationMs(alert.cooldown, 'cooldown');
+  return now.getTime() - lastAt.getTime() < cooldownMs;
 }
 
 function durationMs(text: string, what: string): number {

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import {
   alertWindow,
   decideAlert,
+  inCooldown,
   type StoryMatch,
   type ThresholdDecision,
 } from '../notify/threshold.ts';
@@ -65,6 +66,21 @@ interface KeyEvent {
  * Opens its own transaction: pass the Kysely instance, not a transaction.
  */
 export async function evaluateAlert(db: Db, input: AlertEvaluation): Promise<AlertOutcome> {
+  // Most evaluations of a busy key fall in its cooldown, which only lengthens as alerts are added:
+  // those need neither the lock nor the window's events.
+  const latest = await findLastAlert(db, input.ruleId, input.regionId);
+  if (latest && inCooldown(input.alert, latest.createdAt, input.now)) {
+    const { start } = alertWindow(input.alert, input.now);
+    const decision: ThresholdDecision = {
+      fire: false,
+      stories: [],
+      newSinceLast: 0,
+      windowStart: start,
+      windowEnd: input.now,
+      reason: 'cooldown',
+    };
+    return { decision, deliveries: [] };
+  }
   return db.transaction().execute(async (trx) => {
     await lockKey(trx, input.ruleId, input.regionId);
     const last = await findLastAlert(trx, input.ruleId, input.regionId);

@@ -24,6 +24,32 @@ export interface StoryResult {
   created: boolean;
 }
 
+/**
+ * Title words of recent stories by id: a story's title never changes, and every assignment
+ * compares against every story of the window, so tokenising them each time would dominate.
+ * Kept per database handle: ids of two databases (PostgreSQL and PGlite in one process) differ.
+ */
+const storyTitlesByDb = new WeakMap<Db, Map<number, ReadonlySet<string>>>();
+const STORY_TITLES_KEPT = 50_000;
+
+function storyTitleWords(db: Db, id: number, title: string): ReadonlySet<string> {
+  let storyTitles = storyTitlesByDb.get(db);
+  if (!storyTitles) {
+    storyTitles = new Map();
+    storyTitlesByDb.set(db, storyTitles);
+  }
+  let words = storyTitles.get(id);
+  if (words) return words;
+  words = new Set(titleTokens(title));
+  // Oldest first out: a Map iterates in insertion order.
+  if (storyTitles.size >= STORY_TITLES_KEPT) {
+    const oldest = storyTitles.keys().next();
+    if (!oldest.done) storyTitles.delete(oldest.value);
+  }
+  storyTitles.set(id, words);
+  return words;
+}
+
 // One constant key: assignments are serialised, so two near-duplicates arriving together
 // cannot each open a story. An assignment is a handful of queries; thousands a minute fit.
 const ASSIGN_LOCK_KEY = 0x7669_6701;
@@ -43,7 +69,7 @@ export async function assignStory(db: Db, input: StoryAssignment): Promise<Story
     if (!article)
       throw new Error(`store: cannot assign a story to unknown article ${input.articleId}`);
     if (article.story_id !== null) return { storyId: article.story_id, created: false };
-    const found = await findStory(trx, input);
+    const found = await findStory(trx, db, input);
     const storyId = found ?? (await createStory(trx, input));
     if (found !== undefined) await touchStory(trx, found, input.seenAt);
     await trx
@@ -56,7 +82,11 @@ export async function assignStory(db: Db, input: StoryAssignment): Promise<Story
 }
 
 /** The most recently active story within the window that `sameStory` accepts. */
-async function findStory(db: Db, input: StoryAssignment): Promise<number | undefined> {
+async function findStory(
+  db: Db,
+  cacheKey: Db,
+  input: StoryAssignment,
+): Promise<number | undefined> {
   const windowMs = input.windowMs ?? DEFAULT_STORY_WINDOW_MS;
   const since = new Date(input.seenAt.getTime() - windowMs);
   const candidates = await db
@@ -71,7 +101,7 @@ async function findStory(db: Db, input: StoryAssignment): Promise<number | undef
   if (input.titleJaccard !== undefined) options.titleJaccard = input.titleJaccard;
   const article = {
     signature: input.signature,
-    titleTokens: titleTokens(input.title),
+    titleTokens: new Set(titleTokens(input.title)),
     publishedAt: input.seenAt,
   };
   const match = candidates.find((story) =>
@@ -79,7 +109,7 @@ async function findStory(db: Db, input: StoryAssignment): Promise<number | undef
       article,
       {
         signature: story.signature,
-        titleTokens: titleTokens(story.title),
+        titleTokens: storyTitleWords(cacheKey, story.id, story.title),
         publishedAt: story.last_seen_at,
       },
       options,

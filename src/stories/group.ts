@@ -4,8 +4,8 @@ import { hammingDistance, jaccard } from './simhash.ts';
 export interface StoryCandidate {
   /** `simhash` of the article's title and text. */
   signature: string;
-  /** `titleTokens` of the article's title. */
-  titleTokens: readonly string[];
+  /** `titleTokens` of the article's title (a set when compared against many). */
+  titleTokens: readonly string[] | ReadonlySet<string>;
   publishedAt: Date;
 }
 
@@ -38,7 +38,13 @@ export function sameStory(
   return similarTitles(a.titleTokens, b.titleTokens, options.titleJaccard ?? DEFAULT_TITLE_JACCARD);
 }
 
-function similarTitles(a: readonly string[], b: readonly string[], threshold: number): boolean {
-  if (a.length < MIN_TITLE_WORDS || b.length < MIN_TITLE_WORDS) return false;
+type Words = readonly string[] | ReadonlySet<string>;
+
+function similarTitles(a: Words, b: Words, threshold: number): boolean {
+  if (sizeOf(a) < MIN_TITLE_WORDS || sizeOf(b) < MIN_TITLE_WORDS) return false;
   return jaccard(a, b) >= threshold;
+}
+
+function sizeOf(words: Words): number {
+  return words instanceof Set ? words.size : (words as readonly string[]).length;
 }

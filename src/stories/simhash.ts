@@ -35,10 +35,13 @@ export function titleTokens(title: string): string[] {
   return [...new Set(words)];
 }
 
-/** |A ∩ B| / |A ∪ B| of two word lists; 0 when both are empty. */
-export function jaccard(a: readonly string[], b: readonly string[]): number {
-  const left = new Set(a);
-  const right = new Set(b);
+/** |A ∩ B| / |A ∪ B| of two word lists (or sets, used as they are); 0 when both are empty. */
+export function jaccard(
+  a: readonly string[] | ReadonlySet<string>,
+  b: readonly string[] | ReadonlySet<string>,
+): number {
+  const left = a instanceof Set ? a : new Set(a);
+  const right = b instanceof Set ? b : new Set(b);
   let shared = 0;
   for (const word of left) if (right.has(word)) shared++;
   const union = left.size + right.size - shared;
