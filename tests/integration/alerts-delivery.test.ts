@@ -11,13 +11,10 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { QueueEvents } from 'bullmq';
 import { sql } from 'kysely';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
 import { closeDeps, type Deps, openDeps } from '../../src/deps.ts';
@@ -39,6 +36,7 @@ import {
   testEnv,
   uniquePrefix,
 } from './pipeline-helpers.ts';
+import { freePort, startSmtp, type TestSmtp } from './smtp-helpers.ts';
 
 const postgres = testBackends('delivery').find((backend) => backend.kind === 'postgres');
 if (!postgres) throw new Error('no postgres backend');
@@ -93,37 +91,6 @@ afterAll(async () => {
   await feedServer.close();
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
-
-/** An SMTP server on `port` that hands each message, parsed, to `received`. */
-async function startSmtp(
-  port: number,
-): Promise<{ received: ParsedMail[]; close(): Promise<void> }> {
-  const received: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
-  return { received, close: () => new Promise((done) => server.close(() => done())) };
-}
-
-/** A port nothing listens on yet: connections to it are refused. */
-async function freePort(): Promise<number> {
-  const probe = createNetServer();
-  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
-  const address = probe.address();
-  await new Promise<void>((done) => probe.close(() => done()));
-  return typeof address === 'object' && address ? address.port : 0;
-}
 
 interface Hook {
   url: string;
@@ -231,7 +198,7 @@ describe('alert delivery through send-alert', () => {
       // Many quick retries, so the test waits out the outage in a second rather than minutes.
       defaultJobOptions: { attempts: 40, backoff: { type: 'fixed', delay: 100 } },
     });
-    let smtp: Awaited<ReturnType<typeof startSmtp>> | undefined;
+    let smtp: TestSmtp | undefined;
     let smtpStarted: () => void = () => undefined;
     const smtpUp = new Promise<void>((resolve) => {
       smtpStarted = resolve;

@@ -1,15 +1,12 @@
 // Deliveries still owed are offered again: one whose send job gave up during a long mail outage,
 // and one claimed by a sender that died mid-send (its resend is logged). Each mail arrives once.
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { Worker } from 'bullmq';
 import { sql } from 'kysely';
-import { type ParsedMail, simpleParser } from 'mailparser';
 import { pino } from 'pino';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
 import { closeDeps, type Deps, openDeps } from '../../src/deps.ts';
@@ -19,6 +16,7 @@ import { enqueueSendAlert, type QueueName } from '../../src/queues/index.ts';
 import { claimDelivery, getDelivery, insertDeliveries } from '../../src/store/deliveries.ts';
 import { closeWorkers, startWorkers, WORKERS } from '../../src/workers/index.ts';
 import { openBackend, testBackends, testEnv, uniquePrefix } from './pipeline-helpers.ts';
+import { freePort, startSmtp, type TestSmtp } from './smtp-helpers.ts';
 
 const postgres = testBackends('sweep').find((backend) => backend.kind === 'postgres');
 if (!postgres) throw new Error('no postgres backend');
@@ -29,36 +27,8 @@ const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
 const clock = fixedClock(T0);
 const logLines: { msg?: string; deliveryId?: number }[] = [];
 let smtpPort = 0;
-let smtp: { received: ParsedMail[]; server: SMTPServer } | undefined;
+let smtp: TestSmtp | undefined;
 let deps: Deps;
-
-/** A port nothing listens on yet: connections to it are refused until the SMTP server starts. */
-async function freePort(): Promise<number> {
-  const probe = createNetServer();
-  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
-  const address = probe.address();
-  await new Promise<void>((done) => probe.close(() => done()));
-  return typeof address === 'object' && address ? address.port : 0;
-}
-
-async function startSmtp(port: number): Promise<NonNullable<typeof smtp>> {
-  const received: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
-  return { received, server };
-}
 
 beforeAll(async () => {
   for (const file of ['feeds.yaml', 'regions.yaml'])
@@ -95,7 +65,7 @@ afterAll(async () => {
   await Promise.all(Object.values(deps.queues).map((queue) => queue.obliterate({ force: true })));
   await sql`drop schema if exists ${sql.id(backend.schema ?? '')} cascade`.execute(deps.store.db);
   await closeDeps(deps);
-  if (smtp) await new Promise<void>((done) => smtp?.server.close(() => done()));
+  await smtp?.close();
   rmSync(configDir, { recursive: true, force: true });
 });
 

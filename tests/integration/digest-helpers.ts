@@ -1,6 +1,3 @@
-// Shared by the digest tests: stored matches made by hand, an SMTP server in this process, one digest run through BullMQ.
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import type { Deps } from '../../src/deps.ts';
 import { waitUntilIdle } from '../../src/queues/idle.ts';
 import { enqueueBuildDigest, QUEUE } from '../../src/queues/index.ts';
@@ -60,42 +57,7 @@ export async function storeMatch(db: Db, match: StoredMatch): Promise<number> {
     .executeTakeFirstOrThrow();
   return event.id;
 }
-
-export interface TestSmtp {
-  url: string;
-  received: ParsedMail[];
-  envelopes: string[][];
-  close(): Promise<void>;
-}
-
-/** An SMTP server on 127.0.0.1 that hands each message, parsed, to `received`. */
-export async function startSmtp(): Promise<TestSmtp> {
-  const received: ParsedMail[] = [];
-  const envelopes: string[][] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      envelopes.push(session.envelope.rcptTo.map((rcpt) => rcpt.address));
-      simpleParser(stream)
-        .then((mail) => {
-          received.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    envelopes,
-    close: () => new Promise<void>((done) => server.close(() => done())),
-  };
-}
+export { startSmtp, type TestSmtp } from './smtp-helpers.ts';
 
 const DIGEST_QUEUES = [QUEUE.buildDigest, QUEUE.sendDigest] as const;
 

@@ -1,68 +1,26 @@
 // Mail through a real SMTP server in this process (smtp-server), read back with mailparser; and the outbox.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import { simpleParser } from 'mailparser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TransientError } from '../../src/lib/errors.ts';
 import { createMailer, type MailLog, outboxFileName } from '../../src/notify/email.ts';
 import { renderAlertEmail } from '../../src/notify/render.ts';
+import { freePort, startSmtp, type TestSmtp } from './smtp-helpers.ts';
 
 const HOSTILE_TITLE = '<script>alert(1)</script>\r\nBcc: x@y';
 const outbox = mkdtempSync(join(tmpdir(), 'vigie-outbox-'));
-const servers: SMTPServer[] = [];
+const servers: TestSmtp[] = [];
 
 afterAll(async () => {
-  await Promise.all(
-    servers.map((server) => new Promise<void>((done) => server.close(() => done()))),
-  );
+  await Promise.all(servers.map((server) => server.close()));
   rmSync(outbox, { recursive: true, force: true });
 });
 
 function quietLog(): MailLog & { lines: unknown[] } {
   const lines: unknown[] = [];
   return { lines, info: (fields, message) => lines.push({ ...fields, message }) };
-}
-
-/** An SMTP server on 127.0.0.1 that hands each message, parsed, to `received`. */
-async function startSmtp(
-  port = 0,
-): Promise<{ port: number; received: ParsedMail[]; envelopes: string[][] }> {
-  const received: ParsedMail[] = [];
-  const envelopes: string[][] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      envelopes.push(session.envelope.rcptTo.map((rcpt) => rcpt.address));
-      simpleParser(stream)
-        .then((mail) => {
-          received.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  servers.push(server);
-  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
-  const address = server.server.address();
-  return {
-    port: typeof address === 'object' && address ? address.port : port,
-    received,
-    envelopes,
-  };
-}
-
-/** A port nothing listens on (yet). */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
-  const address = probe.address();
-  await new Promise<void>((done) => probe.close(() => done()));
-  return typeof address === 'object' && address ? address.port : 0;
 }
 
 function hostileAlert() {
@@ -95,6 +53,7 @@ function hostileAlert() {
 describe('createMailer with SMTP', () => {
   it('delivers headers and both parts, with the content escaped and no injected header', async () => {
     const smtp = await startSmtp();
+    servers.push(smtp);
     const mailer = createMailer({
       smtpUrl: `smtp://127.0.0.1:${smtp.port}`,
       outboxDir: outbox,
@@ -128,6 +87,7 @@ describe('createMailer with SMTP', () => {
       /email: cannot send <alert-42@vigie> through smtp:\/\/127\.0\.0\.1/,
     );
     const smtp = await startSmtp(port);
+    servers.push(smtp);
     await expect(mailer.send(message)).resolves.toEqual({ messageId: '<alert-42@vigie>' });
     expect(smtp.received).toHaveLength(1);
     mailer.close();
