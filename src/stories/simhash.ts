@@ -1,16 +1,27 @@
 // SimHash signatures of article text (64 bits as 16 hex digits), their Hamming distance, and title token sets.
-import { tokenize } from '../rules/normalise.ts';
+import { formsOf, nextWord, tokenize } from '../rules/normalise.ts';
 
 const SHINGLE_SIZE = 3;
 const BITS = 64;
 /** Words of one letter carry no meaning in a title ("a", "y", "l" left over from elisions). */
 const MIN_TITLE_WORD = 2;
 
-/** The 64-bit SimHash of `text` over 3-word shingles of its folded tokens, as 16 hex digits. */
+/** The 64-bit SimHash of `text` over 3-word shingles of its folded words, as 16 hex digits. */
 export function simhash(text: string): string {
-  const words = tokenize(text).map((token) => token.folded);
+  const words = wordHashes(text);
   const weights = new Int32Array(BITS);
-  for (const shingle of shinglesOf(words)) addHash(weights, shingle);
+  const count = words.high.length;
+  if (count > 0 && count < SHINGLE_SIZE) {
+    // A text shorter than a shingle is one shingle of what it has.
+    addHash(weights, shingleHash(words.high, 0, count), shingleHash(words.low, 0, count));
+  }
+  for (let i = 0; i + SHINGLE_SIZE <= count; i++) {
+    addHash(
+      weights,
+      shingleHash(words.high, i, SHINGLE_SIZE),
+      shingleHash(words.low, i, SHINGLE_SIZE),
+    );
+  }
   let high = 0;
   let low = 0;
   for (let bit = 0; bit < 32; bit++) {
@@ -48,20 +59,36 @@ export function jaccard(
   return union === 0 ? 0 : shared / union;
 }
 
-/** Consecutive word triples; a text shorter than that is one shingle of what it has. */
-function shinglesOf(words: string[]): string[] {
-  if (words.length < SHINGLE_SIZE) return words.length === 0 ? [] : [words.join(' ')];
-  const shingles: string[] = [];
-  for (let i = 0; i + SHINGLE_SIZE <= words.length; i++) {
-    shingles.push(words.slice(i, i + SHINGLE_SIZE).join(' '));
+/**
+ * Two independent 32-bit hashes of each folded word, in text order. Shingles are hashed from
+ * these rather than from joined strings: an article has a thousand of them.
+ */
+function wordHashes(text: string): { high: number[]; low: number[] } {
+  const high: number[] = [];
+  const low: number[] = [];
+  const bounds = new Int32Array(3);
+  for (let i = nextWord(text, 0, bounds); i !== -1; i = nextWord(text, i, bounds)) {
+    const start = bounds[0] as number;
+    const end = bounds[1] as number;
+    if (start >= end) continue;
+    const { folded } = formsOf(text.slice(start, end));
+    high.push(fnv1a(folded, 0x811c9dc5));
+    low.push(fnv1a(folded, 0x050c5d1f));
   }
-  return shingles;
+  return { high, low };
 }
 
-/** Adds ±1 per bit of the shingle's 64-bit hash (two independent 32-bit FNV-1a halves). */
-function addHash(weights: Int32Array, shingle: string): void {
-  const high = fnv1a(shingle, 0x811c9dc5);
-  const low = fnv1a(shingle, 0x050c5d1f);
+/** Order-sensitive hash of `count` word hashes from `from`: multiply-add, then an avalanche. */
+function shingleHash(words: readonly number[], from: number, count: number): number {
+  let hash = 0;
+  for (let i = from; i < from + count; i++) {
+    hash = (Math.imul(hash, 0x9e3779b1) + (words[i] as number)) | 0;
+  }
+  return avalanche(hash);
+}
+
+/** Adds ±1 per bit of the shingle's 64-bit hash (two independent 32-bit halves). */
+function addHash(weights: Int32Array, high: number, low: number): void {
   for (let bit = 0; bit < 32; bit++) {
     weights[bit] = (weights[bit] ?? 0) + ((high >>> bit) & 1 ? 1 : -1);
     weights[bit + 32] = (weights[bit + 32] ?? 0) + ((low >>> bit) & 1 ? 1 : -1);
@@ -75,6 +102,12 @@ function fnv1a(text: string, seed: number): number {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
+  return avalanche(hash);
+}
+
+/** Murmur3's finaliser: every input bit flips about half of the output bits. */
+function avalanche(value: number): number {
+  let hash = value;
   hash ^= hash >>> 16;
   hash = Math.imul(hash, 0x85ebca6b);
   hash ^= hash >>> 13;
