@@ -35,5 +35,11 @@ function reportFailure(error: unknown): number {
   return 2;
 }
 
+// `vigie events | head`: a reader that stops early ends the command quietly, not with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') process.stderr.write(`vigie: stdout: ${error.message}\n`);
+  process.exit(error.code === 'EPIPE' ? 0 : 2);
+});
+
 const exitCode = await runCli(process.argv.slice(2));
 process.exitCode = exitCode;

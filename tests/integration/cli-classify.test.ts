@@ -1,5 +1,5 @@
 // `vigie classify` as a user runs it: the contract's JSON lines, every input kind, and bad input.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,5 +78,21 @@ describe('vigie classify', () => {
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(/^vigie: -: not valid JSON/);
+  });
+
+  it('stops quietly when its reader closes the pipe early (as `| head` does)', async () => {
+    // Far more output than a pipe buffers, so the command is still writing when the reader goes.
+    const files = Array.from({ length: 300 }, () => 'tests/fixtures/fr-jihad-mondial-2016-11.txt');
+    const child = spawn('./bin/vigie', ['classify', ...files], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });
