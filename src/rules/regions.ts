@@ -140,3 +140,14 @@ function isConfirmed(matcher: Matcher, region: number, supported: Set<number>): 
     info.parent === -1 ? matcher.topRegions : (matcher.regions[info.parent]?.children ?? []);
   return siblings.some((sibling) => sibling !== region && supported.has(sibling));
 }
+
+/**
+ * `ids` ordered by how often the article names each region (its `regions` counts, roll-up
+ * included), most first, ties by id: the first is the region the article is mainly about.
+ */
+export function byMentions(ids: readonly string[], counts: readonly RegionCount[]): string[] {
+  const mentions = new Map(counts.map((region) => [region.id, region.count]));
+  return [...ids].sort(
+    (a, b) => (mentions.get(b) ?? 0) - (mentions.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0),
+  );
+}

@@ -105,15 +105,16 @@ export async function digestGroupsBetween(
 }
 
 /**
- * The regions an event is listed under: those of the rule's regions it names (the rule's regions
- * may have changed since), or for a rule without regions the countries the classifier stored;
- * '' when none, so that every event is shown once per rule at least.
+ * The region an event is listed under, so that a round-up naming twenty countries is one entry,
+ * not twenty: the first of the rule's regions it names (the rule's regions may have changed
+ * since), or for a rule without regions the first country the classifier stored. Events store
+ * their regions most named first. '' when none.
  */
 function groupRegions(rule: DigestRuleRef, eventRegions: readonly string[]): string[] {
   const regions = rule.regions
     ? eventRegions.filter((region) => rule.regions?.includes(region))
-    : [...eventRegions];
-  return regions.length > 0 ? [...new Set(regions)] : [''];
+    : eventRegions;
+  return [regions[0] ?? ''];
 }
 
 function addToStory(

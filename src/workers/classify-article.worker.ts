@@ -6,6 +6,7 @@ import type { Deps } from '../deps.ts';
 import { alertKeys } from '../notify/threshold.ts';
 import { ArticleJobSchema, enqueueEvaluateAlert, parsePayload, QUEUE } from '../queues/index.ts';
 import { matchArticle } from '../rules/match.ts';
+import { byMentions } from '../rules/regions.ts';
 import { getArticle } from '../store/articles.ts';
 import { insertEvent } from '../store/events.ts';
 import { assignStory } from '../store/stories.ts';
@@ -48,7 +49,8 @@ async function classifyArticle(deps: Deps, job: Job): Promise<ClassifyArticleRes
       ruleId: rule.id,
       score: rule.score,
       terms: rule.hits,
-      regions: rule.regions,
+      // Most named first: a digest lists the story under the region it is mainly about.
+      regions: byMentions(rule.regions, match.regions),
       matchedAt,
     });
     // A rerun re-offers its evaluations: the first run may have died between insert and enqueue.
