@@ -33,7 +33,6 @@ async function classifyArticle(deps: Deps, job: Job): Promise<ClassifyArticleRes
   if (!article) return { articleId, skipped: 'article not found' };
   const lang = article.lang ?? detectLanguage(`${article.title}\n${article.text}`);
   const match = matchArticle(deps.matcher, { title: article.title, text: article.text, lang });
-  const matchedAt = deps.clock.now();
   // Before the events: the threshold counts stories, so an event's article must have one.
   // Idempotent: an article already in a story keeps it.
   await assignStory(deps.store.db, {
@@ -42,6 +41,9 @@ async function classifyArticle(deps: Deps, job: Job): Promise<ClassifyArticleRes
     title: article.title,
     seenAt: article.publishedAt ?? article.createdAt,
   });
+  // After the story lock, right before the inserts: a digest reading up to a time must not
+  // miss an event stamped before it but stored after (build-digest also waits a few seconds).
+  const matchedAt = deps.clock.now();
   const eventIds: number[] = [];
   for (const rule of match.rules) {
     const event = await insertEvent(deps.store.db, {
