@@ -17,7 +17,7 @@ export const sendAlertWorker: WorkerSpec<SendAlertResult> = {
   process: sendAlert,
 };
 
-function sendAlert(deps: Deps, job: Job): Promise<SendAlertResult> {
+async function sendAlert(deps: Deps, job: Job): Promise<SendAlertResult> {
   const { deliveryId } = parsePayload(DeliveryJobSchema, QUEUE.sendAlert, job.data);
   return sendDelivery(deps, deliveryId, 'alert', async (delivery) => {
     const alert =

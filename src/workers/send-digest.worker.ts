@@ -18,7 +18,7 @@ export const sendDigestWorker: WorkerSpec<SendDigestResult> = {
   process: sendDigest,
 };
 
-function sendDigest(deps: Deps, job: Job): Promise<SendDigestResult> {
+async function sendDigest(deps: Deps, job: Job): Promise<SendDigestResult> {
   const { deliveryId } = parsePayload(DeliveryJobSchema, QUEUE.sendDigest, job.data);
   return sendDelivery(deps, deliveryId, 'digest', async (delivery) => {
     const run =
