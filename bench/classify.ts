@@ -1,14 +1,13 @@
 // Classification throughput: the classify command's per-file work at 10, 100 and 1,000 rules, next to two baselines.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { classifyDocument } from '../src/cli/classify.ts';
 import { compileMatcher, type Matcher } from '../src/rules/compile.ts';
 import { matchArticle } from '../src/rules/match.ts';
 import { formsOf, nextWord, tokenize } from '../src/rules/normalise.ts';
 import type { RegionSpec, RuleSpec } from '../src/rules/types.ts';
+import { random, sampleParagraphs } from './samples.ts';
 
-const SAMPLES = 'tests/fixtures';
 const ARTICLES = 5_000;
 const ARTICLE_BYTES = 5_000;
 
@@ -21,23 +20,6 @@ export interface ClassifyFigures {
 }
 
 type Article = { title: string; text: string };
-
-/** A deterministic generator, so every run measures the same corpus and rules. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-function sampleParagraphs(): string[] {
-  return readdirSync(SAMPLES)
-    .filter((name) => name.endsWith('.txt'))
-    .flatMap((name) => readFileSync(join(SAMPLES, name), 'utf8').split(/\n\s*\n/))
-    .map((p) => p.trim())
-    .filter((p) => p.length > 40);
-}
 
 /** The samples' paragraphs reshuffled into articles of about 5 KB, first paragraph as title. */
 export function buildCorpus(count = ARTICLES): { title: string; text: string }[] {

@@ -1,11 +1,8 @@
-// The pipeline benchmark's news site on 127.0.0.1: RSS feeds of 100 items and article pages of about 30 KB.
-import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { random, sampleParagraphs } from './samples.ts';
 
 /** The samples of ../shared/samples, as copied into the test fixtures. */
-const SAMPLES = 'tests/fixtures';
 const PAGE_BYTES = 30_000;
 /** About a third of a page is the article's own text, the rest the site around it. */
 const BODY_BYTES = 10_000;
@@ -27,23 +24,6 @@ export interface NewsSite {
   close(): Promise<void>;
 }
 
-/** A deterministic generator: every run serves the same texts under new links. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-function sampleParagraphs(): string[] {
-  return readdirSync(SAMPLES)
-    .filter((name) => name.endsWith('.txt'))
-    .flatMap((name) => readFileSync(join(SAMPLES, name), 'utf8').split(/\n\s*\n/))
-    .map((p) => p.trim().replace(/\s+/g, ' '))
-    .filter((p) => p.length > 40);
-}
-
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
@@ -60,7 +40,7 @@ interface Story {
  * order, so that story grouping (SimHash, title overlap) sees distinct articles, as in a real feed.
  */
 function buildStories(count: number, now: Date): Story[] {
-  const paragraphs = sampleParagraphs();
+  const paragraphs = sampleParagraphs({ oneLine: true });
   const next = random(3);
   const pick = () => paragraphs[Math.floor(next() * paragraphs.length)] as string;
   const words = (text: string, n: number) => text.split(' ').slice(0, n).join(' ');
