@@ -1,7 +1,7 @@
 // classify-article: group the article into its story, match it against the rules and regions,
 // store one event per matched rule, and ask for an alert evaluation of each new event's keys.
 import type { Job } from 'bullmq';
-import { detectLanguage } from '../articles/language.ts';
+import { ARTICLE_LANGUAGE } from '../articles/language.ts';
 import type { Deps } from '../deps.ts';
 import { alertKeys } from '../notify/threshold.ts';
 import { ArticleJobSchema, enqueueEvaluateAlert, parsePayload, QUEUE } from '../queues/index.ts';
@@ -31,8 +31,12 @@ async function classifyArticle(deps: Deps, job: Job): Promise<ClassifyArticleRes
   const { articleId } = parsePayload(ArticleJobSchema, QUEUE.classifyArticle, job.data);
   const article = await getArticle(deps.store.db, articleId);
   if (!article) return { articleId, skipped: 'article not found' };
-  const lang = article.lang ?? detectLanguage(`${article.title}\n${article.text}`);
-  const match = matchArticle(deps.matcher, { title: article.title, text: article.text, lang });
+  // Without a known language, the match detects it from the words it reads anyway.
+  const match = matchArticle(
+    deps.matcher,
+    { title: article.title, text: article.text, lang: article.lang },
+    { detectLanguage: ARTICLE_LANGUAGE },
+  );
   // Before the events: the threshold counts stories, so an event's article must have one.
   // Idempotent: an article already in a story keeps it.
   await assignStory(deps.store.db, {
