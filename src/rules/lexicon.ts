@@ -44,6 +44,14 @@ export class Lexicon {
     return this.wordEntry.length;
   }
 
+  /**
+   * Forgets every word once the lexicon is full. Only between articles: a clear in the middle of
+   * one would leave its words already read pointing at entries that no longer exist.
+   */
+  clearIfFull(): void {
+    if (this.wordEntry.length >= LIMIT) this.clear();
+  }
+
   /** The entry of `text[start…end)`, whose `hashWord` is `hash`. */
   lookup(text: string, start: number, end: number, hash: number): number {
     const mask = this.slots.length - 1;
@@ -68,7 +76,6 @@ export class Lexicon {
   }
 
   private learn(word: string, hash: number): number {
-    if (this.wordEntry.length >= LIMIT) this.clear();
     if (2 * (this.wordEntry.length + 1) > this.slots.length) this.rehash(2 * this.slots.length);
     this.storeChars(word);
     const { folded, cased } = formsOf(word);

@@ -161,6 +161,7 @@ export function startText(scan: Scan): void {
     scan.ruleStamp.fill(0);
   }
   scan.generation++;
+  scan.lexicon.clearIfFull();
   scan.tokenCount = 0;
   scan.recordCount = 0;
   scan.foundCount = 0;

@@ -4,6 +4,7 @@ import { compileMatcher } from '../../../src/rules/compile.ts';
 import { Lexicon, NO_MATCH } from '../../../src/rules/lexicon.ts';
 import { type ArticleText, matchArticle } from '../../../src/rules/match.ts';
 import { hashWord, nextWord, tokenize } from '../../../src/rules/normalise.ts';
+import { scanOf } from '../../../src/rules/scan.ts';
 import { childOf, flattenPhrases, type PhraseNode } from '../../../src/rules/tables.ts';
 import type { RegionSpec, RuleSpec } from '../../../src/rules/types.ts';
 
@@ -93,7 +94,10 @@ describe('Lexicon', () => {
   it('keeps matching right as it grows past its table and clears itself when full', () => {
     const lexicon = new Lexicon(matcher);
     const irak = entryOf(lexicon, 'Irak');
-    for (let i = 0; i < 140_000; i++) entryOf(lexicon, `mot${i}`);
+    for (let i = 0; i < 140_000; i++) {
+      entryOf(lexicon, `mot${i}`);
+      lexicon.clearIfFull(); // as at the start of every article
+    }
     expect(lexicon.size).toBeLessThan(140_000); // cleared once, at 131,072 words
     const again = entryOf(lexicon, 'Irak');
     expect(again).not.toBe(NO_MATCH);
@@ -102,6 +106,20 @@ describe('Lexicon', () => {
     );
     const text = 'Un attentat en Irak';
     expect(matchArticle(matcher, { text }).rules.map((r) => r.id)).toEqual(['words']);
+  });
+
+  it('matches an article whose words fill the lexicon right in its middle', () => {
+    const lexicon = scanOf(matcher).lexicon;
+    for (let n = 0; lexicon.size < (1 << 17) - 5; ) {
+      const words = Array.from({ length: 5000 }, () => `w${(n++).toString(36)}`);
+      matchArticle(matcher, { text: words.join(' ') });
+    }
+    const filler = Array.from({ length: 50 }, (_, i) => `zz${i}`).join(' ');
+    const text = `Un attentat en Irak ${filler}`;
+    const crossing = matchArticle(matcher, { text });
+    expect(crossing.rules.map((r) => r.id)).toEqual(['words']);
+    expect(crossing.regions.map((r) => r.id)).toContain('iraq');
+    expect(matchArticle(matcher, { text })).toEqual(crossing);
   });
 });
 
