@@ -22,8 +22,8 @@ export interface AppOptions {
   /** Queues this process works on. */
   queues: readonly QueueName[];
   /**
-   * Also sync the config's feeds into the store and run the feed scheduler, and set the digests'
-   * job schedulers to notify.yaml (`vigie run`, or `vigie worker --scheduler`).
+   * Also sync the config's feeds into the store and run the feed scheduler, set the digests' job
+   * schedulers to notify.yaml, and run the delivery sweeper (`vigie run`, `vigie worker --scheduler`).
    */
   scheduler: boolean;
   /** Serve /healthz, /readyz and /metrics on this port (default: no server). */
