@@ -87,7 +87,13 @@ export async function startApp(deps: Deps, options: AppOptions): Promise<Running
 }
 
 function withScheduler(queues: readonly QueueName[]): QueueName[] {
-  const own = [QUEUE.scheduleFeeds, QUEUE.sweepDeliveries].filter((name) => !queues.includes(name));
+  // The schedulers' own queues: a digest scheduled here is also built and sent here.
+  const own = [
+    QUEUE.scheduleFeeds,
+    QUEUE.sweepDeliveries,
+    QUEUE.buildDigest,
+    QUEUE.sendDigest,
+  ].filter((name) => !queues.includes(name));
   return [...own, ...queues];
 }
 

@@ -242,12 +242,12 @@ export async function upsertDigestSchedulers(
 /**
  * Offers a delivery still owed to its sender again. A job of its id that finished (failed for good
  * after a long outage, or completed without sending while a dead sender held the claim) runs
- * again; a job still waiting or retrying is left alone; a lost one is added anew.
+ * again; a job still waiting or retrying is left alone (false); a lost one is added anew.
  */
 export async function reofferDelivery(
   queues: Queues,
   delivery: { id: number; alertId: number | null },
-): Promise<void> {
+): Promise<boolean> {
   const name = delivery.alertId === null ? QUEUE.sendDigest : QUEUE.sendAlert;
   const data = DeliveryJobSchema.parse({ deliveryId: delivery.id });
   const queue = queues[name];
@@ -255,12 +255,12 @@ export async function reofferDelivery(
   const existing = await queue.getJob(id);
   if (!existing) {
     await queue.add(name, data, { jobId: id });
-    return;
+    return true;
   }
   const state = await existing.getState();
-  if (state === 'failed' || state === 'completed') {
-    await existing.retry(state, { resetAttemptsMade: true, resetAttemptsStarted: true });
-  }
+  if (state !== 'failed' && state !== 'completed') return false;
+  await existing.retry(state, { resetAttemptsMade: true, resetAttemptsStarted: true });
+  return true;
 }
 
 /** The repeatable job that offers owed deliveries again; upserting it again changes nothing. */

@@ -37,16 +37,18 @@ async function sendDigest(deps: Deps, job: Job): Promise<SendDigestResult> {
 
 /**
  * The run's stored period, read and rendered at send time, so a retry renders the same mail;
- * rules, names and time zone are the current config's (UTC for a digest since removed).
+ * rules, names and time zone are the current config's. A digest since removed from notify.yaml
+ * is not sent: without its spec it would cover every rule.
  */
 async function renderRun(deps: Deps, run: DigestRun) {
   const spec = deps.config.notify.digests[run.digestId];
+  if (!spec) throw new PermanentError(`notify: digest ${run.digestId} is no longer in notify.yaml`);
   const content = await loadDigestContent(deps.store.db, {
     digestId: run.digestId,
-    rules: digestRules(deps.config.rules, run.digestId, spec?.rules),
+    rules: digestRules(deps.config.rules, run.digestId, spec.rules),
     start: run.periodStart,
     end: run.periodEnd,
-    timeZone: spec?.timezone,
+    timeZone: spec.timezone,
   });
   return { ...renderDigest(content), messageId: digestMessageId(run.id) };
 }

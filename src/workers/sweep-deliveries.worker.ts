@@ -29,9 +29,11 @@ async function sweepDeliveries(deps: Deps, job: Job): Promise<SweepDeliveriesRes
     staleBefore: new Date(now - CLAIM_STALE_MS),
     limit: SWEEP_LIMIT,
   });
-  for (const delivery of owed) await reofferDelivery(deps.queues, delivery);
-  if (owed.length > 0) {
-    deps.log.warn({ deliveries: owed.map((delivery) => delivery.id) }, 'deliveries offered again');
+  // A delivery whose job is still waiting or retrying is owed but in hand: only the others count.
+  const reoffered: number[] = [];
+  for (const delivery of owed) {
+    if (await reofferDelivery(deps.queues, delivery)) reoffered.push(delivery.id);
   }
-  return { reoffered: owed.length };
+  if (reoffered.length > 0) deps.log.warn({ deliveries: reoffered }, 'deliveries offered again');
+  return { reoffered: reoffered.length };
 }

@@ -122,6 +122,8 @@ describe('sweep-deliveries', () => {
     expect(await sweep()).toEqual({ reoffered: 0 });
     clock.set(minutes(6));
     expect(await sweep()).toEqual({ reoffered: 1 });
+    // Its job is waiting again: still owed, but in hand.
+    expect(await sweep()).toEqual({ reoffered: 0 });
     await drain(['send-alert']);
     expect(smtp.received.map((mail) => mail.messageId)).toHaveLength(1);
     expect(await getDelivery(deps.store.db, id)).toMatchObject({ state: 'sent', attempts: 3 });

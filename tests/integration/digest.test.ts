@@ -268,6 +268,31 @@ describe.each(testBackends('digest'))('digests on $kind', (backend: Backend) => 
     expect(smtp.received.at(-1)?.text).toContain('Deux workers, un digest');
   });
 
+  it('does not send the run of a digest since removed from notify.yaml', async () => {
+    const [run] = await listDigestRuns(deps.store.db, 'twice');
+    const delivery = await deps.store.db
+      .updateTable('deliveries')
+      .set({ state: 'pending', sent_at: null, claimed_at: null })
+      .where('digest_run_id', '=', run?.id ?? 0)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const before = smtp.received.length;
+    const notify = { ...deps.config.notify, digests: {} };
+    const removed: Deps = { ...deps, config: { ...deps.config, notify } };
+    const result = (await WORKERS[QUEUE.sendDigest].process(
+      removed,
+      fakeJob({ deliveryId: delivery.id }),
+    )) as SendDigestResult;
+    expect(result.error).toBe('notify: digest twice is no longer in notify.yaml');
+    expect(smtp.received.length).toBe(before);
+    const row = await deps.store.db
+      .selectFrom('deliveries')
+      .select('state')
+      .where('id', '=', delivery.id)
+      .executeTakeFirstOrThrow();
+    expect(row.state).toBe('failed');
+  });
+
   it('sends nothing for an empty period when skipEmpty, and says nothing matched otherwise', async () => {
     clock.set('2026-06-01T06:00:10Z');
     const mailsBefore = smtp.received.length;
