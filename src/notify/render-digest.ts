@@ -3,6 +3,8 @@ import { countOf, escapeHtml, formatTime, singleLine } from './format.ts';
 import { htmlDocument, linkHtml } from './html.ts';
 
 export interface DigestStory {
+  /** The story's identity (its story id, or its lone article's): one story under two rules is counted once. */
+  key?: string | undefined;
   title: string;
   url: string;
   /** The feeds that carried the story: more sources rank it higher. */
@@ -103,7 +105,7 @@ function byReach(a: DigestStory, b: DigestStory): number {
 /** Distinct stories: one listed under two regions (or two rules) is still one story. */
 function storyTotal(sections: RuleSection[]): number {
   const urls = sections.flatMap((s) =>
-    s.regions.flatMap((r) => r.stories.map((story) => story.url)),
+    s.regions.flatMap((r) => r.stories.map((story) => story.key ?? story.url)),
   );
   return new Set(urls).size;
 }

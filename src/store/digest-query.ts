@@ -33,6 +33,7 @@ interface DigestRow {
 }
 
 interface StoryDraft {
+  key: string;
   title: string;
   url: string;
   sources: Set<string>;
@@ -124,6 +125,7 @@ function addToStory(
 ): void {
   const key = row.storyId === null ? `a${row.articleId}` : `s${row.storyId}`;
   const story = stories.get(key) ?? {
+    key,
     title: row.title,
     url: row.url,
     sources: new Set<string>(),
@@ -141,6 +143,7 @@ function addToStory(
 
 function toDigestStory(story: StoryDraft): DigestStory {
   return {
+    key: story.key,
     title: story.title,
     url: story.url,
     sources: [...story.sources].sort(),

@@ -42,6 +42,25 @@ describe('renderDigest', () => {
     expect(digest.text).toContain('  r — iraq: 1\n  r — syria: 2\n');
   });
 
+  it('counts one story once though two rules show different articles of it', () => {
+    const digest = renderDigest({
+      ...INPUT,
+      groups: [
+        {
+          ruleId: 'a',
+          regionId: 'iraq',
+          stories: [{ ...story('Mossoul', 'https://e.org/1'), key: 's9' }],
+        },
+        {
+          ruleId: 'b',
+          regionId: 'iraq',
+          stories: [{ ...story('Mossoul, suite', 'https://e.org/3'), key: 's9' }],
+        },
+      ],
+    });
+    expect(digest.subject).toMatch(/^\[vigie\] Digest daily-fr: 1 story \(/);
+  });
+
   it('renders an HTML document with inline styles only: no script, no style element, no class', () => {
     const { html } = renderDigest(INPUT);
     expect(html).toMatch(/^<!DOCTYPE html>/);
