@@ -51,7 +51,7 @@ const MIN_MARGIN = 3;
 
 /** `fr`, `en`, `ar`… or null when the text is too short or undetermined. */
 export function detectLanguage(text: string): string | null {
-  return languageOfSample(countFunctionWords(text), text.slice(0, SAMPLE_LENGTH));
+  return languageOfSample(countSampleFunctionWords(text), text.slice(0, SAMPLE_LENGTH));
 }
 
 /**
@@ -67,9 +67,9 @@ export function detectArticleLanguage(title: string, text: string): string | nul
  * `MatchOptions.detectLanguage`): the same answer as `detectArticleLanguage(title, text)`.
  */
 export function languageOfArticle(counts: Int32Array, title: string, text: string): string | null {
-  return (
-    languageOfFunctionWords(counts) ??
-    detectLanguageByTrigrams(`${title}\n${text.slice(0, SAMPLE_LENGTH)}`.slice(0, SAMPLE_LENGTH))
+  return languageOfSample(
+    counts,
+    `${title}\n${text.slice(0, SAMPLE_LENGTH)}`.slice(0, SAMPLE_LENGTH),
   );
 }
 
@@ -83,8 +83,12 @@ function languageOfSample(counts: Int32Array, sample: string): string | null {
   return languageOfFunctionWords(counts) ?? detectLanguageByTrigrams(sample);
 }
 
-/** Function words per language (indexed as `FUNCTION_WORD_LANGUAGES`) among the words that start in the sample. */
-export function countFunctionWords(text: string): Int32Array {
+/**
+ * Function words per language (indexed as `FUNCTION_WORD_LANGUAGES`) among the words of `text`
+ * that start in its sample. The matcher counts the same from its own scan (`countFunctionWords`
+ * in rules/scan.ts); this one is for texts that are not being matched (extraction).
+ */
+export function countSampleFunctionWords(text: string): Int32Array {
   const counts = new Int32Array(FUNCTION_WORD_LANGUAGES.length);
   const bounds = new Int32Array(3);
   for (let i = nextWord(text, 0, bounds); i !== -1; i = nextWord(text, i, bounds)) {

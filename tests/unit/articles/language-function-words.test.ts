@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   ARTICLE_LANGUAGE,
-  countFunctionWords,
+  countSampleFunctionWords,
   detectArticleLanguage,
   detectLanguage,
   detectLanguageByTrigrams,
@@ -15,7 +15,7 @@ import { matchArticle } from '../../../src/rules/match.ts';
 const FIXTURES = new URL('../../fixtures/', import.meta.url);
 
 /** What the function words alone decide for `text`. */
-const byFunctionWords = (text: string) => languageOfFunctionWords(countFunctionWords(text));
+const byFunctionWords = (text: string) => languageOfFunctionWords(countSampleFunctionWords(text));
 
 /** News-like paragraphs the function words decide; franc must find the same language in each. */
 const decided: [string, string][] = [
