@@ -52,11 +52,11 @@ export const PIPELINE_QUEUES: readonly QueueName[] = [
 
 export const FEED_SCHEDULER_ID = 'feed-scheduler';
 export const FEED_SCHEDULER_EVERY_MS = 30_000;
-export const SWEEP_SCHEDULER_ID = 'delivery-sweeper';
-export const SWEEP_SCHEDULER_EVERY_MS = 60_000;
+const SWEEP_SCHEDULER_ID = 'delivery-sweeper';
+const SWEEP_SCHEDULER_EVERY_MS = 60_000;
 
 /** Scheduler ids of digests: `digest-<id>`, so the digest schedulers are told apart from any other. */
-export const DIGEST_SCHEDULER_PREFIX = 'digest-';
+const DIGEST_SCHEDULER_PREFIX = 'digest-';
 
 const IdSchema = z.string().regex(/^[a-z0-9-]+$/);
 

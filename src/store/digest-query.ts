@@ -73,7 +73,7 @@ export async function loadDigestContent(
  * Events of these rules matched in [start, end), as one group per rule × region with one entry
  * per story (an article not grouped yet is its own story), its sources the feeds of its articles.
  */
-export async function digestGroupsBetween(
+async function digestGroupsBetween(
   db: Db,
   rules: readonly DigestRuleRef[],
   start: Date,

@@ -1,5 +1,6 @@
 // Digest runs: one row per digest × period, its deliveries and the digest's watermark, written in one transaction.
 import { type Selectable, sql } from 'kysely';
+import type { DigestPeriod } from '../notify/digest-window.ts';
 import { type Delivery, insertDeliveries } from './deliveries.ts';
 import type { Db, DigestsTable } from './types.ts';
 
@@ -13,11 +14,6 @@ export interface DigestRun {
   createdAt: Date;
 }
 
-export interface DigestPeriodRange {
-  start: Date;
-  end: Date;
-}
-
 export interface DigestRunRequest {
   digestId: string;
   /** The rules the digest covers: their events in the period decide whether it is empty. */
@@ -27,7 +23,7 @@ export interface DigestRunRequest {
   skipEmpty: boolean;
   now: Date;
   /** The period after the watermark, or undefined when the watermark already reaches its end. */
-  periodAfter(watermark: Date | undefined): DigestPeriodRange | undefined;
+  periodAfter(watermark: Date | undefined): DigestPeriod | undefined;
 }
 
 export interface DigestRunOutcome {
@@ -99,7 +95,7 @@ export async function listDigestRuns(db: Db, digestId: string): Promise<DigestRu
 async function countDigestEvents(
   db: Db,
   ruleIds: readonly string[],
-  period: DigestPeriodRange,
+  period: DigestPeriod,
 ): Promise<number> {
   if (ruleIds.length === 0) return 0;
   const row = await db
@@ -115,7 +111,7 @@ async function countDigestEvents(
 async function insertRun(
   db: Db,
   request: DigestRunRequest,
-  period: DigestPeriodRange,
+  period: DigestPeriod,
   eventCount: number,
 ): Promise<{ run: DigestRun; created: boolean }> {
   const inserted = await db

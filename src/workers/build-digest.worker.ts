@@ -25,7 +25,7 @@ export interface BuildDigestResult {
  * before the period's end may commit a moment after the scheduler fires. Reading a few seconds
  * later keeps the watermark from passing it by.
  */
-export const DIGEST_SETTLE_MS = 5_000;
+const DIGEST_SETTLE_MS = 5_000;
 
 export const buildDigestWorker: WorkerSpec<BuildDigestResult> = {
   queue: QUEUE.buildDigest,

@@ -11,7 +11,7 @@ export interface SweepDeliveriesResult {
 }
 
 /** A pending delivery younger than this still has its first job on the way, or retrying. */
-export const PENDING_GRACE_MS = 5 * 60_000;
+const PENDING_GRACE_MS = 5 * 60_000;
 /** At most this many per sweep: a backlog drains over a few minutes instead of one burst. */
 const SWEEP_LIMIT = 500;
 
