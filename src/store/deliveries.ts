@@ -46,13 +46,23 @@ export async function insertDeliveries(
           .returning('id')
           .execute();
   const createdIds = new Set(inserted.map((row) => row.id));
-  const all = await db
+  const all = await listDeliveries(db, target);
+  return all.map((delivery) => ({ ...delivery, created: createdIds.has(delivery.id) }));
+}
+
+/** Every delivery of the alert or digest run, oldest first. */
+export async function listDeliveries(db: Db, target: DeliveryTarget): Promise<Delivery[]> {
+  const rows = await db
     .selectFrom('deliveries')
     .selectAll()
-    .where(alertId === null ? 'digest_run_id' : 'alert_id', '=', alertId ?? digestRunId)
+    .where(
+      'alertId' in target ? 'alert_id' : 'digest_run_id',
+      '=',
+      'alertId' in target ? target.alertId : target.digestRunId,
+    )
     .orderBy('id')
     .execute();
-  return all.map((row) => ({ ...toDelivery(row), created: createdIds.has(row.id) }));
+  return rows.map(toDelivery);
 }
 
 export async function getDelivery(db: Db, id: number): Promise<Delivery | undefined> {

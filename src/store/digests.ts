@@ -1,7 +1,7 @@
 // Digest runs: one row per digest × period, its deliveries and the digest's watermark, written in one transaction.
 import { type Selectable, sql } from 'kysely';
 import type { DigestPeriod } from '../notify/digest-window.ts';
-import { type Delivery, insertDeliveries } from './deliveries.ts';
+import { type Delivery, insertDeliveries, listDeliveries } from './deliveries.ts';
 import type { Db, DigestsTable } from './types.ts';
 
 export interface DigestRun {
@@ -163,9 +163,12 @@ async function findLastRun(
     .where('period_end', '=', watermark)
     .executeTakeFirst();
   if (!row) return { created: false, deliveries: [] };
-  // No channels: inserts nothing and lists the run's deliveries, none of them `created`.
-  const deliveries = await insertDeliveries(db, { digestRunId: row.id }, [], row.created_at);
-  return { run: toDigestRun(row), created: false, deliveries };
+  const deliveries = await listDeliveries(db, { digestRunId: row.id });
+  return {
+    run: toDigestRun(row),
+    created: false,
+    deliveries: deliveries.map((delivery) => ({ ...delivery, created: false })),
+  };
 }
 
 function toDigestRun(row: Selectable<DigestsTable>): DigestRun {
