@@ -5,11 +5,15 @@ import type { VigieEnv } from './config/env.ts';
 import type { VigieConfig } from './config/load.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
 import { UserError } from './lib/errors.ts';
+import { restoreFastStringPrototype } from './lib/fast-strings.ts';
 import { type FetchOptions, type FetchResult, fetchUrl } from './lib/http.ts';
 import { createLogger, type Logger } from './lib/logger.ts';
 import { closeQueues, createQueues, type Queues } from './queues/index.ts';
 import { compileMatcher, type Matcher } from './rules/compile.ts';
 import { openDatabase, type Store } from './store/database.ts';
+
+// Right after ioredis is loaded, before config loading or any work compiles the string scanners.
+restoreFastStringPrototype();
 
 /** What workers may ask of the network: a GET with the safety limits and the allow list already set. */
 export interface Http {
@@ -49,6 +53,8 @@ export interface OpenDepsOptions {
 
 export async function openDeps(options: OpenDepsOptions): Promise<Deps> {
   const { env, config } = options;
+  // Again, in case a module loaded since undid it: the matcher's compilation is the first hot code.
+  restoreFastStringPrototype();
   const matcher = compileMatcher({ rules: config.rules, regions: config.regions });
   const log = options.log ?? createLogger();
   const connection = await connectRedis(env.redisUrl, log);
