@@ -1,5 +1,7 @@
 // `npm run bench`: runs every benchmark and prints Markdown tables for BENCHMARKS.md.
-// `npm run bench -- classify` or `npm run bench -- pipeline` runs one of them.
+// `npm run bench -- classify` or `npm run bench -- pipeline` runs one of them;
+// `npm run bench -- pipeline 'PATTERN'` only the pipeline setups whose "<processes>p <name>"
+// matches PATTERN (a regular expression), e.g. '^1p .*PostgreSQL, event'.
 // Each part is imported when it runs: with the pipeline's modules (BullMQ, ioredis, pg, pino…)
 // merely loaded, the classification passes measured at half their speed.
 import { cpus, totalmem } from 'node:os';
@@ -32,12 +34,14 @@ async function printClassify(): Promise<void> {
   );
 }
 
-async function printPipeline(): Promise<void> {
+async function printPipeline(pattern?: RegExp): Promise<void> {
   const [{ benchPipeline }, { formatPipeline }] = await Promise.all([
     import('./pipeline.ts'),
     import('./pipeline-format.ts'),
   ]);
-  const figures = await benchPipeline();
+  const figures = await benchPipeline(
+    pattern && ((setup) => pattern.test(`${setup.processes}p ${setup.name}`)),
+  );
   console.log('\n## Pipeline (feeds to stored events)\n');
   console.log(formatPipeline(figures).join('\n'));
 }
@@ -49,4 +53,5 @@ if (only !== undefined && only !== 'classify' && only !== 'pipeline') {
 }
 console.log(`# vigie benchmarks — ${new Date().toISOString().slice(0, 10)} — ${machine()}`);
 if (only !== 'pipeline') await printClassify();
-if (only !== 'classify') await printPipeline();
+const pattern = process.argv[3] === undefined ? undefined : new RegExp(process.argv[3]);
+if (only !== 'classify') await printPipeline(pattern);
