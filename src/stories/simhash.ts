@@ -3,32 +3,26 @@ import { formsOf, nextWord, tokenize } from '../rules/normalise.ts';
 
 const SHINGLE_SIZE = 3;
 const BITS = 64;
+// FNV-1a's offset basis and a second seed: two independent 32-bit hashes make the 64 bits.
+const SEED_HIGH = 0x811c9dc5;
+const SEED_LOW = 0x050c5d1f;
+const FNV_PRIME = 0x01000193;
 /** Words of one letter carry no meaning in a title ("a", "y", "l" left over from elisions). */
 const MIN_TITLE_WORD = 2;
 
 /** The 64-bit SimHash of `text` over 3-word shingles of its folded words, as 16 hex digits. */
 export function simhash(text: string): string {
   const words = wordHashes(text);
-  const weights = new Int32Array(BITS);
-  const count = words.high.length;
+  const votes = new BitVotes();
+  const count = words.count;
   if (count > 0 && count < SHINGLE_SIZE) {
     // A text shorter than a shingle is one shingle of what it has.
-    addHash(weights, shingleHash(words.high, 0, count), shingleHash(words.low, 0, count));
+    votes.add(shingleHash(words.high, 0, count), shingleHash(words.low, 0, count));
   }
   for (let i = 0; i + SHINGLE_SIZE <= count; i++) {
-    addHash(
-      weights,
-      shingleHash(words.high, i, SHINGLE_SIZE),
-      shingleHash(words.low, i, SHINGLE_SIZE),
-    );
+    votes.add(shingleHash(words.high, i, SHINGLE_SIZE), shingleHash(words.low, i, SHINGLE_SIZE));
   }
-  let high = 0;
-  let low = 0;
-  for (let bit = 0; bit < 32; bit++) {
-    if ((weights[bit] ?? 0) > 0) high |= 1 << bit;
-    if ((weights[bit + 32] ?? 0) > 0) low |= 1 << bit;
-  }
-  return toHex32(high) + toHex32(low);
+  return votes.signature();
 }
 
 /** Number of differing bits between two signatures of 16 hex digits. */
@@ -36,6 +30,25 @@ export function hammingDistance(a: string, b: string): number {
   const [aHigh, aLow] = splitSignature(a);
   const [bHigh, bLow] = splitSignature(b);
   return popcount(aHigh ^ bHigh) + popcount(aLow ^ bLow);
+}
+
+/** Bands of a signature: 8 bytes, the most significant first. */
+export const SIGNATURE_BANDS = 8;
+
+/**
+ * The signature cut into 8 bands of 8 bits, each tagged with its place: `(band << 8) | byte`.
+ * Two signatures at most 7 bits apart share at least one band (8 bands, 7 differing bits); at most
+ * 6 apart, at least two. What `stories.bands` holds, so an index finds a signature's neighbours.
+ */
+export function signatureBands(signature: string): number[] {
+  const [high, low] = splitSignature(signature);
+  const bands: number[] = [];
+  for (let band = 0; band < SIGNATURE_BANDS; band++) {
+    const half = band < 4 ? high : low;
+    const byte = (half >>> ((3 - (band & 3)) << 3)) & 0xff;
+    bands.push((band << 8) | byte);
+  }
+  return bands;
 }
 
 /** The distinct folded words of a title, as compared by `jaccard`. */
@@ -59,27 +72,66 @@ export function jaccard(
   return union === 0 ? 0 : shared / union;
 }
 
+interface WordHashes {
+  high: Int32Array;
+  low: Int32Array;
+  count: number;
+}
+
 /**
  * Two independent 32-bit hashes of each folded word, in text order. Shingles are hashed from
- * these rather than from joined strings: an article has a thousand of them.
+ * these rather than from joined strings: an article has a thousand of them. An ASCII word (most of
+ * them) is hashed as it is scanned, lower-cased on the fly: no slice, no `formsOf` lookup.
  */
-function wordHashes(text: string): { high: number[]; low: number[] } {
-  const high: number[] = [];
-  const low: number[] = [];
+function wordHashes(text: string): WordHashes {
+  const words: WordHashes = {
+    high: new Int32Array(64 + (text.length >> 3)),
+    low: new Int32Array(64 + (text.length >> 3)),
+    count: 0,
+  };
   const bounds = new Int32Array(3);
   for (let i = nextWord(text, 0, bounds); i !== -1; i = nextWord(text, i, bounds)) {
     const start = bounds[0] as number;
     const end = bounds[1] as number;
     if (start >= end) continue;
-    const { folded } = formsOf(text.slice(start, end));
-    high.push(fnv1a(folded, 0x811c9dc5));
-    low.push(fnv1a(folded, 0x050c5d1f));
+    let high = SEED_HIGH;
+    let low = SEED_LOW;
+    let at = start;
+    for (; at < end; at++) {
+      let code = text.charCodeAt(at);
+      if (code > 0x7f) break;
+      if (code >= 0x41 && code <= 0x5a) code += 0x20; // what toLowerCase does to ASCII
+      high = Math.imul(high ^ code, FNV_PRIME);
+      low = Math.imul(low ^ code, FNV_PRIME);
+    }
+    if (at < end) {
+      const { folded } = formsOf(text.slice(start, end));
+      high = fnv1a(folded, SEED_HIGH);
+      low = fnv1a(folded, SEED_LOW);
+    }
+    appendWord(words, avalanche(high), avalanche(low));
   }
-  return { high, low };
+  return words;
+}
+
+function appendWord(words: WordHashes, high: number, low: number): void {
+  if (words.count === words.high.length) {
+    const grown = words.count * 2;
+    words.high = copyInto(new Int32Array(grown), words.high);
+    words.low = copyInto(new Int32Array(grown), words.low);
+  }
+  words.high[words.count] = high;
+  words.low[words.count] = low;
+  words.count++;
+}
+
+function copyInto(target: Int32Array, source: Int32Array): Int32Array {
+  target.set(source);
+  return target;
 }
 
 /** Order-sensitive hash of `count` word hashes from `from`: multiply-add, then an avalanche. */
-function shingleHash(words: readonly number[], from: number, count: number): number {
+function shingleHash(words: Int32Array, from: number, count: number): number {
   let hash = 0;
   for (let i = from; i < from + count; i++) {
     hash = (Math.imul(hash, 0x9e3779b1) + (words[i] as number)) | 0;
@@ -87,22 +139,70 @@ function shingleHash(words: readonly number[], from: number, count: number): num
   return avalanche(hash);
 }
 
-/** Adds ±1 per bit of the shingle's 64-bit hash (two independent 32-bit halves). */
-function addHash(weights: Int32Array, high: number, low: number): void {
-  for (let bit = 0; bit < 32; bit++) {
-    weights[bit] = (weights[bit] ?? 0) + ((high >>> bit) & 1 ? 1 : -1);
-    weights[bit + 32] = (weights[bit + 32] ?? 0) + ((low >>> bit) & 1 ? 1 : -1);
+/** A nibble's 4 bits spread one per byte: adding it counts each bit in its own 8-bit lane. */
+const SPREAD_NIBBLE = Uint32Array.from(
+  { length: 16 },
+  (_, n) => (n & 1) | (((n >> 1) & 1) << 8) | (((n >> 2) & 1) << 16) | (((n >> 3) & 1) << 24),
+);
+/** An 8-bit lane holds up to 255 counts before it must be emptied into `ones`. */
+const LANE_LIMIT = 255;
+
+/**
+ * SimHash's per-bit vote: bit b of the signature is set when more shingle hashes have it set than
+ * not. Counting ones 4 bits per addition (16 additions a shingle instead of 64) gives the same
+ * answer as adding ±1 per bit: the vote is 2·ones − shingles > 0.
+ */
+class BitVotes {
+  /** 16 nibbles of the 64-bit hash (high half first), each 4 byte-wide counters. */
+  private readonly lanes = new Uint32Array(16);
+  private readonly ones = new Int32Array(BITS);
+  private inLanes = 0;
+  private total = 0;
+
+  add(high: number, low: number): void {
+    const lanes = this.lanes;
+    for (let nibble = 0; nibble < 8; nibble++) {
+      const shift = nibble << 2;
+      lanes[nibble] = (lanes[nibble] as number) + (SPREAD_NIBBLE[(high >>> shift) & 15] as number);
+      lanes[nibble + 8] =
+        (lanes[nibble + 8] as number) + (SPREAD_NIBBLE[(low >>> shift) & 15] as number);
+    }
+    this.total++;
+    if (++this.inLanes === LANE_LIMIT) this.emptyLanes();
+  }
+
+  signature(): string {
+    this.emptyLanes();
+    let high = 0;
+    let low = 0;
+    for (let bit = 0; bit < 32; bit++) {
+      if ((this.ones[bit] as number) * 2 > this.total) high |= 1 << bit;
+      if ((this.ones[bit + 32] as number) * 2 > this.total) low |= 1 << bit;
+    }
+    return toHex32(high) + toHex32(low);
+  }
+
+  /** Lane n, byte k counts bit 4n + k (bits 32 and up are the low half's). */
+  private emptyLanes(): void {
+    for (let lane = 0; lane < 16; lane++) {
+      const counts = this.lanes[lane] as number;
+      for (let k = 0; k < 4; k++) {
+        const bit = (lane << 2) + k;
+        this.ones[bit] = (this.ones[bit] as number) + ((counts >>> (k << 3)) & 0xff);
+      }
+      this.lanes[lane] = 0;
+    }
+    this.inLanes = 0;
   }
 }
 
-/** FNV-1a over UTF-16 code units with a final avalanche, so similar shingles spread over all bits. */
+/** FNV-1a over UTF-16 code units (the caller avalanches it, so similar shingles spread over all bits). */
 function fnv1a(text: string, seed: number): number {
   let hash = seed;
   for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
+    hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
   }
-  return avalanche(hash);
+  return hash;
 }
 
 /** Murmur3's finaliser: every input bit flips about half of the output bits. */
