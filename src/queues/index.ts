@@ -160,11 +160,13 @@ export async function enqueueFetchFeed(
   });
 }
 
-export async function enqueueFetchArticle(queues: Queues, job: ArticleJob): Promise<void> {
-  const data = ArticleJobSchema.parse(job);
-  await queues[QUEUE.fetchArticle].add(QUEUE.fetchArticle, data, {
-    jobId: jobId(QUEUE.fetchArticle, data.articleId),
-  });
+/** One job per new article into fetch-article (page to fetch) or classify-article, in one addBulk each. */
+export async function enqueueArticles(
+  queues: Queues,
+  jobs: { fetch: readonly ArticleJob[]; classify: readonly ArticleJob[] },
+): Promise<void> {
+  await addArticleJobs(queues, QUEUE.fetchArticle, jobs.fetch);
+  await addArticleJobs(queues, QUEUE.classifyArticle, jobs.classify);
 }
 
 export async function enqueueClassifyArticle(queues: Queues, job: ArticleJob): Promise<void> {
@@ -172,6 +174,19 @@ export async function enqueueClassifyArticle(queues: Queues, job: ArticleJob): P
   await queues[QUEUE.classifyArticle].add(QUEUE.classifyArticle, data, {
     jobId: jobId(QUEUE.classifyArticle, data.articleId),
   });
+}
+
+/** Job ids by article: an article offered twice is fetched or classified once while BullMQ keeps it. */
+async function addArticleJobs(
+  queues: Queues,
+  name: typeof QUEUE.fetchArticle | typeof QUEUE.classifyArticle,
+  jobs: readonly ArticleJob[],
+): Promise<void> {
+  if (jobs.length === 0) return;
+  const data = jobs.map((job) => ArticleJobSchema.parse(job));
+  await queues[name].addBulk(
+    data.map((job) => ({ name, data: job, opts: { jobId: jobId(name, job.articleId) } })),
+  );
 }
 
 /** One evaluation per event and alert key; the alert's unique key and lock make a repeat harmless. */

@@ -9,8 +9,8 @@ import { type FeedItem, type ParsedFeed, parseFeed } from '../feeds/parse.ts';
 import { PermanentError, TransientError } from '../lib/errors.ts';
 import type { FetchResult } from '../lib/http.ts';
 import {
-  enqueueClassifyArticle,
-  enqueueFetchArticle,
+  type ArticleJob,
+  enqueueArticles,
   FeedJobSchema,
   parsePayload,
   QUEUE,
@@ -75,17 +75,21 @@ function parse(response: FetchResult): Promise<ParsedFeed> {
   return parseFeed(text, { feedUrl: response.url });
 }
 
-/** Stores every item; only rows this call created go on (or all of them when re-running a job). */
+/**
+ * Stores every item; only rows this call created go on (or all of them when re-running a job),
+ * their jobs added together once the items are stored.
+ */
 async function storeItems(deps: Deps, spec: FeedSpec, items: FeedItem[], rerun: boolean) {
   let created = 0;
+  const next: { fetch: ArticleJob[]; classify: ArticleJob[] } = { fetch: [], classify: [] };
   for (const item of items) {
     const article = toNewArticle(item, spec, deps.clock.now());
     const row = await insertArticleIfNew(deps.store.db, article);
     if (row.created) created++;
     if (!row.created && !rerun) continue;
-    const next = article.fetchStatus === 'pending' ? enqueueFetchArticle : enqueueClassifyArticle;
-    await next(deps.queues, { articleId: row.id });
+    next[article.fetchStatus === 'pending' ? 'fetch' : 'classify'].push({ articleId: row.id });
   }
+  await enqueueArticles(deps.queues, next);
   return created;
 }
 
