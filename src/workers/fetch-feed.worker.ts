@@ -75,21 +75,26 @@ function parse(response: FetchResult): Promise<ParsedFeed> {
   return parseFeed(text, { feedUrl: response.url });
 }
 
+/** Items whose jobs go in one addBulk: a whole feed of the usual size, while a huge one flows. */
+const ENQUEUE_BATCH = 100;
+
 /**
  * Stores every item; only rows this call created go on (or all of them when re-running a job),
- * their jobs added together once the items are stored.
+ * their jobs added together for each ENQUEUE_BATCH items.
  */
 async function storeItems(deps: Deps, spec: FeedSpec, items: FeedItem[], rerun: boolean) {
   let created = 0;
-  const next: { fetch: ArticleJob[]; classify: ArticleJob[] } = { fetch: [], classify: [] };
-  for (const item of items) {
-    const article = toNewArticle(item, spec, deps.clock.now());
-    const row = await insertArticleIfNew(deps.store.db, article);
-    if (row.created) created++;
-    if (!row.created && !rerun) continue;
-    next[article.fetchStatus === 'pending' ? 'fetch' : 'classify'].push({ articleId: row.id });
+  for (let start = 0; start < items.length; start += ENQUEUE_BATCH) {
+    const next: { fetch: ArticleJob[]; classify: ArticleJob[] } = { fetch: [], classify: [] };
+    for (const item of items.slice(start, start + ENQUEUE_BATCH)) {
+      const article = toNewArticle(item, spec, deps.clock.now());
+      const row = await insertArticleIfNew(deps.store.db, article);
+      if (row.created) created++;
+      if (!row.created && !rerun) continue;
+      next[article.fetchStatus === 'pending' ? 'fetch' : 'classify'].push({ articleId: row.id });
+    }
+    await enqueueArticles(deps.queues, next);
   }
-  await enqueueArticles(deps.queues, next);
   return created;
 }
 
