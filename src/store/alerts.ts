@@ -48,21 +48,22 @@ export interface AlertOutcome {
   alert?: Alert | undefined;
   /** Its deliveries, `created` on those to enqueue. */
   deliveries: (Delivery & { created: boolean })[];
+  /** The key's last alert when the evaluation fell in its cooldown: what a rerun re-offers. */
+  cooldownOf?: Alert | undefined;
 }
 
 interface KeyEvent {
   id: number;
   articleId: number;
-  storyId: number;
-  matchedAt: Date;
   terms: EventTerm[];
   regions: string[];
 }
 
 /**
- * Reads the key's events in the window and its last alert, decides, and stores the alert and its
- * deliveries, all in one transaction under an advisory lock on (rule, region): of any number of
- * workers evaluating the same crossing, one makes the alert and the others see its cooldown.
+ * Reads the key's stories in the window (grouped in SQL, one row per story) and its last alert,
+ * decides, and stores the alert and its deliveries, all in one transaction under an advisory lock
+ * on (rule, region): of any number of workers evaluating the same crossing, one makes the alert
+ * and the others see its cooldown.
  * Opens its own transaction: pass the Kysely instance, not a transaction.
  */
 export async function evaluateAlert(db: Db, input: AlertEvaluation): Promise<AlertOutcome> {
@@ -79,24 +80,27 @@ export async function evaluateAlert(db: Db, input: AlertEvaluation): Promise<Ale
       windowEnd: input.now,
       reason: 'cooldown',
     };
-    return { decision, deliveries: [] };
+    return { decision, deliveries: [], cooldownOf: latest };
   }
   return db.transaction().execute(async (trx) => {
     await lockKey(trx, input.ruleId, input.regionId);
     const last = await findLastAlert(trx, input.ruleId, input.regionId);
-    const events = await listKeyEvents(trx, input);
-    const matches: StoryMatch[] = events.map((event) => ({
-      storyId: event.storyId,
-      matchedAt: event.matchedAt,
-    }));
     const decision = decideAlert({
       alert: input.alert,
       severity: input.severity,
-      matches,
+      matches: await listKeyStories(trx, input),
       last: last && { at: last.createdAt, storyIds: last.triggeredBy.stories },
       now: input.now,
     });
-    if (!decision.fire) return { decision, deliveries: [] };
+    if (!decision.fire) {
+      return {
+        decision,
+        deliveries: [],
+        cooldownOf: decision.reason === 'cooldown' ? last : undefined,
+      };
+    }
+    // Only an alert shows the events' terms and regions: most evaluations never read them.
+    const events = await listKeyEvents(trx, input);
     const alert = await insertAlert(trx, input, decision, describeTrigger(decision, events));
     const deliveries = await insertDeliveries(
       trx,
@@ -108,51 +112,76 @@ export async function evaluateAlert(db: Db, input: AlertEvaluation): Promise<Ale
   });
 }
 
+/**
+ * When the key's newest event matched: the time its evaluation runs at, so that one evaluation
+ * covers every event of the key stored before it (the queue keeps one pending per key).
+ */
+export async function findLatestKeyMatch(
+  db: Db,
+  ruleId: string,
+  regionId: string,
+): Promise<Date | undefined> {
+  let query = db.selectFrom('events').select('matched_at').where('rule_id', '=', ruleId);
+  if (regionId !== '') query = query.where(sql<boolean>`regions @> array[${regionId}]::text[]`);
+  const row = await query.orderBy('matched_at', 'desc').limit(1).executeTakeFirst();
+  return row?.matched_at;
+}
+
 /** The two-int form keys rule and region apart without a separator ('a'+'bc' vs 'ab'+'c'). */
 async function lockKey(db: Db, ruleId: string, regionId: string): Promise<void> {
   await sql`select pg_advisory_xact_lock(hashtext(${ruleId}), hashtext(${regionId}))`.execute(db);
 }
 
-/** Events of the rule (and region) matched in (now - window, now], with their article's story. */
-async function listKeyEvents(db: Db, input: AlertEvaluation): Promise<KeyEvent[]> {
+/** The key's events matched in (now - window, now], joined to their articles. */
+function selectKeyEvents(db: Db, input: AlertEvaluation) {
   const since = alertWindow(input.alert, input.now).start;
   let query = db
     .selectFrom('events')
     .innerJoin('articles', 'articles.id', 'events.article_id')
-    .select([
-      'events.id',
-      'events.article_id',
-      'articles.story_id',
-      'events.matched_at',
-      'events.terms',
-      'events.regions',
-    ])
     .where('events.rule_id', '=', input.ruleId)
     .where('events.matched_at', '>', since)
     .where('events.matched_at', '<=', input.now);
   if (input.regionId !== '') {
     query = query.where(sql<boolean>`events.regions @> array[${input.regionId}]::text[]`);
   }
-  const rows = await query.orderBy('events.matched_at').orderBy('events.id').execute();
+  return query;
+}
+
+// An article not grouped yet is its own story; negative ids cannot meet a real story's.
+const STORY_ID = sql<number>`coalesce(articles.story_id, -articles.id)`;
+
+/** One row per story of the key's events in the window, with its first match: all a decision needs. */
+async function listKeyStories(db: Db, input: AlertEvaluation): Promise<StoryMatch[]> {
+  const rows = await selectKeyEvents(db, input)
+    .select((eb) => [STORY_ID.as('story_id'), eb.fn.min('events.matched_at').as('first_match')])
+    .groupBy(STORY_ID)
+    .execute();
+  return rows.map((row) => ({ storyId: Number(row.story_id), matchedAt: row.first_match }));
+}
+
+/** The key's events in the window with their terms and regions, for the alert that fires. */
+async function listKeyEvents(db: Db, input: AlertEvaluation): Promise<KeyEvent[]> {
+  const rows = await selectKeyEvents(db, input)
+    .select(['events.id', 'events.article_id', 'events.terms', 'events.regions'])
+    .orderBy('events.matched_at')
+    .orderBy('events.id')
+    .execute();
   return rows.map((row) => ({
     id: row.id,
     articleId: row.article_id,
-    // An article not grouped yet is its own story; negative ids cannot meet a real story's.
-    storyId: row.story_id ?? -row.article_id,
-    matchedAt: row.matched_at,
     terms: row.terms,
     regions: row.regions,
   }));
 }
 
+/** `events` are the window's, as listKeyEvents reads them for the decision's window. */
 function describeTrigger(decision: ThresholdDecision, events: KeyEvent[]): AlertTrigger {
-  const inWindow = events.filter((event) => event.matchedAt > decision.windowStart);
   return {
     stories: decision.stories,
-    events: inWindow.map((event) => event.id),
-    articles: [...new Set(inWindow.map((event) => event.articleId))],
-    terms: [...new Set(inWindow.flatMap((event) => event.terms.map((hit) => hit.term)))],
-    regions: [...new Set(inWindow.flatMap((event) => event.regions))],
+    events: events.map((event) => event.id),
+    articles: [...new Set(events.map((event) => event.articleId))],
+    terms: [...new Set(events.flatMap((event) => event.terms.map((hit) => hit.term)))],
+    regions: [...new Set(events.flatMap((event) => event.regions))],
   };
 }
 
