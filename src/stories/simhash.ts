@@ -34,11 +34,12 @@ export function hammingDistance(a: string, b: string): number {
 
 /** Bands of a signature: 8 bytes, the most significant first. */
 export const SIGNATURE_BANDS = 8;
+/** Most differing bits that surely leave two bands, hence a band pair, equal. */
+export const MAX_PAIRED_DISTANCE = SIGNATURE_BANDS - 2;
 
 /**
  * The signature cut into 8 bands of 8 bits, each tagged with its place: `(band << 8) | byte`.
- * Two signatures at most 7 bits apart share at least one band (8 bands, 7 differing bits); at most
- * 6 apart, at least two. What `stories.bands` holds, so an index finds a signature's neighbours.
+ * Two signatures at most 7 bits apart share at least one band (8 bands, 7 differing bits).
  */
 export function signatureBands(signature: string): number[] {
   const [high, low] = splitSignature(signature);
@@ -49,6 +50,24 @@ export function signatureBands(signature: string): number[] {
     bands.push((band << 8) | byte);
   }
   return bands;
+}
+
+/**
+ * Each of the 28 pairs of bands with its two bytes: `(pair << 16) | (byte << 8) | byte`. Two
+ * signatures at most 6 bits apart have two equal bands, so they share a pair; unrelated ones share
+ * one 28 times in 65,536 rather than 8 times in 256 for single bands: what `stories.band_pairs`
+ * holds, so an index finds a signature's neighbours without dragging in a thirtieth of all stories.
+ */
+export function signatureBandPairs(signature: string): number[] {
+  const bytes = signatureBands(signature).map((band) => band & 0xff);
+  const pairs: number[] = [];
+  for (let first = 0; first < SIGNATURE_BANDS; first++) {
+    for (let second = first + 1; second < SIGNATURE_BANDS; second++) {
+      const key = ((bytes[first] as number) << 8) | (bytes[second] as number);
+      pairs.push((pairs.length << 16) | key);
+    }
+  }
+  return pairs;
 }
 
 /** The distinct folded words of a title, as compared by `jaccard`. */
@@ -196,7 +215,7 @@ class BitVotes {
   }
 }
 
-/** FNV-1a over UTF-16 code units (the caller avalanches it, so similar shingles spread over all bits). */
+/** FNV-1a over UTF-16 code units; the caller avalanches it, so similar words spread over all bits. */
 function fnv1a(text: string, seed: number): number {
   let hash = seed;
   for (let i = 0; i < text.length; i++) {

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hammingDistance, signatureBands, simhash } from '../../../src/stories/simhash.ts';
+import {
+  hammingDistance,
+  signatureBandPairs,
+  signatureBands,
+  simhash,
+} from '../../../src/stories/simhash.ts';
 import { titleContentWords } from '../../../src/stories/title-words.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures');
@@ -34,9 +39,9 @@ function flipBits(signature: string, count: number, next: () => number): string 
   return toSignature(high, low);
 }
 
-function sharedBands(a: string, b: string): number {
-  const left = new Set(signatureBands(a));
-  return signatureBands(b).filter((band) => left.has(band)).length;
+function shared(keys: (signature: string) => number[], a: string, b: string): number {
+  const left = new Set(keys(a));
+  return keys(b).filter((key) => left.has(key)).length;
 }
 
 describe('simhash keeps its values', () => {
@@ -72,22 +77,36 @@ describe('signatureBands', () => {
   });
 
   it('does not mistake one byte for the same byte elsewhere', () => {
-    expect(sharedBands('ff00000000000000', '00ff000000000000')).toBe(6);
+    expect(shared(signatureBands, 'ff00000000000000', '00ff000000000000')).toBe(6);
   });
 
   it('refuses a malformed signature', () => {
     expect(() => signatureBands('0123')).toThrow(/invalid signature/);
   });
 
-  it('gives signatures up to 6 bits apart two shared bands, up to 7 bits one', () => {
+  it('gives signatures up to 6 bits apart a shared pair, up to 7 bits a shared band', () => {
     const next = random(42);
     for (let i = 0; i < 2_000; i++) {
       const a = toSignature(next() * 2 ** 32, next() * 2 ** 32);
       const distance = 1 + (i % 7);
       const b = flipBits(a, distance, next);
       expect(hammingDistance(a, b)).toBe(distance);
-      expect(sharedBands(a, b)).toBeGreaterThanOrEqual(distance <= 6 ? 2 : 1);
+      expect(shared(signatureBands, a, b)).toBeGreaterThanOrEqual(distance <= 6 ? 2 : 1);
+      if (distance <= 6) expect(shared(signatureBandPairs, a, b)).toBeGreaterThanOrEqual(1);
     }
+  });
+
+  it('can miss signatures 7 bits apart with pairs (one bit in each of 7 bands)', () => {
+    expect(shared(signatureBandPairs, '0000000000000000', '0101010101010100')).toBe(0);
+  });
+});
+
+describe('signatureBandPairs', () => {
+  it('tags the two bytes of each of the 28 pairs of bands with the pair', () => {
+    const pairs = signatureBandPairs('0123456789abcdef');
+    expect(pairs).toHaveLength(28);
+    expect(pairs.slice(0, 3)).toEqual([0x00_0123, 0x01_0145, 0x02_0167]);
+    expect(pairs.at(-1)).toBe((27 << 16) | 0xcdef);
   });
 });
 
