@@ -1,11 +1,13 @@
 // Brings the schema up to date on open: Kysely's Migrator over the migrations listed here.
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as initial from './migrations/0001-initial.ts';
+import * as storyIndex from './migrations/0002-story-index.ts';
 import type { Database } from './types.ts';
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-story-index': storyIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -57,6 +57,10 @@ export interface StoriesTable {
   title: string;
   first_seen_at: Timestamp;
   last_seen_at: Timestamp;
+  /** `signatureBandPairs(signature)`: the 28 pairs of its bytes, tagged (GIN-indexed). */
+  band_pairs: Generated<number[]>;
+  /** `titleContentWords(title)`: its folded words but function words (GIN-indexed). */
+  title_words: Generated<string[]>;
 }
 
 export interface ArticlesTable {

@@ -1,0 +1,49 @@
+// Indexes stories for the story lookup: the signature's band pairs and the title's content words, with their backfill.
+import { type Kysely, sql } from 'kysely';
+import { signatureBandPairs } from '../../stories/simhash.ts';
+import { titleContentWords } from '../../stories/title-words.ts';
+
+// GIN over arrays: `band_pairs && $1` and `title_words && $1` find the stories sharing any element.
+// Without fastupdate: every assignment searches right after an insert, and a pending list would
+// be scanned whole by each search until vacuum merges it.
+const STATEMENTS = [
+  "alter table stories add column band_pairs integer[] not null default '{}'",
+  "alter table stories add column title_words text[] not null default '{}'",
+  'create index stories_band_pairs on stories using gin (band_pairs) with (fastupdate = off)',
+  'create index stories_title_words on stories using gin (title_words) with (fastupdate = off)',
+];
+
+/** Rows read and written per round of the backfill. */
+const BACKFILL_BATCH = 1_000;
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  for (const statement of STATEMENTS) {
+    await sql.raw(statement).execute(db);
+  }
+  await backfill(db);
+}
+
+/** Computes the new columns of the stories already stored, in JS: the same code as new stories. */
+async function backfill(db: Kysely<unknown>): Promise<void> {
+  let after = 0;
+  for (;;) {
+    const { rows } = await sql<{ id: number | string; signature: string; title: string }>`
+      select id, signature, title from stories
+      where id > ${after} order by id limit ${BACKFILL_BATCH}
+    `.execute(db);
+    const last = rows.at(-1);
+    if (!last) return;
+    const values = rows.map((row) => ({
+      id: Number(row.id),
+      band_pairs: signatureBandPairs(row.signature),
+      title_words: titleContentWords(row.title),
+    }));
+    await sql`
+      update stories as s set band_pairs = v.band_pairs, title_words = v.title_words
+      from jsonb_to_recordset(${JSON.stringify(values)}::jsonb)
+        as v(id bigint, band_pairs integer[], title_words text[])
+      where s.id = v.id
+    `.execute(db);
+    after = Number(last.id);
+  }
+}
