@@ -1,13 +1,16 @@
 // The article's main text: boilerplate removed, block containers scored in the spirit of Readability.
 import type { CheerioAPI } from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
+import { type AnyNode, type Element, hasChildren, isTag } from 'domhandler';
 import { classAndId } from './metadata.ts';
 import { blockTexts, isBlockTag, textContent } from './text.ts';
 
-const REMOVED =
-  'script, style, noscript, template, nav, aside, footer, form, iframe, svg, button, select, textarea, ' +
-  'input, figcaption, [hidden], [aria-hidden="true"], [role="navigation"], [role="complementary"], ' +
-  '[role="contentinfo"], [style*="display:none"], [style*="display: none"]';
+/** Never article text, removed whatever their class. */
+// biome-ignore format: one list, read as a set
+const REMOVED_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'nav', 'aside', 'footer', 'form', 'iframe', 'svg',
+  'button', 'select', 'textarea', 'input', 'figcaption',
+]);
+const REMOVED_ROLES = new Set(['navigation', 'complementary', 'contentinfo']);
 
 /** Class or id of a container that is never the article: comments, share bars, related links, captions. */
 const UNLIKELY = new RegExp(
@@ -37,7 +40,12 @@ const ANCESTOR_DIVIDERS = [1, 2, 6];
 interface TextStats {
   chars: number;
   linkChars: number;
+  /** An <h1>, <main> or itemprop=articleBody below the node (not the node itself). */
+  holdsArticle: boolean;
 }
+
+/** Text and link-text lengths per node, measured once and kept up to date as boilerplate goes. */
+export type TextMeasures = Map<AnyNode, TextStats>;
 
 export interface MainContent {
   /** The best-scoring container, for looking up the article's own <h1>. */
@@ -46,22 +54,27 @@ export interface MainContent {
 }
 
 /** Removes what is never article text; call after metadata has been read. */
-export function removeBoilerplate($: CheerioAPI): void {
-  $(REMOVED).remove();
-  const stats = measureText($.root()[0] as AnyNode);
-  const bodyChars = stats.get($('body')[0] as Element)?.chars ?? 0;
-  $('body *').each((_index, element) => {
-    if (!UNLIKELY.test(classAndId(element))) return;
-    const holdsArticle = $(element).find('h1, main, [itemprop="articleBody"]').length > 0;
-    if (holdsArticle || (stats.get(element)?.chars ?? 0) > bodyChars / 2) return;
-    $(element).remove();
+export function removeBoilerplate($: CheerioAPI): TextMeasures {
+  const root = $.root()[0] as AnyNode;
+  $(collectElements(root, isNeverText)).remove();
+  const stats = measureText(root);
+  const body = collectElements(root, (element) => element.name === 'body', 1)[0];
+  if (!body) return stats;
+  const bodyChars = stats.get(body)?.chars ?? 0;
+  // Every decision reads the sizes from before the removals, as one selector pass would have.
+  const unlikely = collectElements(body, (element) => {
+    if (element === body || !UNLIKELY.test(classAndId(element))) return false;
+    const measured = stats.get(element);
+    return !measured?.holdsArticle && (measured?.chars ?? 0) <= bodyChars / 2;
   });
+  for (const element of unlikely) forgetText(stats, element);
+  $(unlikely).remove();
+  return stats;
 }
 
-export function selectMainContent($: CheerioAPI): MainContent {
-  const stats = measureText($.root()[0] as AnyNode);
+export function selectMainContent($: CheerioAPI, stats: TextMeasures): MainContent {
   const density = (element: Element) => linkDensity(stats, element);
-  const scores = scoreCandidates($);
+  const scores = scoreCandidates($.root()[0] as AnyNode, stats);
   let best: Element | null = null;
   let bestScore = 0;
   for (const [element, score] of scores) {
@@ -74,31 +87,79 @@ export function selectMainContent($: CheerioAPI): MainContent {
   const root = best ?? ($('body')[0] as Element | undefined) ?? null;
   if (!root) return { root: null, blocks: [] };
   const parts = best ? withSiblings($, best, bestScore, scores, density) : [root];
-  const skip = (element: Element) =>
-    isLinkHeavy(element, density) ||
-    UNLIKELY.test(classAndId(element)) ||
-    ARTICLE_META.test(classAndId(element));
+  const skip = (element: Element) => {
+    if (isLinkHeavy(element, density)) return true;
+    const names = classAndId(element);
+    return UNLIKELY.test(names) || ARTICLE_META.test(names);
+  };
   const blocks = parts.flatMap((part) => blockTexts(part as AnyNode, skip));
   return { root, blocks: blocks.filter((block) => !SHARE_WORDS.test(block)) };
 }
 
+/** `script, style, nav…, [hidden], [aria-hidden="true"], [role="navigation"]…, [style*="display:none"]` */
+function isNeverText(element: Element): boolean {
+  const { attribs } = element;
+  if (REMOVED_TAGS.has(element.name)) return true;
+  if (Object.hasOwn(attribs, 'hidden') && attribs.hidden != null) return true;
+  if (attribs['aria-hidden'] === 'true') return true;
+  if (attribs.role !== undefined && REMOVED_ROLES.has(attribs.role)) return true;
+  const style = attribs.style;
+  return style !== undefined && (style.includes('display:none') || style.includes('display: none'));
+}
+
+/**
+ * The elements under `root` (itself included) that pass `test`, in document order, without
+ * looking inside those found: removing one removes what it holds.
+ */
+function collectElements(
+  root: AnyNode,
+  test: (element: Element) => boolean,
+  limit = Number.POSITIVE_INFINITY,
+): Element[] {
+  const found: Element[] = [];
+  const stack: AnyNode[] = [root];
+  while (stack.length > 0 && found.length < limit) {
+    const node = stack.pop() as AnyNode;
+    if (isTag(node) && test(node)) {
+      found.push(node);
+      continue;
+    }
+    if (!hasChildren(node)) continue;
+    for (let index = node.children.length - 1; index >= 0; index -= 1) {
+      stack.push(node.children[index] as AnyNode);
+    }
+  }
+  return found;
+}
+
+const PARAGRAPH_TAGS = new Set(['p', 'pre', 'td', 'blockquote', 'li', 'div', 'section']);
+
 /** Each paragraph gives its score to its parent, half to its grandparent, a sixth to the next. */
-function scoreCandidates($: CheerioAPI): Map<Element, number> {
+function scoreCandidates(root: AnyNode, stats: TextMeasures): Map<Element, number> {
   const scores = new Map<Element, number>();
-  $('p, pre, td, blockquote, li, div, section').each((_index, element) => {
-    if (!isParagraph(element)) return;
-    const text = textContent(element).replace(/\s+/g, ' ').trim();
-    if (text.length < PARAGRAPH_MIN) return;
+  const stack: AnyNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as AnyNode;
+    if (hasChildren(node)) {
+      for (let index = node.children.length - 1; index >= 0; index -= 1) {
+        stack.push(node.children[index] as AnyNode);
+      }
+    }
+    if (node.type !== 'tag' || !PARAGRAPH_TAGS.has(node.name) || !isParagraph(node)) continue;
+    // The measured length bounds the collapsed text's: most short blocks need no text at all.
+    if ((stats.get(node)?.chars ?? 0) < PARAGRAPH_MIN) continue;
+    const text = textContent(node).replace(/\s+/g, ' ').trim();
+    if (text.length < PARAGRAPH_MIN) continue;
     const commas = text.match(/[,،，]/g)?.length ?? 0;
     const score = 1 + commas + Math.min(Math.floor(text.length / 100), 3);
-    let ancestor = element.parent;
+    let ancestor = node.parent;
     for (const divider of ANCESTOR_DIVIDERS) {
       if (ancestor?.type !== 'tag') break;
       const container = ancestor as Element;
       scores.set(container, (scores.get(container) ?? initialScore(container)) + score / divider);
       ancestor = container.parent;
     }
-  });
+  }
   return scores;
 }
 
@@ -142,8 +203,8 @@ function withSiblings(
     .filter((sibling) => {
       if (sibling === best) return true;
       if ((scores.get(sibling) ?? 0) * (1 - density(sibling)) >= threshold) return true;
-      const length = textContent(sibling).trim().length;
-      return sibling.tagName === 'p' && length > 80 && density(sibling) < 0.25;
+      if (sibling.tagName !== 'p') return false;
+      return textContent(sibling).trim().length > 80 && density(sibling) < 0.25;
     });
 }
 
@@ -158,31 +219,61 @@ function linkDensity(stats: Map<AnyNode, TextStats>, element: Element): number {
   return measured && measured.chars > 0 ? measured.linkChars / measured.chars : 0;
 }
 
-/** Text and link-text lengths of every element, in one iterative post-order pass. */
-function measureText(root: AnyNode): Map<AnyNode, TextStats> {
-  const stats = new Map<AnyNode, TextStats>();
+/** Text and link-text lengths of every node, in one iterative post-order pass. */
+function measureText(root: AnyNode): TextMeasures {
+  const stats: TextMeasures = new Map();
   const stack: Array<{ node: AnyNode; visited: boolean }> = [{ node: root, visited: false }];
   while (stack.length > 0) {
     const entry = stack.pop();
     if (!entry) break;
     const { node } = entry;
     if (node.type === 'text') {
-      stats.set(node, { chars: node.data.replace(/\s+/g, ' ').length, linkChars: 0 });
+      stats.set(node, {
+        chars: node.data.replace(/\s+/g, ' ').length,
+        linkChars: 0,
+        holdsArticle: false,
+      });
     } else if (!('children' in node)) {
-      stats.set(node, { chars: 0, linkChars: 0 });
+      stats.set(node, { chars: 0, linkChars: 0, holdsArticle: false });
     } else if (!entry.visited) {
       stack.push({ node, visited: true });
       for (const child of node.children) stack.push({ node: child, visited: false });
     } else {
       let chars = 0;
       let linkChars = 0;
+      let holdsArticle = false;
       for (const child of node.children) {
-        chars += stats.get(child)?.chars ?? 0;
-        linkChars += stats.get(child)?.linkChars ?? 0;
+        const measured = stats.get(child);
+        chars += measured?.chars ?? 0;
+        linkChars += measured?.linkChars ?? 0;
+        holdsArticle ||= !!measured?.holdsArticle || (isTag(child) && marksArticle(child));
       }
       const isLink = 'name' in node && node.name === 'a';
-      stats.set(node, { chars, linkChars: isLink ? chars : linkChars });
+      stats.set(node, { chars, linkChars: isLink ? chars : linkChars, holdsArticle });
     }
   }
   return stats;
+}
+
+/** `h1, main, [itemprop="articleBody"]` */
+function marksArticle(element: Element): boolean {
+  return (
+    element.name === 'h1' || element.name === 'main' || element.attribs.itemprop === 'articleBody'
+  );
+}
+
+/** Takes a node about to be removed out of its ancestors' lengths, as measuring again would. */
+function forgetText(stats: TextMeasures, removed: AnyNode): void {
+  const gone = stats.get(removed);
+  if (!gone) return;
+  let linkGone = gone.linkChars;
+  for (let node = removed.parent; node; node = node.parent) {
+    const measured = stats.get(node);
+    if (!measured) break;
+    const linkBefore = measured.linkChars;
+    measured.chars -= gone.chars;
+    measured.linkChars =
+      'name' in node && node.name === 'a' ? measured.chars : linkBefore - linkGone;
+    linkGone = linkBefore - measured.linkChars;
+  }
 }

@@ -45,8 +45,8 @@ export function extractArticle(
   checkHtml(source, options);
   const $ = load(source);
   const metadata = readMetadata($, options.url);
-  removeBoilerplate($);
-  const content = selectMainContent($);
+  const measures = removeBoilerplate($);
+  const content = selectMainContent($, measures);
   const title =
     metadata.ogTitle ??
     articleHeading($, content.root) ??
