@@ -5,9 +5,9 @@
 //   feed scheduler ─► fetch-feed ─► fetch-article ─► classify-article ─► evaluate-alert ─► send-alert
 //   (job scheduler    (conditional   (page fetch,     (story, rules,     (threshold of     (claim the
 //    'feed-scheduler'  GET, parse,    extraction;      regions, store     one rule ×        delivery,
-//    on schedule-feeds new items)     skipped when     events; one job    region; store     render, mail
-//    every 30 s: due                  fetchArticle     per new event ×    the alert and     or webhook,
-//    feeds)                           is false)        alert key)         its deliveries)   mark sent)
+//    on schedule-feeds new items)     skipped when     events; at most    region; store     render, mail
+//    every 30 s: due                  fetchArticle     one pending job    the alert and     or webhook,
+//    feeds)                           is false)        per alert key)     its deliveries)   mark sent)
 //
 //   digest schedulers ─► build-digest ─────────► send-digest
 //   (one per digest in   (period: watermark to    (claim the delivery, render the
@@ -189,12 +189,34 @@ async function addArticleJobs(
   );
 }
 
-/** One evaluation per event and alert key; the alert's unique key and lock make a repeat harmless. */
-export async function enqueueEvaluateAlert(queues: Queues, job: AlertJob): Promise<void> {
-  const data = AlertJobSchema.parse(job);
-  await queues[QUEUE.evaluateAlert].add(QUEUE.evaluateAlert, data, {
-    jobId: jobId(QUEUE.evaluateAlert, data.eventId, data.regionId),
-  });
+/** How long a new evaluation waits, so that it also covers the events of its key stored meanwhile. */
+const EVALUATE_ALERT_DELAY_MS = 1_000;
+
+/**
+ * At most one pending evaluation per rule × region, by BullMQ deduplication on the key: an event
+ * stored while the key's job is delayed or waiting is read by that job, which evaluates at the
+ * key's newest event. While the job is active, `keepLastIfActive` keeps the latest add and
+ * creates it as a new job when the active one finishes, so an event stored after the running
+ * evaluation read the database still gets one (and two evaluations of a key never run at once).
+ * Events are stored before this is called, which is what makes the waiting case safe.
+ */
+export async function enqueueEvaluateAlerts(
+  queues: Queues,
+  jobs: readonly AlertJob[],
+): Promise<void> {
+  if (jobs.length === 0) return;
+  const data = jobs.map((job) => AlertJobSchema.parse(job));
+  await queues[QUEUE.evaluateAlert].addBulk(
+    data.map((job) => ({
+      name: QUEUE.evaluateAlert,
+      data: job,
+      opts: {
+        delay: EVALUATE_ALERT_DELAY_MS,
+        // ':' cannot occur in ids ([a-z0-9-]), so rule 'a-b' × region 'c' is not rule 'a' × 'b-c'.
+        deduplication: { id: `${job.ruleId}:${job.regionId}`, keepLastIfActive: true },
+      },
+    })),
+  );
 }
 
 /** One send per delivery row; claiming the row, not the job id, keeps it to one mail. */

@@ -40,27 +40,72 @@ export async function insertEvent(
   db: Db,
   event: NewEvent,
 ): Promise<{ id: number; created: boolean }> {
-  const inserted = await db
-    .insertInto('events')
-    .values({
+  const [row] = await insertEvents(db, [event]);
+  if (!row) throw new Error(`events: no row for article ${event.articleId} × ${event.ruleId}`);
+  return { id: row.id, created: row.created };
+}
+
+export interface StoredEvent {
+  id: number;
+  articleId: number;
+  ruleId: string;
+  /** True for the one insert that made the row; false when the article had matched the rule already. */
+  created: boolean;
+}
+
+/**
+ * Stores the events in one statement, skipping those whose article already matched the rule,
+ * and returns every one of them in input order: the new rows, then (only when some were there
+ * already, as on a rerun) the existing ones, read by a second statement.
+ */
+export async function insertEvents(db: Db, events: readonly NewEvent[]): Promise<StoredEvent[]> {
+  if (events.length === 0) return [];
+  // One order for every writer, so that two runs on one article take their row locks alike.
+  const rows = [...events]
+    .sort((a, b) => a.articleId - b.articleId || compareText(a.ruleId, b.ruleId))
+    .map((event) => ({
       article_id: event.articleId,
       rule_id: event.ruleId,
       score: event.score,
       terms: JSON.stringify(event.terms),
       regions: event.regions,
       matched_at: event.matchedAt,
-    })
+    }));
+  const inserted = await db
+    .insertInto('events')
+    .values(rows)
     .onConflict((oc) => oc.columns(['article_id', 'rule_id']).doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (inserted) return { id: inserted.id, created: true };
-  const existing = await db
-    .selectFrom('events')
-    .select('id')
-    .where('article_id', '=', event.articleId)
-    .where('rule_id', '=', event.ruleId)
-    .executeTakeFirstOrThrow();
-  return { id: existing.id, created: false };
+    .returning(['id', 'article_id', 'rule_id'])
+    .execute();
+  const stored = new Map(inserted.map((row) => [eventKey(row), { id: row.id, created: true }]));
+  const missing = rows.filter((row) => !stored.has(eventKey(row)));
+  if (missing.length > 0) {
+    const existing = await db
+      .selectFrom('events')
+      .select(['id', 'article_id', 'rule_id'])
+      .where((eb) =>
+        eb.or(
+          missing.map((row) =>
+            eb.and([eb('article_id', '=', row.article_id), eb('rule_id', '=', row.rule_id)]),
+          ),
+        ),
+      )
+      .execute();
+    for (const row of existing) stored.set(eventKey(row), { id: row.id, created: false });
+  }
+  return events.map((event) => {
+    const row = stored.get(eventKey({ article_id: event.articleId, rule_id: event.ruleId }));
+    if (!row) throw new Error(`events: no row for article ${event.articleId} × ${event.ruleId}`);
+    return { ...row, articleId: event.articleId, ruleId: event.ruleId };
+  });
+}
+
+function eventKey(row: { article_id: number; rule_id: string }): string {
+  return `${row.article_id}:${row.rule_id}`;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Events, newest first, filtered by rule, region and time. */
@@ -104,21 +149,6 @@ export async function listEvents(db: Db, filter: EventFilter = {}): Promise<Even
     feedId: row.feed_id,
     publishedAt: row.published_at,
   }));
-}
-
-/** One event's own fields: what evaluate-alert needs (its rule, regions and matched_at). */
-export async function getEvent(
-  db: Db,
-  id: number,
-): Promise<{ id: number; articleId: number; ruleId: string; matchedAt: Date } | undefined> {
-  const row = await db
-    .selectFrom('events')
-    .select(['id', 'article_id', 'rule_id', 'matched_at'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return (
-    row && { id: row.id, articleId: row.article_id, ruleId: row.rule_id, matchedAt: row.matched_at }
-  );
 }
 
 /** An event with its article's text and story: what an alert mail shows of it. */

@@ -4,11 +4,17 @@ import type { Job } from 'bullmq';
 import { ARTICLE_LANGUAGE } from '../articles/language.ts';
 import type { Deps } from '../deps.ts';
 import { alertKeys } from '../notify/threshold.ts';
-import { ArticleJobSchema, enqueueEvaluateAlert, parsePayload, QUEUE } from '../queues/index.ts';
+import {
+  type AlertJob,
+  ArticleJobSchema,
+  enqueueEvaluateAlerts,
+  parsePayload,
+  QUEUE,
+} from '../queues/index.ts';
 import { matchArticle } from '../rules/match.ts';
 import { byMentions } from '../rules/regions.ts';
 import { getArticle } from '../store/articles.ts';
-import { insertEvent } from '../store/events.ts';
+import { insertEvents, type NewEvent } from '../store/events.ts';
 import { assignStory } from '../store/stories.ts';
 import { simhash } from '../stories/simhash.ts';
 import { isRerun, type WorkerSpec } from './spec.ts';
@@ -48,36 +54,36 @@ async function classifyArticle(deps: Deps, job: Job): Promise<ClassifyArticleRes
   // After the story lock, right before the inserts: a digest reading up to a time must not
   // miss an event stamped before it but stored after (build-digest also waits a few seconds).
   const matchedAt = deps.clock.now();
-  const eventIds: number[] = [];
-  for (const rule of match.rules) {
-    const event = await insertEvent(deps.store.db, {
-      articleId,
-      ruleId: rule.id,
-      score: rule.score,
-      terms: rule.hits,
-      // Most named first: a digest lists the story under the region it is mainly about.
-      regions: byMentions(rule.regions, match.regions),
-      matchedAt,
-    });
-    // A rerun re-offers its evaluations: the first run may have died between insert and enqueue.
-    if (!event.created && !isRerun(job)) continue;
-    if (event.created) eventIds.push(event.id);
-    await enqueueEvaluations(deps, rule.id, rule.regions, event.id);
-  }
+  const matched: NewEvent[] = match.rules.map((rule) => ({
+    articleId,
+    ruleId: rule.id,
+    score: rule.score,
+    terms: rule.hits,
+    // Most named first: a digest lists the story under the region it is mainly about.
+    regions: byMentions(rule.regions, match.regions),
+    matchedAt,
+  }));
+  const stored = await insertEvents(deps.store.db, matched);
+  // A rerun re-offers its evaluations: the first run may have died between insert and enqueue.
+  const offered = matched.flatMap((event, i) => {
+    const row = stored[i];
+    return row && (row.created || isRerun(job)) ? [{ ...event, id: row.id }] : [];
+  });
+  await enqueueEvaluateAlerts(deps.queues, evaluationsOf(deps, offered));
+  const eventIds = stored.filter((event) => event.created).map((event) => event.id);
   if (eventIds.length > 0) deps.log.info({ articleId, eventIds }, 'article matched rules');
   return { articleId, rules: match.rules.length, eventIds };
 }
 
-/** One evaluate-alert job per alert key the event counts for; none when the rule has no alert. */
-async function enqueueEvaluations(
-  deps: Deps,
-  ruleId: string,
-  regions: string[],
-  eventId: number,
-): Promise<void> {
-  const spec = deps.config.rules.find((rule) => rule.id === ruleId);
-  if (!spec) return;
-  for (const regionId of alertKeys(spec, regions)) {
-    await enqueueEvaluateAlert(deps.queues, { ruleId, regionId, eventId });
-  }
+/** One evaluation per alert key each event counts for; none for a rule without an alert. */
+function evaluationsOf(deps: Deps, events: readonly (NewEvent & { id: number })[]): AlertJob[] {
+  return events.flatMap((event) => {
+    const spec = deps.config.rules.find((rule) => rule.id === event.ruleId);
+    if (!spec) return [];
+    return alertKeys(spec, event.regions).map((regionId) => ({
+      ruleId: event.ruleId,
+      regionId,
+      eventId: event.id,
+    }));
+  });
 }

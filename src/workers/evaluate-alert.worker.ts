@@ -1,12 +1,13 @@
-// evaluate-alert: decide one rule × region threshold at an event's time; enqueue the new deliveries.
+// evaluate-alert: decide one rule × region threshold at its newest event's time; enqueue the new deliveries.
 import type { Job } from 'bullmq';
 import type { Deps } from '../deps.ts';
 import { AlertJobSchema, enqueueSendAlert, parsePayload, QUEUE } from '../queues/index.ts';
-import { evaluateAlert } from '../store/alerts.ts';
-import { getEvent } from '../store/events.ts';
+import { type AlertOutcome, evaluateAlert, findLatestKeyMatch } from '../store/alerts.ts';
+import { type Delivery, listDeliveries } from '../store/deliveries.ts';
 import { isRerun, type WorkerSpec } from './spec.ts';
 
 export interface EvaluateAlertResult {
+  /** The event whose job this is; the evaluation covers every event of the key stored before it ran. */
   eventId: number;
   /** The alert, if the threshold fired. */
   alertId?: number;
@@ -26,24 +27,36 @@ export const evaluateAlertWorker: WorkerSpec<EvaluateAlertResult> = {
 
 async function evaluateAlertJob(deps: Deps, job: Job): Promise<EvaluateAlertResult> {
   const { ruleId, regionId, eventId } = parsePayload(AlertJobSchema, QUEUE.evaluateAlert, job.data);
-  const event = await getEvent(deps.store.db, eventId);
-  if (!event) return { eventId, skipped: 'event not found' };
   const rule = deps.config.rules.find((spec) => spec.id === ruleId);
   if (!rule?.alert) return { eventId, skipped: 'rule has no alert' };
+  // The queue keeps one job per key, whose payload may name an older event than the key's
+  // newest: evaluating at the newest counts every event stored before this job started.
+  const now = await findLatestKeyMatch(deps.store.db, ruleId, regionId);
+  if (!now) return { eventId, skipped: 'no event of the key' };
   const outcome = await evaluateAlert(deps.store.db, {
     ruleId,
     regionId,
     severity: rule.severity,
     alert: rule.alert,
-    now: event.matchedAt,
+    now,
   });
-  // A rerun re-offers every pending delivery: the first run may have died before enqueueing them.
-  const toSend = outcome.deliveries.filter(
-    (delivery) => delivery.created || (isRerun(job) && delivery.state === 'pending'),
-  );
+  const toSend = isRerun(job)
+    ? await deliveriesToReoffer(deps, outcome)
+    : outcome.deliveries.filter((delivery) => delivery.created);
   for (const delivery of toSend) await enqueueSendAlert(deps.queues, { deliveryId: delivery.id });
   if (!outcome.alert) return { eventId, reason: outcome.decision.reason ?? 'no alert' };
   deps.log.info({ ruleId, regionId, alertId: outcome.alert.id }, 'alert fired');
   const created = outcome.deliveries.some((delivery) => delivery.created);
   return { eventId, alertId: outcome.alert.id, created, deliveries: toSend.length };
+}
+
+/**
+ * A rerun re-offers every pending delivery: the first run may have died before enqueueing them.
+ * It then finds the alert that run made as a cooldown, so that alert's deliveries are read back.
+ */
+async function deliveriesToReoffer(deps: Deps, outcome: AlertOutcome): Promise<Delivery[]> {
+  const deliveries = outcome.cooldownOf
+    ? await listDeliveries(deps.store.db, { alertId: outcome.cooldownOf.id })
+    : outcome.deliveries;
+  return deliveries.filter((delivery) => delivery.state === 'pending');
 }
