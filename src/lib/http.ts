@@ -1,8 +1,6 @@
 // The only module that talks to the network: GETs bounded in size, time, redirects, addresses and per-host load.
 import { lookup as dnsLookup } from 'node:dns/promises';
-import type { LookupFunction } from 'node:net';
 import { isIP } from 'node:net';
-import { Client } from 'undici';
 import {
   type AllowList,
   compileAllowList,
@@ -20,6 +18,7 @@ import {
   HttpTransientError,
   permanent,
 } from './http-errors.ts';
+import { pinnedPool } from './http-pool.ts';
 
 export { parseAllowHosts } from './address-policy.ts';
 export { HttpPermanentError, HttpTransientError, retryAfterMs } from './http-errors.ts';
@@ -225,44 +224,35 @@ async function lookupHost(url: URL, host: string, settings: Settings): Promise<R
   throw new HttpTransientError(`http: ${url.href}: cannot resolve ${host}`);
 }
 
-/** Hands net.connect the vetted addresses, so DNS rebinding between check and connect is impossible. */
-function pinnedLookup(addresses: ResolvedAddress[]): LookupFunction {
-  return (_hostname, options, callback) => {
-    if (options.all) return callback(null, addresses);
-    const match = addresses.find((entry) => !options.family || entry.family === options.family);
-    const chosen = match ?? addresses[0];
-    if (!chosen) return callback(new Error('no vetted address'), '');
-    callback(null, chosen.address, chosen.family);
-  };
-}
-
+/** One request over a kept-alive connection to the vetted addresses (see http-pool.ts). */
 async function requestPinned(
   url: URL,
   addresses: ResolvedAddress[],
   settings: Settings,
   signal: AbortSignal,
 ): Promise<HopResponse> {
-  const client = new Client(url.origin, {
-    connect: { timeout: settings.connectTimeoutMs, lookup: pinnedLookup(addresses) },
+  const pool = pinnedPool(url.origin, addresses, settings);
+  const response = await pool.request({
+    path: `${url.pathname}${url.search}`,
+    method: 'GET',
+    headers: settings.headers,
+    signal,
     headersTimeout: settings.totalTimeoutMs,
     bodyTimeout: settings.totalTimeoutMs,
   });
+  const headers = flattenHeaders(response.headers);
+  if (response.statusCode < 200 || response.statusCode >= 300) {
+    // A body left over the limit is cut off, and its connection closed rather than reused.
+    await response.body.dump({ limit: 64 * 1024 }).catch(() => undefined);
+    return { status: response.statusCode, headers, body: Buffer.alloc(0) };
+  }
   try {
-    const response = await client.request({
-      path: `${url.pathname}${url.search}`,
-      method: 'GET',
-      headers: settings.headers,
-      signal,
-    });
-    const headers = flattenHeaders(response.headers);
-    if (response.statusCode < 200 || response.statusCode >= 300) {
-      await response.body.dump({ limit: 64 * 1024 }).catch(() => undefined);
-      return { status: response.statusCode, headers, body: Buffer.alloc(0) };
-    }
     const body = await readBody(url, response.body, headers, settings.maxBytes);
     return { status: response.statusCode, headers, body };
-  } finally {
-    await client.destroy().catch(() => undefined);
+  } catch (error) {
+    // A body refused unread or half-read would hold its connection: close it, never pool it.
+    response.body.destroy();
+    throw error;
   }
 }
 

@@ -19,6 +19,7 @@ let port: number;
 const held: ServerResponse[] = [];
 const arrivals: string[] = [];
 let onArrival: (() => void) | undefined;
+let connections = 0;
 
 const routes: Record<string, Handler> = {
   '/ok': (req, res) => {
@@ -65,6 +66,10 @@ const routes: Record<string, Handler> = {
   '/404': (_req, res) => res.writeHead(404).end(),
   '/410': (_req, res) => res.writeHead(410).end(),
   '/403': (_req, res) => res.writeHead(403).end(),
+  '/declared-large': (_req, res) => {
+    res.writeHead(200, { 'content-length': String(2 * MB) });
+    res.write(Buffer.alloc(64 * 1024, 'a'));
+  },
   '/held': (_req, res) => {
     held.push(res);
     arrivals.push('held');
@@ -109,6 +114,9 @@ async function failure(promise: Promise<unknown>): Promise<Error> {
 beforeAll(async () => {
   bomb = gzipSync(Buffer.alloc(64 * MB));
   server = createServer(route);
+  server.on('connection', () => {
+    connections += 1;
+  });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   port = (server.address() as AddressInfo).port;
@@ -284,6 +292,57 @@ describe('fetchUrl: limits', () => {
     for (const res of held.splice(0)) res.end('more');
     const bodies = await Promise.all(fetches);
     expect(bodies.map((result) => result.body.toString()).sort()).toEqual(['more', 'more', 'one']);
+  });
+});
+
+describe('fetchUrl: kept-alive connections', () => {
+  it('reuses at most maxPerHost connections for successive requests, error statuses included', async () => {
+    const options = {
+      ...allowLoopback,
+      maxPerHost: 2,
+      resolve: async () => [{ address: '127.0.0.1', family: 4 }],
+    };
+    const target = `http://reuse.example:${port}`;
+    const before = connections;
+    for (const path of ['/ok', '/gzip', '/ok', '/br', '/redirect/2', '/ok']) {
+      await fetchUrl(`${target}${path}`, options);
+    }
+    await failure(fetchUrl(`${target}/404`, options));
+    await fetchUrl(`${target}/ok`, options);
+    expect(connections - before).toBeGreaterThan(0);
+    expect(connections - before).toBeLessThanOrEqual(2);
+  });
+
+  it('connects afresh to a new DNS answer instead of reusing a connection to the old one', async () => {
+    const target = `http://moved.example:${port}/ok`;
+    const first = await fetchUrl(target, {
+      ...allowLoopback,
+      resolve: async () => [{ address: '127.0.0.1', family: 4 }],
+    });
+    expect(first.status).toBe(200);
+    // Nothing listens on 127.0.0.2: only a reused connection to 127.0.0.1 could answer.
+    const error = await failure(
+      fetchUrl(target, {
+        allowHosts: ['127.0.0.0/8'],
+        resolve: async () => [{ address: '127.0.0.2', family: 4 }],
+      }),
+    );
+    expect(error.message).toMatch(/network error \(ECONNREFUSED\)/);
+  });
+
+  it('closes a connection whose body is refused unread, and serves the next request', async () => {
+    const resolve = async () => [{ address: '127.0.0.1', family: 4 }];
+    const target = `http://large.example:${port}`;
+    const error = await failure(
+      fetchUrl(`${target}/declared-large`, { ...allowLoopback, resolve, maxBytes: MB }),
+    );
+    expect(error.message).toMatch(/too large \(over 1 MB\)/);
+    const next = await fetchUrl(`${target}/ok`, {
+      ...allowLoopback,
+      resolve,
+      totalTimeoutMs: 2000,
+    });
+    expect(next.body.toString()).toBe('bonjour');
   });
 });
 
