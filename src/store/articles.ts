@@ -1,6 +1,6 @@
 // Articles, stored once per url_key, and the feeds each was reached from (article_sources).
 import { createHash } from 'node:crypto';
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { ArticlesTable, Db, FetchStatus } from './types.ts';
 
 export interface Article {
@@ -64,15 +64,57 @@ export async function insertArticleIfNew(
   db: Db,
   article: NewArticle,
 ): Promise<{ id: number; created: boolean }> {
-  const inserted = await db
-    .insertInto('articles')
-    .values(toRow(article))
-    .onConflict((oc) => oc.column('url_key').doNothing())
-    .returning('id')
+  // No row only when a concurrent insert of this url_key committed while ours waited on it: the
+  // row is outside this statement's snapshot, inside the next one's.
+  const row = (await insertWithSource(db, article)) ?? (await insertWithSource(db, article));
+  if (!row) {
+    throw new Error(`store: article ${article.urlKey} conflicted on insert but cannot be found`);
+  }
+  return { id: row.id, created: row.created };
+}
+
+/**
+ * One statement per feed item: the article if new, else the known row's id, and the source.
+ * A statement does not see its own inserts, so `article` holds one row: inserted or found.
+ */
+function insertWithSource(db: Db, article: NewArticle) {
+  return db
+    .with('inserted', (qb) =>
+      qb
+        .insertInto('articles')
+        .values(toRow(article))
+        .onConflict((oc) => oc.column('url_key').doNothing())
+        .returning('id'),
+    )
+    .with('article', (qb) =>
+      qb
+        .selectFrom('inserted')
+        .select(['id', sql<boolean>`true`.as('created')])
+        .unionAll(
+          qb
+            .selectFrom('articles')
+            .select(['id', sql<boolean>`false`.as('created')])
+            .where('url_key', '=', article.urlKey),
+        ),
+    )
+    .with('source', (qb) =>
+      qb
+        .insertInto('article_sources')
+        .columns(['article_id', 'feed_id', 'first_seen_at'])
+        .expression(
+          qb.selectFrom('article').select([
+            'id',
+            // Typed here: a bare parameter in a select list would be text.
+            sql<string>`cast(${article.feedId} as text)`.as('feed_id'),
+            sql<Date>`cast(${article.seenAt} as timestamptz)`.as('first_seen_at'),
+          ]),
+        )
+        .onConflict((oc) => oc.columns(['article_id', 'feed_id']).doNothing())
+        .returning('article_id'),
+    )
+    .selectFrom('article')
+    .select(['id', 'created'])
     .executeTakeFirst();
-  const id = inserted?.id ?? (await findArticleId(db, article.urlKey));
-  await addArticleSource(db, { articleId: id, feedId: article.feedId, seenAt: article.seenAt });
-  return { id, created: inserted !== undefined };
 }
 
 function toRow(article: NewArticle) {
@@ -91,16 +133,6 @@ function toRow(article: NewArticle) {
     fetch_status: article.fetchStatus ?? 'pending',
     created_at: article.seenAt,
   };
-}
-
-async function findArticleId(db: Db, urlKey: string): Promise<number> {
-  const row = await db
-    .selectFrom('articles')
-    .select('id')
-    .where('url_key', '=', urlKey)
-    .executeTakeFirst();
-  if (!row) throw new Error(`store: article ${urlKey} conflicted on insert but cannot be found`);
-  return row.id;
 }
 
 /** Records that `feedId` carries the article; returns false if it was already known. */
