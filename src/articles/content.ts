@@ -148,10 +148,9 @@ function scoreCandidates(root: AnyNode, stats: TextMeasures): Map<Element, numbe
     if (node.type !== 'tag' || !PARAGRAPH_TAGS.has(node.name) || !isParagraph(node)) continue;
     // The measured length bounds the collapsed text's: most short blocks need no text at all.
     if ((stats.get(node)?.chars ?? 0) < PARAGRAPH_MIN) continue;
-    const text = textContent(node).replace(/\s+/g, ' ').trim();
-    if (text.length < PARAGRAPH_MIN) continue;
-    const commas = text.match(/[,،，]/g)?.length ?? 0;
-    const score = 1 + commas + Math.min(Math.floor(text.length / 100), 3);
+    const { length, commas } = measureParagraph(node);
+    if (length < PARAGRAPH_MIN) continue;
+    const score = 1 + commas + Math.min(Math.floor(length / 100), 3);
     let ancestor = node.parent;
     for (const divider of ANCESTOR_DIVIDERS) {
       if (ancestor?.type !== 'tag') break;
@@ -161,6 +160,41 @@ function scoreCandidates(root: AnyNode, stats: TextMeasures): Map<Element, numbe
     }
   }
   return scores;
+}
+
+/**
+ * The length and commas (`,`, `،`, `，`) of `textContent(root).replace(/\s+/g, ' ').trim()`,
+ * counted without building it: non-space characters plus the space runs between them.
+ */
+function measureParagraph(root: AnyNode): { length: number; commas: number } {
+  let length = 0;
+  let commas = 0;
+  let started = false;
+  let spaceBefore = false;
+  const stack: AnyNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as AnyNode;
+    if (node.type === 'text') {
+      const { data } = node;
+      for (let index = 0; index < data.length; index += 1) {
+        const code = data.charCodeAt(index);
+        if (isSpace(code)) {
+          spaceBefore = started;
+          continue;
+        }
+        if (spaceBefore) length += 1;
+        spaceBefore = false;
+        started = true;
+        length += 1;
+        if (code === 0x2c || code === 0x60c || code === 0xff0c) commas += 1;
+      }
+    } else if (hasChildren(node)) {
+      for (let index = node.children.length - 1; index >= 0; index -= 1) {
+        stack.push(node.children[index] as AnyNode);
+      }
+    }
+  }
+  return { length, commas };
 }
 
 /** A <p>-like element: p, li and friends, or a div holding text but no blocks (AMP and sloppy markup). */
