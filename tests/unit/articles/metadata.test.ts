@@ -70,3 +70,46 @@ describe('readMetadata: JSON-LD authors', () => {
     expect(readMetadata(page(ld), undefined).byline).toBe(byline);
   });
 });
+
+describe('readMetadata: which source answers, as the CSS selectors chose them', () => {
+  const read = (head: string, body: string, url?: string) =>
+    readMetadata(load(`<html lang="fr-FR"><head>${head}</head><body>${body}</body></html>`), url);
+  const ld = (value: unknown) =>
+    `<script type="Application/LD+JSON">${JSON.stringify(value)}</script>`;
+
+  it('prefers article:published_time, then JSON-LD, then other meta tags, then <time>', () => {
+    const time = '<article><time datetime="2024-09-04T00:00:00Z">4 sept.</time></article>';
+    const other = '<meta name="date" content="2024-09-03T00:00:00Z">';
+    const json = ld({ '@type': 'NewsArticle', datePublished: '2024-09-02T00:00:00Z' });
+    const og = '<meta property="article:published_time" content="2024-09-01T00:00:00Z">';
+    expect(read(og + json + other, time).publishedAt).toBe('2024-09-01T00:00:00.000Z');
+    expect(read(json + other, time).publishedAt).toBe('2024-09-02T00:00:00.000Z');
+    expect(read(other, time).publishedAt).toBe('2024-09-03T00:00:00.000Z');
+    expect(read('', time).publishedAt).toBe('2024-09-04T00:00:00.000Z');
+  });
+
+  it('skips a date or an author inside the comments', () => {
+    const comments =
+      '<div id="comments"><time datetime="2024-01-01T00:00:00Z">x</time><a rel="author">Lecteur</a></div>';
+    const own =
+      '<time datetime="2024-09-05T00:00:00Z">y</time><a rel="Author">Par Jeanne Martin</a>';
+    expect(read('', comments + own)).toMatchObject({
+      publishedAt: '2024-09-05T00:00:00.000Z',
+      byline: 'Jeanne Martin',
+      lang: 'fr',
+    });
+  });
+
+  it('reads only the first tag of a kind: a blank one passes to the next kind', () => {
+    const head =
+      '<meta property="og:title" content=" "><meta property="og:title" content="Second">' +
+      '<meta name="author" content="https://example.org/jeanne">' +
+      '<link rel="Shortlink CANONICAL" href="/a?utm_source=x">';
+    const body = '<span class="entry-author">Jeanne Martin</span>';
+    expect(read(head, body, 'https://example.org/page')).toMatchObject({
+      ogTitle: null,
+      byline: 'Jeanne Martin',
+      canonicalUrl: 'https://example.org/a',
+    });
+  });
+});
