@@ -57,9 +57,9 @@ export interface StoriesTable {
   title: string;
   first_seen_at: Timestamp;
   last_seen_at: Timestamp;
-  /** `signatureBandPairs(signature)`: the 28 pairs of its bytes, tagged (GIN-indexed). */
+  /** `bandPairKeys`: the 28 byte pairs of the signature, tagged with last_seen_at's day (GIN). */
   band_pairs: Generated<number[]>;
-  /** `titleContentWords(title)`: its folded words but function words (GIN-indexed). */
+  /** `titleWordKeys`: the title's content words as `day:word`, day of last_seen_at (GIN). */
   title_words: Generated<string[]>;
 }
 

@@ -1,7 +1,6 @@
-// Indexes stories for the story lookup: the signature's band pairs and the title's content words, with their backfill.
+// Indexes stories for the story lookup: band pairs and content title words keyed by day, with their backfill.
 import { type Kysely, sql } from 'kysely';
-import { signatureBandPairs } from '../../stories/simhash.ts';
-import { titleContentWords } from '../../stories/title-words.ts';
+import { bandPairKeys, indexDay, titleWordKeys } from '../../stories/index-keys.ts';
 
 // GIN over arrays: `band_pairs && $1` and `title_words && $1` find the stories sharing any element.
 // Without fastupdate: every assignment searches right after an insert, and a pending list would
@@ -27,17 +26,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 async function backfill(db: Kysely<unknown>): Promise<void> {
   let after = 0;
   for (;;) {
-    const { rows } = await sql<{ id: number | string; signature: string; title: string }>`
-      select id, signature, title from stories
+    const { rows } = await sql<{
+      id: number | string;
+      signature: string;
+      title: string;
+      last_seen_at: Date;
+    }>`
+      select id, signature, title, last_seen_at from stories
       where id > ${after} order by id limit ${BACKFILL_BATCH}
     `.execute(db);
     const last = rows.at(-1);
     if (!last) return;
-    const values = rows.map((row) => ({
-      id: Number(row.id),
-      band_pairs: signatureBandPairs(row.signature),
-      title_words: titleContentWords(row.title),
-    }));
+    const values = rows.map((row) => {
+      const day = [indexDay(new Date(row.last_seen_at))];
+      return {
+        id: Number(row.id),
+        band_pairs: bandPairKeys(row.signature, day),
+        title_words: titleWordKeys(row.title, day),
+      };
+    });
     await sql`
       update stories as s set band_pairs = v.band_pairs, title_words = v.title_words
       from jsonb_to_recordset(${JSON.stringify(values)}::jsonb)
