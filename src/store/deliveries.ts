@@ -115,11 +115,12 @@ export type UndeliveredRef = Pick<Delivery, 'id' | 'alertId' | 'digestRunId'>;
 
 /**
  * Deliveries still owed: pending since before `pendingBefore` (their job may have given up or been
- * lost), or claimed before `staleBefore` by a sender that never finished. Oldest first.
+ * lost), or claimed before `staleBefore` by a sender that never finished. Oldest first, from
+ * after `afterId` when given: one page of `limit`.
  */
 export async function listUndelivered(
   db: Db,
-  since: { pendingBefore: Date; staleBefore: Date; limit: number },
+  since: { pendingBefore: Date; staleBefore: Date; limit: number; afterId?: number },
 ): Promise<UndeliveredRef[]> {
   const rows = await db
     .selectFrom('deliveries')
@@ -130,6 +131,7 @@ export async function listUndelivered(
         eb.and([eb('state', '=', 'sending'), eb('claimed_at', '<', since.staleBefore)]),
       ]),
     )
+    .where('id', '>', since.afterId ?? 0)
     .orderBy('id')
     .limit(since.limit)
     .execute();

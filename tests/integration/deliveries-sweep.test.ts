@@ -15,6 +15,7 @@ import { waitUntilIdle } from '../../src/queues/idle.ts';
 import { enqueueSendAlert, type QueueName } from '../../src/queues/index.ts';
 import { claimDelivery, getDelivery, insertDeliveries } from '../../src/store/deliveries.ts';
 import { closeWorkers, startWorkers, WORKERS } from '../../src/workers/index.ts';
+import { sweepDeliveries } from '../../src/workers/sweep-deliveries.worker.ts';
 import { openBackend, testBackends, testEnv, uniquePrefix } from './pipeline-helpers.ts';
 import { freePort, startSmtp, type TestSmtp } from './smtp-helpers.ts';
 
@@ -149,5 +150,33 @@ describe('sweep-deliveries', () => {
     expect(logLines).toContainEqual(
       expect.objectContaining({ deliveryId: id, msg: expect.stringMatching(/sender that died/) }),
     );
+  });
+
+  it('pages past owed deliveries still in hand to the ones whose job was lost, up to its limit', async () => {
+    // One alert a minute (an alert's key includes its time), oldest first.
+    const created: number[] = [];
+    for (const minute of [40, 41, 42, 43]) {
+      clock.set(minutes(minute));
+      created.push(await newDelivery());
+    }
+    // Owed, with their jobs still waiting (a long outage): in hand, not to be offered again.
+    const waiting = created.slice(0, 2);
+    for (const id of waiting) await enqueueSendAlert(deps.queues, { deliveryId: id });
+    // Owed, and no job anywhere: lost.
+    const lost = created.slice(2);
+    clock.set(minutes(49));
+    // Pages of two: the first page holds only the waiting ones, the lost ones come after it.
+    const limits = { reoffers: 1, pageSize: 2, scanned: 100 };
+    expect(await sweepDeliveries(deps, limits)).toEqual({ reoffered: 1 });
+    expect(await deps.queues['send-alert'].getJob(`send-alert-${lost[0]}`)).toBeDefined();
+    expect(await deps.queues['send-alert'].getJob(`send-alert-${lost[1]}`)).toBeUndefined();
+    expect(await sweepDeliveries(deps, limits)).toEqual({ reoffered: 1 });
+    expect(await sweepDeliveries(deps, limits)).toEqual({ reoffered: 0 });
+    const before = smtp?.received.length ?? 0;
+    await drain(['send-alert']);
+    expect(smtp?.received).toHaveLength(before + 4);
+    for (const id of [...waiting, ...lost]) {
+      expect(await getDelivery(deps.store.db, id)).toMatchObject({ state: 'sent' });
+    }
   });
 });
