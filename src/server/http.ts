@@ -1,14 +1,34 @@
-// The HTTP server of `vigie run`: /healthz (process up), /readyz (Redis and store answer), /metrics.
+// The HTTP server of `vigie run`: /healthz (process up), /readyz (Redis and store answer), /metrics,
+// and the read-only queue dashboard /queues (HTML) and /queues.json.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { sql } from 'kysely';
 import type { Deps } from '../deps.ts';
+import { singleLine } from '../notify/format.ts';
+import { readDashboard, renderDashboardPage } from './dashboard.ts';
 import type { Metrics } from './metrics.ts';
 
 const READY_TIMEOUT_MS = 2_000;
+const DASHBOARD_TIMEOUT_MS = 3_000;
 
-export async function startHttpServer(deps: Deps, metrics: Metrics, port: number): Promise<Server> {
+// No script runs on the dashboard and nothing is loaded from elsewhere; the CSP says so to the browser.
+const DASHBOARD_HEADERS = {
+  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+  'x-content-type-options': 'nosniff',
+};
+
+export interface HttpServerOptions {
+  /** How long the dashboard waits for Redis before answering 503 (default 3 s). */
+  dashboardTimeoutMs?: number | undefined;
+}
+
+export async function startHttpServer(
+  deps: Deps,
+  metrics: Metrics,
+  port: number,
+  options: HttpServerOptions = {},
+): Promise<Server> {
   const server = createServer((request, response) => {
-    route(deps, metrics, request, response).catch((error: unknown) => {
+    route(deps, metrics, options, request, response).catch((error: unknown) => {
       deps.log.error({ err: String(error), path: request.url }, 'http request failed');
       if (!response.headersSent) send(response, 500, 'internal error\n');
       else response.destroy();
@@ -34,6 +54,7 @@ export function stopHttpServer(server: Server): Promise<void> {
 async function route(
   deps: Deps,
   metrics: Metrics,
+  options: HttpServerOptions,
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
@@ -49,7 +70,60 @@ async function route(
     const body = await metrics.registry.metrics();
     return send(response, 200, body, metrics.registry.contentType);
   }
+  if (path === '/queues' || path === '/queues.json') {
+    return sendDashboard(deps, options, path === '/queues.json', response);
+  }
   send(response, 404, 'not found\n');
+}
+
+/**
+ * The queue dashboard. It only reads (counts, failed jobs, schedulers; no retry or remove), so it
+ * needs no auth decision of its own: it is served wherever /metrics is. A slow or failing Redis
+ * gets one line and a 503 within the time limit, never a page that hangs.
+ */
+async function sendDashboard(
+  deps: Deps,
+  options: HttpServerOptions,
+  json: boolean,
+  response: ServerResponse,
+): Promise<void> {
+  const timeoutMs = options.dashboardTimeoutMs ?? DASHBOARD_TIMEOUT_MS;
+  const reading = readDashboard(deps.queues, deps.prefix, deps.clock.now());
+  const outcome = await withTimeoutValue(reading, timeoutMs);
+  if (!outcome.ok) {
+    const reason = outcome.error === undefined ? `no answer within ${timeoutMs} ms` : outcome.error;
+    deps.log.warn({ reason }, 'queue dashboard unavailable');
+    return send(response, 503, `queues: redis: ${singleLine(reason)}\n`);
+  }
+  if (json) {
+    return send(response, 200, `${JSON.stringify(outcome.value)}\n`, 'application/json', {
+      'x-content-type-options': 'nosniff',
+    });
+  }
+  send(
+    response,
+    200,
+    renderDashboardPage(outcome.value),
+    'text/html; charset=utf-8',
+    DASHBOARD_HEADERS,
+  );
+}
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; error?: string };
+
+/** The value, or why there is none: an error message, or no error when the time ran out. */
+async function withTimeoutValue<T>(work: Promise<T>, timeoutMs: number): Promise<Outcome<T>> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<Outcome<T>>((resolve) => {
+    timer = setTimeout(() => resolve({ ok: false }), timeoutMs);
+  });
+  try {
+    return await Promise.race([work.then((value) => ({ ok: true as const, value })), timeout]);
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** What keeps this instance from working: an empty list when Redis and the store both answer. */
@@ -83,7 +157,8 @@ function send(
   status: number,
   body: string,
   type = 'text/plain; charset=utf-8',
+  headers: Record<string, string> = {},
 ): void {
-  response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  response.writeHead(status, { ...headers, 'content-type': type, 'cache-control': 'no-store' });
   response.end(body);
 }
