@@ -1,8 +1,6 @@
 // The indexed story lookup against both backends: the same stories as comparing with every story of
 // the window, and the migration that indexes stories stored before it.
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
@@ -10,7 +8,7 @@ import { CompiledQuery, Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertArticleIfNew } from '../../src/store/articles.ts';
-import { openDatabase, type Store } from '../../src/store/database.ts';
+import type { Store } from '../../src/store/database.ts';
 import * as initial from '../../src/store/migrations/0001-initial.ts';
 import { assignStory } from '../../src/store/stories.ts';
 import type { Database } from '../../src/store/types.ts';
@@ -21,11 +19,10 @@ import {
 } from '../../src/stories/group.ts';
 import { bandPairKeys, indexDay, titleWordKeys } from '../../src/stories/index-keys.ts';
 import { hammingDistance, simhash, titleTokens } from '../../src/stories/simhash.ts';
+import { type Backend, openBackend, PG_URL, testBackends } from './pipeline-helpers.ts';
 
-const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const T0 = new Date('2024-09-01T10:00:00Z');
 const HOUR = 3_600_000;
-const runId = `${process.pid}_${randomUUID().slice(0, 8)}`;
 const FIXTURES = join(import.meta.dirname, '../fixtures');
 const VOCABULARY = [
   ...new Set(
@@ -35,17 +32,6 @@ const VOCABULARY = [
   ),
 ];
 const FILLERS = ['de', 'la', 'les', 'à', 'des', 'du', 'et', 'en'];
-
-interface Backend {
-  kind: 'postgres' | 'pglite';
-  dataDir: string;
-  schema?: string | undefined;
-}
-
-const backends: Backend[] = [
-  { kind: 'postgres', dataDir: '/nonexistent', schema: `vigie_story_index_${runId}` },
-  { kind: 'pglite', dataDir: mkdtempSync(join(tmpdir(), 'vigie-story-index-')) },
-];
 
 /** A small seeded PRNG (mulberry32): the same corpus on every run. */
 function random(seed: number): () => number {
@@ -155,17 +141,12 @@ function assignByFullScan(corpus: readonly CorpusArticle[]): Reference {
   return { stories: assigned, titleJoins };
 }
 
-function open(backend: Backend, schema = backend.schema): Promise<Store> {
-  const databaseUrl = backend.kind === 'postgres' ? PG_URL : undefined;
-  return openDatabase({ databaseUrl, dataDir: backend.dataDir, schema });
-}
-
-describe.each(backends)('story lookup on $kind', (backend) => {
+describe.each(testBackends('story_index'))('story lookup on $kind', (backend) => {
   let store: Store;
   let serial = 0;
 
   beforeAll(async () => {
-    store = await open(backend);
+    store = await openBackend(backend);
   });
 
   afterAll(async () => {
@@ -295,10 +276,7 @@ async function openAtFirstMigration(
   };
 }
 
-describe.each([
-  { kind: 'postgres', dataDir: '/nonexistent', schema: `vigie_story_backfill_${runId}` },
-  { kind: 'pglite', dataDir: mkdtempSync(join(tmpdir(), 'vigie-story-backfill-')) },
-] as Backend[])('migration 0002 on $kind', (backend) => {
+describe.each(testBackends('story_backfill'))('migration 0002 on $kind', (backend) => {
   afterAll(async () => {
     if (backend.kind === 'pglite') rmSync(backend.dataDir, { recursive: true, force: true });
   });
@@ -318,7 +296,7 @@ describe.each([
     } finally {
       await before.close();
     }
-    const store = await open(backend);
+    const store = await openBackend(backend);
     try {
       const stored = await store.db
         .selectFrom('stories')
