@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   rules: async () => (await import('./rules-check.ts')).registerRulesCheckCommand,
   events: async () => (await import('./events.ts')).registerEventsCommand,
   digest: async () => (await import('./digest.ts')).registerDigestCommand,
+  backtest: async () => (await import('./backtest.ts')).registerBacktestCommand,
 };
 
 /** Registers the command named first in `argv`, or every command (for help and unknown names). */
