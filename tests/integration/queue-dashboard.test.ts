@@ -31,7 +31,7 @@ function baseOf(listening: Server): string {
   return `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
 }
 
-/** One job of `queue` that fails for good with REASON, waited on through the worker's event. */
+/** One send-alert job that fails for good with REASON, waited on through the worker's event. */
 async function failOneJob(): Promise<void> {
   const worker = new Worker(
     QUEUE.sendAlert,
