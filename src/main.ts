@@ -26,7 +26,7 @@ export interface AppOptions {
    * schedulers to notify.yaml, and run the delivery sweeper (`vigie run`, `vigie worker --scheduler`).
    */
   scheduler: boolean;
-  /** Serve /healthz, /readyz and /metrics on this port (default: no server). */
+  /** Serve /healthz, /readyz, /metrics and the /queues dashboard on this port (default: no server). */
   port?: number | undefined;
   /** How long active jobs may take to finish on shutdown before they are abandoned to stall recovery. */
   shutdownDeadlineMs?: number | undefined;
