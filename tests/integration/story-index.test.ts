@@ -19,6 +19,7 @@ import {
 } from '../../src/stories/group.ts';
 import { bandPairKeys, indexDay, titleWordKeys } from '../../src/stories/index-keys.ts';
 import { hammingDistance, simhash, titleTokens } from '../../src/stories/simhash.ts';
+import { seededRandom as random } from '../seeded-random.ts';
 import { type Backend, openBackend, PG_URL, testBackends } from './pipeline-helpers.ts';
 
 const T0 = new Date('2024-09-01T10:00:00Z');
@@ -32,17 +33,6 @@ const VOCABULARY = [
   ),
 ];
 const FILLERS = ['de', 'la', 'les', 'à', 'des', 'du', 'et', 'en'];
-
-/** A small seeded PRNG (mulberry32): the same corpus on every run. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 interface CorpusArticle {
   title: string;

@@ -8,19 +8,9 @@ import {
   simhash,
 } from '../../../src/stories/simhash.ts';
 import { titleContentWords } from '../../../src/stories/title-words.ts';
+import { seededRandom as random } from '../../seeded-random.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures');
-
-/** A small seeded PRNG (mulberry32): the same signatures on every run. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 function toSignature(high: number, low: number): string {
   return (high >>> 0).toString(16).padStart(8, '0') + (low >>> 0).toString(16).padStart(8, '0');
