@@ -9,6 +9,7 @@ import { type ReplayMatch, type RuleReplay, startReplay } from '../notify/backte
 import { compileMatcher, type Matcher } from '../rules/compile.ts';
 import { matchArticle } from '../rules/match.ts';
 import { byMentions } from '../rules/regions.ts';
+import { type Article, listArticlesSince } from '../store/articles.ts';
 import type { Db } from '../store/types.ts';
 import { configDirOption } from './options.ts';
 
@@ -82,9 +83,9 @@ async function backtest(
 ): Promise<{ articles: number; rules: RuleReplay[] }> {
   const replay = startReplay(config.rules);
   let articles = 0;
-  let after: StoredArticle | undefined;
+  let after: Article | undefined;
   for (;;) {
-    const page = await readArticlePage(db, since, after);
+    const page = await listArticlesSince(db, since, PAGE_SIZE, after);
     for (const article of page) {
       const match = matchArticle(matcher, article, {
         hits: false,
@@ -104,44 +105,6 @@ async function backtest(
     if (page.length < PAGE_SIZE) break;
   }
   return { articles, rules: replay.finish() };
-}
-
-interface StoredArticle {
-  id: number;
-  title: string;
-  text: string;
-  lang: string | null;
-  storyId: number | null;
-  createdAt: Date;
-}
-
-/** The next page after `after` in (created_at, id) order: keyset, so a page costs the same at any depth. */
-async function readArticlePage(
-  db: Db,
-  since: Date,
-  after: StoredArticle | undefined,
-): Promise<StoredArticle[]> {
-  let query = db
-    .selectFrom('articles')
-    .select(['id', 'title', 'text', 'lang', 'story_id', 'created_at'])
-    .where('created_at', '>=', since);
-  if (after) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('created_at', '>', after.createdAt),
-        eb.and([eb('created_at', '=', after.createdAt), eb('id', '>', after.id)]),
-      ]),
-    );
-  }
-  const rows = await query.orderBy('created_at').orderBy('id').limit(PAGE_SIZE).execute();
-  return rows.map((row) => ({
-    id: row.id,
-    title: row.title,
-    text: row.text,
-    lang: row.lang,
-    storyId: row.story_id,
-    createdAt: row.created_at,
-  }));
 }
 
 function toReport(since: Date, articles: number, rules: RuleReplay[]): BacktestReport {

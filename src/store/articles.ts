@@ -192,14 +192,24 @@ export async function updateArticleContent(
   return result.numUpdatedRows > 0n;
 }
 
-/** Articles stored at or after `since`, oldest first (the order they arrived in). */
-export async function listArticlesSince(db: Db, since: Date, limit?: number): Promise<Article[]> {
-  let query = db
-    .selectFrom('articles')
-    .selectAll()
-    .where('created_at', '>=', since)
-    .orderBy('created_at')
-    .orderBy('id');
+/** Articles stored at or after `since`, oldest first (the order they arrived in); after `after` for the next page. */
+export async function listArticlesSince(
+  db: Db,
+  since: Date,
+  limit?: number,
+  after?: Pick<Article, 'id' | 'createdAt'>,
+): Promise<Article[]> {
+  let query = db.selectFrom('articles').selectAll().where('created_at', '>=', since);
+  // Keyset: the page after `after` costs the same at any depth.
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('created_at', '>', after.createdAt),
+        eb.and([eb('created_at', '=', after.createdAt), eb('id', '>', after.id)]),
+      ]),
+    );
+  }
+  query = query.orderBy('created_at').orderBy('id');
   if (limit !== undefined) query = query.limit(limit);
   return (await query.execute()).map(toArticle);
 }
