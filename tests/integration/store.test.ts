@@ -195,6 +195,12 @@ describe.each(backends)('store on $kind', (backend) => {
     expect((await getArticle(store.db, again.id))?.contentHash).toBe(stored?.contentHash);
     const since = await listArticlesSince(store.db, at(60));
     expect(since.map((a) => a.id)).toEqual([id, again.id]);
+    // Page by page: each page starts after the last article of the one before.
+    const [first] = await listArticlesSince(store.db, at(60), 1);
+    expect(first?.id).toBe(id);
+    const next = await listArticlesSince(store.db, at(60), 1, first);
+    expect(next.map((a) => a.id)).toEqual([again.id]);
+    expect(await listArticlesSince(store.db, at(60), 1, next[0])).toEqual([]);
   });
 
   it('stores an event once per article and rule', async () => {
