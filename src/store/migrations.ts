@@ -2,12 +2,14 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as initial from './migrations/0001-initial.ts';
 import * as storyIndex from './migrations/0002-story-index.ts';
+import * as digestEventIds from './migrations/0003-digest-event-ids.ts';
 import type { Database } from './types.ts';
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-story-index': storyIndex,
+  '0003-digest-event-ids': digestEventIds,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

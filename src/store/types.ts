@@ -119,6 +119,10 @@ export interface DigestsTable {
   period_end: Timestamp;
   event_count: Generated<number>;
   created_at: Timestamp;
+  /** The previous run's `last_event_id`: later ids matched before this period are late arrivals it shows. */
+  first_event_id: number | null;
+  /** The highest `events.id` visible when the run was built: the run shows no event above it. */
+  last_event_id: number | null;
 }
 
 export interface DigestWatermarksTable {

@@ -102,7 +102,11 @@ describe.each(backends)('store on $kind', (backend) => {
     const applied = await sql<{
       name: string;
     }>`select name from ${sql.table(`${store.schema}.kysely_migration`)}`.execute(store.db);
-    expect(applied.rows.map((row) => row.name)).toEqual(['0001-initial', '0002-story-index']);
+    expect(applied.rows.map((row) => row.name)).toEqual([
+      '0001-initial',
+      '0002-story-index',
+      '0003-digest-event-ids',
+    ]);
     const count = await store.db
       .selectFrom('articles')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -416,7 +420,7 @@ describe.each(backends)('store on $kind', (backend) => {
           await sql`select name from ${sql.table(`${schema}.kysely_migration`)}`.execute(
             stores[0]?.db ?? store.db,
           );
-        expect(applied.rows).toHaveLength(2);
+        expect(applied.rows).toHaveLength(3);
       } finally {
         await sql`drop schema ${sql.id(schema)} cascade`.execute(store.db);
         await Promise.all(stores.map((s) => s.close()));
