@@ -1,7 +1,8 @@
 // What a digest shows of a period: its rules' events as stories grouped by rule and region, and the alerts fired.
+import type { ExpressionBuilder } from 'kysely';
 import type { DigestAlert, DigestGroup, DigestInput, DigestStory } from '../notify/render.ts';
 import { listAlertsBetween } from './alerts.ts';
-import type { Db, EventTerm } from './types.ts';
+import type { Database, Db, EventTerm } from './types.ts';
 
 export interface DigestRuleRef {
   id: string;
@@ -16,7 +17,20 @@ export interface DigestContentRequest {
   /** The period, half-open [start, end): consecutive runs share a boundary and show its events once. */
   start: Date;
   end: Date;
+  /** The run's event ids (see `DigestEventWindow`); without, the period alone (a preview). */
+  firstEventId?: number | null | undefined;
+  lastEventId?: number | null | undefined;
   timeZone?: string | undefined;
+}
+
+/** Which events a digest run shows: its period, and the late arrivals the previous run could not see. */
+export interface DigestEventWindow {
+  start: Date;
+  end: Date;
+  /** The previous run's `lastEventId`: null for a digest's first run. */
+  firstEventId?: number | null | undefined;
+  /** The highest event id visible when the run was built: null for runs stored before it was kept. */
+  lastEventId?: number | null | undefined;
 }
 
 interface DigestRow {
@@ -46,7 +60,7 @@ export async function loadDigestContent(
   db: Db,
   request: DigestContentRequest,
 ): Promise<DigestInput> {
-  const groups = await digestGroupsBetween(db, request.rules, request.start, request.end);
+  const groups = await digestGroups(db, request.rules, request);
   const alerts = await listAlertsBetween(db, request.start, request.end);
   const names = new Map(request.rules.map((rule) => [rule.id, rule.name]));
   const alertsFired: DigestAlert[] = alerts
@@ -70,17 +84,41 @@ export async function loadDigestContent(
 }
 
 /**
- * Events of these rules matched in [start, end), as one group per rule × region with one entry
- * per story (an article not grouped yet is its own story), its sources the feeds of its articles.
+ * A run's events: matched in [start, end) with an id it saw, or matched earlier with an id the
+ * previous run did not see (committed after that run's read, though stamped in its period). Each
+ * id is thus in exactly one run of a digest. Without the run's ids, the period alone.
  */
-async function digestGroupsBetween(
+export function digestEventFilter(window: DigestEventWindow) {
+  return (eb: ExpressionBuilder<Database, 'events'>) => {
+    const inPeriod = eb.and([
+      eb('events.matched_at', '>=', window.start),
+      eb('events.matched_at', '<', window.end),
+    ]);
+    if (window.lastEventId === null || window.lastEventId === undefined) return inPeriod;
+    const seen = eb('events.id', '<=', window.lastEventId);
+    if (window.firstEventId === null || window.firstEventId === undefined) {
+      return eb.and([seen, inPeriod]);
+    }
+    const late = eb.and([
+      eb('events.matched_at', '<', window.start),
+      eb('events.id', '>', window.firstEventId),
+    ]);
+    return eb.and([seen, eb.or([inPeriod, late])]);
+  };
+}
+
+/**
+ * The run's events of these rules (see `digestEventFilter`), as one group per rule × region with
+ * one entry per story (an article not grouped yet is its own story), its sources the feeds of its
+ * articles.
+ */
+async function digestGroups(
   db: Db,
   rules: readonly DigestRuleRef[],
-  start: Date,
-  end: Date,
+  window: DigestEventWindow,
 ): Promise<DigestGroup[]> {
   if (rules.length === 0) return [];
-  const rows = await listDigestRows(db, rules, start, end);
+  const rows = await listDigestRows(db, rules, window);
   const sources = await listArticleSources(db, [...new Set(rows.map((row) => row.articleId))]);
   const ruleById = new Map(rules.map((rule) => [rule.id, rule]));
   const groups = new Map<
@@ -155,8 +193,7 @@ function toDigestStory(story: StoryDraft): DigestStory {
 async function listDigestRows(
   db: Db,
   rules: readonly DigestRuleRef[],
-  start: Date,
-  end: Date,
+  window: DigestEventWindow,
 ): Promise<DigestRow[]> {
   const rows = await db
     .selectFrom('events')
@@ -178,8 +215,7 @@ async function listDigestRows(
       'in',
       rules.map((rule) => rule.id),
     )
-    .where('events.matched_at', '>=', start)
-    .where('events.matched_at', '<', end)
+    .where(digestEventFilter(window))
     .orderBy('events.matched_at')
     .orderBy('events.id')
     .execute();

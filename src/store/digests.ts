@@ -2,6 +2,7 @@
 import { type Selectable, sql } from 'kysely';
 import type { DigestPeriod } from '../notify/digest-window.ts';
 import { type Delivery, insertDeliveries, listDeliveries } from './deliveries.ts';
+import { type DigestEventWindow, digestEventFilter } from './digest-query.ts';
 import type { Db, DigestsTable } from './types.ts';
 
 export interface DigestRun {
@@ -12,6 +13,10 @@ export interface DigestRun {
   periodEnd: Date;
   eventCount: number;
   createdAt: Date;
+  /** The previous run's `lastEventId`: null for a digest's first run and runs stored before it was kept. */
+  firstEventId: number | null;
+  /** The highest event id visible when the run was built; null for runs stored before it was kept. */
+  lastEventId: number | null;
 }
 
 export interface DigestRunRequest {
@@ -40,7 +45,8 @@ const DIGEST_LOCK_KEY = 0x7669_6702;
 
 /**
  * Under a lock on the digest: reads the watermark, asks for the period after it, counts the
- * period's events, and stores the run, one pending delivery per channel (none for an empty period
+ * run's events (the period's, and those the previous run could not see yet: `digestEventFilter`),
+ * and stores the run with the highest event id it saw, one pending delivery per channel (none for an empty period
  * when `skipEmpty`) and the new watermark. Two workers building the same digest at once make one
  * run; a repeat after the watermark moved finds the last run instead, so its caller can re-offer
  * pending deliveries. Opens its own transaction: pass the Kysely instance.
@@ -56,8 +62,17 @@ export async function recordDigestRun(
     const watermark = await getDigestWatermark(trx, request.digestId);
     const period = request.periodAfter(watermark);
     if (!period) return findLastRun(trx, request.digestId, watermark);
-    const eventCount = await countDigestEvents(trx, request.ruleIds, period);
-    const { run, created } = await insertRun(trx, request, period, eventCount);
+    const previous = await findRunEnding(trx, request.digestId, watermark);
+    // The id first: the count below then covers exactly the ids this run claims. An event whose
+    // id is below it but still uncommitted now (an insert in flight, a few milliseconds) is left
+    // out of the count, and of every run if it is still uncommitted when this run is sent.
+    const window: DigestEventWindow = {
+      ...period,
+      firstEventId: previous?.last_event_id ?? null,
+      lastEventId: await maxEventId(trx),
+    };
+    const eventCount = await countDigestEvents(trx, request.ruleIds, window);
+    const { run, created } = await insertRun(trx, request, window, eventCount);
     const channels = eventCount === 0 && request.skipEmpty ? [] : [...request.channels];
     const deliveries = await insertDeliveries(trx, { digestRunId: run.id }, channels, request.now);
     await advanceWatermark(trx, request.digestId, period.end, request.now);
@@ -91,19 +106,27 @@ export async function listDigestRuns(db: Db, digestId: string): Promise<DigestRu
   return rows.map(toDigestRun);
 }
 
-/** Events of these rules matched in [start, end): the half-open period, so an event on a boundary is in one run. */
+/** 0 with no event yet, so that the next run still takes the events committed after this one. */
+async function maxEventId(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('events')
+    .select((eb) => eb.fn.coalesce(eb.fn.max('id'), eb.lit(0)).as('id'))
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+/** The run's events of these rules, as send-digest shows them (`digestEventFilter`). */
 async function countDigestEvents(
   db: Db,
   ruleIds: readonly string[],
-  period: DigestPeriod,
+  window: DigestEventWindow,
 ): Promise<number> {
   if (ruleIds.length === 0) return 0;
   const row = await db
     .selectFrom('events')
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .where('rule_id', 'in', [...ruleIds])
-    .where('matched_at', '>=', period.start)
-    .where('matched_at', '<', period.end)
+    .where(digestEventFilter(window))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -111,16 +134,18 @@ async function countDigestEvents(
 async function insertRun(
   db: Db,
   request: DigestRunRequest,
-  period: DigestPeriod,
+  window: DigestEventWindow & DigestPeriod,
   eventCount: number,
 ): Promise<{ run: DigestRun; created: boolean }> {
   const inserted = await db
     .insertInto('digests')
     .values({
       digest_id: request.digestId,
-      period_start: period.start,
-      period_end: period.end,
+      period_start: window.start,
+      period_end: window.end,
       event_count: eventCount,
+      first_event_id: window.firstEventId ?? null,
+      last_event_id: window.lastEventId ?? null,
       created_at: request.now,
     })
     .onConflict((oc) => oc.columns(['digest_id', 'period_end']).doNothing())
@@ -132,7 +157,7 @@ async function insertRun(
     .selectFrom('digests')
     .selectAll()
     .where('digest_id', '=', request.digestId)
-    .where('period_end', '=', period.end)
+    .where('period_end', '=', window.end)
     .executeTakeFirstOrThrow();
   return { run: toDigestRun(existing), created: false };
 }
@@ -155,13 +180,7 @@ async function findLastRun(
   digestId: string,
   watermark: Date | undefined,
 ): Promise<DigestRunOutcome> {
-  if (watermark === undefined) return { created: false, deliveries: [] };
-  const row = await db
-    .selectFrom('digests')
-    .selectAll()
-    .where('digest_id', '=', digestId)
-    .where('period_end', '=', watermark)
-    .executeTakeFirst();
+  const row = await findRunEnding(db, digestId, watermark);
   if (!row) return { created: false, deliveries: [] };
   const deliveries = await listDeliveries(db, { digestRunId: row.id });
   return {
@@ -169,6 +188,21 @@ async function findLastRun(
     created: false,
     deliveries: deliveries.map((delivery) => ({ ...delivery, created: false })),
   };
+}
+
+/** The run that set the watermark: the previous run of the next period. */
+async function findRunEnding(
+  db: Db,
+  digestId: string,
+  watermark: Date | undefined,
+): Promise<Selectable<DigestsTable> | undefined> {
+  if (watermark === undefined) return undefined;
+  return db
+    .selectFrom('digests')
+    .selectAll()
+    .where('digest_id', '=', digestId)
+    .where('period_end', '=', watermark)
+    .executeTakeFirst();
 }
 
 function toDigestRun(row: Selectable<DigestsTable>): DigestRun {
@@ -179,5 +213,7 @@ function toDigestRun(row: Selectable<DigestsTable>): DigestRun {
     periodEnd: row.period_end,
     eventCount: row.event_count,
     createdAt: row.created_at,
+    firstEventId: row.first_event_id,
+    lastEventId: row.last_event_id,
   };
 }

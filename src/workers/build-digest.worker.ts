@@ -23,7 +23,9 @@ export interface BuildDigestResult {
 /**
  * An event's matched_at is taken before it is stored (after the story lock): one stamped just
  * before the period's end may commit a moment after the scheduler fires. Reading a few seconds
- * later keeps the watermark from passing it by.
+ * later keeps it in its own period; one committed later still is in the next run, which shows the
+ * ids this run did not see (`digestEventFilter`). Only an insert in flight at the read itself (its
+ * id below the highest seen, its commit after) can be in no run.
  */
 const DIGEST_SETTLE_MS = 5_000;
 

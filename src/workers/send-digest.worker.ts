@@ -1,4 +1,4 @@
-// send-digest: claim one delivery, render its digest run from the stored period, send it by mail or webhook, mark it sent.
+// send-digest: claim one delivery, render its digest run from the stored period and event ids, send it by mail or webhook, mark it sent.
 import type { Job } from 'bullmq';
 import type { Deps } from '../deps.ts';
 import { PermanentError } from '../lib/errors.ts';
@@ -27,16 +27,19 @@ async function sendDigest(deps: Deps, job: Job): Promise<SendDigestResult> {
         : await getDigestRun(deps.store.db, delivery.digestRunId);
     if (!run) throw new PermanentError(`notify: delivery ${deliveryId} has no digest run`);
     const digest = await renderRun(deps, run);
+    // The event ids are bookkeeping: the webhook body keeps the fields the README documents.
+    const { firstEventId: _first, lastEventId: _last, ...body } = run;
     return {
       ...digest,
-      webhookBody: { digest: run, subject: digest.subject, text: digest.text },
+      webhookBody: { digest: body, subject: digest.subject, text: digest.text },
       idempotencyKey: String(deliveryId),
     };
   });
 }
 
 /**
- * The run's stored period, read and rendered at send time, so a retry renders the same mail;
+ * The run's stored period and event ids, read and rendered at send time, so a retry renders the
+ * same mail (events the previous run could not see included);
  * rules, names and time zone are the current config's. A digest since removed from notify.yaml
  * is not sent: without its spec it would cover every rule.
  */
@@ -48,6 +51,8 @@ async function renderRun(deps: Deps, run: DigestRun) {
     rules: digestRules(deps.config.rules, run.digestId, spec.rules),
     start: run.periodStart,
     end: run.periodEnd,
+    firstEventId: run.firstEventId,
+    lastEventId: run.lastEventId,
     timeZone: spec.timezone,
   });
   return { ...renderDigest(content), messageId: digestMessageId(run.id) };

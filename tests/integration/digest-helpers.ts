@@ -59,6 +59,19 @@ export async function storeMatch(db: Db, match: StoredMatch): Promise<number> {
 }
 export { startSmtp, type TestSmtp } from './smtp-helpers.ts';
 
+/** The mails of one digest, by the id its subject names, oldest first. */
+export function digestMails<T extends { subject?: string | undefined }>(
+  received: readonly T[],
+  digestId: string,
+): T[] {
+  return received.filter((mail) => mail.subject?.startsWith(`[vigie] Digest ${digestId}:`));
+}
+
+/** How many times `needle` occurs in `text`. */
+export function occurrences(text: string, needle: string): number {
+  return text.split(needle).length - 1;
+}
+
 const DIGEST_QUEUES = [QUEUE.buildDigest, QUEUE.sendDigest] as const;
 
 /** Adds one build-digest job and runs in-process workers until it and its sends are done. */

@@ -14,11 +14,19 @@ import {
   upsertDigestSchedulers,
   upsertFeedScheduler,
 } from '../../src/queues/index.ts';
+import { loadDigestContent } from '../../src/store/digest-query.ts';
 import { getDigestWatermark, listDigestRuns } from '../../src/store/digests.ts';
 import type { BuildDigestResult } from '../../src/workers/build-digest.worker.ts';
 import { WORKERS } from '../../src/workers/index.ts';
 import type { SendDigestResult } from '../../src/workers/send-digest.worker.ts';
-import { runDigest, startSmtp, storeMatch, type TestSmtp } from './digest-helpers.ts';
+import {
+  digestMails,
+  occurrences,
+  runDigest,
+  startSmtp,
+  storeMatch,
+  type TestSmtp,
+} from './digest-helpers.ts';
 import {
   type Backend,
   closeTestDeps,
@@ -63,6 +71,8 @@ async function digestConfig(hookUrl: string): Promise<VigieConfig> {
           skipEmpty: false,
           channels: ['ops-email', 'hook'],
         }),
+        late: digest({ rules: ['ei-attentats'], skipEmpty: false }),
+        legacy: digest({ rules: ['ei-attentats'], skipEmpty: false }),
       },
     },
   };
@@ -326,6 +336,76 @@ describe.each(testBackends('digest'))('digests on $kind', (backend: Backend) => 
     await runDigest(deps, 'quiet-all');
     expect(await listDigestRuns(deps.store.db, 'quiet-all')).toHaveLength(1);
     expect(smtp.received.length).toBe(mailsBefore + 1);
+  });
+
+  it('shows an event stamped in a period but stored after its run in the next run, once', async () => {
+    const db = deps.store.db;
+    const match = (title: string, matchedAt: string) =>
+      storeMatch(db, {
+        title,
+        url: `https://e.org/${encodeURIComponent(title)}`,
+        ruleId: 'ei-attentats',
+        regions: ['iraq'],
+        matchedAt: new Date(matchedAt),
+      });
+    await match('Attentat à l’heure, période 1', '2026-07-01T03:00:00Z');
+    // Period 1 ends at 08:00 CEST (06:00Z); both digests build it before the late event is stored.
+    clock.set('2026-07-01T06:00:10Z');
+    await runDigest(deps, 'late');
+    await runDigest(deps, 'legacy');
+    // A run stored before the event ids were kept: the next one shows its period alone.
+    await db
+      .updateTable('digests')
+      .set({ first_event_id: null, last_event_id: null })
+      .where('digest_id', '=', 'legacy')
+      .execute();
+    await match('Attentat tardif, période 1', '2026-07-01T05:59:59.999Z');
+    await match('Attentat à l’heure, période 2', '2026-07-01T12:00:00Z');
+    clock.set('2026-07-02T06:00:10Z');
+    await runDigest(deps, 'late');
+    await runDigest(deps, 'legacy');
+    clock.set('2026-07-03T06:00:10Z');
+    await runDigest(deps, 'late');
+
+    const runs = await listDigestRuns(db, 'late');
+    expect(runs.map((run) => run.eventCount)).toEqual([1, 2, 0]);
+    expect(runs[0]?.firstEventId).toBeNull();
+    expect(runs[1]?.firstEventId).toBe(runs[0]?.lastEventId);
+    expect(runs[2]?.firstEventId).toBe(runs[1]?.lastEventId);
+    const [one, two, three] = digestMails(smtp.received, 'late').map((mail) => mail.text ?? '');
+    expect(occurrences(one ?? '', 'période 1')).toBe(1);
+    expect(one).not.toContain('tardif');
+    expect(occurrences(two ?? '', 'Attentat tardif, période 1')).toBe(1);
+    expect(two).toContain('Attentat à l’heure, période 2');
+    expect(two).not.toContain('Attentat à l’heure, période 1');
+    expect(three).toContain('Nothing matched in this period.');
+    expect(three).not.toContain('tardif');
+
+    const legacy = await listDigestRuns(db, 'legacy');
+    expect(legacy.map((run) => [run.eventCount, run.firstEventId])).toEqual([
+      [1, null],
+      [1, null],
+    ]);
+    const legacyMail = digestMails(smtp.received, 'legacy').at(-1)?.text ?? '';
+    expect(legacyMail).toContain('Attentat à l’heure, période 2');
+    expect(legacyMail).not.toContain('tardif');
+
+    // Without the run's ids (an old row, or a preview), the period alone, as before.
+    const second = runs[1];
+    if (!second) throw new Error('no second run');
+    const rules = [{ id: 'ei-attentats' }];
+    const period = { digestId: 'late', rules, start: second.periodStart, end: second.periodEnd };
+    const titles = async (ids: { firstEventId?: number | null; lastEventId?: number | null }) =>
+      (await loadDigestContent(db, { ...period, ...ids })).groups.flatMap((group) =>
+        group.stories.map((story) => story.title),
+      );
+    expect(await titles({ firstEventId: null, lastEventId: null })).toEqual([
+      'Attentat à l’heure, période 2',
+    ]);
+    expect(await titles(second)).toEqual([
+      'Attentat tardif, période 1',
+      'Attentat à l’heure, période 2',
+    ]);
   });
 });
 
