@@ -10,7 +10,7 @@ import { type FetchOptions, type FetchResult, fetchUrl } from './lib/http.ts';
 import { createLogger, type Logger } from './lib/logger.ts';
 import { closeQueues, createQueues, type Queues } from './queues/index.ts';
 import { compileMatcher, type Matcher } from './rules/compile.ts';
-import { openDatabase, type Store } from './store/database.ts';
+import { openStore, type Store } from './store/database.ts';
 
 // Right after ioredis is loaded, before config loading or any work compiles the string scanners.
 restoreFastStringPrototype();
@@ -80,14 +80,6 @@ export async function closeDeps(deps: Deps): Promise<void> {
   await closeQueues(deps.queues);
   await deps.connection.quit().catch(() => deps.connection.disconnect());
   await deps.store.close();
-}
-
-export function openStore(env: VigieEnv): Promise<Store> {
-  return openDatabase({
-    databaseUrl: env.databaseUrl,
-    dataDir: env.dataDir,
-    schema: env.databaseSchema,
-  });
 }
 
 export function createHttp(allowHosts: readonly string[], totalTimeoutMs?: number): Http {

@@ -49,16 +49,12 @@ export function registerBacktestCommand(program: Command): void {
       const config = await loadConfig(options.config);
       const matcher = compileMatcher({ rules: config.rules, regions: config.regions });
       // Loaded on use: the store (and PGlite) would slow every other command's start.
-      const [{ loadEnv }, { openDatabase }] = await Promise.all([
+      const [{ loadEnv }, { openStore }] = await Promise.all([
         import('../config/env.ts'),
         import('../store/database.ts'),
       ]);
       const env = loadEnv();
-      const store = await openDatabase({
-        databaseUrl: env.databaseUrl,
-        dataDir: env.dataDir,
-        schema: env.databaseSchema,
-      });
+      const store = await openStore(env);
       try {
         const { articles, rules } = await backtest(store.db, config, matcher, since);
         const report = toReport(since, articles, rules);

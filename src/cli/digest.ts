@@ -42,16 +42,12 @@ async function previewDigest(digestId: string, options: PreviewOptions): Promise
     const known = Object.keys(config.notify.digests).join(', ') || 'none';
     throw new UserError(`digest: unknown digest "${digestId}" (notify.yaml has: ${known})`);
   }
-  const [{ openDatabase }, { loadDigestContent }] = await Promise.all([
+  const [{ openStore }, { loadDigestContent }] = await Promise.all([
     import('../store/database.ts'),
     import('../store/digest-query.ts'),
   ]);
   const end = systemClock.now();
-  const store = await openDatabase({
-    databaseUrl: env.databaseUrl,
-    dataDir: env.dataDir,
-    schema: env.databaseSchema,
-  });
+  const store = await openStore(env);
   try {
     const content = await loadDigestContent(store.db, {
       digestId,

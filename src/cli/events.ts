@@ -25,17 +25,13 @@ export function registerEventsCommand(program: Command): void {
     .action(async (options: EventsOptions) => {
       const filter = readFilter(options);
       // Loaded on use: the store (and PGlite) would slow every other command's start.
-      const [{ loadEnv }, { openDatabase }, { listEvents }] = await Promise.all([
+      const [{ loadEnv }, { openStore }, { listEvents }] = await Promise.all([
         import('../config/env.ts'),
         import('../store/database.ts'),
         import('../store/events.ts'),
       ]);
       const env = loadEnv();
-      const store = await openDatabase({
-        databaseUrl: env.databaseUrl,
-        dataDir: env.dataDir,
-        schema: env.databaseSchema,
-      });
+      const store = await openStore(env);
       try {
         const events = await listEvents(store.db, filter);
         process.stdout.write(options.json ? events.map(toJsonLine).join('') : formatTable(events));

@@ -2,13 +2,14 @@
 import { randomUUID } from 'node:crypto';
 import { loadEnv } from '../config/env.ts';
 import { loadConfig } from '../config/load.ts';
-import { closeDeps, createHttp, type Deps, type Http, openDeps, openStore } from '../deps.ts';
+import { closeDeps, createHttp, type Deps, type Http, openDeps } from '../deps.ts';
 import { ensureFeedRow, type FeedSource, resolveFeedSource } from '../feeds/adhoc.ts';
 import { parseDuration } from '../lib/duration.ts';
 import { UserError } from '../lib/errors.ts';
 import { createLogger } from '../lib/logger.ts';
 import { waitUntilIdle } from '../queues/idle.ts';
 import { enqueueFetchFeed, PIPELINE_QUEUES, QUEUE } from '../queues/index.ts';
+import { openStore } from '../store/database.ts';
 import type { ClassifyArticleResult } from '../workers/classify-article.worker.ts';
 import type { EvaluateAlertResult } from '../workers/evaluate-alert.worker.ts';
 import type { FetchArticleResult } from '../workers/fetch-article.worker.ts';

@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { CompiledQuery, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import type { VigieEnv } from '../config/env.ts';
 import { migrateToLatest } from './migrations.ts';
 import { acquirePgliteLock, type PgliteLock } from './pglite-lock.ts';
 import type { Database } from './types.ts';
@@ -26,6 +27,17 @@ export interface Store {
 
 const INT8_OID = 20;
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** The store the environment names: PostgreSQL at DATABASE_URL, else PGlite under VIGIE_DATA_DIR. */
+export function openStore(
+  env: Pick<VigieEnv, 'databaseUrl' | 'dataDir' | 'databaseSchema'>,
+): Promise<Store> {
+  return openDatabase({
+    databaseUrl: env.databaseUrl,
+    dataDir: env.dataDir,
+    schema: env.databaseSchema,
+  });
+}
 
 /** bigserial ids and count(*) come back as numbers rather than strings; they stay below 2^53. */
 const types = {
