@@ -49,3 +49,13 @@ function indexFunctionWords(): Map<string, number> {
 export function functionWordLanguage(folded: string): number {
   return WORD_LANGUAGE.get(folded) ?? -1;
 }
+
+/**
+ * Every listed function word, folded, those two languages share included ("de", "la"): the words
+ * too common to tell two titles of one story apart (see stories/title-words.ts).
+ */
+export const LISTED_FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  Object.values(FUNCTION_WORDS).flatMap((words) =>
+    words.split(' ').map((word) => formsOf(word).folded),
+  ),
+);
