@@ -6,7 +6,7 @@ import { escapeHtml } from '../notify/format.ts';
 import { QUEUE_NAMES, type Queues } from '../queues/index.ts';
 
 /** How many failed jobs per queue are shown, newest first. */
-export const DASHBOARD_FAILED_LIMIT = 5;
+const DASHBOARD_FAILED_LIMIT = 5;
 /** Failure reasons are cut here: a page of stack traces helps no one. */
 const REASON_MAX_CHARS = 500;
 

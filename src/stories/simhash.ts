@@ -33,7 +33,7 @@ export function hammingDistance(a: string, b: string): number {
 }
 
 /** Bands of a signature: 8 bytes, the most significant first. */
-export const SIGNATURE_BANDS = 8;
+const SIGNATURE_BANDS = 8;
 /** Most differing bits that surely leave two bands, hence a band pair, equal. */
 export const MAX_PAIRED_DISTANCE = SIGNATURE_BANDS - 2;
 
