@@ -33,7 +33,7 @@ const ONLY = Object.keys(LANGUAGES);
  * on the samples, 200-character slices were all classified right, and franc's cost grows with
  * length (0.14 ms at 300 characters, 0.7 ms at 2,000).
  */
-export const SAMPLE_LENGTH = 400;
+const SAMPLE_LENGTH = 400;
 
 /** Below this many letters a guess is noise. */
 const MIN_LETTERS = 20;
@@ -66,7 +66,7 @@ export function detectArticleLanguage(title: string, text: string): string | nul
  * The language of an article whose function words were counted while matching it (see
  * `MatchOptions.detectLanguage`): the same answer as `detectArticleLanguage(title, text)`.
  */
-export function languageOfArticle(counts: Int32Array, title: string, text: string): string | null {
+function languageOfArticle(counts: Int32Array, title: string, text: string): string | null {
   return languageOfSample(
     counts,
     `${title}\n${text.slice(0, SAMPLE_LENGTH)}`.slice(0, SAMPLE_LENGTH),

@@ -70,7 +70,7 @@ export function renderDigest(input: DigestInput): RenderedDigest {
 }
 
 /** Groups merged by rule, then region (both in name order), stories by sources then recency. */
-export function sectionsOf(groups: readonly DigestGroup[]): RuleSection[] {
+function sectionsOf(groups: readonly DigestGroup[]): RuleSection[] {
   const rules = new Map<string, RuleSection>();
   for (const group of groups) {
     const section = rules.get(group.ruleId) ?? {

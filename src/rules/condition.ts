@@ -58,7 +58,7 @@ function isTerm(item: MatchItem): item is TermSpec {
   return typeof item === 'string' || 'term' in item || 'near' in item;
 }
 
-export function displayTerm(spec: TermSpec): string {
+function displayTerm(spec: TermSpec): string {
   if (typeof spec === 'string') return spec;
   if ('term' in spec) return spec.term;
   return `near(${displayTerm(spec.near[0])}, ${displayTerm(spec.near[1])}, ${spec.within})`;

@@ -135,20 +135,6 @@ function toRow(article: NewArticle) {
   };
 }
 
-/** Records that `feedId` carries the article; returns false if it was already known. */
-export async function addArticleSource(
-  db: Db,
-  source: { articleId: number; feedId: string; seenAt: Date },
-): Promise<boolean> {
-  const row = await db
-    .insertInto('article_sources')
-    .values({ article_id: source.articleId, feed_id: source.feedId, first_seen_at: source.seenAt })
-    .onConflict((oc) => oc.columns(['article_id', 'feed_id']).doNothing())
-    .returning('article_id')
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 export async function listArticleSources(db: Db, articleId: number): Promise<ArticleSource[]> {
   const rows = await db
     .selectFrom('article_sources')
@@ -215,7 +201,7 @@ export async function listArticlesSince(
 }
 
 /** sha256 of the text with case, Unicode form and whitespace normalised; null for no text. */
-export function hashContent(text: string): string | null {
+function hashContent(text: string): string | null {
   const normalised = text.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
   if (normalised === '') return null;
   return createHash('sha256').update(normalised).digest('hex');
