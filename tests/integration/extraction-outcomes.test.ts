@@ -1,6 +1,7 @@
 // Extraction outcomes through the real fetch-article worker and the real /metrics: full, fallback, feed text, empty.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import iconv from 'iconv-lite';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../src/deps.ts';
@@ -33,6 +34,44 @@ function jsonLdPage(): string {
   return `<html><head><title>Rutba</title><script type="application/ld+json">${JSON.stringify(data)}</script></head><body><div id="app"></div></body></html>`;
 }
 
+/** Pages the fetcher must decode as browsers do: [path, encoding, Content-Type, <meta>, text]. */
+const LEGACY: Array<[string, string, string, string, string]> = [
+  [
+    'cp1251-header',
+    'windows-1251',
+    'text/html; charset=windows-1251',
+    '<meta charset="utf-8">',
+    'Иракские войска во вторник вернули контроль над районом Рутба в провинции Анбар после трёх дней боёв.',
+  ],
+  [
+    'gbk-meta',
+    'gbk',
+    'text/html',
+    '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">',
+    '伊拉克军队周二在安巴尔省收复了鲁特巴地区，经过三天的战斗，十五名武装分子被打死，多处武器藏匿点被发现。',
+  ],
+  [
+    'sjis-header',
+    'shift_jis',
+    'text/html; charset=Shift_JIS',
+    '',
+    'イラク軍は火曜日、アンバール州ルトバ地区の支配を三日間の戦闘の末に取り戻したと発表した。',
+  ],
+  [
+    'bom',
+    'utf-8',
+    'text/html; charset=windows-1256',
+    '',
+    'استعادت القوات العراقية السيطرة على قضاء الرطبة في محافظة الأنبار يوم الثلاثاء بعد ثلاثة أيام من القتال.',
+  ],
+];
+
+function legacyBody(encoding: string, meta: string, text: string): Buffer {
+  const html = `<html><head>${meta}<title>Rutba</title></head><body><article><h1>Rutba</h1><p>${text}</p></article></body></html>`;
+  const bytes = iconv.encode(html, encoding);
+  return encoding === 'utf-8' ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]) : bytes;
+}
+
 function serve(server: LocalServer): void {
   const base = server.url;
   const item = (path: string, description = '') => ({
@@ -54,6 +93,16 @@ function serve(server: LocalServer): void {
     headers: { 'content-type': 'application/rss+xml' },
     body: rssFeed([item('summary', 'Le résumé du flux.'), item('bare')]),
   }));
+  server.routes.set('/legacy.xml', () => ({
+    headers: { 'content-type': 'application/rss+xml' },
+    body: rssFeed(LEGACY.map(([path]) => item(path))),
+  }));
+  for (const [path, encoding, contentType, meta, text] of LEGACY) {
+    server.routes.set(`/${path}`, () => ({
+      headers: { 'content-type': contentType },
+      body: legacyBody(encoding, meta, text),
+    }));
+  }
   server.routes.set('/full', () => ({ headers: HTML, body: articlePage('Rutba', PARAGRAPHS) }));
   server.routes.set('/fallback', () => ({ headers: HTML, body: jsonLdPage() }));
   server.routes.set('/teaser', () => ({
@@ -78,6 +127,7 @@ describe.each(testBackends('outcomes'))('extraction outcomes on $kind', (backend
     const feeds = [
       feedSpec('pages', `${server.url}/pages.xml`),
       feedSpec('summaries', `${server.url}/summaries.xml`, false),
+      feedSpec('legacy', `${server.url}/legacy.xml`),
     ];
     deps = await openTestDeps(backend, feeds, 'outcomes');
     await upsertFeeds(
@@ -123,6 +173,20 @@ describe.each(testBackends('outcomes'))('extraction outcomes on $kind', (backend
     expect(rows[3]?.fetch_status).toBe('feed-only');
   });
 
+  it('decodes pages as browsers do: BOM, then the header, then the <meta>', async () => {
+    const outcomes = await runFeedOnce(deps, 'legacy');
+    expect(outcomes.filter((outcome) => outcome.error)).toEqual([]);
+    const rows = await deps.store.db
+      .selectFrom('articles')
+      .select(['url', 'text', 'extraction'])
+      .where('feed_id', '=', 'legacy')
+      .orderBy('id')
+      .execute();
+    expect(
+      rows.map((row) => [row.url.slice(server.url.length + 1), row.text, row.extraction]),
+    ).toEqual(LEGACY.map(([path, , , , text]) => [path, text, 'full']));
+  });
+
   it('counts the outcomes per feed on /metrics', async () => {
     const port = (http.address() as AddressInfo).port;
     const response = await fetch(`http://127.0.0.1:${port}/metrics`);
@@ -131,6 +195,7 @@ describe.each(testBackends('outcomes'))('extraction outcomes on $kind', (backend
       .split('\n')
       .filter((line) => line.startsWith('vigie_articles_extracted{'));
     expect(lines.sort()).toEqual([
+      'vigie_articles_extracted{feed="legacy",outcome="full"} 4',
       'vigie_articles_extracted{feed="pages",outcome="empty"} 1',
       'vigie_articles_extracted{feed="pages",outcome="fallback"} 1',
       'vigie_articles_extracted{feed="pages",outcome="feed"} 2',
