@@ -56,7 +56,8 @@ export function extractArticle(
     articleHeading($, content.root) ??
     metadata.documentTitle ??
     cleanTitle(options.feedItem?.title);
-  const chosen = chooseText($, source, articleText(content.blocks, title ?? ''), declared);
+  const blocks = articleText(content.blocks, title ?? '');
+  const chosen = chooseText($, source, blocks, declared, measures);
   const text = articleText(chosen.blocks, title ?? '').join('\n\n');
   return {
     url: options.url ?? metadata.canonicalUrl,
