@@ -56,7 +56,7 @@ export async function runApp(options: AppOptions): Promise<void> {
 }
 
 export async function startApp(deps: Deps, options: AppOptions): Promise<RunningApp> {
-  const metrics = createMetrics();
+  const metrics = createMetrics(deps);
   const queues = options.scheduler ? withScheduler(options.queues) : options.queues;
   if (options.scheduler) {
     await upsertFeeds(

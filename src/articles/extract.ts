@@ -6,6 +6,7 @@ import { normaliseDate } from '../feeds/dates.ts';
 import type { FeedItem } from '../feeds/parse.ts';
 import { PermanentError } from '../lib/errors.ts';
 import { removeBoilerplate, selectMainContent } from './content.ts';
+import { chooseText, type ExtractionMethod, readDeclaredBody } from './fallback.ts';
 import { detectLanguage } from './language.ts';
 import { readMetadata, textOf } from './metadata.ts';
 import { collapseWhitespace } from './text.ts';
@@ -30,6 +31,8 @@ export interface ExtractedArticle {
   /** ISO 639-1 (`fr`): from <html lang>, else detected in the text. */
   lang: string | null;
   byline: string | null;
+  /** How `text` was obtained (see EXTRACTION_METHODS): `content` unless the container fell short. */
+  method: ExtractionMethod;
   /** <link rel=canonical>, else og:url, else `options.url`; tracking parameters removed. */
   canonicalUrl: string | null;
 }
@@ -45,6 +48,7 @@ export function extractArticle(
   checkHtml(source, options);
   const $ = load(source);
   const metadata = readMetadata($, options.url);
+  const declared = readDeclaredBody($, source);
   const measures = removeBoilerplate($);
   const content = selectMainContent($, measures);
   const title =
@@ -52,7 +56,9 @@ export function extractArticle(
     articleHeading($, content.root) ??
     metadata.documentTitle ??
     cleanTitle(options.feedItem?.title);
-  const text = articleText(content.blocks, title ?? '');
+  const blocks = articleText(content.blocks, title ?? '');
+  const chosen = chooseText($, source, blocks, declared, measures);
+  const text = articleText(chosen.blocks, title ?? '').join('\n\n');
   return {
     url: options.url ?? metadata.canonicalUrl,
     title: title ?? '',
@@ -60,6 +66,7 @@ export function extractArticle(
     publishedAt: metadata.publishedAt ?? normaliseDate(options.feedItem?.publishedAt),
     lang: metadata.lang ?? detectLanguage(`${title ?? ''}\n${text}`),
     byline: metadata.byline ?? cleanTitle(options.feedItem?.author),
+    method: text === '' ? 'none' : chosen.method,
     canonicalUrl: metadata.canonicalUrl,
   };
 }
@@ -102,8 +109,8 @@ function articleHeading($: CheerioAPI, root: Element | null): string | null {
   return null;
 }
 
-/** Blocks joined by blank lines, without the title repeated on top nor a caption repeated below. */
-function articleText(blocks: string[], title: string): string {
+/** The blocks without the title repeated on top nor a caption repeated below. */
+function articleText(blocks: string[], title: string): string[] {
   const seen = new Set<string>();
   const kept: string[] = [];
   for (const block of blocks) {
@@ -112,7 +119,7 @@ function articleText(blocks: string[], title: string): string {
     seen.add(block);
     kept.push(block);
   }
-  return kept.join('\n\n');
+  return kept;
 }
 
 function cleanTitle(value: string | undefined): string | null {

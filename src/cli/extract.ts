@@ -2,14 +2,18 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { type ExtractedArticle, extractArticle } from '../articles/extract.ts';
+import { countCharacters } from '../articles/outcome.ts';
 import { PermanentError, TransientError, UserError } from '../lib/errors.ts';
 import { fetchUrl, parseAllowHosts } from '../lib/http.ts';
 
-/** The contract's line: other tools parse it, so keys and order are fixed. */
+/**
+ * The contract's line: other tools parse it, so keys and order are fixed; `method` (how the text
+ * was obtained) and `length` (its characters) come after the contract's keys.
+ */
 export type ExtractLine = Pick<
   ExtractedArticle,
-  'url' | 'title' | 'text' | 'publishedAt' | 'lang' | 'byline'
->;
+  'url' | 'title' | 'text' | 'publishedAt' | 'lang' | 'byline' | 'method'
+> & { length: number };
 
 interface Page {
   body: Buffer;
@@ -35,8 +39,8 @@ export function registerExtractCommand(program: Command): void {
 }
 
 export function toExtractLine(article: ExtractedArticle): ExtractLine {
-  const { url, title, text, publishedAt, lang, byline } = article;
-  return { url, title, text, publishedAt, lang, byline };
+  const { url, title, text, publishedAt, lang, byline, method } = article;
+  return { url, title, text, publishedAt, lang, byline, method, length: countCharacters(text) };
 }
 
 async function loadPage(source: string, url: string | undefined): Promise<Page> {

@@ -1,6 +1,8 @@
 // Articles, stored once per url_key, and the feeds each was reached from (article_sources).
 import { createHash } from 'node:crypto';
 import { type Selectable, sql } from 'kysely';
+import type { ExtractionMethod } from '../articles/fallback.ts';
+import type { Extraction, ExtractionOutcome } from '../articles/outcome.ts';
 import type { ArticlesTable, Db, FetchStatus } from './types.ts';
 
 export interface Article {
@@ -20,6 +22,8 @@ export interface Article {
   fetchStatus: FetchStatus;
   fetchError: string | null;
   createdAt: Date;
+  /** How the text was obtained; null while pending (and for articles stored before it was recorded). */
+  extraction: Extraction | null;
 }
 
 export interface NewArticle {
@@ -36,6 +40,8 @@ export interface NewArticle {
   /** The feed it was first seen in; also recorded as a source. */
   feedId: string;
   fetchStatus?: FetchStatus | undefined;
+  /** Set when no page fetch follows: the feed's text is final. */
+  extraction?: Extraction | undefined;
   seenAt: Date;
 }
 
@@ -49,6 +55,14 @@ export interface ArticleContent {
   fetchedAt: Date;
   fetchStatus: FetchStatus;
   fetchError?: string | null | undefined;
+  extraction: Extraction;
+}
+
+/** Articles per feed (the feed each was first seen in) and extraction outcome. */
+export interface ExtractionCount {
+  feedId: string;
+  outcome: ExtractionOutcome;
+  count: number;
 }
 
 export interface ArticleSource {
@@ -132,6 +146,7 @@ function toRow(article: NewArticle) {
     content_hash: hashContent(text),
     fetch_status: article.fetchStatus ?? 'pending',
     created_at: article.seenAt,
+    ...extractionColumns(article.extraction),
   };
 }
 
@@ -172,6 +187,7 @@ export async function updateArticleContent(
       fetched_at: content.fetchedAt,
       fetch_status: content.fetchStatus,
       fetch_error: content.fetchError ?? null,
+      ...extractionColumns(content.extraction),
     })
     .where('id', '=', id)
     .executeTakeFirst();
@@ -198,6 +214,36 @@ export async function listArticlesSince(
   query = query.orderBy('created_at').orderBy('id');
   if (limit !== undefined) query = query.limit(limit);
   return (await query.execute()).map(toArticle);
+}
+
+/**
+ * Articles stored at or after `since` that have an outcome, counted per feed and outcome: what
+ * /metrics reads at each scrape, a range of the created_at index.
+ */
+export async function countExtractionOutcomes(db: Db, since: Date): Promise<ExtractionCount[]> {
+  const rows = await db
+    .selectFrom('articles')
+    .select(['feed_id', 'extraction', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('created_at', '>=', since)
+    .where('extraction', 'is not', null)
+    .groupBy(['feed_id', 'extraction'])
+    .orderBy('feed_id')
+    .orderBy('extraction')
+    .execute();
+  return rows.map((row) => ({
+    feedId: row.feed_id ?? '',
+    outcome: row.extraction as ExtractionOutcome,
+    count: Number(row.n),
+  }));
+}
+
+function extractionColumns(extraction: Extraction | undefined) {
+  if (!extraction) return {};
+  return {
+    extraction: extraction.outcome,
+    extraction_method: extraction.method,
+    text_length: extraction.textLength,
+  };
 }
 
 /** sha256 of the text with case, Unicode form and whitespace normalised; null for no text. */
@@ -231,5 +277,12 @@ function toArticle(row: Selectable<ArticlesTable>): Article {
     fetchStatus: row.fetch_status,
     fetchError: row.fetch_error,
     createdAt: row.created_at,
+    extraction: row.extraction
+      ? {
+          outcome: row.extraction,
+          method: row.extraction_method as ExtractionMethod | null,
+          textLength: row.text_length ?? 0,
+        }
+      : null,
   };
 }

@@ -1,5 +1,6 @@
 // The database's tables as Kysely sees them (snake_case, as in the migrations) and the shared store types.
 import type { ColumnType, Generated, Kysely } from 'kysely';
+import type { ExtractionOutcome } from '../articles/outcome.ts';
 
 /** A timestamptz column: read as a Date, written as a Date. */
 type Timestamp = ColumnType<Date, Date, Date>;
@@ -80,6 +81,12 @@ export interface ArticlesTable {
   fetch_status: FetchStatus;
   fetch_error: string | null;
   created_at: Timestamp;
+  /** How the text was obtained; null while pending and for articles stored before 0004. */
+  extraction: ExtractionOutcome | null;
+  /** fallback.ts's ExtractionMethod of the page read; null when no page was read. */
+  extraction_method: string | null;
+  /** Characters (code points) of `text` when the outcome was recorded. */
+  text_length: number | null;
 }
 
 export interface ArticleSourcesTable {

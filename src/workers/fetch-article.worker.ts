@@ -1,6 +1,7 @@
 // fetch-article: fetch a new article's page and extract its text; without a page, keep the feed's text.
 import type { Job } from 'bullmq';
 import { extractArticle } from '../articles/extract.ts';
+import { feedText, pageOrFeedText } from '../articles/outcome.ts';
 import type { Deps } from '../deps.ts';
 import { TransientError } from '../lib/errors.ts';
 import { ArticleJobSchema, enqueueClassifyArticle, parsePayload, QUEUE } from '../queues/index.ts';
@@ -15,6 +16,8 @@ import { errorMessage, isLastAttempt, type WorkerSpec } from './spec.ts';
 export interface FetchArticleResult {
   articleId: number;
   fetchStatus?: string;
+  /** How its text was obtained (outcome.ts's ExtractionOutcome). */
+  extraction?: string;
   error?: string;
   skipped?: string;
 }
@@ -42,8 +45,12 @@ async function fetchArticle(
   }
   const content = await fetchContent(deps, article, isLastAttempt(job), signal);
   await updateArticleContent(deps.store.db, articleId, content);
+  if (content.extraction.outcome === 'empty') {
+    deps.log.warn({ articleId, url: article.url }, 'article stored without any text');
+  }
   await enqueueClassifyArticle(deps.queues, { articleId });
-  return { articleId, fetchStatus: content.fetchStatus, ...errorField(content) };
+  const { fetchStatus, extraction } = content;
+  return { articleId, fetchStatus, extraction: extraction.outcome, ...errorField(content) };
 }
 
 /**
@@ -74,8 +81,7 @@ async function fetchContent(
     return {
       canonicalUrl: page.canonicalUrl,
       title: page.title || undefined,
-      // A teaser page (paywall, consent wall) says less than the feed did: keep the feed's text.
-      text: page.text.length >= article.text.length ? page.text : article.text,
+      ...pageOrFeedText(page, article.text),
       publishedAt: article.publishedAt ? undefined : toDate(page.publishedAt),
       lang: page.lang ?? undefined,
       byline: page.byline ?? undefined,
@@ -89,7 +95,7 @@ async function fetchContent(
       'article page not fetched, keeping the feed text',
     );
     return {
-      text: article.text,
+      ...feedText(article.text),
       fetchedAt: deps.clock.now(),
       fetchStatus: 'feed-only',
       fetchError: errorMessage(error),

@@ -1,10 +1,13 @@
 // `./bin/vigie extract` as a user runs it: files, URLs on a local server, and the errors they get.
 import { execFile } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -43,6 +46,15 @@ function expectOneLineError(run: Run, message: RegExp): void {
 
 let server: Server;
 let base: string;
+const scratch = mkdtempSync(join(tmpdir(), 'vigie-cli-extract-'));
+const PARAGRAPH =
+  'Les forces irakiennes ont repris le contrôle du district de Rutba, dans la province d’Al-Anbar, après trois jours de combats contre des cellules de l’État islamique.';
+
+function writePage(name: string, bytes: Buffer): string {
+  const file = join(scratch, name);
+  writeFileSync(file, bytes);
+  return file;
+}
 
 beforeAll(async () => {
   const page = readFileSync(new URL(`../../${PAGE}`, import.meta.url));
@@ -59,6 +71,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  rmSync(scratch, { recursive: true, force: true });
   server.close();
   await once(server, 'close');
 });
@@ -71,7 +84,16 @@ describe('vigie extract', () => {
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(1);
     const line = JSON.parse(lines[0] ?? '');
-    expect(Object.keys(line)).toEqual(['url', 'title', 'text', 'publishedAt', 'lang', 'byline']);
+    expect(Object.keys(line)).toEqual([
+      'url',
+      'title',
+      'text',
+      'publishedAt',
+      'lang',
+      'byline',
+      'method',
+      'length',
+    ]);
     expect(line).toMatchObject({
       url: 'https://example.org/a',
       title:
@@ -82,6 +104,59 @@ describe('vigie extract', () => {
     });
     expect(line.text).toMatch(/^En juin, le gouvernement irakien/);
     expect(line.text).not.toContain('Laisser un commentaire');
+    expect(line.method).toBe('content');
+    expect(line.length).toBe(line.text.length);
+  });
+
+  it('prints the fallback method and the length of a JSON-LD-only page, and of an empty one', async () => {
+    const body = [PARAGRAPH, PARAGRAPH.replace('Rutba', 'Qaïm')].join('\n');
+    const jsonLd = JSON.stringify({ '@type': 'NewsArticle', articleBody: body });
+    const file = writePage(
+      'jsonld.html',
+      Buffer.from(
+        `<html><head><script type="application/ld+json">${jsonLd}</script></head><body></body></html>`,
+      ),
+    );
+    const line = JSON.parse((await vigie(['extract', file])).stdout);
+    expect(line).toMatchObject({ method: 'jsonld', text: body.replace('\n', '\n\n') });
+    expect(line.length).toBe(line.text.length);
+    const empty = writePage('empty.html', Buffer.from('<html><body><div></div></body></html>'));
+    const nothing = await vigie(['extract', empty]);
+    expect(nothing.code).toBe(0);
+    expect(JSON.parse(nothing.stdout)).toMatchObject({ text: '', method: 'none', length: 0 });
+  });
+
+  it.each([
+    [
+      'GB2312 by its meta',
+      '伊拉克军队周二在安巴尔省收复了鲁特巴地区，十五名武装分子被打死。',
+      'gbk',
+      '<meta charset="gb2312">',
+    ],
+    [
+      'Shift_JIS by http-equiv',
+      'イラク軍は火曜日、アンバール州ルトバ地区の支配を取り戻した。',
+      'shift_jis',
+      '<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">',
+    ],
+    [
+      'windows-1256 by its meta',
+      'استعادت القوات العراقية السيطرة على قضاء الرطبة في محافظة الأنبار.',
+      'windows-1256',
+      '<meta charset="windows-1256">',
+    ],
+    [
+      'UTF-8 under a stale gb2312 meta',
+      '伊拉克军队周二在安巴尔省收复了鲁特巴地区。',
+      'utf-8',
+      '<meta charset="gb2312">',
+    ],
+  ])('reads a file in %s', async (_name, text, encoding, meta) => {
+    const html = `<html><head>${meta}<title>Rutba</title></head><body><article><h1>Rutba</h1><p>${text}</p></article></body></html>`;
+    const file = writePage(`${encoding}.html`, iconv.encode(html, encoding));
+    const run = await vigie(['extract', file]);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toMatchObject({ title: 'Rutba', text, method: 'content' });
   });
 
   it('fetches a URL on an allowed host', async () => {

@@ -130,7 +130,7 @@ export async function runFeedOnce(
 export interface Reply {
   status?: number;
   headers?: Record<string, string>;
-  body?: string;
+  body?: string | Buffer;
 }
 
 export interface Hit {

@@ -105,6 +105,7 @@ describe.each(backends)('store on $kind', (backend) => {
       '0001-initial',
       '0002-story-index',
       '0003-digest-event-ids',
+      '0004-article-extraction',
     ]);
     const count = await store.db
       .selectFrom('articles')
@@ -182,6 +183,7 @@ describe.each(backends)('store on $kind', (backend) => {
       fetchedAt: at(61),
       fetchStatus: 'fetched' as const,
       lang: 'fr',
+      extraction: { outcome: 'full' as const, method: 'content' as const, textLength: 18 },
     };
     expect(await updateArticleContent(store.db, id, fetched)).toBe(true);
     const stored = await getArticle(store.db, id);
@@ -190,6 +192,7 @@ describe.each(backends)('store on $kind', (backend) => {
       lang: 'fr',
       fetchedAt: at(61),
       fetchStatus: 'fetched',
+      extraction: { outcome: 'full', method: 'content', textLength: 18 },
     });
     expect(stored?.title).toBe('Title of https://example.org/later');
     const again = await insertArticleIfNew(
@@ -420,7 +423,7 @@ describe.each(backends)('store on $kind', (backend) => {
           await sql`select name from ${sql.table(`${schema}.kysely_migration`)}`.execute(
             stores[0]?.db ?? store.db,
           );
-        expect(applied.rows).toHaveLength(3);
+        expect(applied.rows).toHaveLength(4);
       } finally {
         await sql`drop schema ${sql.id(schema)} cascade`.execute(store.db);
         await Promise.all(stores.map((s) => s.close()));

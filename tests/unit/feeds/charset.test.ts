@@ -1,7 +1,13 @@
-// decodeBody: the same French text in UTF-8, ISO-8859-1 and windows-1252, declared every possible way.
+// decodeBody: French in UTF-8, ISO-8859-1 and windows-1252 declared every way; Chinese, Japanese, Russian, Arabic pages as browsers read them.
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeBody, detectCharset, headerCharset } from '../../../src/feeds/charset.ts';
+import { extractArticle } from '../../../src/articles/extract.ts';
+import {
+  decodeBody,
+  detectCharset,
+  encodingOf,
+  headerCharset,
+} from '../../../src/feeds/charset.ts';
 
 /** Has ’ « » € œ —: characters windows-1252 has and ISO-8859-1 lacks, as real "ISO-8859-1" pages do. */
 const FRENCH =
@@ -101,5 +107,148 @@ describe('detectCharset precedence', () => {
   it('reads the header parameter', () => {
     expect(headerCharset('application/rss+xml; Charset=ISO-8859-1')).toBe('ISO-8859-1');
     expect(headerCharset('text/html')).toBeUndefined();
+  });
+});
+
+/** Text written for these tests, each in a language its legacy encoding was made for. */
+const LEGACY: Array<[label: string, iconvName: string, text: string]> = [
+  [
+    'gb2312',
+    'gbk',
+    '伊拉克军队周二在安巴尔省收复了鲁特巴地区，经过三天的战斗，十五名武装分子被打死。',
+  ],
+  ['GBK', 'gbk', '联军提供了空中支援，居民可能在未来几天内返回家园。'],
+  [
+    'shift_jis',
+    'shift_jis',
+    'イラク軍は火曜日、アンバール州ルトバ地区の支配を取り戻したと発表した。',
+  ],
+  ['x-sjis', 'shift_jis', '住民は数日以内に帰宅できる見込みだと知事は述べた。'],
+  [
+    'windows-1251',
+    'windows-1251',
+    'Иракские войска во вторник вернули контроль над районом Рутба в провинции Анбар.',
+  ],
+  [
+    'windows-1256',
+    'windows-1256',
+    'استعادت القوات العراقية السيطرة على قضاء الرطبة في محافظة الأنبار يوم الثلاثاء.',
+  ],
+  [
+    'iso-8859-15',
+    'iso-8859-15',
+    'Une œuvre à 15 € : le cœur de l’affaire, dit l’Œil de Rutba.'.replaceAll('’', "'"),
+  ],
+];
+
+function legacyPage(text: string, iconvName: string, meta: string): Buffer {
+  return iconv.encode(
+    `<!DOCTYPE html><html><head>${meta}<title>Rutba</title></head><body><article><h1>Rutba</h1><p>${text}</p></article></body></html>`,
+    iconvName,
+  );
+}
+
+describe('legacy encodings as browsers decode them', () => {
+  it.each(LEGACY)('%s declared in <meta charset>', (label, iconvName, text) => {
+    const body = legacyPage(text, iconvName, `<meta charset="${label}">`);
+    expect(paragraph(decodeBody(body))).toBe(text);
+    expect(extractArticle(body)).toMatchObject({ text, method: 'content' });
+  });
+
+  it.each(LEGACY)('%s declared in http-equiv', (label, iconvName, text) => {
+    const meta = `<meta http-equiv="Content-Type" content="text/html; charset=${label}" />`;
+    expect(paragraph(decodeBody(legacyPage(text, iconvName, meta)))).toBe(text);
+  });
+
+  it.each(LEGACY)(
+    '%s declared in the Content-Type header, over a contradicting meta',
+    (label, iconvName, text) => {
+      const body = legacyPage(text, iconvName, '<meta charset="utf-8">');
+      const contentType = `text/html; charset=${label}`;
+      expect(paragraph(decodeBody(body, contentType))).toBe(text);
+      expect(extractArticle(body, { contentType }).text).toBe(text);
+    },
+  );
+
+  it('a BOM over the header', () => {
+    const [, , text] = LEGACY[4] as [string, string, string];
+    const body = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`<p>${text}</p>`)]);
+    expect(paragraph(decodeBody(body, 'text/html; charset=windows-1251'))).toBe(text);
+  });
+});
+
+describe('the <meta> prescan', () => {
+  const RUSSIAN = 'Войска вернули контроль над районом.';
+  const cp1251 = (markup: string) => iconv.encode(markup, 'windows-1251');
+  it.each([
+    [
+      'a meta inside a comment is not read',
+      '<!-- <meta charset="koi8-r"> --><meta charset="windows-1251">',
+      'windows-1251',
+    ],
+    [
+      'http-equiv needs Content-Type',
+      '<meta content="text/html; charset=koi8-r"><meta charset="windows-1251">',
+      'windows-1251',
+    ],
+    [
+      'attributes in any order',
+      '<meta content="text/html; charset=windows-1251" http-equiv="content-type">',
+      'windows-1251',
+    ],
+    [
+      'a meta beyond the first 1,024 bytes is not read',
+      `<!--${' '.repeat(1100)}--><meta charset="windows-1251">`,
+      'utf-8',
+    ],
+    [
+      'x-user-defined in a meta means windows-1252',
+      '<meta charset="x-user-defined">',
+      'windows-1252',
+    ],
+  ])('%s', (_name, head, expected) => {
+    expect(detectCharset(cp1251(`<html><head>${head}</head><body><p>${RUSSIAN}</p>`))).toBe(
+      expected,
+    );
+  });
+
+  it('a declaration contradicted by valid UTF-8 is stale: a page re-encoded keeps its old meta', () => {
+    const text = '伊拉克军队周二收复了鲁特巴地区。';
+    const body = Buffer.from(`<meta charset="gb2312"><p>${text}</p>`);
+    expect(detectCharset(body)).toBe('utf-8');
+    expect(paragraph(decodeBody(body))).toBe(text);
+    // The header is the server's word, as browsers take it, even then.
+    expect(detectCharset(body, 'text/html; charset=gbk')).toBe('gbk');
+  });
+
+  it('an ASCII page keeps its declaration', () => {
+    expect(detectCharset(Buffer.from('<meta charset="shift_jis"><p>ok</p>'))).toBe('shift_jis');
+  });
+});
+
+describe('labels mapped as the WHATWG Encoding standard does', () => {
+  it.each([
+    ['gb2312', 'gbk'],
+    ['x-gbk', 'gbk'],
+    ['GB18030', 'gb18030'],
+    ['sjis', 'shift_jis'],
+    ['ms_kanji', 'shift_jis'],
+    ['iso-8859-1', 'windows-1252'],
+    ['latin1', 'windows-1252'],
+    ['us-ascii', 'windows-1252'],
+    ['ISO-8859-15', 'iso-8859-15'],
+    ['cp1251', 'windows-1251'],
+    ['cp1256', 'windows-1256'],
+    ['utf8', 'utf-8'],
+    ['x-user-defined', 'x-user-defined'],
+    ['x-klingon', undefined],
+  ])('%s → %s', (label, name) => {
+    expect(encodingOf(label)).toBe(name);
+  });
+
+  it('decodes x-user-defined from a header as the standard says', () => {
+    expect(decodeBody(Buffer.from([0x41, 0x80, 0xff]), 'text/html; charset=x-user-defined')).toBe(
+      'A\uf780\uf7ff',
+    );
   });
 });

@@ -1,0 +1,123 @@
+// The fallback layer: pages whose article the container misses come out whole, with the method that found them.
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../../src/articles/extract.ts';
+
+const PARAGRAPHS = [
+  'Les forces irakiennes ont repris, mardi 3 septembre, le contrôle du district de Rutba, dans la province d’Al-Anbar, après trois jours de combats contre des cellules de l’État islamique.',
+  'Selon le commandement des opérations conjointes, quinze combattants ont été tués et plusieurs caches d’armes découvertes dans les vallées à l’ouest de la ville, près de la frontière syrienne.',
+  'Les habitants déplacés pourraient regagner leurs maisons dans les prochains jours, a indiqué le gouverneur, qui a demandé des renforts pour sécuriser la route internationale vers la Jordanie.',
+  'La coalition internationale a fourni un appui aérien, précise un communiqué, sans donner le nombre de frappes menées pendant l’opération ni les pertes subies par les forces irakiennes.',
+];
+const ARTICLE = PARAGRAPHS.join('\n\n');
+const MARKUP = PARAGRAPHS.map((paragraph) => `<p>${paragraph}</p>`).join('\n');
+const LINKS = Array.from(
+  { length: 12 },
+  (_, index) => `<li><a href="/a${index}">Autre article numéro ${index} sur l’Irak</a></li>`,
+).join('');
+
+function page(head: string, body: string): Buffer {
+  return Buffer.from(
+    `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Rutba reprise</title>${head}</head><body>${body}</body></html>`,
+  );
+}
+
+function jsonLd(value: unknown): string {
+  return `<script type="application/ld+json">${JSON.stringify(value)}</script>`;
+}
+
+describe('extractArticle falls back when the container misses the article', () => {
+  it.each([
+    [
+      'under a container whose class reads like comments',
+      page('', `<h1>Rutba reprise</h1><div class="comment-body">${MARKUP}</div><ul>${LINKS}</ul>`),
+      'readable',
+    ],
+    [
+      'in an itemprop=articleBody element whose class reads like an ad',
+      page(
+        '',
+        `<h1>Rutba reprise</h1><div class="ad-slot" itemprop="articleBody">${MARKUP}</div>` +
+          `<div class="content"><p>Abonnez-vous pour lire la suite de cet article.</p></div>`,
+      ),
+      'itemprop',
+    ],
+    [
+      'only in a JSON-LD @graph (an empty app shell), entities escaped',
+      page(
+        jsonLd({
+          '@context': 'https://schema.org',
+          '@graph': [
+            { '@type': 'WebPage', name: 'Rutba' },
+            {
+              '@type': ['NewsArticle'],
+              headline: 'Rutba reprise',
+              articleBody: PARAGRAPHS.join('\n').replaceAll('’', '&#8217;'),
+            },
+          ],
+        }),
+        '<div id="app"></div>',
+      ),
+      'jsonld',
+    ],
+    [
+      'only in a JSON-LD array, as HTML escaped twice',
+      page(
+        jsonLd([
+          { '@type': 'Organization', name: 'X' },
+          {
+            '@type': 'ReportageNewsArticle',
+            articleBody: MARKUP.replaceAll('&', '&amp;').replaceAll('<', '&lt;'),
+          },
+        ]),
+        '<div id="app"><p>Chargement…</p></div>',
+      ),
+      'jsonld',
+    ],
+    [
+      'in a BlogPosting nested as a WebPage mainEntity, as HTML',
+      page(
+        jsonLd({ '@type': 'WebPage', mainEntity: { '@type': 'BlogPosting', articleBody: MARKUP } }),
+        '<main><p>Contenu réservé.</p></main>',
+      ),
+      'jsonld',
+    ],
+  ])('%s', (_name, html, method) => {
+    const article = extractArticle(html);
+    expect(article.method).toBe(method);
+    expect(article.text).toBe(ARTICLE);
+  });
+});
+
+describe('extractArticle keeps the container', () => {
+  it('when a JSON-LD body is a teaser shorter than it', () => {
+    const html = page(
+      jsonLd({ '@type': 'NewsArticle', articleBody: PARAGRAPHS[0] }),
+      `<article><h1>Rutba reprise</h1>${MARKUP}</article>`,
+    );
+    expect(extractArticle(html)).toMatchObject({ method: 'content', text: ARTICLE });
+  });
+
+  it('when the page has no more readable text than the container holds', () => {
+    const html = page('', `<article><p>${PARAGRAPHS[0]}</p></article><ul>${LINKS}</ul>`);
+    expect(extractArticle(html)).toMatchObject({ method: 'content', text: PARAGRAPHS[0] });
+  });
+
+  const PAGES = new URL('../../fixtures/pages/', import.meta.url);
+  it.each(readdirSync(PAGES).filter((name) => name.endsWith('.html')))('on golden %s', (name) => {
+    const article = extractArticle(readFileSync(new URL(name, PAGES)));
+    expect(article.method).toBe('content');
+    expect(article.text.length).toBeGreaterThan(500);
+  });
+});
+
+describe('extractArticle on a page without text', () => {
+  it.each([
+    ['an empty body', page('', '')],
+    ['only links and a heading', page('', `<h1>Rutba reprise</h1><nav><ul>${LINKS}</ul></nav>`)],
+    ['invalid JSON-LD', page('<script type="application/ld+json">{"articleBody": </script>', '')],
+  ])('%s: no text, method none', (_name, html) => {
+    const article = extractArticle(html);
+    expect(article).toMatchObject({ text: '', method: 'none', title: 'Rutba reprise' });
+  });
+});
