@@ -80,6 +80,8 @@ export interface ArticlesTable {
   fetch_status: FetchStatus;
   fetch_error: string | null;
   created_at: Timestamp;
+  /** Set by classify-article with its events; null until then (the sweeper's mark). */
+  classified_at: Generated<Date | null>;
 }
 
 export interface ArticleSourcesTable {
