@@ -103,9 +103,12 @@ export function createHttp(allowHosts: readonly string[], totalTimeoutMs?: numbe
 export async function connectRedis(url: string, logRepeated?: RepeatedLog): Promise<Redis> {
   const connection = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: true });
   let lastError: Error | undefined;
-  // Without a listener ioredis prints every reconnection failure to the console.
+  let connected = false;
+  // Without a listener ioredis prints every reconnection failure to the console. Before the first
+  // connect, the failure is the one line the start ends with.
   connection.on('error', (error: Error) => {
     lastError = error;
+    if (!connected) return;
     logRepeated?.(
       'warn',
       `redis:${error.message}`,
@@ -115,6 +118,7 @@ export async function connectRedis(url: string, logRepeated?: RepeatedLog): Prom
   });
   try {
     await connection.connect();
+    connected = true;
   } catch (error) {
     connection.disconnect();
     const reason = (lastError ?? (error as Error)).message;
