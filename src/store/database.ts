@@ -64,13 +64,14 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Store>
     throw new Error(`store: invalid schema name ${JSON.stringify(schema)}`);
   }
   const backend = options.databaseUrl
-    ? openPostgres(options.databaseUrl, options.onConnectionError ?? ignore)
+    ? openPostgres(options.databaseUrl, options.schema, options.onConnectionError ?? ignore)
     : await openPglite(join(options.dataDir, 'pglite'));
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({
       pool: backend.pool,
+      // PGlite's one session; a server's connections get the schema in their startup packet.
       onCreateConnection: async (connection) => {
-        if (options.schema)
+        if (options.schema && backend.kind === 'pglite')
           await connection.executeQuery(CompiledQuery.raw(`set search_path to "${schema}"`));
       },
     }),
@@ -104,11 +105,19 @@ interface Backend {
  * checked out between two queries of a transaction has no listener, and an unheard 'error' event
  * ends the process. So every client gets its own listener for life: the query in flight fails
  * (the job is retried with backoff) and the pool drops the broken client on release.
+ * The schema name was checked against SCHEMA_NAME: nothing to quote.
  */
-function openPostgres(databaseUrl: string, onError: (error: Error) => void): Backend {
+function openPostgres(
+  databaseUrl: string,
+  schema: string | undefined,
+  onError: (error: Error) => void,
+): Backend {
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     types,
+    // Not a query after connecting: Kysely never releases a client whose first query failed
+    // (a server going away at that instant), and the pool could then never end.
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
     application_name: APPLICATION_NAME,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
   });

@@ -105,6 +105,7 @@ describe.each(backends)('store on $kind', (backend) => {
       '0001-initial',
       '0002-story-index',
       '0003-digest-event-ids',
+      '0006-article-classified',
     ]);
     const count = await store.db
       .selectFrom('articles')
@@ -420,7 +421,7 @@ describe.each(backends)('store on $kind', (backend) => {
           await sql`select name from ${sql.table(`${schema}.kysely_migration`)}`.execute(
             stores[0]?.db ?? store.db,
           );
-        expect(applied.rows).toHaveLength(3);
+        expect(applied.rows).toHaveLength(4);
       } finally {
         await sql`drop schema ${sql.id(schema)} cascade`.execute(store.db);
         await Promise.all(stores.map((s) => s.close()));
