@@ -102,15 +102,24 @@ export interface QueueSettings {
   connection: Redis;
   prefix: string;
   defaultJobOptions?: JobsOptions | undefined;
+  /** Hears the queues' connection errors (default: ignored; the connection's owner logs them). */
+  onError?: ((error: Error) => void) | undefined;
 }
 
+function ignoreError(): void {}
+
 export function createQueues(settings: QueueSettings): Queues {
-  const make = (name: QueueName) =>
-    new Queue(name, {
+  const make = (name: QueueName) => {
+    const queue = new Queue(name, {
       connection: settings.connection,
       prefix: settings.prefix,
       defaultJobOptions: { ...DEFAULT_JOB_OPTIONS, ...settings.defaultJobOptions },
     });
+    // Without a listener BullMQ prints each of its connection's errors to the console, stack
+    // and all (every reconnection attempt while Redis is away). The commands that fail reject.
+    queue.on('error', settings.onError ?? ignoreError);
+    return queue;
+  };
   return {
     'schedule-feeds': make(QUEUE.scheduleFeeds),
     'fetch-feed': make(QUEUE.fetchFeed),
