@@ -20,6 +20,8 @@ export interface Article {
   fetchStatus: FetchStatus;
   fetchError: string | null;
   createdAt: Date;
+  /** When classify-article stored its events; null until then. */
+  classifiedAt: Date | null;
 }
 
 export interface NewArticle {
@@ -231,5 +233,6 @@ function toArticle(row: Selectable<ArticlesTable>): Article {
     fetchStatus: row.fetch_status,
     fetchError: row.fetch_error,
     createdAt: row.created_at,
+    classifiedAt: row.classified_at,
   };
 }

@@ -46,16 +46,6 @@ export async function listUnfinished(
   return rows.map(toUnfinished);
 }
 
-/** True when classify-article has stored this article's events (its final mark). */
-export async function isClassified(db: Db, id: number): Promise<boolean> {
-  const row = await db
-    .selectFrom('articles')
-    .select('classified_at')
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row?.classified_at != null;
-}
-
 /** Marks the article classified; run in the transaction that stores its events. */
 export async function markClassified(db: Db, id: number, at: Date): Promise<void> {
   await db.updateTable('articles').set({ classified_at: at }).where('id', '=', id).execute();

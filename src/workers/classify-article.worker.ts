@@ -16,7 +16,7 @@ import { byMentions } from '../rules/regions.ts';
 import { getArticle } from '../store/articles.ts';
 import { insertEvents, type NewEvent } from '../store/events.ts';
 import { assignStory } from '../store/stories.ts';
-import { isClassified, markClassified } from '../store/unfinished-articles.ts';
+import { markClassified } from '../store/unfinished-articles.ts';
 import { simhash } from '../stories/simhash.ts';
 import { isRerun, type WorkerSpec } from './spec.ts';
 
@@ -39,7 +39,7 @@ async function classifyArticle(deps: Deps, job: Job): Promise<ClassifyArticleRes
   const article = await getArticle(deps.store.db, articleId);
   if (!article) return { articleId, skipped: 'article not found' };
   // A rerun goes on (its evaluations may not have been offered); a second offer does nothing.
-  if (!isRerun(job) && (await isClassified(deps.store.db, articleId))) {
+  if (!isRerun(job) && article.classifiedAt !== null) {
     return { articleId, skipped: 'already classified' };
   }
   // Without a known language, the match detects it from the words it reads anyway.
