@@ -40,7 +40,7 @@ async function classifyArticle(deps: Deps, job: Job): Promise<ClassifyArticleRes
   if (!article) return { articleId, skipped: 'article not found' };
   // A rerun goes on (its evaluations may not have been offered); a second offer does nothing.
   if (!isRerun(job) && article.classifiedAt !== null) {
-    return { articleId, skipped: 'already classified' };
+    return { articleId, eventIds: [], skipped: 'already classified' };
   }
   // Without a known language, the match detects it from the words it reads anyway.
   const match = matchArticle(
