@@ -7,7 +7,7 @@ import { type Clock, systemClock } from './lib/clock.ts';
 import { UserError } from './lib/errors.ts';
 import { restoreFastStringPrototype } from './lib/fast-strings.ts';
 import { type FetchOptions, type FetchResult, fetchUrl } from './lib/http.ts';
-import { createLogger, type Logger } from './lib/logger.ts';
+import { createLogger, type Logger, type RepeatedLog, summariseRepeats } from './lib/logger.ts';
 import { closeQueues, createQueues, type Queues } from './queues/index.ts';
 import { compileMatcher, type Matcher } from './rules/compile.ts';
 import { openStore, type Store } from './store/database.ts';
@@ -30,6 +30,8 @@ export interface Deps {
   matcher: Matcher;
   clock: Clock;
   log: Logger;
+  /** For errors that repeat while a server is away: at most one line a second per cause. */
+  logRepeated: RepeatedLog;
   store: Store;
   queues: Queues;
   /** The BullMQ prefix the queues and workers share (VIGIE_QUEUE_PREFIX, or ingest's own). */
@@ -57,9 +59,10 @@ export async function openDeps(options: OpenDepsOptions): Promise<Deps> {
   restoreFastStringPrototype();
   const matcher = compileMatcher({ rules: config.rules, regions: config.regions });
   const log = options.log ?? createLogger();
-  const connection = await connectRedis(env.redisUrl, log);
+  const logRepeated = summariseRepeats(log);
+  const connection = await connectRedis(env.redisUrl, logRepeated);
   try {
-    const store = options.store ?? (await openStore(env));
+    const store = options.store ?? (await openStore(env, logStoreError(logRepeated)));
     const prefix = options.prefix ?? env.queuePrefix;
     const queues = createQueues({
       connection,
@@ -68,7 +71,10 @@ export async function openDeps(options: OpenDepsOptions): Promise<Deps> {
     });
     const http = options.http ?? createHttp(env.allowHosts, options.fetchTimeoutMs);
     const clock = options.clock ?? systemClock;
-    return { env, config, matcher, clock, log, store, queues, prefix, connection, http };
+    return {
+      ...{ env, config, matcher, clock, log, logRepeated, store },
+      ...{ queues, prefix, connection, http },
+    };
   } catch (error) {
     connection.disconnect();
     throw error;
@@ -94,22 +100,41 @@ export function createHttp(allowHosts: readonly string[], totalTimeoutMs?: numbe
  * `maxRetriesPerRequest: null`; the first connect is awaited so that a wrong REDIS_URL is one clear
  * error rather than commands queued forever.
  */
-export async function connectRedis(url: string, log?: Logger): Promise<Redis> {
+export async function connectRedis(url: string, logRepeated?: RepeatedLog): Promise<Redis> {
   const connection = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: true });
   let lastError: Error | undefined;
-  // Without a listener ioredis prints every reconnection failure to the console.
+  let connected = false;
+  // Without a listener ioredis prints every reconnection failure to the console. Before the first
+  // connect, the failure is the one line the start ends with.
   connection.on('error', (error: Error) => {
     lastError = error;
-    log?.warn({ err: error.message }, 'redis connection error');
+    if (!connected) return;
+    logRepeated?.(
+      'warn',
+      `redis:${error.message}`,
+      { err: error.message },
+      'redis connection error',
+    );
   });
   try {
     await connection.connect();
+    connected = true;
   } catch (error) {
     connection.disconnect();
     const reason = (lastError ?? (error as Error)).message;
     throw new UserError(`queues: cannot connect to Redis at ${redactUrl(url)} (${reason})`);
   }
   return connection;
+}
+
+function logStoreError(logRepeated: RepeatedLog) {
+  return (error: Error) =>
+    logRepeated(
+      'warn',
+      `store:${error.message}`,
+      { err: error.message, code: (error as NodeJS.ErrnoException).code },
+      'database connection error',
+    );
 }
 
 function redactUrl(url: string): string {

@@ -7,6 +7,7 @@ import { closeDeps, type Deps, openDeps } from './deps.ts';
 import {
   QUEUE,
   type QueueName,
+  upsertArticleSweeper,
   upsertDeliverySweeper,
   upsertDigestSchedulers,
   upsertFeedScheduler,
@@ -55,22 +56,22 @@ export async function runApp(options: AppOptions): Promise<void> {
   deps.log.info('stopped');
 }
 
+/**
+ * Listens first, then sets the schedulers, then starts the workers: a step that fails (a port in
+ * use, Redis gone) closes what the earlier ones opened, so a failed start leaves nothing running.
+ */
 export async function startApp(deps: Deps, options: AppOptions): Promise<RunningApp> {
   const metrics = createMetrics(deps);
   const queues = options.scheduler ? withScheduler(options.queues) : options.queues;
-  if (options.scheduler) {
-    await upsertFeeds(
-      deps.store.db,
-      deps.config.feeds.map(({ id, url }) => ({ id, url })),
-      deps.clock.now(),
-    );
-    await upsertFeedScheduler(deps.queues);
-    await upsertDigestSchedulers(deps.queues, deps.config.notify.digests);
-    await upsertDeliverySweeper(deps.queues);
-  }
-  const workers: Worker[] = startWorkers(deps, queues, { observers: [metrics.observer] });
   const server =
     options.port === undefined ? undefined : await startHttpServer(deps, metrics, options.port);
+  try {
+    if (options.scheduler) await upsertSchedulers(deps);
+  } catch (error) {
+    if (server) await stopHttpServer(server);
+    throw error;
+  }
+  const workers: Worker[] = startWorkers(deps, queues, { observers: [metrics.observer] });
   deps.log.info(
     { queues, scheduler: options.scheduler, port: options.port, prefix: deps.prefix },
     'vigie started',
@@ -86,11 +87,24 @@ export async function startApp(deps: Deps, options: AppOptions): Promise<Running
   };
 }
 
+async function upsertSchedulers(deps: Deps): Promise<void> {
+  await upsertFeeds(
+    deps.store.db,
+    deps.config.feeds.map(({ id, url }) => ({ id, url })),
+    deps.clock.now(),
+  );
+  await upsertFeedScheduler(deps.queues);
+  await upsertDigestSchedulers(deps.queues, deps.config.notify.digests);
+  await upsertDeliverySweeper(deps.queues);
+  await upsertArticleSweeper(deps.queues);
+}
+
 function withScheduler(queues: readonly QueueName[]): QueueName[] {
   // The schedulers' own queues: a digest scheduled here is also built and sent here.
   const own = [
     QUEUE.scheduleFeeds,
     QUEUE.sweepDeliveries,
+    QUEUE.sweepArticles,
     QUEUE.buildDigest,
     QUEUE.sendDigest,
   ].filter((name) => !queues.includes(name));

@@ -19,6 +19,10 @@
 //   'delivery-sweeper' (every 60 s) ─► sweep-deliveries ─► send-alert / send-digest
 //   (deliveries still owed: pending for 5 min, or claimed by a sender dead for 10, offered again)
 //
+//   'article-sweeper' (every 60 s) ─► sweep-articles ─► fetch-article / classify-article
+//   (articles stored 5 min ago or more and still pending or unclassified: their job was lost with
+//    a process that died, or gave up during an outage; each fetch-feed run also re-offers its own)
+//
 // Payloads are ids only; the database holds the state and its unique keys make every step
 // idempotent. Job ids only save work: a job added twice with one id runs once while BullMQ keeps it.
 import { type JobsOptions, Queue, UnrecoverableError } from 'bullmq';
@@ -36,6 +40,7 @@ export const QUEUE = {
   buildDigest: 'build-digest',
   sendDigest: 'send-digest',
   sweepDeliveries: 'sweep-deliveries',
+  sweepArticles: 'sweep-articles',
 } as const;
 
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
@@ -54,6 +59,7 @@ export const FEED_SCHEDULER_ID = 'feed-scheduler';
 export const FEED_SCHEDULER_EVERY_MS = 30_000;
 const SWEEP_SCHEDULER_ID = 'delivery-sweeper';
 const SWEEP_SCHEDULER_EVERY_MS = 60_000;
+const ARTICLE_SWEEPER_ID = 'article-sweeper';
 
 /** Scheduler ids of digests: `digest-<id>`, so the digest schedulers are told apart from any other. */
 const DIGEST_SCHEDULER_PREFIX = 'digest-';
@@ -96,15 +102,24 @@ export interface QueueSettings {
   connection: Redis;
   prefix: string;
   defaultJobOptions?: JobsOptions | undefined;
+  /** Hears the queues' connection errors (default: ignored; the connection's owner logs them). */
+  onError?: ((error: Error) => void) | undefined;
 }
 
+function ignoreError(): void {}
+
 export function createQueues(settings: QueueSettings): Queues {
-  const make = (name: QueueName) =>
-    new Queue(name, {
+  const make = (name: QueueName) => {
+    const queue = new Queue(name, {
       connection: settings.connection,
       prefix: settings.prefix,
       defaultJobOptions: { ...DEFAULT_JOB_OPTIONS, ...settings.defaultJobOptions },
     });
+    // Without a listener BullMQ prints each of its connection's errors to the console, stack
+    // and all (every reconnection attempt while Redis is away). The commands that fail reject.
+    queue.on('error', settings.onError ?? ignoreError);
+    return queue;
+  };
   return {
     'schedule-feeds': make(QUEUE.scheduleFeeds),
     'fetch-feed': make(QUEUE.fetchFeed),
@@ -115,6 +130,7 @@ export function createQueues(settings: QueueSettings): Queues {
     'build-digest': make(QUEUE.buildDigest),
     'send-digest': make(QUEUE.sendDigest),
     'sweep-deliveries': make(QUEUE.sweepDeliveries),
+    'sweep-articles': make(QUEUE.sweepArticles),
   };
 }
 
@@ -132,7 +148,7 @@ export function parsePayload<T>(schema: z.ZodType<T>, queue: QueueName, data: un
 }
 
 /** Custom job ids may not contain ':' (BullMQ reserves it), hence '-'. */
-function jobId(...parts: (string | number)[]): string {
+export function jobId(...parts: (string | number)[]): string {
   return parts.join('-');
 }
 
@@ -177,7 +193,7 @@ export async function enqueueClassifyArticle(queues: Queues, job: ArticleJob): P
 }
 
 /** Job ids by article: an article offered twice is fetched or classified once while BullMQ keeps it. */
-async function addArticleJobs(
+export async function addArticleJobs(
   queues: Queues,
   name: typeof QUEUE.fetchArticle | typeof QUEUE.classifyArticle,
   jobs: readonly ArticleJob[],
@@ -306,6 +322,15 @@ export async function upsertDeliverySweeper(queues: Queues): Promise<void> {
     SWEEP_SCHEDULER_ID,
     { every: SWEEP_SCHEDULER_EVERY_MS },
     { name: QUEUE.sweepDeliveries, data: {}, opts: { attempts: 1, removeOnComplete: 100 } },
+  );
+}
+
+/** The repeatable job that offers unfinished articles again; upserting it again changes nothing. */
+export async function upsertArticleSweeper(queues: Queues): Promise<void> {
+  await queues[QUEUE.sweepArticles].upsertJobScheduler(
+    ARTICLE_SWEEPER_ID,
+    { every: SWEEP_SCHEDULER_EVERY_MS },
+    { name: QUEUE.sweepArticles, data: {}, opts: { attempts: 1, removeOnComplete: 100 } },
   );
 }
 

@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { sql } from 'kysely';
 import type { Deps } from '../deps.ts';
+import { UserError } from '../lib/errors.ts';
 import { singleLine } from '../notify/format.ts';
 import { readDashboard, renderDashboardPage } from './dashboard.ts';
 import type { Metrics } from './metrics.ts';
@@ -35,13 +36,22 @@ export async function startHttpServer(
     });
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const onError = (error: NodeJS.ErrnoException) => reject(listenError(port, error));
+    server.once('error', onError);
     server.listen(port, () => {
-      server.off('error', reject);
+      server.off('error', onError);
       resolve();
     });
   });
   return server;
+}
+
+/** A port in use or not ours to take is the operator's to fix: one line, exit 1. */
+function listenError(port: number, error: NodeJS.ErrnoException): Error {
+  if (error.code === 'EADDRINUSE') return new UserError(`http: port ${port} is already in use`);
+  if (error.code === 'EACCES')
+    return new UserError(`http: no permission to listen on port ${port}`);
+  return error;
 }
 
 export function stopHttpServer(server: Server): Promise<void> {

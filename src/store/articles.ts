@@ -24,6 +24,8 @@ export interface Article {
   createdAt: Date;
   /** How the text was obtained; null while pending (and for articles stored before it was recorded). */
   extraction: Extraction | null;
+  /** When classify-article stored its events; null until then. */
+  classifiedAt: Date | null;
 }
 
 export interface NewArticle {
@@ -284,5 +286,6 @@ function toArticle(row: Selectable<ArticlesTable>): Article {
           textLength: row.text_length ?? 0,
         }
       : null,
+    classifiedAt: row.classified_at,
   };
 }

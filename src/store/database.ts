@@ -3,9 +3,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
-import { CompiledQuery, Kysely, PostgresDialect } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { VigieEnv } from '../config/env.ts';
+import { UserError } from '../lib/errors.ts';
 import { migrateToLatest } from './migrations.ts';
 import { acquirePgliteLock, type PgliteLock } from './pglite-lock.ts';
 import type { Database } from './types.ts';
@@ -16,7 +17,15 @@ export interface OpenDatabaseOptions {
   dataDir: string;
   /** A PostgreSQL schema to work in (created if missing): one per test file on a shared server. */
   schema?: string | undefined;
+  /**
+   * Connection errors (a server restart, pg_terminate_backend): the query in flight fails and the
+   * pool replaces the client; this only hears of it. Default: ignored.
+   */
+  onConnectionError?: ((error: Error) => void) | undefined;
 }
+
+/** `application_name` of vigie's connections, as pg_stat_activity shows them. */
+export const APPLICATION_NAME = 'vigie';
 
 export interface Store {
   readonly db: Kysely<Database>;
@@ -31,11 +40,13 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 /** The store the environment names: PostgreSQL at DATABASE_URL, else PGlite under VIGIE_DATA_DIR. */
 export function openStore(
   env: Pick<VigieEnv, 'databaseUrl' | 'dataDir' | 'databaseSchema'>,
+  onConnectionError?: (error: Error) => void,
 ): Promise<Store> {
   return openDatabase({
     databaseUrl: env.databaseUrl,
     dataDir: env.dataDir,
     schema: env.databaseSchema,
+    onConnectionError,
   });
 }
 
@@ -53,13 +64,14 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Store>
     throw new Error(`store: invalid schema name ${JSON.stringify(schema)}`);
   }
   const backend = options.databaseUrl
-    ? openPostgres(options.databaseUrl)
+    ? openPostgres(options.databaseUrl, options.schema, options.onConnectionError ?? ignore)
     : await openPglite(join(options.dataDir, 'pglite'));
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({
       pool: backend.pool,
+      // PGlite's one session; a server's connections get the schema in their startup packet.
       onCreateConnection: async (connection) => {
-        if (options.schema)
+        if (options.schema && backend.kind === 'pglite')
           await connection.executeQuery(CompiledQuery.raw(`set search_path to "${schema}"`));
       },
     }),
@@ -71,6 +83,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Store>
     close: onceOnly(() => closeAll(db, backend)),
   };
   try {
+    if (options.databaseUrl) await checkConnection(db, options.databaseUrl);
     await migrateToLatest(db, schema);
   } catch (error) {
     await store.close();
@@ -86,12 +99,57 @@ interface Backend {
   lock?: PgliteLock;
 }
 
-function openPostgres(databaseUrl: string): Backend {
-  const pool = new pg.Pool({ connectionString: databaseUrl, types });
-  // An idle client that loses its server emits here; without a listener the process would crash.
-  pool.on('error', () => {});
+/**
+ * pg emits 'error' on a client whose server goes away (57P01 from pg_terminate_backend or a
+ * restart). The pool listens only while the client is idle (and re-emits on the pool); a client
+ * checked out between two queries of a transaction has no listener, and an unheard 'error' event
+ * ends the process. So every client gets its own listener for life: the query in flight fails
+ * (the job is retried with backoff) and the pool drops the broken client on release.
+ * The schema name was checked against SCHEMA_NAME: nothing to quote.
+ */
+function openPostgres(
+  databaseUrl: string,
+  schema: string | undefined,
+  onError: (error: Error) => void,
+): Backend {
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    types,
+    // Not a query after connecting: Kysely never releases a client whose first query failed
+    // (a server going away at that instant), and the pool could then never end.
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    application_name: APPLICATION_NAME,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
+  pool.on('error', onError);
+  pool.on('connect', (client) => client.on('error', onError));
   return { kind: 'postgres', pool };
 }
+
+const CONNECT_TIMEOUT_MS = 5_000;
+
+/** A server that refuses or rejects us at start is the operator's to fix: one line, exit 1. */
+async function checkConnection(db: Kysely<Database>, databaseUrl: string): Promise<void> {
+  try {
+    await sql`select 1`.execute(db);
+  } catch (error) {
+    const where = databaseUrl.replace(/\/\/[^@/]*@/, '//***@').replace(/\?.*$/, '');
+    throw new UserError(
+      `store: cannot connect to PostgreSQL at ${where} (${describeError(error)})`,
+    );
+  }
+}
+
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  // A refused connection to localhost is an AggregateError (::1 and 127.0.0.1) with no message.
+  if (error instanceof AggregateError && error.message === '') {
+    return error.errors.map((inner) => describeError(inner)).join('; ');
+  }
+  return error.message || (error as NodeJS.ErrnoException).code || error.name;
+}
+
+function ignore(): void {}
 
 async function openPglite(dir: string): Promise<Backend> {
   mkdirSync(dir, { recursive: true });

@@ -87,6 +87,8 @@ export interface ArticlesTable {
   extraction_method: string | null;
   /** Characters (code points) of `text` when the outcome was recorded. */
   text_length: number | null;
+  /** Set by classify-article with its events; null until then (the sweeper's mark). */
+  classified_at: Generated<Date | null>;
 }
 
 export interface ArticleSourcesTable {

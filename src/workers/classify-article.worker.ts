@@ -16,6 +16,7 @@ import { byMentions } from '../rules/regions.ts';
 import { getArticle } from '../store/articles.ts';
 import { insertEvents, type NewEvent } from '../store/events.ts';
 import { assignStory } from '../store/stories.ts';
+import { markClassified } from '../store/unfinished-articles.ts';
 import { simhash } from '../stories/simhash.ts';
 import { isRerun, type WorkerSpec } from './spec.ts';
 
@@ -37,6 +38,10 @@ async function classifyArticle(deps: Deps, job: Job): Promise<ClassifyArticleRes
   const { articleId } = parsePayload(ArticleJobSchema, QUEUE.classifyArticle, job.data);
   const article = await getArticle(deps.store.db, articleId);
   if (!article) return { articleId, skipped: 'article not found' };
+  // A rerun goes on (its evaluations may not have been offered); a second offer does nothing.
+  if (!isRerun(job) && article.classifiedAt !== null) {
+    return { articleId, eventIds: [], skipped: 'already classified' };
+  }
   // Without a known language, the match detects it from the words it reads anyway.
   const match = matchArticle(
     deps.matcher,
@@ -63,7 +68,12 @@ async function classifyArticle(deps: Deps, job: Job): Promise<ClassifyArticleRes
     regions: byMentions(rule.regions, match.regions),
     matchedAt,
   }));
-  const stored = await insertEvents(deps.store.db, matched);
+  // With the classified mark in one transaction: a sweeper re-offers the article until both are in.
+  const stored = await deps.store.db.transaction().execute(async (trx) => {
+    const rows = await insertEvents(trx, matched);
+    await markClassified(trx, articleId, matchedAt);
+    return rows;
+  });
   // A rerun re-offers its evaluations: the first run may have died between insert and enqueue.
   const offered = matched.flatMap((event, i) => {
     const row = stored[i];

@@ -15,8 +15,10 @@ import {
   parsePayload,
   QUEUE,
 } from '../queues/index.ts';
+import { offerArticleSteps } from '../queues/reoffer-articles.ts';
 import { insertArticleIfNew } from '../store/articles.ts';
 import { type Feed, getFeed, recordFetchFailure, recordFetchSuccess } from '../store/feeds.ts';
+import { listUnfinishedOfFeed } from '../store/unfinished-articles.ts';
 import { isRerun, type WorkerSpec } from './spec.ts';
 
 export interface FetchFeedResult {
@@ -53,7 +55,9 @@ async function fetchFeed(deps: Deps, job: Job, signal?: AbortSignal): Promise<Fe
   } catch (error) {
     return recordFailure(deps, feed, spec, error);
   }
-  const stored = parsed ? await storeItems(deps, spec, parsed.items, isRerun(job)) : 0;
+  const offered = new Set<number>();
+  const stored = parsed ? await storeItems(deps, spec, parsed.items, isRerun(job), offered) : 0;
+  await reofferUnfinished(deps, feed.id, offered);
   const state = successState(feed, spec, response, parsed, deps.clock.now());
   await recordFetchSuccess(deps.store.db, feed.id, state);
   const result = { feedId, status: response.status, items: parsed?.items.length ?? 0, new: stored };
@@ -82,7 +86,13 @@ const ENQUEUE_BATCH = 100;
  * Stores every item; only rows this call created go on (or all of them when re-running a job),
  * their jobs added together for each ENQUEUE_BATCH items.
  */
-async function storeItems(deps: Deps, spec: FeedSpec, items: FeedItem[], rerun: boolean) {
+async function storeItems(
+  deps: Deps,
+  spec: FeedSpec,
+  items: FeedItem[],
+  rerun: boolean,
+  offered: Set<number>,
+) {
   let created = 0;
   for (let start = 0; start < items.length; start += ENQUEUE_BATCH) {
     const next: { fetch: ArticleJob[]; classify: ArticleJob[] } = { fetch: [], classify: [] };
@@ -91,11 +101,30 @@ async function storeItems(deps: Deps, spec: FeedSpec, items: FeedItem[], rerun: 
       const row = await insertArticleIfNew(deps.store.db, article);
       if (row.created) created++;
       if (!row.created && !rerun) continue;
+      offered.add(row.id);
       next[article.fetchStatus === 'pending' ? 'fetch' : 'classify'].push({ articleId: row.id });
     }
     await enqueueArticles(deps.queues, next);
   }
   return created;
+}
+
+/** Unfinished articles of one feed offered again per run, at most: bounds a run's extra work. */
+const REOFFER_LIMIT = 1_000;
+
+/**
+ * Offers the feed's articles still unfinished (pending, or fetched but not classified) to their
+ * next step again, on every run, 200 or 304: a process that died between storing rows and adding
+ * their jobs leaves them so, and a later run may well find nothing new. Job ids make the offer a
+ * no-op for jobs BullMQ still holds; the articles this run offered already are left out.
+ */
+async function reofferUnfinished(deps: Deps, feedId: string, offered: ReadonlySet<number>) {
+  const page = await listUnfinishedOfFeed(deps.store.db, feedId, {
+    afterId: 0,
+    limit: REOFFER_LIMIT + offered.size,
+  });
+  const missing = page.filter((article) => !offered.has(article.id)).slice(0, REOFFER_LIMIT);
+  await offerArticleSteps(deps.queues, missing);
 }
 
 /** Records the failure and backs off; transient ones are rethrown for BullMQ to retry. */

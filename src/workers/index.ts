@@ -11,6 +11,7 @@ import { scheduleFeedsWorker } from './schedule-feeds.worker.ts';
 import { sendAlertWorker } from './send-alert.worker.ts';
 import { sendDigestWorker } from './send-digest.worker.ts';
 import { errorMessage, type WorkerSpec } from './spec.ts';
+import { sweepArticlesWorker } from './sweep-articles.worker.ts';
 import { sweepDeliveriesWorker } from './sweep-deliveries.worker.ts';
 
 export const WORKERS: Record<QueueName, WorkerSpec> = {
@@ -23,6 +24,7 @@ export const WORKERS: Record<QueueName, WorkerSpec> = {
   'build-digest': buildDigestWorker,
   'send-digest': sendDigestWorker,
   'sweep-deliveries': sweepDeliveriesWorker,
+  'sweep-articles': sweepArticlesWorker,
 };
 
 export interface JobObserver {
@@ -54,9 +56,11 @@ function startWorker(deps: Deps, spec: WorkerSpec, options: StartWorkersOptions)
     ...(lockMs ? { lockDuration: lockMs, stalledInterval: lockMs } : {}),
   });
   const observers = options.observers ?? [];
-  worker.on('error', (error) =>
-    deps.log.error({ queue: spec.queue, err: errorMessage(error) }, 'worker error'),
-  );
+  // While Redis is away every worker reports each failed command: one line a second per cause.
+  worker.on('error', (error) => {
+    const err = errorMessage(error);
+    deps.logRepeated('error', `worker:${err}`, { queue: spec.queue, err }, 'worker error');
+  });
   worker.on('completed', (job, result) => {
     for (const observer of observers) observer.completed?.(spec.queue, job, result);
   });
@@ -70,7 +74,14 @@ function startWorker(deps: Deps, spec: WorkerSpec, options: StartWorkersOptions)
       err: error.message,
     };
     if (final) deps.log.error(fields, 'job failed, kept for inspection');
-    else deps.log.warn(fields, 'job failed, will retry');
+    // While a server is away, every job fails alike: summarised per queue and cause.
+    else
+      deps.logRepeated(
+        'warn',
+        `job:${spec.queue}:${error.message}`,
+        fields,
+        'job failed, will retry',
+      );
     for (const observer of observers) observer.failed?.(spec.queue, job, error, final);
   });
   return worker;

@@ -106,6 +106,7 @@ describe.each(backends)('store on $kind', (backend) => {
       '0002-story-index',
       '0003-digest-event-ids',
       '0004-article-extraction',
+      '0006-article-classified',
     ]);
     const count = await store.db
       .selectFrom('articles')
