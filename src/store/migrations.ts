@@ -3,6 +3,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as initial from './migrations/0001-initial.ts';
 import * as storyIndex from './migrations/0002-story-index.ts';
 import * as digestEventIds from './migrations/0003-digest-event-ids.ts';
+import * as deliveryLeases from './migrations/0005-delivery-leases.ts';
 import type { Database } from './types.ts';
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-story-index': storyIndex,
   '0003-digest-event-ids': digestEventIds,
+  '0005-delivery-leases': deliveryLeases,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

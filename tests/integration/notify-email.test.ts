@@ -20,7 +20,8 @@ afterAll(async () => {
 
 function quietLog(): MailLog & { lines: unknown[] } {
   const lines: unknown[] = [];
-  return { lines, info: (fields, message) => lines.push({ ...fields, message }) };
+  const push = (fields: object, message: string) => lines.push({ ...fields, message });
+  return { lines, info: push, warn: push };
 }
 
 function hostileAlert() {
