@@ -16,7 +16,7 @@
 //    cron in its tz)      and the new watermark
 //                         in one transaction)
 //
-//   'delivery-sweeper' (every 30 s) ─► sweep-deliveries ─► send-alert / send-digest
+//   'delivery-sweeper' (every 15 s) ─► sweep-deliveries ─► send-alert / send-digest
 //   (deliveries still owed whose job is gone: pending for one lease (30 s), or `sending` under a
 //    lease that ran out because its sender died, offered again)
 //
@@ -56,9 +56,10 @@ export const FEED_SCHEDULER_EVERY_MS = 30_000;
 const SWEEP_SCHEDULER_ID = 'delivery-sweeper';
 /**
  * With the 30 s delivery lease, a delivery whose sender died and whose job is gone is offered
- * again at most a minute after the sender's last renewal.
+ * again at most 45 s after the sender's last renewal, as BullMQ's stall checks bring back a dead
+ * worker's job (src/workers/index.ts).
  */
-const SWEEP_SCHEDULER_EVERY_MS = 30_000;
+const SWEEP_SCHEDULER_EVERY_MS = 15_000;
 
 /** Scheduler ids of digests: `digest-<id>`, so the digest schedulers are told apart from any other. */
 const DIGEST_SCHEDULER_PREFIX = 'digest-';

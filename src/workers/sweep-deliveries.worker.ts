@@ -1,4 +1,4 @@
-// sweep-deliveries: every 30 s, offers each delivery still owed to its sender again, so that no
+// sweep-deliveries: every 15 s, offers each delivery still owed to its sender again, so that no
 // alert or digest is lost to a job that gave up (a long mail outage), was lost, or whose sender died.
 import type { Deps } from '../deps.ts';
 import { leasePolicy } from '../notify/lease.ts';
