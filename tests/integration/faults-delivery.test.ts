@@ -1,6 +1,6 @@
-// Delivery faults (issue 10): SMTP down, 451 then 250, 550; webhook 500 then 200, 404; a sender
-// SIGKILLed mid-send and taken over by another process; a digest run killed between build and
-// send. Each ends as the clean run does: one delivery per alert × channel, each mail or POST once.
+// Delivery faults (issue 10): SMTP down, 451 then 250, 550; webhook 500 then 200, 404; a slow
+// server that a live sender waits out; a sender SIGKILLed mid-send and taken over by another
+// process; a digest run killed between build and send. Each ends as the clean run does: one delivery per alert × channel, each mail or POST once.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -14,7 +14,7 @@ import { closeDeps, type Deps, openDeps } from '../../src/deps.ts';
 import { createLogger } from '../../src/lib/logger.ts';
 import { countPendingJobs, waitUntilIdle } from '../../src/queues/idle.ts';
 import { enqueueBuildDigest, enqueueSendAlert, type QueueName } from '../../src/queues/index.ts';
-import { insertDeliveries, listDeliveries } from '../../src/store/deliveries.ts';
+import { claimDelivery, insertDeliveries, listDeliveries } from '../../src/store/deliveries.ts';
 import { closeWorkers, startWorkers } from '../../src/workers/index.ts';
 import { sweepDeliveries } from '../../src/workers/sweep-deliveries.worker.ts';
 import { storeMatch } from './digest-helpers.ts';
@@ -324,6 +324,47 @@ async function stop(worker: WorkerProcess): Promise<number | null> {
 function drained(queues: QueueName[]): Promise<boolean> {
   return countPendingJobs(queues.map((name) => deps.queues[name])).then((count) => count === 0);
 }
+
+describe('a live sender on a slow mail server', () => {
+  it('keeps its delivery: its lease is renewed, no other sender takes it', async () => {
+    let release: (reply: number) => void = () => undefined;
+    const smtp = await startSmtp(smtpPort, {
+      reply: () => new Promise<number>((resolve) => (release = resolve)),
+    });
+    const workers = startWorkers(deps, ['send-alert']);
+    try {
+      const alertId = await newAlert(['mail']);
+      await until(() => smtp.handed.length === 1, 'the hand-over');
+      const [held] = await listDeliveries(deps.store.db, { alertId });
+      const firstLeaseEnd = held?.leaseUntil?.getTime() ?? 0;
+      // Held past two leases: the sender renews, the sweeper and any other claim leave it alone.
+      await until(async () => {
+        const [now] = await listDeliveries(deps.store.db, { alertId });
+        return (now?.leaseUntil?.getTime() ?? 0) > firstLeaseEnd + 2 * LOCK_MS;
+      }, 'two lease renewals');
+      expect(await sweepDeliveries(deps, { reoffers: 100, pageSize: 100, scanned: 100 })).toEqual({
+        reoffered: 0,
+      });
+      const now = new Date();
+      expect(await claimDelivery(deps.store.db, held?.id ?? -1, { now, leaseMs: LOCK_MS })).toBe(
+        undefined,
+      );
+      release(250);
+      await waitUntilIdle([deps.queues['send-alert']], workers);
+      expect(await outcomeOf(alertId, smtp)).toEqual({
+        deliveries: [{ channel: 'mail', state: 'sent' }],
+        mails: 1,
+        posts: 0,
+      });
+      expect(smtp.handed).toHaveLength(1);
+      expect(await listDeliveries(deps.store.db, { alertId })).toMatchObject([{ attempts: 1 }]);
+    } finally {
+      release(421);
+      await closeWorkers(workers);
+      await smtp.close();
+    }
+  });
+});
 
 describe('a sender killed mid-send', () => {
   it('is taken over by another process: the mail goes once, or twice with one Message-ID', async () => {
