@@ -1,7 +1,6 @@
 // Delivery faults (issue 10): SMTP down, 451 then 250, 550; webhook 500 then 200, 404; a slow
 // server that a live sender waits out; a sender SIGKILLed mid-send and taken over by another
 // process; a digest run killed between build and send. Each ends as the clean run does: one delivery per alert × channel, each mail or POST once.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,6 +19,13 @@ import { sweepDeliveries } from '../../src/workers/sweep-deliveries.worker.ts';
 import { storeMatch } from './digest-helpers.ts';
 import { openBackend, PG_URL, testBackends, testEnv, uniquePrefix } from './pipeline-helpers.ts';
 import { freePort, type SmtpOptions, startSmtp, type TestSmtp } from './smtp-helpers.ts';
+import {
+  killWorker,
+  spawnWorker,
+  stopWorker,
+  until,
+  type WorkerProcess,
+} from './worker-process.ts';
 
 const postgres = testBackends('faults_delivery').find((backend) => backend.kind === 'postgres');
 if (!postgres) throw new Error('no postgres backend');
@@ -268,57 +274,17 @@ describe('send-alert against a failing mail server or webhook', () => {
   });
 });
 
-interface WorkerProcess {
-  child: ChildProcess;
-  log: () => string;
-  exited: Promise<number | null>;
-}
-
-/** `vigie worker` with these arguments on this file's schema, prefix and config; resolves once started. */
-async function spawnWorker(args: string[]): Promise<WorkerProcess> {
-  const child = spawn('./bin/vigie', ['worker', ...args], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      DATABASE_URL: PG_URL,
-      VIGIE_DATABASE_SCHEMA: schema,
-      VIGIE_CONFIG: configDir,
-      VIGIE_QUEUE_PREFIX: prefix,
-      VIGIE_ALLOW_HOSTS: '127.0.0.1',
-      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-      VIGIE_WORKER_LOCK_MS: String(LOCK_MS),
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let log = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    log += chunk.toString();
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  await until(
-    () => log.includes('"msg":"vigie started"') || child.exitCode !== null,
-    'worker start',
-  );
-  if (child.exitCode !== null) throw new Error(`worker exited before starting:\n${log}`);
-  return { child, log: () => log, exited };
-}
-
-/** Polls `done` every 50 ms until it holds; fails the test past `deadlineMs`. */
-async function until(
-  done: () => boolean | Promise<boolean>,
-  what: string,
-  deadlineMs = 20_000,
-): Promise<void> {
-  const deadline = Date.now() + deadlineMs;
-  while (!(await done())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-async function stop(worker: WorkerProcess): Promise<number | null> {
-  worker.child.kill('SIGTERM');
-  return worker.exited;
+/** The environment of this file's `vigie worker` processes: its schema, prefix, config and SMTP server. */
+function workerEnv(): Record<string, string> {
+  return {
+    DATABASE_URL: PG_URL,
+    VIGIE_DATABASE_SCHEMA: schema,
+    VIGIE_CONFIG: configDir,
+    VIGIE_QUEUE_PREFIX: prefix,
+    VIGIE_ALLOW_HOSTS: '127.0.0.1',
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    VIGIE_WORKER_LOCK_MS: String(LOCK_MS),
+  };
 }
 
 function drained(queues: QueueName[]): Promise<boolean> {
@@ -374,12 +340,12 @@ describe('a sender killed mid-send', () => {
       reply: (_mail, before) =>
         before === 0 ? new Promise<number>((resolve) => (release = resolve)) : 250,
     });
-    const first = await spawnWorker(['--queues', 'send-alert']);
+    const first = await spawnWorker(['--queues', 'send-alert'], workerEnv());
     let second: WorkerProcess | undefined;
     try {
       const alertId = await newAlert(['mail']);
       await until(() => smtp.handed.length === 1, 'the first hand-over');
-      second = await spawnWorker(['--queues', 'send-alert']);
+      second = await spawnWorker(['--queues', 'send-alert'], workerEnv());
       first.child.kill('SIGKILL');
       await first.exited;
       await until(() => drained(['send-alert']), 'the takeover');
@@ -396,11 +362,11 @@ describe('a sender killed mid-send', () => {
       const [delivery] = await listDeliveries(deps.store.db, { alertId });
       expect(delivery).toMatchObject({ attempts: 2, lastError: null });
       expect(second.log()).toMatch(/alert delivery taken over from a sender that died/);
-      expect(await stop(second)).toBe(0);
+      expect(await stopWorker(second)).toBe(0);
     } finally {
       release(421);
-      if (first.child.exitCode === null) first.child.kill('SIGKILL');
-      if (second?.child.exitCode === null) second.child.kill('SIGKILL');
+      killWorker(first);
+      killWorker(second);
       await smtp.close();
     }
   }, 60_000);
@@ -429,7 +395,7 @@ describe('a digest run killed between build and send', () => {
     async (_name, digestId) => {
       const smtp = await startSmtp(smtpPort);
       // Only build-digest here: the process dies with the run stored and its mail not sent.
-      const builder = await spawnWorker(['--queues', 'build-digest']);
+      const builder = await spawnWorker(['--queues', 'build-digest'], workerEnv());
       let restarted: WorkerProcess | undefined;
       try {
         await enqueueBuildDigest(deps.queues, { digestId });
@@ -454,7 +420,7 @@ describe('a digest run killed between build and send', () => {
           const createdAt = (await run())?.created_at.getTime() ?? 0;
           await until(() => Date.now() > createdAt + LOCK_MS, 'one lease to pass');
         }
-        restarted = await spawnWorker(['--queues', 'send-digest', '--scheduler']);
+        restarted = await spawnWorker(['--queues', 'send-digest', '--scheduler'], workerEnv());
         const sent = async () =>
           (await listDeliveries(deps.store.db, { digestRunId: runId }))[0]?.state === 'sent';
         await until(sent, 'the digest mail');
@@ -468,10 +434,10 @@ describe('a digest run killed between build and send', () => {
         expect(runs).toEqual([{ id: runId, event_count: 3 }]);
         expect(smtp.handed.map((mail) => mail.messageId)).toEqual([`<digest-${runId}@vigie>`]);
         expect(smtp.received[0]?.text).toContain('Attentat de la veille');
-        expect(await stop(restarted)).toBe(0);
+        expect(await stopWorker(restarted)).toBe(0);
       } finally {
-        if (builder.child.exitCode === null) builder.child.kill('SIGKILL');
-        if (restarted?.child.exitCode === null) restarted.child.kill('SIGKILL');
+        killWorker(builder);
+        killWorker(restarted);
         await smtp.close();
       }
     },
