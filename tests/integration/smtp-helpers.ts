@@ -22,6 +22,8 @@ export interface SmtpOptions {
    * back until it settles. Default: 250.
    */
   reply?: (mail: ParsedMail, before: number) => number | Promise<number>;
+  /** The reply to RCPT TO of this address, when it refuses it (4xx or 5xx). */
+  refuseRecipient?: (address: string) => number | undefined;
 }
 
 /** An SMTP server on 127.0.0.1 (`port`, or any free one) that hands each message, parsed, to `received`. */
@@ -40,6 +42,11 @@ export async function startSmtp(port = 0, options: SmtpOptions = {}): Promise<Te
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      const refusal = options.refuseRecipient?.(address.address);
+      if (refusal === undefined) return callback();
+      callback(Object.assign(new Error('no such user here'), { responseCode: refusal }));
+    },
     onData(stream, session, callback) {
       const recipients = session.envelope.rcptTo.map((rcpt) => rcpt.address);
       simpleParser(stream)
