@@ -15,8 +15,9 @@ export interface VigieEnv {
   allowHosts: string[];
   port: number;
   /**
-   * VIGIE_WORKER_LOCK_MS: BullMQ lockDuration and stalledInterval. A job whose worker died is
-   * taken up again after at most twice this long (default 30 s; tests lower it).
+   * VIGIE_WORKER_LOCK_MS: BullMQ lockDuration (stall checks every half of it) and the delivery
+   * lease. A job or a delivery whose worker died is taken up again after at most one and a half
+   * times this long (default 30 s; tests lower it).
    */
   workerLockMs: number | undefined;
 }

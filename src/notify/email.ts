@@ -3,6 +3,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import { PermanentError, TransientError } from '../lib/errors.ts';
+import { classifySmtpFailure, type SmtpFailure } from './failure-class.ts';
 import { singleLine } from './format.ts';
 
 export interface MailMessage {
@@ -27,6 +28,7 @@ export interface Mailer {
 
 export interface MailLog {
   info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
 }
 
 export interface MailerOptions {
@@ -58,12 +60,20 @@ function createSmtpMailer(options: MailerOptions & { smtpUrl: string }): Mailer 
   const host = describeServer(options.smtpUrl);
   return {
     async send(message) {
+      let rejected: unknown[] = [];
       try {
-        await transport.sendMail(toMail(message, options.from));
+        ({ rejected = [] } = await transport.sendMail(toMail(message, options.from)));
       } catch (error) {
         throw classifySmtpError(error, host, message.messageId);
       }
       options.log.info({ messageId: message.messageId, smtp: host }, 'mail sent');
+      // Accepted for the other recipients: sending again would repeat it to them, so it stays sent.
+      if (rejected.length > 0) {
+        options.log.warn(
+          { messageId: message.messageId, rejected },
+          'mail refused for some recipients',
+        );
+      }
       return { messageId: message.messageId };
     },
     close: () => transport.close(),
@@ -112,22 +122,15 @@ export function outboxFileName(messageId: string): string {
   return `${base || 'message'}.eml`;
 }
 
-interface SmtpFailure {
-  code?: string;
-  responseCode?: number;
-  permanent?: boolean;
-  message?: string;
-}
-
-/** 5xx replies and bad credentials or addresses will fail again; connection trouble and 4xx may not. */
+/**
+ * A reply or error the server will give again (5xx, bad credentials or address) fails for good;
+ * connection trouble and 4xx replies are retried. The reply code is kept in the message.
+ */
 function classifySmtpError(error: unknown, host: string, messageId: string): Error {
-  const failure = (error ?? {}) as SmtpFailure;
+  const failure = (error ?? {}) as SmtpFailure & { message?: string };
   const reply = failure.responseCode ? ` (${failure.responseCode})` : '';
   const what = `email: cannot send ${messageId} through ${host}${reply}: ${failure.message ?? String(error)}`;
-  const permanent =
-    failure.permanent === true ||
-    (['EAUTH', 'ECONFIG', 'EENVELOPE'].includes(failure.code ?? '') && !failure.responseCode);
-  return permanent
+  return classifySmtpFailure(failure) === 'permanent'
     ? new PermanentError(what, { cause: error })
     : new TransientError(what, { cause: error });
 }

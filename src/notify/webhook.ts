@@ -11,6 +11,7 @@ import {
 } from '../lib/address-policy.ts';
 import { PermanentError, TransientError } from '../lib/errors.ts';
 import { USER_AGENT } from '../lib/http.ts';
+import { classifyWebhookStatus } from './failure-class.ts';
 
 export interface ResolvedAddress {
   address: string;
@@ -156,10 +157,10 @@ function requestHeaders(raw: string, request: WebhookRequest): Record<string, st
 }
 
 function checkStatus(url: URL, status: number): number {
-  if (status >= 200 && status < 300) return status;
+  const outcome = classifyWebhookStatus(status);
+  if (outcome === 'sent') return status;
   const what = `webhook: ${describe(url)}: status ${status}`;
-  if (status === 408 || status === 429 || status >= 500) throw new TransientError(what);
-  // A redirect is not followed: re-POSTing the alert elsewhere is the receiver's mistake to fix.
+  if (outcome === 'transient') throw new TransientError(what);
   throw new PermanentError(
     status >= 300 && status < 400 ? `${what} (redirects are not followed)` : what,
   );

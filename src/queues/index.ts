@@ -3,21 +3,22 @@
 // The chain (SPEC §1), every arrow a queue with its own worker in src/workers/<name>.worker.ts:
 //
 //   feed scheduler ─► fetch-feed ─► fetch-article ─► classify-article ─► evaluate-alert ─► send-alert
-//   (job scheduler    (conditional   (page fetch,     (story, rules,     (threshold of     (claim the
+//   (job scheduler    (conditional   (page fetch,     (story, rules,     (threshold of     (lease the
 //    'feed-scheduler'  GET, parse,    extraction;      regions, store     one rule ×        delivery,
 //    on schedule-feeds new items)     skipped when     events; at most    region; store     render, mail
 //    every 30 s: due                  fetchArticle     one pending job    the alert and     or webhook,
 //    feeds)                           is false)        per alert key)     its deliveries)   mark sent)
 //
 //   digest schedulers ─► build-digest ─────────► send-digest
-//   (one per digest in   (period: watermark to    (claim the delivery, render the
+//   (one per digest in   (period: watermark to    (lease the delivery, render the
 //    notify.yaml,         latest cron time; the    run's stored period, mail or
 //    'digest-<id>',       run, its deliveries      webhook, mark sent)
 //    cron in its tz)      and the new watermark
 //                         in one transaction)
 //
-//   'delivery-sweeper' (every 60 s) ─► sweep-deliveries ─► send-alert / send-digest
-//   (deliveries still owed: pending for 5 min, or claimed by a sender dead for 10, offered again)
+//   'delivery-sweeper' (every 15 s) ─► sweep-deliveries ─► send-alert / send-digest
+//   (deliveries still owed whose job is gone: pending for one lease (30 s), or `sending` under a
+//    lease that ran out because its sender died, offered again)
 //
 //   'article-sweeper' (every 60 s) ─► sweep-articles ─► fetch-article / classify-article
 //   (articles stored 5 min ago or more and still pending or unclassified: their job was lost with
@@ -58,7 +59,14 @@ export const PIPELINE_QUEUES: readonly QueueName[] = [
 export const FEED_SCHEDULER_ID = 'feed-scheduler';
 export const FEED_SCHEDULER_EVERY_MS = 30_000;
 const SWEEP_SCHEDULER_ID = 'delivery-sweeper';
-const SWEEP_SCHEDULER_EVERY_MS = 60_000;
+/**
+ * With the 30 s delivery lease, a delivery whose sender died and whose job is gone is offered
+ * again at most 45 s after the sender's last renewal, as BullMQ's stall checks bring back a dead
+ * worker's job (src/workers/index.ts).
+ */
+const SWEEP_SCHEDULER_EVERY_MS = 15_000;
+/** Articles left unfinished are looked for once a minute (they are re-offered after 5 minutes). */
+const ARTICLE_SWEEP_EVERY_MS = 60_000;
 const ARTICLE_SWEEPER_ID = 'article-sweeper';
 
 /** Scheduler ids of digests: `digest-<id>`, so the digest schedulers are told apart from any other. */
@@ -235,7 +243,7 @@ export async function enqueueEvaluateAlerts(
   );
 }
 
-/** One send per delivery row; claiming the row, not the job id, keeps it to one mail. */
+/** One send per delivery row; leasing the row, not the job id, keeps it to one mail. */
 export async function enqueueSendAlert(queues: Queues, job: DeliveryJob): Promise<void> {
   const data = DeliveryJobSchema.parse(job);
   await queues[QUEUE.sendAlert].add(QUEUE.sendAlert, data, {
@@ -243,7 +251,7 @@ export async function enqueueSendAlert(queues: Queues, job: DeliveryJob): Promis
   });
 }
 
-/** One send per digest delivery row, as for alerts: the claim keeps it to one mail. */
+/** One send per digest delivery row, as for alerts: the lease keeps it to one mail. */
 export async function enqueueSendDigest(queues: Queues, job: DeliveryJob): Promise<void> {
   const data = DeliveryJobSchema.parse(job);
   await queues[QUEUE.sendDigest].add(QUEUE.sendDigest, data, {
@@ -294,8 +302,9 @@ export async function upsertDigestSchedulers(
 
 /**
  * Offers a delivery still owed to its sender again. A job of its id that finished (failed for good
- * after a long outage, or completed without sending while a dead sender held the claim) runs
- * again; a job still waiting or retrying is left alone (false); a lost one is added anew.
+ * after a long outage) runs again; a job still waiting, retrying, or active (a dead worker's
+ * active job comes back through BullMQ's stall recovery) is left alone (false); a lost one is
+ * added anew.
  */
 export async function reofferDelivery(
   queues: Queues,
@@ -329,7 +338,7 @@ export async function upsertDeliverySweeper(queues: Queues): Promise<void> {
 export async function upsertArticleSweeper(queues: Queues): Promise<void> {
   await queues[QUEUE.sweepArticles].upsertJobScheduler(
     ARTICLE_SWEEPER_ID,
-    { every: SWEEP_SCHEDULER_EVERY_MS },
+    { every: ARTICLE_SWEEP_EVERY_MS },
     { name: QUEUE.sweepArticles, data: {}, opts: { attempts: 1, removeOnComplete: 100 } },
   );
 }

@@ -1,5 +1,6 @@
-// Deliveries: one row per alert (or digest run) × channel, claimed before sending, marked after.
-import type { Selectable } from 'kysely';
+// Deliveries: one row per alert (or digest run) × channel, leased before sending, marked after.
+import { randomUUID } from 'node:crypto';
+import { type Selectable, sql } from 'kysely';
 import type { Db, DeliveriesTable, DeliveryState } from './types.ts';
 
 export interface Delivery {
@@ -11,6 +12,8 @@ export interface Delivery {
   attempts: number;
   lastError: string | null;
   claimedAt: Date | null;
+  /** While `sending`: when the holder's lease ends unless renewed. */
+  leaseUntil: Date | null;
   sentAt: Date | null;
   createdAt: Date;
 }
@@ -70,44 +73,59 @@ export async function getDelivery(db: Db, id: number): Promise<Delivery | undefi
   return row && toDelivery(row);
 }
 
-/** A claim older than this is taken to belong to a sender that died (one resend at worst). */
-export const CLAIM_STALE_MS = 10 * 60_000;
+/** A claimed delivery: the token its holder marks it with; `recovered` when taken from a dead sender. */
+export type ClaimedDelivery = Delivery & { token: string; recovered: boolean };
 
-/** A claimed delivery; `recovered` when it was taken from a sender that vanished mid-send. */
-export type ClaimedDelivery = Delivery & { recovered: boolean };
+/** When a claim or a renewal is made, and how long the lease it takes lasts. */
+export interface LeaseTerms {
+  now: Date;
+  leaseMs: number;
+}
 
 /**
- * Takes the delivery for sending: a pending one, or one whose sender vanished `staleAfterMs` ago.
- * Returns undefined when it is sent, failed for good, or being sent by someone else right now.
- * A sender that dies after sending but before `markDelivered` causes one resend after that delay:
- * such a claim comes back `recovered`, for the caller to log.
+ * Takes the delivery for sending, in one statement: a pending one, or one whose lease ran out
+ * (its sender died). Returns undefined when it is sent, failed for good, or leased by a live
+ * sender. The row lock orders concurrent claims: each re-reads the row the previous one left, so
+ * two senders never both hold a valid lease. A claim taken from a dead sender comes back
+ * `recovered`: that sender may have handed the message over before dying.
  */
 export async function claimDelivery(
   db: Db,
   id: number,
-  claim: { now: Date; staleAfterMs: number },
+  terms: LeaseTerms,
 ): Promise<ClaimedDelivery | undefined> {
-  const staleBefore = new Date(claim.now.getTime() - claim.staleAfterMs);
-  return db.transaction().execute(async (trx) => {
-    // The row lock makes concurrent claims queue here; each then sees the state the last one left.
-    const before = await trx
-      .selectFrom('deliveries')
-      .select(['state', 'claimed_at'])
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!before) return undefined;
-    const stale =
-      before.state === 'sending' && before.claimed_at !== null && before.claimed_at < staleBefore;
-    if (before.state !== 'pending' && !stale) return undefined;
-    const row = await trx
-      .updateTable('deliveries')
-      .set((eb) => ({ state: 'sending', claimed_at: claim.now, attempts: eb('attempts', '+', 1) }))
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    return { ...toDelivery(row), recovered: stale };
-  });
+  const token = randomUUID();
+  const result = await sql<Selectable<DeliveriesTable> & { previous_state: DeliveryState }>`
+    update deliveries d
+    set state = 'sending', claim_token = ${token}, claimed_at = ${terms.now},
+        lease_until = ${leaseEnd(terms)}, attempts = d.attempts + 1
+    from (select id, state from deliveries where id = ${id} for update) previous
+    where d.id = previous.id
+      and (previous.state = 'pending' or (previous.state = 'sending' and d.lease_until < ${terms.now}))
+    returning d.*, previous.state as previous_state`.execute(db);
+  const row = result.rows[0];
+  if (!row) return undefined;
+  return { ...toDelivery(row), token, recovered: row.previous_state === 'sending' };
+}
+
+/** Extends the lease of the holder of `token`; false when the delivery is no longer its own. */
+export async function renewDeliveryLease(
+  db: Db,
+  id: number,
+  lease: LeaseTerms & { token: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('deliveries')
+    .set({ lease_until: leaseEnd(lease) })
+    .where('id', '=', id)
+    .where('state', '=', 'sending')
+    .where('claim_token', '=', lease.token)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+function leaseEnd(terms: LeaseTerms): Date {
+  return new Date(terms.now.getTime() + terms.leaseMs);
 }
 
 /** A delivery to offer to its sender again, and what it is for. */
@@ -115,12 +133,12 @@ export type UndeliveredRef = Pick<Delivery, 'id' | 'alertId' | 'digestRunId'>;
 
 /**
  * Deliveries still owed: pending since before `pendingBefore` (their job may have given up or been
- * lost), or claimed before `staleBefore` by a sender that never finished. Oldest first, from
- * after `afterId` when given: one page of `limit`.
+ * lost), or `sending` under a lease that ended before `leaseEndedBefore` (a sender that died).
+ * Oldest first, from after `afterId` when given: one page of `limit`.
  */
 export async function listUndelivered(
   db: Db,
-  since: { pendingBefore: Date; staleBefore: Date; limit: number; afterId?: number },
+  since: { pendingBefore: Date; leaseEndedBefore: Date; limit: number; afterId?: number },
 ): Promise<UndeliveredRef[]> {
   const rows = await db
     .selectFrom('deliveries')
@@ -128,7 +146,7 @@ export async function listUndelivered(
     .where((eb) =>
       eb.or([
         eb.and([eb('state', '=', 'pending'), eb('created_at', '<', since.pendingBefore)]),
-        eb.and([eb('state', '=', 'sending'), eb('claimed_at', '<', since.staleBefore)]),
+        eb.and([eb('state', '=', 'sending'), eb('lease_until', '<', since.leaseEndedBefore)]),
       ]),
     )
     .where('id', '>', since.afterId ?? 0)
@@ -138,28 +156,45 @@ export async function listUndelivered(
   return rows.map((row) => ({ id: row.id, alertId: row.alert_id, digestRunId: row.digest_run_id }));
 }
 
-/** Marks a claimed delivery sent; false if it was not in `sending` (nothing to do). */
-export async function markDelivered(db: Db, id: number, sentAt: Date): Promise<boolean> {
+/**
+ * Marks the delivery sent if the holder of `token` still holds it; false otherwise (it was taken
+ * over, or already marked): a sender that wakes up after a takeover changes nothing.
+ */
+export async function markDelivered(
+  db: Db,
+  id: number,
+  claim: { token: string; sentAt: Date },
+): Promise<boolean> {
   const result = await db
     .updateTable('deliveries')
-    .set({ state: 'sent', sent_at: sentAt, last_error: null })
+    .set({ state: 'sent', sent_at: claim.sentAt, last_error: null, lease_until: null })
     .where('id', '=', id)
     .where('state', '=', 'sending')
+    .where('claim_token', '=', claim.token)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
 
-/** Releases a claimed delivery after an error: back to pending to retry, or failed for good. */
+/**
+ * Releases the delivery after an error, if the holder of `token` still holds it: back to pending
+ * to retry, or failed for good with the reason.
+ */
 export async function markDeliveryFailed(
   db: Db,
   id: number,
-  failure: { error: string; permanent: boolean },
+  failure: { token: string; error: string; permanent: boolean },
 ): Promise<boolean> {
   const result = await db
     .updateTable('deliveries')
-    .set({ state: failure.permanent ? 'failed' : 'pending', last_error: failure.error })
+    .set({
+      state: failure.permanent ? 'failed' : 'pending',
+      last_error: failure.error,
+      claim_token: null,
+      lease_until: null,
+    })
     .where('id', '=', id)
     .where('state', '=', 'sending')
+    .where('claim_token', '=', failure.token)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
@@ -174,6 +209,7 @@ function toDelivery(row: Selectable<DeliveriesTable>): Delivery {
     attempts: row.attempts,
     lastError: row.last_error,
     claimedAt: row.claimed_at,
+    leaseUntil: row.lease_until,
     sentAt: row.sent_at,
     createdAt: row.created_at,
   };

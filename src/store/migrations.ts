@@ -4,6 +4,7 @@ import * as initial from './migrations/0001-initial.ts';
 import * as storyIndex from './migrations/0002-story-index.ts';
 import * as digestEventIds from './migrations/0003-digest-event-ids.ts';
 import * as articleExtraction from './migrations/0004-article-extraction.ts';
+import * as deliveryLeases from './migrations/0005-delivery-leases.ts';
 import * as articleClassified from './migrations/0006-article-classified.ts';
 import type { Database } from './types.ts';
 
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-story-index': storyIndex,
   '0003-digest-event-ids': digestEventIds,
   '0004-article-extraction': articleExtraction,
+  '0005-delivery-leases': deliveryLeases,
   '0006-article-classified': articleClassified,
 };
 

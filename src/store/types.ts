@@ -150,6 +150,10 @@ export interface DeliveriesTable {
   attempts: Generated<number>;
   last_error: string | null;
   claimed_at: Timestamp | null;
+  /** The current holder's token: only it may renew, mark sent or release the delivery. */
+  claim_token: string | null;
+  /** A `sending` delivery whose lease ended belongs to a sender that died: another takes it. */
+  lease_until: Timestamp | null;
   sent_at: Timestamp | null;
   created_at: Timestamp;
 }

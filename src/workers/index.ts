@@ -35,7 +35,7 @@ export interface JobObserver {
 
 export interface StartWorkersOptions {
   observers?: JobObserver[] | undefined;
-  /** BullMQ lockDuration and stalledInterval: how soon a dead worker's jobs are taken up again. */
+  /** BullMQ lockDuration (stall checks every half of it): how soon a dead worker's jobs are taken up again. */
   lockMs?: number | undefined;
 }
 
@@ -47,13 +47,19 @@ export function startWorkers(
   return names.map((name) => startWorker(deps, WORKERS[name], options));
 }
 
+/** BullMQ's default job lock, renewed by a live worker every half of it. */
+const DEFAULT_LOCK_MS = 30_000;
+
 function startWorker(deps: Deps, spec: WorkerSpec, options: StartWorkersOptions): Worker {
-  const lockMs = options.lockMs ?? deps.env.workerLockMs;
+  const lockMs = options.lockMs ?? deps.env.workerLockMs ?? DEFAULT_LOCK_MS;
   const worker = new Worker(spec.queue, (job, _token, signal) => spec.process(deps, job, signal), {
     connection: deps.connection,
     prefix: deps.prefix,
     concurrency: spec.concurrency,
-    ...(lockMs ? { lockDuration: lockMs, stalledInterval: lockMs } : {}),
+    lockDuration: lockMs,
+    // Two stall checks per lock: a dead worker's job is back in the queue at most 1.5 locks after
+    // its last renewal (45 s by default), where a check per lock (BullMQ's default) takes 2.
+    stalledInterval: Math.ceil(lockMs / 2),
   });
   const observers = options.observers ?? [];
   // While Redis is away every worker reports each failed command: one line a second per cause.

@@ -1,4 +1,4 @@
-// send-alert: claim one delivery, render its alert, send it by mail or webhook, mark it sent.
+// send-alert: lease one delivery, render its alert, send it by mail or webhook, mark it sent.
 import type { Job } from 'bullmq';
 import type { Deps } from '../deps.ts';
 import { PermanentError } from '../lib/errors.ts';
@@ -19,7 +19,7 @@ export const sendAlertWorker: WorkerSpec<SendAlertResult> = {
 
 async function sendAlert(deps: Deps, job: Job): Promise<SendAlertResult> {
   const { deliveryId } = parsePayload(DeliveryJobSchema, QUEUE.sendAlert, job.data);
-  return sendDelivery(deps, deliveryId, 'alert', async (delivery) => {
+  return sendDelivery(deps, job, deliveryId, 'alert', async (delivery) => {
     const alert =
       delivery.alertId === null ? undefined : await getAlert(deps.store.db, delivery.alertId);
     if (!alert) throw new PermanentError(`notify: delivery ${deliveryId} has no alert`);

@@ -1,4 +1,4 @@
-// send-digest: claim one delivery, render its digest run from the stored period and event ids, send it by mail or webhook, mark it sent.
+// send-digest: lease one delivery, render its digest run from the stored period and event ids, send it by mail or webhook, mark it sent.
 import type { Job } from 'bullmq';
 import type { Deps } from '../deps.ts';
 import { PermanentError } from '../lib/errors.ts';
@@ -20,7 +20,7 @@ export const sendDigestWorker: WorkerSpec<SendDigestResult> = {
 
 async function sendDigest(deps: Deps, job: Job): Promise<SendDigestResult> {
   const { deliveryId } = parsePayload(DeliveryJobSchema, QUEUE.sendDigest, job.data);
-  return sendDelivery(deps, deliveryId, 'digest', async (delivery) => {
+  return sendDelivery(deps, job, deliveryId, 'digest', async (delivery) => {
     const run =
       delivery.digestRunId === null
         ? undefined

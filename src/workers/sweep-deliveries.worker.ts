@@ -1,16 +1,14 @@
-// sweep-deliveries: every minute, offers each delivery still owed to its sender again, so that no
-// alert or digest is lost to a job that gave up (a long mail outage) or a sender that died.
+// sweep-deliveries: every 15 s, offers each delivery still owed to its sender again, so that no
+// alert or digest is lost to a job that gave up (a long mail outage), was lost, or whose sender died.
 import type { Deps } from '../deps.ts';
+import { leasePolicy } from '../notify/lease.ts';
 import { parsePayload, QUEUE, reofferDelivery, ScheduleJobSchema } from '../queues/index.ts';
-import { CLAIM_STALE_MS, listUndelivered } from '../store/deliveries.ts';
+import { listUndelivered } from '../store/deliveries.ts';
 import type { WorkerSpec } from './spec.ts';
 
 export interface SweepDeliveriesResult {
   reoffered: number;
 }
-
-/** A pending delivery younger than this still has its first job on the way, or retrying. */
-const PENDING_GRACE_MS = 5 * 60_000;
 
 export interface SweepLimits {
   /** Offered again at most per sweep: a backlog drains over a few minutes instead of one burst. */
@@ -41,11 +39,12 @@ export async function sweepDeliveries(
   deps: Deps,
   limits: SweepLimits,
 ): Promise<SweepDeliveriesResult> {
-  const now = deps.clock.now().getTime();
-  const since = {
-    pendingBefore: new Date(now - PENDING_GRACE_MS),
-    staleBefore: new Date(now - CLAIM_STALE_MS),
-  };
+  const now = deps.clock.now();
+  // A pending delivery younger than one lease may have its first job on the way (enqueued just
+  // after the row's commit). Older, a job still waiting or retrying keeps it in hand (below), and
+  // one offered twice runs once: job ids are per delivery.
+  const { leaseMs } = leasePolicy(deps.env.workerLockMs);
+  const since = { pendingBefore: new Date(now.getTime() - leaseMs), leaseEndedBefore: now };
   const reoffered: number[] = [];
   let afterId = 0;
   for (let scanned = 0; scanned < limits.scanned && reoffered.length < limits.reoffers; ) {

@@ -34,8 +34,16 @@ const outbox = join(dataDir, 'outbox');
 const prefix = uniquePrefix('alerts');
 const saved = { ...process.env };
 
+/** A job to call a processor with; `moveToDelayed` (a delivery leased by another) does nothing. */
 function fakeJob(data: unknown): Job {
-  return { data, attemptsMade: 0, attemptsStarted: 1, opts: { attempts: 5 } } as unknown as Job;
+  return {
+    data,
+    attemptsMade: 0,
+    attemptsStarted: 1,
+    opts: { attempts: 5 },
+    token: 'fake',
+    moveToDelayed: async () => undefined,
+  } as unknown as Job;
 }
 
 function runIngest() {
@@ -95,8 +103,20 @@ describe('alerts through vigie ingest', () => {
           deps,
           fakeJob({ deliveryId: delivery.id }),
         ) as Promise<SendAlertResult>;
-      const results = await Promise.all([run(), run()]);
-      expect(results.filter((result) => result.sent)).toHaveLength(1);
+      const outcomes = (await Promise.allSettled([run(), run()])).map((outcome) =>
+        outcome.status === 'rejected'
+          ? (outcome.reason as Error).name
+          : outcome.value.sent
+            ? 'sent'
+            : `skipped: ${outcome.value.skipped}`,
+      );
+      // The other run found it sent, or leased by the first: it waits, delayed, for that lease.
+      expect([
+        ['DelayedError', 'sent'],
+        ['sent', 'skipped: sent'],
+      ]).toContainEqual(outcomes.sort());
+      // Run again when the lease ends, it finds the delivery sent.
+      await expect(run()).resolves.toMatchObject({ skipped: 'sent' });
       expect(readdirSync(outbox)).toHaveLength(1);
       const row = await deps.store.db
         .selectFrom('deliveries')

@@ -1,5 +1,6 @@
 // Deliveries still owed are offered again: one whose send job gave up during a long mail outage,
-// and one claimed by a sender that died mid-send (its resend is logged). Each mail arrives once.
+// and one leased by a sender that died mid-send with its job (its resend is logged). Each mail
+// arrives once.
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,7 @@ const backend = postgres;
 const configDir = mkdtempSync(join(tmpdir(), 'vigie-sweep-config-'));
 const T0 = new Date('2026-03-01T10:00:00Z');
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
+const LEASE_MS = 30_000;
 const clock = fixedClock(T0);
 const logLines: { msg?: string; deliveryId?: number }[] = [];
 let smtpPort = 0;
@@ -119,9 +121,10 @@ describe('sweep-deliveries', () => {
     expect(await getDelivery(deps.store.db, id)).toMatchObject({ state: 'pending', attempts: 2 });
 
     smtp = await startSmtp(smtpPort);
-    clock.set(minutes(2));
+    // Younger than one lease: its first job may be on the way.
+    clock.set(new Date(T0.getTime() + LEASE_MS / 2));
     expect(await sweep()).toEqual({ reoffered: 0 });
-    clock.set(minutes(6));
+    clock.set(minutes(1));
     expect(await sweep()).toEqual({ reoffered: 1 });
     // Its job is waiting again: still owed, but in hand.
     expect(await sweep()).toEqual({ reoffered: 0 });
@@ -131,22 +134,20 @@ describe('sweep-deliveries', () => {
     expect(await sweep()).toEqual({ reoffered: 0 });
   });
 
-  it('resends, once and logged, a delivery whose sender died between claim and mark', async () => {
+  it('resends, once and logged, a delivery whose sender died with its job between lease and mark', async () => {
     clock.set(minutes(20));
     const id = await newDelivery();
-    // The sender claims it, then dies before marking it: the row stays `sending`.
-    await claimDelivery(deps.store.db, id, { now: minutes(20), staleAfterMs: 600_000 });
-    await enqueueSendAlert(deps.queues, { deliveryId: id });
-    await drain(['send-alert']);
+    // The sender leases it, then dies with its job before marking it: the row stays `sending`.
+    await claimDelivery(deps.store.db, id, { now: minutes(20), leaseMs: LEASE_MS });
     const before = smtp?.received.length ?? 0;
     expect(before).toBe(1);
-    clock.set(minutes(25));
+    clock.set(new Date(minutes(20).getTime() + LEASE_MS - 1));
     expect(await sweep()).toEqual({ reoffered: 0 });
-    clock.set(minutes(31));
+    clock.set(new Date(minutes(20).getTime() + LEASE_MS + 1));
     expect(await sweep()).toEqual({ reoffered: 1 });
     await drain(['send-alert']);
     expect(smtp?.received).toHaveLength(before + 1);
-    expect(await getDelivery(deps.store.db, id)).toMatchObject({ state: 'sent' });
+    expect(await getDelivery(deps.store.db, id)).toMatchObject({ state: 'sent', attempts: 2 });
     expect(logLines).toContainEqual(
       expect.objectContaining({ deliveryId: id, msg: expect.stringMatching(/sender that died/) }),
     );

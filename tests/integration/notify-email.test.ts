@@ -20,7 +20,8 @@ afterAll(async () => {
 
 function quietLog(): MailLog & { lines: unknown[] } {
   const lines: unknown[] = [];
-  return { lines, info: (fields, message) => lines.push({ ...fields, message }) };
+  const push = (fields: object, message: string) => lines.push({ ...fields, message });
+  return { lines, info: push, warn: push };
 }
 
 function hostileAlert() {
@@ -91,6 +92,24 @@ describe('createMailer with SMTP', () => {
     await expect(mailer.send(message)).resolves.toEqual({ messageId: '<alert-42@vigie>' });
     expect(smtp.received).toHaveLength(1);
     mailer.close();
+  });
+  it('sends to the recipients the server accepts, and logs the ones it refuses', async () => {
+    const smtp = await startSmtp(0, {
+      refuseRecipient: (address) => (address.startsWith('gone@') ? 550 : undefined),
+    });
+    servers.push(smtp);
+    const log = quietLog();
+    const mailer = createMailer({ smtpUrl: smtp.url, outboxDir: outbox, log });
+    const message = { to: ['analyst@example.org', 'gone@example.org'], ...hostileAlert() };
+    await expect(mailer.send(message)).resolves.toEqual({ messageId: '<alert-42@vigie>' });
+    mailer.close();
+    expect(smtp.envelopes).toEqual([['analyst@example.org']]);
+    expect(log.lines).toContainEqual(
+      expect.objectContaining({
+        message: 'mail refused for some recipients',
+        rejected: ['gone@example.org'],
+      }),
+    );
   });
 });
 

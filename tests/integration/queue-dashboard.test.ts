@@ -97,7 +97,7 @@ describe('GET /queues.json', () => {
       expect.objectContaining({ id: 'feed-scheduler', everyMs: 30_000, pattern: null }),
     ]);
     expect(byName.get(QUEUE.sweepDeliveries)?.schedulers).toEqual([
-      expect.objectContaining({ id: 'delivery-sweeper', everyMs: 60_000 }),
+      expect.objectContaining({ id: 'delivery-sweeper', everyMs: 15_000 }),
     ]);
     const [digest] = byName.get(QUEUE.buildDigest)?.schedulers ?? [];
     expect(digest).toMatchObject({

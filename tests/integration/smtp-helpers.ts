@@ -6,26 +6,58 @@ import { SMTPServer } from 'smtp-server';
 export interface TestSmtp {
   url: string;
   port: number;
+  /** The messages accepted (answered 250), parsed. */
   received: ParsedMail[];
-  /** Each message's envelope recipients, in order. */
+  /** Each accepted message's envelope recipients, in order. */
   envelopes: string[][];
+  /** Every message handed over at DATA, accepted or not, with the reply it got (undefined while held). */
+  handed: { messageId: string | undefined; reply: number | undefined }[];
   close(): Promise<void>;
 }
 
+export interface SmtpOptions {
+  /**
+   * The reply to each message handed over (250 accepts it; 4xx or 5xx refuses it), by the
+   * message and how many times that Message-ID was handed over before; a promise holds the reply
+   * back until it settles. Default: 250.
+   */
+  reply?: (mail: ParsedMail, before: number) => number | Promise<number>;
+  /** The reply to RCPT TO of this address, when it refuses it (4xx or 5xx). */
+  refuseRecipient?: (address: string) => number | undefined;
+}
+
 /** An SMTP server on 127.0.0.1 (`port`, or any free one) that hands each message, parsed, to `received`. */
-export async function startSmtp(port = 0): Promise<TestSmtp> {
+export async function startSmtp(port = 0, options: SmtpOptions = {}): Promise<TestSmtp> {
   const received: ParsedMail[] = [];
   const envelopes: string[][] = [];
+  const handed: TestSmtp['handed'] = [];
+  const answer = async (mail: ParsedMail): Promise<number> => {
+    const before = handed.filter((entry) => entry.messageId === mail.messageId).length;
+    const entry = { messageId: mail.messageId, reply: undefined as number | undefined };
+    handed.push(entry);
+    entry.reply = (await options.reply?.(mail, before)) ?? 250;
+    return entry.reply;
+  };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      const refusal = options.refuseRecipient?.(address.address);
+      if (refusal === undefined) return callback();
+      callback(Object.assign(new Error('no such user here'), { responseCode: refusal }));
+    },
     onData(stream, session, callback) {
-      envelopes.push(session.envelope.rcptTo.map((rcpt) => rcpt.address));
+      const recipients = session.envelope.rcptTo.map((rcpt) => rcpt.address);
       simpleParser(stream)
-        .then((mail) => {
-          received.push(mail);
-          callback();
+        .then(async (mail) => {
+          const reply = await answer(mail);
+          if (reply < 300) {
+            envelopes.push(recipients);
+            received.push(mail);
+            return callback();
+          }
+          callback(Object.assign(new Error(`test server says ${reply}`), { responseCode: reply }));
         })
         .catch(callback);
     },
@@ -38,6 +70,7 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
     port: bound,
     received,
     envelopes,
+    handed,
     close: () => new Promise<void>((done) => server.close(() => done())),
   };
 }

@@ -25,6 +25,7 @@ import {
   listUndelivered,
   markDelivered,
   markDeliveryFailed,
+  renewDeliveryLease,
 } from '../../src/store/deliveries.ts';
 import { insertEvent, listEvents, type NewEvent } from '../../src/store/events.ts';
 import {
@@ -106,6 +107,7 @@ describe.each(backends)('store on $kind', (backend) => {
       '0002-story-index',
       '0003-digest-event-ids',
       '0004-article-extraction',
+      '0005-delivery-leases',
       '0006-article-classified',
     ]);
     const count = await store.db
@@ -339,18 +341,29 @@ describe.each(backends)('store on $kind', (backend) => {
       ['soc-hook', false],
     ]);
     const id = first[0]?.id ?? -1;
+    const lease = { leaseMs: 60_000 };
     const claims = await Promise.all(
-      [1, 2, 3].map(() => claimDelivery(store.db, id, { now: at(2), staleAfterMs: 60_000 })),
+      [1, 2, 3].map(() => claimDelivery(store.db, id, { now: at(2), ...lease })),
     );
-    expect(claims.filter(Boolean)).toHaveLength(1);
-    expect(await markDeliveryFailed(store.db, id, { error: 'ECONNRESET', permanent: false })).toBe(
+    const [held, ...others] = claims.filter((claim) => claim !== undefined);
+    expect(others).toHaveLength(0);
+    const token = held?.token ?? '';
+    expect(held).toMatchObject({ state: 'sending', attempts: 1, leaseUntil: at(3) });
+    // Only the holder's token releases it.
+    const release = { error: 'ECONNRESET', permanent: false };
+    expect(await markDeliveryFailed(store.db, id, { token: 'other', ...release })).toBe(false);
+    expect(await markDeliveryFailed(store.db, id, { token, ...release })).toBe(true);
+    const retry = await claimDelivery(store.db, id, { now: at(3), ...lease });
+    expect(retry).toMatchObject({ attempts: 2, recovered: false });
+    expect(retry?.token).not.toBe(token);
+    expect(await markDelivered(store.db, id, { token, sentAt: at(3) })).toBe(false);
+    expect(await markDelivered(store.db, id, { token: retry?.token ?? '', sentAt: at(3) })).toBe(
       true,
     );
-    expect(await claimDelivery(store.db, id, { now: at(3), staleAfterMs: 60_000 })).toMatchObject({
-      attempts: 2,
-    });
-    expect(await markDelivered(store.db, id, at(3))).toBe(true);
-    expect(await claimDelivery(store.db, id, { now: at(99), staleAfterMs: 0 })).toBeUndefined();
+    expect(await markDelivered(store.db, id, { token: retry?.token ?? '', sentAt: at(4) })).toBe(
+      false,
+    );
+    expect(await claimDelivery(store.db, id, { now: at(99), ...lease })).toBeUndefined();
     expect(await getDelivery(store.db, id)).toMatchObject({
       state: 'sent',
       sentAt: at(3),
@@ -358,7 +371,7 @@ describe.each(backends)('store on $kind', (backend) => {
     });
   });
 
-  it('lists the deliveries still owed, and marks a claim taken from a vanished sender', async () => {
+  it('lists the deliveries still owed, and hands a lease that ran out to the next sender', async () => {
     const alert = await store.db
       .insertInto('alerts')
       .values({
@@ -378,11 +391,12 @@ describe.each(backends)('store on $kind', (backend) => {
       T0,
     );
     const ids = [mail?.id ?? -1, hook?.id ?? -1, other?.id ?? -1];
+    const hookId = ids[1] ?? -1;
     const owed = async (minutes: number) =>
       (
         await listUndelivered(store.db, {
           pendingBefore: at(minutes - 1),
-          staleBefore: at(minutes - 10),
+          leaseEndedBefore: at(minutes),
           limit: 1000,
         })
       )
@@ -391,24 +405,42 @@ describe.each(backends)('store on $kind', (backend) => {
     // Created at T0: not yet owed a minute later (its first job may still be on the way).
     expect(await owed(1)).toEqual([]);
     expect(await owed(2)).toEqual(ids);
-    // mail: sent; hook: claimed at minute 2 by a sender that then vanishes; other: failed for good.
-    await claimDelivery(store.db, ids[0] ?? -1, { now: at(2), staleAfterMs: 600_000 });
-    await markDelivered(store.db, ids[0] ?? -1, at(2));
-    const first = await claimDelivery(store.db, ids[1] ?? -1, {
-      now: at(2),
-      staleAfterMs: 600_000,
-    });
+    // mail: sent; hook: leased for a minute at minute 2; other: failed for good.
+    const lease = { leaseMs: 60_000 };
+    const sent = await claimDelivery(store.db, ids[0] ?? -1, { now: at(2), ...lease });
+    await markDelivered(store.db, ids[0] ?? -1, { token: sent?.token ?? '', sentAt: at(2) });
+    const first = await claimDelivery(store.db, hookId, { now: at(2), ...lease });
     expect(first?.recovered).toBe(false);
-    await claimDelivery(store.db, ids[2] ?? -1, { now: at(2), staleAfterMs: 600_000 });
-    await markDeliveryFailed(store.db, ids[2] ?? -1, { error: '550', permanent: true });
-    expect(await owed(5)).toEqual([]);
-    expect(await owed(13)).toEqual([ids[1]]);
+    const token = first?.token ?? '';
+    const failed = await claimDelivery(store.db, ids[2] ?? -1, { now: at(2), ...lease });
+    await markDeliveryFailed(store.db, ids[2] ?? -1, {
+      token: failed?.token ?? '',
+      error: '550',
+      permanent: true,
+    });
+    expect(await owed(3)).toEqual([]);
+    // Renewed at 2.5 by its holder (not by another token): leased until 3.5.
+    expect(await renewDeliveryLease(store.db, hookId, { token: 'x', now: at(2.5), ...lease })).toBe(
+      false,
+    );
+    expect(await renewDeliveryLease(store.db, hookId, { token, now: at(2.5), ...lease })).toBe(
+      true,
+    );
+    expect(await owed(3.4)).toEqual([]);
+    expect(await claimDelivery(store.db, hookId, { now: at(3.4), ...lease })).toBeUndefined();
+    // Its holder died: the lease runs out, the delivery is owed and the next claim takes it.
+    expect(await owed(3.6)).toEqual([hookId]);
+    const takeover = await claimDelivery(store.db, hookId, { now: at(3.6), ...lease });
+    expect(takeover).toMatchObject({ state: 'sending', attempts: 2, recovered: true });
+    // The dead holder waking up changes nothing.
+    expect(await renewDeliveryLease(store.db, hookId, { token, now: at(3.7), ...lease })).toBe(
+      false,
+    );
+    expect(await markDelivered(store.db, hookId, { token, sentAt: at(3.7) })).toBe(false);
     expect(
-      await claimDelivery(store.db, ids[1] ?? -1, { now: at(5), staleAfterMs: 600_000 }),
-    ).toBeUndefined();
-    expect(
-      await claimDelivery(store.db, ids[1] ?? -1, { now: at(13), staleAfterMs: 600_000 }),
-    ).toMatchObject({ state: 'sending', attempts: 2, recovered: true });
+      await markDeliveryFailed(store.db, hookId, { token, error: 'late', permanent: true }),
+    ).toBe(false);
+    expect(await getDelivery(store.db, hookId)).toMatchObject({ state: 'sending', attempts: 2 });
   });
 
   if (backend.kind === 'postgres')
