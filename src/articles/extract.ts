@@ -9,6 +9,7 @@ import { removeBoilerplate, selectMainContent } from './content.ts';
 import { detectLanguage } from './language.ts';
 import { readMetadata, textOf } from './metadata.ts';
 import { collapseWhitespace } from './text.ts';
+import { chooseTitle } from './title.ts';
 
 export interface ExtractOptions {
   /** Where the page came from: resolves relative links, and the default canonical URL. */
@@ -48,10 +49,7 @@ export function extractArticle(
   const measures = removeBoilerplate($);
   const content = selectMainContent($, measures);
   const title =
-    metadata.ogTitle ??
-    articleHeading($, content.root) ??
-    metadata.documentTitle ??
-    cleanTitle(options.feedItem?.title);
+    chooseTitle(metadata, articleHeading($, content.root)) ?? cleanTitle(options.feedItem?.title);
   const text = articleText(content.blocks, title ?? '');
   return {
     url: options.url ?? metadata.canonicalUrl,

@@ -5,10 +5,9 @@ import { normaliseDate } from '../feeds/dates.ts';
 import { canonicalUrl } from '../feeds/identity.ts';
 import { primaryLanguage } from './language.ts';
 import { collapseWhitespace, textContent } from './text.ts';
+import { stripKnownSiteName, stripSiteName, type TitleCandidates } from './title.ts';
 
-export interface PageMetadata {
-  ogTitle: string | null;
-  documentTitle: string | null;
+export interface PageMetadata extends TitleCandidates {
   publishedAt: string | null;
   byline: string | null;
   lang: string | null;
@@ -24,15 +23,51 @@ const PUBLISHED_META = [
   'property=og:article:published_time',
 ];
 const OTHER_DATE_META = [
-  'itemprop=datePublished',
-  'name=DC.date.issued',
+  'itemprop=datepublished',
+  'property=og:published_time',
+  'name=dc.date.issued',
+  'name=dcterms.issued',
   'name=dcterms.created',
+  'name=dc.date.created',
   'name=parsely-pub-date',
+  'name=sailthru.date',
+  'name=article.published',
+  'name=article:published',
+  'name=publish-date',
+  'name=publish_date',
+  'name=publication_date',
   'name=pubdate',
+  'name=dc.date',
+  'name=dcterms.date',
   'name=date',
 ];
-const AUTHOR_META = ['name=author', 'property=article:author', 'name=dc.creator'];
-/** The attributes a `<meta>` is looked up by (case-sensitive values, as CSS matches them). */
+/** Readability's order: Dublin Core, Open Graph, then the rest; `<meta name="title">` is often the site's. */
+const TITLE_META = [
+  'property=dc:title',
+  'name=dc.title',
+  'property=dcterm:title',
+  'name=dcterms.title',
+  'property=og:title',
+  'name=og:title',
+  'name=title',
+  'name=twitter:title',
+  'property=twitter:title',
+  'name=parsely-title',
+];
+const AUTHOR_META = [
+  'property=dc:creator',
+  'name=dc.creator',
+  'name=author',
+  'property=article:author',
+  'name=parsely-author',
+  'name=sailthru.author',
+];
+const SITE_NAME_META = [
+  'property=og:site_name',
+  'name=application-name',
+  'name=apple-mobile-web-app-title',
+];
+/** The attributes a `<meta>` is looked up by; values without case (`DC.date` is `dc.date`). */
 const META_KEYS = ['name', 'property', 'itemprop'];
 const BYLINE_CLASS = /(?:^|\s)(?:byline|author-name|entry-author)(?:$|\s)/;
 const ARTICLE_TYPES = /Article|BlogPosting|Report|SocialMediaPosting/;
@@ -66,10 +101,16 @@ export function readMetadata($: CheerioAPI, url: string | undefined): PageMetada
   const scan = scanPage($.root()[0] as AnyNode);
   const graph = readJsonLd(scan);
   const article = pickArticleNode(graph);
+  const siteNames = readSiteNames(scan, graph);
+  const fullDocumentTitle = clean(scan.title ? textContent(scan.title) : '');
+  const metaTitle = metaContent(scan, TITLE_META);
+  const headline = pickHeadline(article, [fullDocumentTitle, metaTitle]);
   return {
-    ogTitle: clean(metaContent(scan, ['property=og:title', 'name=og:title'])),
-    documentTitle: clean(stripSiteName(scan.title ? textContent(scan.title) : '')),
-    publishedAt: readDate(scan, article),
+    headline: clean(stripKnownSiteName(headline ?? '', siteNames)),
+    metaTitle: clean(stripSiteName(metaTitle ?? '', siteNames)),
+    documentTitle: clean(stripSiteName(fullDocumentTitle ?? '', siteNames)),
+    fullDocumentTitle,
+    publishedAt: readDate(scan, article, url),
     byline: readByline(scan, article, graph),
     lang: primaryLanguage(attr(scan.html, 'lang') ?? attr(scan.html, 'xml:lang')),
     canonicalUrl: readCanonical(scan, url),
@@ -107,10 +148,11 @@ function visitElement(element: Element, scan: PageScan): void {
   const { attribs, name } = element;
   if (name === 'meta') {
     for (const key of META_KEYS) {
-      const value = attribs[key];
-      if (value === undefined) continue;
-      const entry = `${key}=${value}`;
-      if (!scan.metas.has(entry)) scan.metas.set(entry, element);
+      // `property="og:title twitter:title"` names both (RDFa lists).
+      for (const value of attribs[key]?.toLowerCase().split(/\s+/) ?? []) {
+        const entry = `${key}=${value}`;
+        if (value !== '' && !scan.metas.has(entry)) scan.metas.set(entry, element);
+      }
     }
   } else if (name === 'html') scan.html ??= element;
   else if (name === 'title') scan.title ??= element;
@@ -129,25 +171,24 @@ function visitElement(element: Element, scan: PageScan): void {
   }
 }
 
-/** `Title | Site`, `Title - Site`, `Site » Title`: keeps the side with more words. */
-export function stripSiteName(title: string): string {
-  const text = collapseWhitespace(title);
-  for (const separator of [' | ', ' – ', ' — ', ' - ', ' :: ', ' » ', ' · ']) {
-    const at = text.lastIndexOf(separator);
-    if (at <= 0) continue;
-    const head = text.slice(0, at);
-    const tail = text.slice(at + separator.length);
-    return wordCount(head) >= wordCount(tail) ? head : tail;
-  }
-  return text;
-}
-
-/** The first date that parses, sources read in order of trust and only as far as needed. */
-function readDate(scan: PageScan, article: JsonObject | undefined): string | null {
+/**
+ * The publication date. article:published_time and the JSON-LD datePublished come first; where
+ * both parse the earlier wins, since some sites write the last update into one of them. Then the
+ * other tags, `<time>`, and a date in the URL's path as a last resort.
+ */
+function readDate(
+  scan: PageScan,
+  article: JsonObject | undefined,
+  url: string | undefined,
+): string | null {
+  const published = [metaContent(scan, PUBLISHED_META), stringOf(article?.datePublished)]
+    .map(pageDate)
+    .filter((date): date is string => date !== null)
+    .sort();
+  if (published[0]) return published[0];
   const candidates: Array<() => unknown> = [
-    () => metaContent(scan, PUBLISHED_META),
-    () => article?.datePublished,
     () => metaContent(scan, OTHER_DATE_META),
+    () => parselyDate(metaContent(scan, ['name=parsely-page'])),
     () => attr(scan.datePublished, 'datetime') ?? attr(scan.datePublished, 'content'),
     () => attr(scan.times.find(insideArticle), 'datetime'),
     () =>
@@ -156,12 +197,41 @@ function readDate(scan: PageScan, article: JsonObject | undefined): string | nul
         'datetime',
       ),
     () => attr(firstOutsideComments(scan.times), 'datetime'),
+    () => urlDate(attr(scan.canonical, 'href') ?? metaContent(scan, ['property=og:url']) ?? url),
   ];
   for (const candidate of candidates) {
-    const date = normaliseDate(candidate());
+    const date = pageDate(candidate());
     if (date) return date;
   }
   return null;
+}
+
+/** normaliseDate, after mending what pages write beside ISO 8601: `2015-07-10 09:53:00 -0400`. */
+export function pageDate(value: unknown): string | null {
+  if (typeof value !== 'string') return normaliseDate(value);
+  const mended = value
+    .trim()
+    .replace(/^(\d{4})\/(\d\d)\/(\d\d)/, '$1-$2-$3')
+    .replace(/^(\d{4}-\d\d-\d\d) (\d\d:\d\d)/, '$1T$2')
+    .replace(/^(\S+T[\d:.,]+) +([+-]\d\d:?\d\d|Z)$/i, '$1$2');
+  return normaliseDate(mended);
+}
+
+/** Parse.ly's `<meta name="parsely-page" content='{"pub_date": "…"}'>`. */
+function parselyDate(content: string | undefined): unknown {
+  try {
+    return content ? (JSON.parse(content) as JsonObject).pub_date : undefined;
+  } catch {
+    return;
+  }
+}
+
+/** `/2019/02/14/` in a URL's path, as the day's midnight UTC. */
+export function urlDate(url: string | undefined): string | undefined {
+  const match = /\/((?:19|20)\d\d)\/(0[1-9]|1[0-2])\/(0[1-9]|[12]\d|3[01])(?:\/|$)/.exec(
+    url?.split(/[?#]/)[0] ?? '',
+  );
+  return match ? `${match[1]}-${match[2]}-${match[3]}` : undefined;
 }
 
 function readByline(
@@ -174,8 +244,8 @@ function readByline(
     return first ? textContent(first) : undefined;
   };
   const candidates: Array<() => string | undefined> = [
-    () => notUrl(metaContent(scan, AUTHOR_META)),
     () => jsonLdAuthor(article?.author, graph),
+    () => notUrl(metaContent(scan, AUTHOR_META)),
     () => textOfFirst(scan.relAuthor),
     () => textOfFirst(scan.itempropAuthor),
     () => textOfFirst(scan.bylineClass),
@@ -200,6 +270,35 @@ function readCanonical(scan: PageScan, url: string | undefined): string | null {
   return null;
 }
 
+/**
+ * The article's `headline`, or its `name` where the two differ and only the name is in the
+ * page's other titles: Wikipedia puts a description in `headline`, aktualne.cz its site in `name`.
+ */
+function pickHeadline(
+  article: JsonObject | undefined,
+  titles: Array<string | null | undefined>,
+): string | undefined {
+  const headline = stringOf(article?.headline);
+  const name = stringOf(article?.name);
+  if (!name || !headline || name === headline) return headline ?? name;
+  const inTitles = (value: string) =>
+    titles.some((title) => title?.toLowerCase().includes(value.trim().toLowerCase()));
+  return inTitles(name) && !inTitles(headline) ? name : headline;
+}
+
+/** og:site_name and its kin, and the names of the JSON-LD publisher and WebSite. */
+function readSiteNames(scan: PageScan, graph: JsonObject[]): string[] {
+  const names = SITE_NAME_META.map((key) => metaContent(scan, [key]));
+  for (const node of graph) {
+    const publisher = node.publisher as JsonObject | undefined;
+    names.push(stringOf(publisher?.name));
+    if (/^(?:WebSite|Organization|NewsMediaOrganization)$/.test(String(node['@type']))) {
+      names.push(stringOf(node.name));
+    }
+  }
+  return [...new Set(names.filter((name): name is string => !!name?.trim()))];
+}
+
 /** The node describing the article: an Article type with a date, any Article type, else any node with a date. */
 function pickArticleNode(graph: JsonObject[]): JsonObject | undefined {
   const isArticle = (node: JsonObject) => ARTICLE_TYPES.test(String(node['@type']));
@@ -215,12 +314,29 @@ function readJsonLd(scan: PageScan): JsonObject[] {
   const nodes: JsonObject[] = [];
   for (const script of scan.jsonLd) {
     try {
-      collectNodes(JSON.parse(textContent(script)), nodes);
+      collectNodes(parseJsonLd(textContent(script)), nodes);
     } catch {
       // Hand-written JSON-LD is often invalid; the page has other metadata.
     }
   }
   return nodes;
+}
+
+/**
+ * JSON.parse after unwrapping `<![CDATA[ … ]]>` and `<!-- … -->`, which some CMSs put around the
+ * object; failing that, with raw control characters (newlines inside strings) made spaces.
+ */
+function parseJsonLd(text: string): unknown {
+  const unwrapped = text
+    .trim()
+    .replace(/^(?:\/\/\s*)?(?:<!\[CDATA\[|<!--)/, '')
+    .replace(/(?:\/\/\s*)?(?:\]\]>|-->)$/, '');
+  try {
+    return JSON.parse(unwrapped);
+  } catch {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: those are what breaks the JSON
+    return JSON.parse(unwrapped.replace(/[\u0000-\u001f]+/g, ' '));
+  }
 }
 
 function collectNodes(value: unknown, into: JsonObject[]): void {
@@ -318,6 +434,8 @@ function clean(value: string | undefined | null): string | null {
   return text === '' ? null : text;
 }
 
-function wordCount(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
+/** A string, or the first string of an array (`"headline": ["…"]`), else undefined. */
+function stringOf(value: unknown): string | undefined {
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' ? first : undefined;
 }
