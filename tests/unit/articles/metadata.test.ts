@@ -1,7 +1,8 @@
 // Metadata readers: titles without the site name, dates to UTC ISO, bylines from JSON-LD shapes.
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { pageDate, readMetadata, urlDate } from '../../../src/articles/metadata.ts';
+import { readMetadata } from '../../../src/articles/metadata.ts';
+import { pageDate, urlDate } from '../../../src/articles/page-date.ts';
 import { chooseTitle, stripSiteName, type TitleCandidates } from '../../../src/articles/title.ts';
 import { normaliseDate } from '../../../src/feeds/dates.ts';
 
