@@ -18,7 +18,7 @@ const SEPARATORS = [' | ', ' – ', ' — ', ' - ', ' :: ', ' » ', ' · '];
 const NAMED_SEPARATORS = [...SEPARATORS, ' : ', ': ', ' / ', '_', ' _'];
 /** A site part longer than this is part of the title (`Irak - Syrie : la coalition frappe`). */
 const MAX_SITE_WORDS = 6;
-/** In front, a site name is short (`Le Monde.fr – …`); `Le Conseil de sécurité - …` is a title. */
+/** In front, a site name is short (`Le Monde.fr – …`); `Le Conseil de sécurité - …` is a title. A `|` says site name whatever its length. */
 const MAX_LEADING_SITE_WORDS = 3;
 /** Below this the cut left too little: `Home | Le Journal` stays whole. */
 const MIN_TITLE_WORDS = 3;
@@ -65,7 +65,7 @@ function stripUnknownName(text: string): string | undefined {
     const tail = text.slice(at + separator.length);
     const cutTail = wordCount(head) >= wordCount(tail);
     const [kept, cut] = cutTail ? [head, tail] : [tail, head];
-    const maxWords = cutTail ? MAX_SITE_WORDS : MAX_LEADING_SITE_WORDS;
+    const maxWords = cutTail || separator === ' | ' ? MAX_SITE_WORDS : MAX_LEADING_SITE_WORDS;
     const isName = wordCount(cut) <= maxWords && wordCount(kept) >= MIN_TITLE_WORDS;
     return isName ? kept : undefined;
   }
@@ -85,12 +85,28 @@ export function chooseTitle(
   const { headline, metaTitle, documentTitle, fullDocumentTitle } = candidates;
   // Sphinx and other doc tools end headings with a `¶` anchor.
   const heading = headingText?.replace(/\s*¶$/, '') || null;
-  if (headline && !TRUNCATED.test(headline)) return headline;
+  if (headline && !TRUNCATED.test(headline)) {
+    return fullerHeadline(headline, [heading, metaTitle, documentTitle]) ?? headline;
+  }
   if (metaTitle) return metaTitle;
   if (!heading) return documentTitle ?? headline;
   if (!documentTitle || !fullDocumentTitle) return heading;
   if (comparable(fullDocumentTitle).includes(comparable(heading))) return heading;
   return wordCount(heading) >= wordCount(documentTitle) ? heading : documentTitle;
+}
+
+/**
+ * A title that holds the headline and more (a kicker, `Nutzerbasierte Abrechnung: …`) and that
+ * two of <h1>, og:title and <title> give: faz.net's JSON-LD headline leaves the kicker out.
+ */
+function fullerHeadline(headline: string, titles: Array<string | null>): string | undefined {
+  const wanted = comparable(headline);
+  return titles.find((title, index) => {
+    if (!title) return false;
+    const fuller = comparable(title);
+    if (fuller === wanted || !fuller.includes(wanted)) return false;
+    return titles.some((other, at) => at !== index && other && comparable(other) === fuller);
+  }) as string | undefined;
 }
 
 /** Case, quote marks and white space aside. */

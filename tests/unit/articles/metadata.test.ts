@@ -14,6 +14,10 @@ describe('stripSiteName', () => {
     ],
     ['Home | Le Journal', 'Home | Le Journal'],
     [
+      "Gregory Szorc's Digital Home | Mercurial's Journey to Python 3",
+      "Mercurial's Journey to Python 3",
+    ],
+    [
       'Le Conseil de sécurité - une session extraordinaire convoquée après de nouvelles frappes',
       'Le Conseil de sécurité - une session extraordinaire convoquée après de nouvelles frappes',
     ],
