@@ -44,9 +44,15 @@ const AUTHOR_META = [
   'name=dc.creator',
   'name=author',
   'property=article:author',
+  'property=og:article:author',
   'name=parsely-author',
   'name=sailthru.author',
+  // The New York Times: `By Corey Kilgannon`.
+  'name=byl',
 ];
+/** Where a byline's name ends: a separator, a handle, a date (`Steven Musil January 18, 2017 …`). */
+const BYLINE_END =
+  /\s+(?:[•|·—–](?:\s.*)?|@\w.*|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}.*|\d{1,2}[./]\d{1,2}[./]\d{2,4}.*|(?:updated|published|mis à jour|publié)(?=[\s:]|$).*)$/i;
 
 const SITE_NAME_META = [
   'property=og:site_name',
@@ -81,21 +87,29 @@ function readByline(
   graph: JsonObject[],
 ): string | null {
   const textOfFirst = (elements: Element[]) => {
-    const first = firstOutsideComments(elements);
-    return first ? textContent(first) : undefined;
+    const outside = elements.filter((element) => firstOutsideComments([element]));
+    return outside.map(textContent).find((text) => text.trim() !== '');
   };
   const candidates: Array<() => string | undefined> = [
     () => jsonLdAuthor(article?.author, graph),
-    () => notUrl(metaContent(scan, AUTHOR_META)),
+    () => AUTHOR_META.map((key) => notUrl(metaContent(scan, [key]))).find(Boolean),
     () => textOfFirst(scan.relAuthor),
     () => textOfFirst(scan.itempropAuthor),
     () => textOfFirst(scan.bylineClass),
   ];
   for (const candidate of candidates) {
-    const byline = clean(candidate()?.replace(/^\s*(par|by|de)\s+/i, ''));
+    const byline = cleanByline(candidate());
     if (byline && byline.length <= 120) return byline;
   }
   return null;
+}
+
+/** The names alone: without `By`/`Par`, nor the date, handle or reading time written after them. */
+export function cleanByline(value: string | undefined): string | null {
+  const text = collapseWhitespace(value ?? '')
+    .replace(/^(?:par|by|de)\b:?\s*/i, '')
+    .replace(BYLINE_END, '');
+  return clean(text);
 }
 
 function readCanonical(scan: PageScan, url: string | undefined): string | null {

@@ -1,7 +1,7 @@
 // Metadata readers: titles without the site name, dates to UTC ISO, bylines from JSON-LD shapes.
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { readMetadata } from '../../../src/articles/metadata.ts';
+import { cleanByline, readMetadata } from '../../../src/articles/metadata.ts';
 import { pageDate, urlDate } from '../../../src/articles/page-date.ts';
 import { chooseTitle, stripSiteName, type TitleCandidates } from '../../../src/articles/title.ts';
 import { normaliseDate } from '../../../src/feeds/dates.ts';
@@ -318,5 +318,44 @@ describe('readMetadata: titles and dates the way news sites write them', () => {
     );
     const dated = '<article><time datetime="2019-02-13T08:00:00Z">13</time></article>';
     expect(read('', dated, url).publishedAt).toBe('2019-02-13T08:00:00.000Z');
+  });
+});
+
+describe('bylines', () => {
+  it.each([
+    ['By Corey Kilgannon', 'Corey Kilgannon'],
+    ['by: Laurie Oakes', 'Laurie Oakes'],
+    ['Par Sébastien Farcis', 'Sébastien Farcis'],
+    ['James Akinaka • 8h', 'James Akinaka'],
+    ['Nicolas Perriault —', 'Nicolas Perriault'],
+    ['Steven Musil January 18, 2017 11:00 PM PST @stevenmusil', 'Steven Musil'],
+    ['Jeanne Martin @jmartin', 'Jeanne Martin'],
+    ['Jeanne Martin 14/02/2019 à 10h', 'Jeanne Martin'],
+    ['Jeanne Martin Mis à jour le 14 février', 'Jeanne Martin'],
+    ['Jeanne Martin publié le 14 février', 'Jeanne Martin'],
+    ['Denis Delbecq', 'Denis Delbecq'],
+    ['  ', null],
+  ])('cleanByline(%j) → %j', (value, expected) => {
+    expect(cleanByline(value)).toBe(expected);
+  });
+
+  const read = (head: string, body = '') =>
+    readMetadata(load(`<html><head>${head}</head><body>${body}</body></html>`), undefined);
+  it.each([
+    [
+      'a URL in one author tag passes to the next tag',
+      '<meta property="article:author" content="https://x.fr/auteur/1"><meta name="byl" content="By Corey Kilgannon">',
+      '',
+      'Corey Kilgannon',
+    ],
+    ['og:article:author', '<meta property="og:article:author" content="BBC News">', '', 'BBC News'],
+    [
+      'a class ending in byline, the blank ones skipped',
+      '',
+      '<em class="byline"> </em><span class="pb-byline">By <a>Erin Cunningham</a></span>',
+      'Erin Cunningham',
+    ],
+  ])('%s', (_, head, body, expected) => {
+    expect(read(head, body).byline).toBe(expected);
   });
 });
