@@ -52,7 +52,7 @@ const AUTHOR_META = [
 ];
 /** Where a byline's name ends: a separator, a handle, a date (`Steven Musil January 18, 2017 …`). */
 const BYLINE_END =
-  /\s+(?:[•|·—–](?:\s.*)?|@\w.*|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}.*|\d{1,2}[./]\d{1,2}[./]\d{2,4}.*|(?:updated|published|mis à jour|publié)(?=[\s:]|$).*)$/i;
+  /\s+(?:[•|·—–/-](?:\s.*)?|@\w.*|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}.*|\d{1,2}[./]\d{1,2}[./]\d{2,4}.*|(?:updated|published|mis à jour|publié)(?=[\s:]|$).*)$/i;
 
 const SITE_NAME_META = [
   'property=og:site_name',
@@ -107,7 +107,8 @@ function readByline(
 /** The names alone: without `By`/`Par`, nor the date, handle or reading time written after them. */
 export function cleanByline(value: string | undefined): string | null {
   const text = collapseWhitespace(value ?? '')
-    .replace(/^(?:par|by|de)\b:?\s*/i, '')
+    .replace(/^[/|•·—–-]\s*/, '')
+    .replace(/^(?:posted by|written by|par|by|de|von)\b:?\s*/i, '')
     .replace(BYLINE_END, '');
   return clean(text);
 }

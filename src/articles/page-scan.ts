@@ -4,8 +4,9 @@ import { type AnyNode, type Element, hasChildren, isTag } from 'domhandler';
 /** The attributes a `<meta>` is looked up by; values without case (`DC.date` is `dc.date`). */
 const META_KEYS = ['name', 'property', 'itemprop'];
 
-/** `byline`, `pb-byline`, `author-name`, `entry-author` among the classes. */
-const BYLINE_CLASS = /(?:^|\s)(?:[\w-]*byline|author-name|entry-author)(?:$|\s)/;
+/** `byline`, `pb-byline`, `author-name`, `entry-author`, `post-author` among the classes. */
+const BYLINE_CLASS =
+  /(?:^|\s)(?:[\w-]*byline|author-name|(?:entry|post|blog|article)-author)(?:$|\s)/;
 
 /**
  * The elements the metadata reads, gathered in one walk of the page: a selector pass per

@@ -334,6 +334,10 @@ describe('bylines', () => {
     ['Jeanne Martin Mis à jour le 14 février', 'Jeanne Martin'],
     ['Jeanne Martin publié le 14 février', 'Jeanne Martin'],
     ['Denis Delbecq', 'Denis Delbecq'],
+    ['/ Cory Doctorow / 10:08 am Fri', 'Cory Doctorow'],
+    ['Posted by Ned Deily', 'Ned Deily'],
+    ['By John Walk -', 'John Walk'],
+    ['Jean-Pierre Filiu', 'Jean-Pierre Filiu'],
     ['  ', null],
   ])('cleanByline(%j) → %j', (value, expected) => {
     expect(cleanByline(value)).toBe(expected);
