@@ -195,7 +195,9 @@ export function readGoldenPages(dir = 'tests/fixtures/pages'): MetadataPage[] {
 
 function formatRow(label: string, score: MetadataScore): string {
   const cell = (accuracy: Accuracy) =>
-    `${accuracy.accuracy.toFixed(3)} (${accuracy.right}/${accuracy.total})`;
+    accuracy.total === 0
+      ? '–'
+      : `${accuracy.accuracy.toFixed(3)} (${accuracy.right}/${accuracy.total})`;
   return `| ${label} | ${score.pages} | ${cell(score.title)} | ${cell(score.date)} | ${cell(score.dateLocal)} | ${cell(score.byline)} |`;
 }
 
