@@ -10,6 +10,7 @@ import { chooseText, type ExtractionMethod, readDeclaredBody } from './fallback.
 import { detectLanguage } from './language.ts';
 import { readMetadata, textOf } from './metadata.ts';
 import { collapseWhitespace } from './text.ts';
+import { chooseTitle } from './title.ts';
 
 export interface ExtractOptions {
   /** Where the page came from: resolves relative links, and the default canonical URL. */
@@ -52,10 +53,7 @@ export function extractArticle(
   const measures = removeBoilerplate($);
   const content = selectMainContent($, measures);
   const title =
-    metadata.ogTitle ??
-    articleHeading($, content.root) ??
-    metadata.documentTitle ??
-    cleanTitle(options.feedItem?.title);
+    chooseTitle(metadata, articleHeading($, content.root)) ?? cleanTitle(options.feedItem?.title);
   const blocks = articleText(content.blocks, title ?? '');
   const chosen = chooseText($, source, blocks, declared, measures);
   const text = articleText(chosen.blocks, title ?? '').join('\n\n');
