@@ -29,9 +29,19 @@ const SHARED_BY = 3;
 /** Each candidate's score, already discounted by its link density. */
 export type CandidateScores = Map<Element, number>;
 
+export interface Candidates {
+  scores: CandidateScores;
+  /** Elements marked itemprop=articleBody, in document order. */
+  marked: Element[];
+}
+
+/** Text a marked articleBody needs before it outranks the scores: not a lone lead or caption. */
+const MARKED_MIN = 250;
+
 /** Each paragraph gives its score to its parent, half to its grandparent, and less to the next three. */
-export function scoreCandidates(root: AnyNode, stats: TextMeasures): CandidateScores {
+export function scoreCandidates(root: AnyNode, stats: TextMeasures): Candidates {
   const scores = new Map<Element, number>();
+  const marked: Element[] = [];
   const stack: AnyNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop() as AnyNode;
@@ -40,6 +50,7 @@ export function scoreCandidates(root: AnyNode, stats: TextMeasures): CandidateSc
         stack.push(node.children[index] as AnyNode);
       }
     }
+    if (node.type === 'tag' && node.attribs.itemprop === 'articleBody') marked.push(node);
     if (node.type !== 'tag' || !PARAGRAPH_TAGS.has(node.name) || !isParagraph(node)) continue;
     // The measured length bounds the collapsed text's: most short blocks need no text at all.
     if ((stats.get(node)?.chars ?? 0) < PARAGRAPH_MIN) continue;
@@ -56,19 +67,21 @@ export function scoreCandidates(root: AnyNode, stats: TextMeasures): CandidateSc
   }
   for (const [element, score] of scores)
     scores.set(element, score * (1 - linkDensity(stats, element)));
-  return scores;
+  return { scores, marked };
 }
 
 /**
  * The best container, moved up to the ancestor that several near-best candidates share (a body
  * split into blocks), to a parent that scores higher, and past wrappers with one child.
  */
-export function chooseContainer(scores: CandidateScores): Element | null {
+export function chooseContainer(candidates: Candidates, stats: TextMeasures): Element | null {
+  const { scores } = candidates;
   const ranked = [...scores].sort((a, b) => b[1] - a[1]).slice(0, TOP_CANDIDATES);
   const top = ranked[0];
   if (!top) return null;
   let best = sharedAncestor(top[0], top[1], ranked) ?? top[0];
   best = richerParent(best, scores);
+  best = markedBody(best, candidates.marked, stats) ?? best;
   while (isTag(best.parent as AnyNode) && !isBody(best.parent as Element)) {
     const parent = best.parent as Element;
     if (parent.children.filter(isTag).length !== 1) break;
@@ -103,6 +116,19 @@ function richerParent(best: Element, scores: CandidateScores): Element {
     if (score > top) return parent;
   }
   return best;
+}
+
+/**
+ * The page's own itemprop=articleBody when it holds real text and the scores chose a block
+ * inside it or elsewhere (a gallery's captions); a container around it stays, lead included.
+ */
+function markedBody(best: Element, marked: Element[], stats: TextMeasures): Element | null {
+  const body = marked.find((element) => {
+    const measured = stats.get(element);
+    return measured && measured.chars >= MARKED_MIN && linkDensity(stats, element) < 0.5;
+  });
+  if (!body || body === best || isAncestor(best, body)) return null;
+  return body;
 }
 
 function isAncestor(ancestor: Element, node: Element): boolean {

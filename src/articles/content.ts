@@ -59,7 +59,7 @@ export function removeBoilerplate($: CheerioAPI): TextMeasures {
   const unlikely = collectElements(body, (element) => {
     if (element === body || !isUnlikely(element, stats)) return false;
     const measured = stats.get(element);
-    return !measured?.holdsArticle && (measured?.chars ?? 0) <= bodyChars / 2;
+    return !measured?.holdsArticle && ((measured?.chars ?? 0) <= bodyChars / 2 || isList(element));
   });
   for (const element of unlikely) forgetText(stats, element);
   $(unlikely).remove();
@@ -67,13 +67,18 @@ export function removeBoilerplate($: CheerioAPI): TextMeasures {
 }
 
 export function selectMainContent($: CheerioAPI, stats: TextMeasures): MainContent {
-  const scores = scoreCandidates($.root()[0] as AnyNode, stats);
-  const best = chooseContainer(scores);
+  const candidates = scoreCandidates($.root()[0] as AnyNode, stats);
+  const best = chooseContainer(candidates, stats);
   const root = best ?? ($('body')[0] as Element | undefined) ?? null;
   if (!root) return { root: null, blocks: [] };
-  const parts = best ? withSiblings(best, scores, stats) : [root];
+  const parts = best ? withSiblings(best, candidates.scores, stats) : [root];
   const blocks = parts.flatMap((part) => blockTexts(part as AnyNode, skipper(part, stats)));
   return { root, blocks: blocks.filter((block) => !SHARE_WORDS.test(block)) };
+}
+
+/** A list is never the wrapper of an article, however much of the page it holds (a gallery's captions). */
+function isList(element: Element): boolean {
+  return element.name === 'ul' || element.name === 'ol';
 }
 
 function isUnlikely(element: Element, stats: TextMeasures): boolean {
@@ -98,7 +103,7 @@ function skipper(part: Element, stats: TextMeasures): (element: Element) => bool
     const names = classAndId(element);
     if (names === '') return false;
     const chars = stats.get(element)?.chars ?? 0;
-    if (chars > partChars / 2) return false;
+    if (chars > partChars / 2 && !isList(element)) return false;
     if (ARTICLE_META.test(names) && chars < BYLINE_MAX) return true;
     return isUnlikely(element, stats);
   };
