@@ -9,7 +9,7 @@ import { blockTexts } from './text.ts';
 /** Never article text, removed whatever their class. */
 // biome-ignore format: one list, read as a set
 const REMOVED_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'nav', 'aside', 'footer', 'form', 'iframe', 'svg',
+  'script', 'style', 'noscript', 'template', 'nav', 'aside', 'footer', 'iframe', 'svg',
   'button', 'select', 'textarea', 'input', 'figcaption',
 ]);
 const REMOVED_ROLES = new Set(['navigation', 'complementary', 'contentinfo']);
@@ -26,6 +26,13 @@ const UNLIKELY = new RegExp(
   ].join('|'),
   'i',
 );
+/**
+ * Readability keeps an unlikely class that also says content ("elementor-widget-post-content"),
+ * unless it names what is never the article whatever else it says.
+ */
+const MAYBE_CONTENT = /article|body|column|content|main/i;
+const NEVER_CONTENT =
+  /comment|disqus|share|social|related|sidebar|footer|newsletter|cookie|popup|modal|outbrain|taboola|advert/i;
 /**
  * "Read also" boxes: removed when they are links or short, since "read-more" also names the
  * collapsed rest of an article behind a "Read more" button.
@@ -81,9 +88,14 @@ function isList(element: Element): boolean {
   return element.name === 'ul' || element.name === 'ol';
 }
 
+/**
+ * An unlikely class, a small <form> (ASP.NET pages wrap the whole page in one), or a link box.
+ * The callers keep those that hold most of the page or its <h1>.
+ */
 function isUnlikely(element: Element, stats: TextMeasures): boolean {
   const names = classAndId(element);
-  if (UNLIKELY.test(names)) return true;
+  if (element.name === 'form') return true;
+  if (UNLIKELY.test(names)) return !MAYBE_CONTENT.test(names) || NEVER_CONTENT.test(names);
   if (!LINK_BOX.test(names)) return false;
   const chars = stats.get(element)?.chars ?? 0;
   return chars < LINK_BOX_TEXT || linkDensity(stats, element) > 0.3;
