@@ -124,18 +124,32 @@ interface PageResult {
   output: Output;
 }
 
-/** One pass of a candidate over the pages, after a warm-up pass over the first twenty. */
-function runCandidate(candidate: Candidate, pages: CorpusPage[]): PageResult[] {
-  for (const page of pages.slice(0, 20)) candidate.extract(page);
-  return pages.map((page) => ({ page, output: candidate.extract(page) }));
+/**
+ * One pass of every candidate over the pages, after a warm-up over the first twenty. The
+ * candidates take turns page by page, so a busy machine slows them alike.
+ */
+function runCandidates(candidates: Candidate[], pages: CorpusPage[]): PageResult[][] {
+  for (const candidate of candidates)
+    for (const page of pages.slice(0, 20)) candidate.extract(page);
+  const results: PageResult[][] = candidates.map(() => []);
+  for (const page of pages) {
+    candidates.forEach((candidate, index) => {
+      results[index]?.push({ page, output: candidate.extract(page) });
+    });
+  }
+  return results;
 }
 
-function speed(results: PageResult[]): { extract: number; whole: number } {
+/**
+ * Pages per second, whole and without the parse. vigie's parse is a separate cheerio load of the
+ * same string, subtracted: on a busy machine it can come out longer than the whole ("–").
+ */
+function speed(results: PageResult[]): { extract: string; whole: string } {
   const total = results.reduce((sum, r) => sum + r.output.totalMs, 0);
   const parse = results.reduce((sum, r) => sum + r.output.parseMs, 0);
   return {
-    extract: (results.length * 1000) / (total - parse),
-    whole: (results.length * 1000) / total,
+    extract: total > parse ? ((results.length * 1000) / (total - parse)).toFixed(0) : '–',
+    whole: ((results.length * 1000) / total).toFixed(0),
   };
 }
 
@@ -153,7 +167,7 @@ function bodyRow(corpus: string, candidate: string, results: PageResult[]): stri
   const dated = results.filter((r) => r.page.publishedAt);
   const dates = dated.filter((r) => sameDay(r.page.publishedAt ?? '', r.output.publishedAt)).length;
   const { extract, whole } = speed(results);
-  return `| ${corpus} | ${candidate} | ${results.length} | ${fixed(body.precision)} | ${fixed(body.recall)} | **${fixed(body.f1)}** | ${percent(body.atLeast90)} | ${body.empty} | ${percent(titles / results.length)} | ${dated.length === 0 ? '–' : `${percent(dates / dated.length)} of ${dated.length}`} | ${extract.toFixed(0)} | ${whole.toFixed(0)} |`;
+  return `| ${corpus} | ${candidate} | ${results.length} | ${fixed(body.precision)} | ${fixed(body.recall)} | **${fixed(body.f1)}** | ${percent(body.atLeast90)} | ${body.empty} | ${percent(titles / results.length)} | ${dated.length === 0 ? '–' : `${percent(dates / dated.length)} of ${dated.length}`} | ${extract} | ${whole} |`;
 }
 
 function snippetRow(candidate: string, results: PageResult[]): string {
@@ -163,7 +177,7 @@ function snippetRow(candidate: string, results: PageResult[]): string {
   const scores = snippetScores(counts);
   const empty = results.filter((r) => r.output.text.trim() === '').length;
   const { extract, whole } = speed(results);
-  return `| ${candidate} | ${results.length} | ${fixed(scores.precision)} | ${fixed(scores.recall)} | ${fixed(scores.accuracy)} | **${fixed(scores.f1)}** | ${empty} | ${extract.toFixed(0)} | ${whole.toFixed(0)} |`;
+  return `| ${candidate} | ${results.length} | ${fixed(scores.precision)} | ${fixed(scores.recall)} | ${fixed(scores.accuracy)} | **${fixed(scores.f1)}** | ${empty} | ${extract} | ${whole} |`;
 }
 
 /** Per-page scores as JSON lines, for looking at the worst pages (VIGIE_BENCH_PAGES=file). */
@@ -204,15 +218,17 @@ export function benchExtract(
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   );
   const snippetRows: string[] = [];
-  for (const candidate of candidates) {
-    const results = runCandidate(candidate, readabilityPages);
+  const pageResults = runCandidates(candidates, readabilityPages);
+  const snippetResults = runCandidates(candidates, snippetPages);
+  candidates.forEach((candidate, index) => {
+    const results = pageResults[index] ?? [];
+    const snippets = snippetResults[index] ?? [];
     const news = results.filter((r) => READABILITY_NEWS.has(r.page.name));
     console.log(bodyRow('Readability test pages, news', candidate.name, news));
     console.log(bodyRow('Readability test pages, all', candidate.name, results));
-    const snippets = runCandidate(candidate, snippetPages);
     snippetRows.push(snippetRow(candidate.name, snippets));
     lines.push(...pageLines(candidate.name, results), ...pageLines(candidate.name, snippets));
-  }
+  });
   console.log('\n### trafilatura + go-trafilatura snippets (pooled, as trafilatura evaluates)\n');
   console.log(
     '| extractor | pages | precision (without-snippets left out) | recall (with-snippets kept) | accuracy | F1 | empty | pages/s extract | pages/s parse+extract |',
