@@ -1,10 +1,13 @@
 // `npm run bench`: runs every benchmark and prints Markdown tables for BENCHMARKS.md.
-// `npm run bench -- classify` or `npm run bench -- pipeline` runs one of them;
+// `npm run bench -- classify`, `npm run bench -- extract` or `npm run bench -- pipeline` runs one of
+// them (the extraction corpora are read from VIGIE_CORPORA, default ../corpora beside the repo;
+// VIGIE_BENCH_BASE=/other/checkout also scores that checkout's extractor, for before/after);
 // `npm run bench -- pipeline 'PATTERN'` only the pipeline setups whose "<processes>p <name>"
 // matches PATTERN (a regular expression), e.g. '^1p .*PostgreSQL, event'.
 // Each part is imported when it runs: with the pipeline's modules (BullMQ, ioredis, pg, pino…)
 // merely loaded, the classification passes measured at half their speed.
 import { cpus, totalmem } from 'node:os';
+import { resolve } from 'node:path';
 
 function machine(): string {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
@@ -34,6 +37,15 @@ async function printClassify(): Promise<void> {
   );
 }
 
+async function printExtract(): Promise<void> {
+  const { benchExtract, readability, vigie, vigieAt } = await import('./extract.ts');
+  const corpora = resolve(process.env.VIGIE_CORPORA ?? '../corpora');
+  const base = process.env.VIGIE_BENCH_BASE;
+  const candidates = base ? [vigie, await vigieAt(base), readability] : [vigie, readability];
+  console.log(`\n## Extraction (corpora in ${corpora}, one core)`);
+  benchExtract(corpora, candidates);
+}
+
 async function printPipeline(pattern?: RegExp): Promise<void> {
   const [{ benchPipeline }, { formatPipeline }] = await Promise.all([
     import('./pipeline.ts'),
@@ -46,12 +58,14 @@ async function printPipeline(pattern?: RegExp): Promise<void> {
   console.log(formatPipeline(figures).join('\n'));
 }
 
+const PARTS = ['classify', 'extract', 'pipeline'];
 const only = process.argv[2];
-if (only !== undefined && only !== 'classify' && only !== 'pipeline') {
-  console.error(`bench: unknown benchmark "${only}" (classify or pipeline)`);
+if (only !== undefined && !PARTS.includes(only)) {
+  console.error(`bench: unknown benchmark "${only}" (${PARTS.join(', ')})`);
   process.exit(2);
 }
 console.log(`# vigie benchmarks — ${new Date().toISOString().slice(0, 10)} — ${machine()}`);
-if (only !== 'pipeline') await printClassify();
+if (only === undefined || only === 'classify') await printClassify();
+if (only === undefined || only === 'extract') await printExtract();
 const pattern = process.argv[3] === undefined ? undefined : new RegExp(process.argv[3]);
-if (only !== 'classify') await printPipeline(pattern);
+if (only === undefined || only === 'pipeline') await printPipeline(pattern);

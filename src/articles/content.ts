@@ -1,13 +1,15 @@
 // The article's main text: boilerplate removed, block containers scored in the spirit of Readability.
 import type { CheerioAPI } from 'cheerio';
 import { type AnyNode, type Element, hasChildren, isTag } from 'domhandler';
+import { chooseContainer, scoreCandidates, withSiblings } from './candidates.ts';
+import { forgetText, linkDensity, measureText, type TextMeasures } from './measure.ts';
 import { classAndId } from './metadata.ts';
-import { blockTexts, isBlockTag, textContent } from './text.ts';
+import { blockTexts } from './text.ts';
 
 /** Never article text, removed whatever their class. */
 // biome-ignore format: one list, read as a set
 const REMOVED_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'nav', 'aside', 'footer', 'form', 'iframe', 'svg',
+  'script', 'style', 'noscript', 'template', 'nav', 'aside', 'footer', 'iframe', 'svg',
   'button', 'select', 'textarea', 'input', 'figcaption',
 ]);
 const REMOVED_ROLES = new Set(['navigation', 'complementary', 'contentinfo']);
@@ -19,33 +21,32 @@ const UNLIKELY = new RegExp(
     'cookie|consent|popup|modal|outbrain|taboola|sponsor|advert|(^|[\\s_-])ads?([\\s_-]|$)|(^|[\\s_-])ad-',
     // "legende" is the French sites' caption class.
     'caption|legende|credit|widget|menu|pagination|pager|post-tags|tag-list|navigation|footer',
-    '(^|\\s)nav(\\s|$)|read-?also|read-more|lire-aussi|a-lire|most-read',
+    '(^|\\s)nav(\\s|$)|legends|combx|community|remark|replies|shoutbox|skyscraper|supplemental',
+    'agegate|gdpr',
   ].join('|'),
   'i',
 );
+/**
+ * Readability keeps an unlikely class that also says content ("elementor-widget-post-content"),
+ * unless it names what is never the article whatever else it says.
+ */
+const MAYBE_CONTENT = /article|body|column|content|main/i;
+const NEVER_CONTENT =
+  /comment|disqus|share|social|related|sidebar|footer|newsletter|cookie|popup|modal|outbrain|taboola|advert/i;
+/**
+ * "Read also" boxes: removed when they are links or short, since "read-more" also names the
+ * collapsed rest of an article behind a "Read more" button.
+ */
+const LINK_BOX = /read-?also|read-more|lire-aussi|a-lire|most-read/i;
+const LINK_BOX_TEXT = 200;
 /** Inside the article: bylines and datelines, already read as metadata (Readability drops them too). */
 const ARTICLE_META =
   /byline|dateline|writtenby|author|entry-meta|post-meta|article-meta|story-meta|posted-on|kicker/i;
-const POSITIVE = /article|content|entry|post|story|body|text|main/i;
-const NEGATIVE =
-  /comment|share|social|nav|footer|sidebar|related|promo|(^|[\s_-])ad-|newsletter|caption|meta|widget|menu|author-bio/i;
+/** Longer than this, a block with a byline's class is article text (Readability: 100). */
+const BYLINE_MAX = 200;
 /** A block made only of share buttons, when no class gave the share bar away. */
 const SHARE_WORDS =
   /^(?:(?:partager|partagez|share|tweet|tweeter|imprimer|print|e-?mail|envoyer|facebook|twitter|x|linkedin|whatsapp|telegram|pinterest|reddit|messenger|copier le lien|copy link)\s*[:|·•,]?\s*)+$/i;
-
-const PARAGRAPH_MIN = 25;
-/** Readability's share of a paragraph's score for its parent, grandparent and great-grandparent. */
-const ANCESTOR_DIVIDERS = [1, 2, 6];
-
-interface TextStats {
-  chars: number;
-  linkChars: number;
-  /** An <h1>, <main> or itemprop=articleBody below the node (not the node itself). */
-  holdsArticle: boolean;
-}
-
-/** Text and link-text lengths per node, measured once and kept up to date as boilerplate goes. */
-export type TextMeasures = Map<AnyNode, TextStats>;
 
 export interface MainContent {
   /** The best-scoring container, for looking up the article's own <h1>. */
@@ -63,9 +64,9 @@ export function removeBoilerplate($: CheerioAPI): TextMeasures {
   const bodyChars = stats.get(body)?.chars ?? 0;
   // Every decision reads the sizes from before the removals, as one selector pass would have.
   const unlikely = collectElements(body, (element) => {
-    if (element === body || !UNLIKELY.test(classAndId(element))) return false;
+    if (element === body || !isUnlikely(element, stats)) return false;
     const measured = stats.get(element);
-    return !measured?.holdsArticle && (measured?.chars ?? 0) <= bodyChars / 2;
+    return !measured?.holdsArticle && ((measured?.chars ?? 0) <= bodyChars / 2 || isList(element));
   });
   for (const element of unlikely) forgetText(stats, element);
   $(unlikely).remove();
@@ -73,27 +74,51 @@ export function removeBoilerplate($: CheerioAPI): TextMeasures {
 }
 
 export function selectMainContent($: CheerioAPI, stats: TextMeasures): MainContent {
-  const density = (element: Element) => linkDensity(stats, element);
-  const scores = scoreCandidates($.root()[0] as AnyNode, stats);
-  let best: Element | null = null;
-  let bestScore = 0;
-  for (const [element, score] of scores) {
-    const final = score * (1 - density(element));
-    if (final > bestScore) {
-      best = element;
-      bestScore = final;
-    }
-  }
+  const candidates = scoreCandidates($.root()[0] as AnyNode, stats);
+  const best = chooseContainer(candidates, stats);
   const root = best ?? ($('body')[0] as Element | undefined) ?? null;
   if (!root) return { root: null, blocks: [] };
-  const parts = best ? withSiblings($, best, bestScore, scores, density) : [root];
-  const skip = (element: Element) => {
+  const parts = best ? withSiblings(best, candidates.scores, stats) : [root];
+  const blocks = parts.flatMap((part) => blockTexts(part as AnyNode, skipper(part, stats)));
+  return { root, blocks: blocks.filter((block) => !SHARE_WORDS.test(block)) };
+}
+
+/** A list is never the wrapper of an article, however much of the page it holds (a gallery's captions). */
+function isList(element: Element): boolean {
+  return element.name === 'ul' || element.name === 'ol';
+}
+
+/**
+ * An unlikely class, a small <form> (ASP.NET pages wrap the whole page in one), or a link box.
+ * The callers keep those that hold most of the page or its <h1>.
+ */
+function isUnlikely(element: Element, stats: TextMeasures): boolean {
+  const names = classAndId(element);
+  if (element.name === 'form') return true;
+  if (UNLIKELY.test(names)) return !MAYBE_CONTENT.test(names) || NEVER_CONTENT.test(names);
+  if (!LINK_BOX.test(names)) return false;
+  const chars = stats.get(element)?.chars ?? 0;
+  return chars < LINK_BOX_TEXT || linkDensity(stats, element) > 0.3;
+}
+
+/**
+ * What to leave out inside a chosen part: link lists, and blocks whose class says comments,
+ * share bar or byline. Never the part itself, nor a wrapper of most of its text (a class such
+ * as "author-jane" on the article), and a byline only while it is short, as Readability's.
+ */
+function skipper(part: Element, stats: TextMeasures): (element: Element) => boolean {
+  const partChars = stats.get(part)?.chars ?? 0;
+  const density = (element: Element) => linkDensity(stats, element);
+  return (element) => {
+    if (element === part) return false;
     if (isLinkHeavy(element, density)) return true;
     const names = classAndId(element);
-    return UNLIKELY.test(names) || ARTICLE_META.test(names);
+    if (names === '') return false;
+    const chars = stats.get(element)?.chars ?? 0;
+    if (chars > partChars / 2 && !isList(element)) return false;
+    if (ARTICLE_META.test(names) && chars < BYLINE_MAX) return true;
+    return isUnlikely(element, stats);
   };
-  const blocks = parts.flatMap((part) => blockTexts(part as AnyNode, skip));
-  return { root, blocks: blocks.filter((block) => !SHARE_WORDS.test(block)) };
 }
 
 /** `script, style, nav…, [hidden], [aria-hidden="true"], [role="navigation"]…, [style*="display:none"]` */
@@ -132,211 +157,8 @@ function collectElements(
   return found;
 }
 
-const PARAGRAPH_TAGS = new Set(['p', 'pre', 'td', 'blockquote', 'li', 'div', 'section']);
-
-/** Each paragraph gives its score to its parent, half to its grandparent, a sixth to the next. */
-function scoreCandidates(root: AnyNode, stats: TextMeasures): Map<Element, number> {
-  const scores = new Map<Element, number>();
-  const stack: AnyNode[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop() as AnyNode;
-    if (hasChildren(node)) {
-      for (let index = node.children.length - 1; index >= 0; index -= 1) {
-        stack.push(node.children[index] as AnyNode);
-      }
-    }
-    if (node.type !== 'tag' || !PARAGRAPH_TAGS.has(node.name) || !isParagraph(node)) continue;
-    // The measured length bounds the collapsed text's: most short blocks need no text at all.
-    if ((stats.get(node)?.chars ?? 0) < PARAGRAPH_MIN) continue;
-    const { length, commas } = measureParagraph(node);
-    if (length < PARAGRAPH_MIN) continue;
-    const score = 1 + commas + Math.min(Math.floor(length / 100), 3);
-    let ancestor = node.parent;
-    for (const divider of ANCESTOR_DIVIDERS) {
-      if (ancestor?.type !== 'tag') break;
-      const container = ancestor as Element;
-      scores.set(container, (scores.get(container) ?? initialScore(container)) + score / divider);
-      ancestor = container.parent;
-    }
-  }
-  return scores;
-}
-
-/**
- * The length and commas (`,`, `،`, `，`) of `textContent(root).replace(/\s+/g, ' ').trim()`,
- * counted without building it: non-space characters plus the space runs between them.
- */
-function measureParagraph(root: AnyNode): { length: number; commas: number } {
-  let length = 0;
-  let commas = 0;
-  let started = false;
-  let spaceBefore = false;
-  const stack: AnyNode[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop() as AnyNode;
-    if (node.type === 'text') {
-      const { data } = node;
-      for (let index = 0; index < data.length; index += 1) {
-        const code = data.charCodeAt(index);
-        if (isSpace(code)) {
-          spaceBefore = started;
-          continue;
-        }
-        if (spaceBefore) length += 1;
-        spaceBefore = false;
-        started = true;
-        length += 1;
-        if (code === 0x2c || code === 0x60c || code === 0xff0c) commas += 1;
-      }
-    } else if (hasChildren(node)) {
-      for (let index = node.children.length - 1; index >= 0; index -= 1) {
-        stack.push(node.children[index] as AnyNode);
-      }
-    }
-  }
-  return { length, commas };
-}
-
-/** A <p>-like element: p, li and friends, or a div holding text but no blocks (AMP and sloppy markup). */
-function isParagraph(element: Element): boolean {
-  if (['p', 'pre', 'td', 'blockquote', 'li'].includes(element.tagName)) return true;
-  return element.children.every(
-    (child) => child.type !== 'tag' || !isBlockTag(child.name) || child.name === 'br',
-  );
-}
-
-function initialScore(element: Element): number {
-  const byTag: Record<string, number> = { div: 5, article: 5, pre: 3, td: 3, blockquote: 3 };
-  const penalty = /^(address|ol|ul|dl|dd|dt|li|form|h[1-6]|th)$/.test(element.tagName) ? -3 : 0;
-  const itemprop = element.attribs.itemprop === 'articleBody' ? 25 : 0;
-  return (byTag[element.tagName] ?? 0) + penalty + itemprop + classWeight(element);
-}
-
-/** ±25 for the class, ±25 for the id, as Readability weighs them. */
-function classWeight(element: Element): number {
-  let weight = 0;
-  for (const name of [element.attribs.class ?? '', element.attribs.id ?? '']) {
-    if (NEGATIVE.test(name)) weight -= 25;
-    if (POSITIVE.test(name)) weight += 25;
-  }
-  return weight;
-}
-
-/** The best container and those siblings that also read like article text (split bodies, a leading chapô). */
-function withSiblings(
-  $: CheerioAPI,
-  best: Element,
-  bestScore: number,
-  scores: Map<Element, number>,
-  density: (element: Element) => number,
-): Element[] {
-  const threshold = Math.max(10, bestScore * 0.2);
-  return $(best.parent ?? best)
-    .children()
-    .toArray()
-    .filter((sibling) => {
-      if (sibling === best) return true;
-      if ((scores.get(sibling) ?? 0) * (1 - density(sibling)) >= threshold) return true;
-      if (sibling.tagName !== 'p') return false;
-      return textContent(sibling).trim().length > 80 && density(sibling) < 0.25;
-    });
-}
-
 function isLinkHeavy(element: Element, density: (element: Element) => number): boolean {
   if (!['p', 'li', 'ul', 'ol', 'div', 'section', 'table', 'dl'].includes(element.tagName))
     return false;
   return density(element) > 0.5;
-}
-
-function linkDensity(stats: Map<AnyNode, TextStats>, element: Element): number {
-  const measured = stats.get(element);
-  return measured && measured.chars > 0 ? measured.linkChars / measured.chars : 0;
-}
-
-/** Text and link-text lengths of every node, in one iterative post-order pass. */
-function measureText(root: AnyNode): TextMeasures {
-  const stats: TextMeasures = new Map();
-  const stack: Array<{ node: AnyNode; visited: boolean }> = [{ node: root, visited: false }];
-  while (stack.length > 0) {
-    const entry = stack.pop();
-    if (!entry) break;
-    const { node } = entry;
-    if (node.type === 'text') {
-      stats.set(node, {
-        chars: collapsedLength(node.data),
-        linkChars: 0,
-        holdsArticle: false,
-      });
-    } else if (!('children' in node)) {
-      stats.set(node, { chars: 0, linkChars: 0, holdsArticle: false });
-    } else if (!entry.visited) {
-      stack.push({ node, visited: true });
-      for (const child of node.children) stack.push({ node: child, visited: false });
-    } else {
-      let chars = 0;
-      let linkChars = 0;
-      let holdsArticle = false;
-      for (const child of node.children) {
-        const measured = stats.get(child);
-        chars += measured?.chars ?? 0;
-        linkChars += measured?.linkChars ?? 0;
-        holdsArticle ||= !!measured?.holdsArticle || (isTag(child) && marksArticle(child));
-      }
-      const isLink = 'name' in node && node.name === 'a';
-      stats.set(node, { chars, linkChars: isLink ? chars : linkChars, holdsArticle });
-    }
-  }
-  return stats;
-}
-
-/** The length of `text.replace(/\s+/g, ' ')`, without building that string for every text node. */
-function collapsedLength(text: string): number {
-  let length = 0;
-  let afterSpace = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const space = isSpace(text.charCodeAt(index));
-    if (!space || !afterSpace) length += 1;
-    afterSpace = space;
-  }
-  return length;
-}
-
-/** What `\s` matches in a JavaScript regular expression. */
-function isSpace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
-
-/** `h1, main, [itemprop="articleBody"]` */
-function marksArticle(element: Element): boolean {
-  return (
-    element.name === 'h1' || element.name === 'main' || element.attribs.itemprop === 'articleBody'
-  );
-}
-
-/** Takes a node about to be removed out of its ancestors' lengths, as measuring again would. */
-function forgetText(stats: TextMeasures, removed: AnyNode): void {
-  const gone = stats.get(removed);
-  if (!gone) return;
-  let linkGone = gone.linkChars;
-  for (let node = removed.parent; node; node = node.parent) {
-    const measured = stats.get(node);
-    if (!measured) break;
-    const linkBefore = measured.linkChars;
-    measured.chars -= gone.chars;
-    measured.linkChars =
-      'name' in node && node.name === 'a' ? measured.chars : linkBefore - linkGone;
-    linkGone = linkBefore - measured.linkChars;
-  }
 }

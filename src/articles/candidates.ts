@@ -1,0 +1,193 @@
+// Which container holds the article: paragraphs score their ancestors, then the winner is refined as Readability does.
+import { type AnyNode, type Element, hasChildren, isTag } from 'domhandler';
+import { linkDensity, measureParagraph, type TextMeasures } from './measure.ts';
+import { isBlockTag, textContent } from './text.ts';
+
+const POSITIVE = /article|content|entry|post|story|body|text|main/i;
+const NEGATIVE = new RegExp(
+  [
+    'comment|share|social|nav|footer|sidebar|related|promo|(^|[\\s_-])ad-|newsletter|caption|meta',
+    // Readability's negative words besides.
+    'widget|menu|author-bio|hidden|banner|combx|com-|contact|masthead|media|outbrain|scroll',
+    'shoutbox|skyscraper|sponsor|shopping|tags|legends',
+  ].join('|'),
+  'i',
+);
+
+const PARAGRAPH_MIN = 25;
+/**
+ * A paragraph's score goes whole to its parent, half to its grandparent, and a third of its
+ * level to each ancestor up to the fifth, as Readability spreads it.
+ */
+const ANCESTOR_DIVIDERS = [1, 2, 6, 9, 12];
+/** List items are teasers in link lists and galleries far more often than article text. */
+const PARAGRAPH_TAGS = new Set(['p', 'pre', 'td', 'blockquote', 'div', 'section']);
+/** Candidates compared for a shared ancestor, and how many of them must share it. */
+const TOP_CANDIDATES = 5;
+const SHARED_BY = 3;
+
+/** Each candidate's score, already discounted by its link density. */
+export type CandidateScores = Map<Element, number>;
+
+export interface Candidates {
+  scores: CandidateScores;
+  /** Elements marked itemprop=articleBody, in document order. */
+  marked: Element[];
+}
+
+/** Text a marked articleBody needs before it outranks the scores: not a lone lead or caption. */
+const MARKED_MIN = 250;
+
+/** Each paragraph gives its score to its parent, half to its grandparent, and less to the next three. */
+export function scoreCandidates(root: AnyNode, stats: TextMeasures): Candidates {
+  const scores = new Map<Element, number>();
+  const marked: Element[] = [];
+  const stack: AnyNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as AnyNode;
+    if (hasChildren(node)) {
+      for (let index = node.children.length - 1; index >= 0; index -= 1) {
+        stack.push(node.children[index] as AnyNode);
+      }
+    }
+    if (node.type === 'tag' && node.attribs.itemprop === 'articleBody') marked.push(node);
+    if (node.type !== 'tag' || !PARAGRAPH_TAGS.has(node.name) || !isParagraph(node)) continue;
+    // The measured length bounds the collapsed text's: most short blocks need no text at all.
+    if ((stats.get(node)?.chars ?? 0) < PARAGRAPH_MIN) continue;
+    const { length, commas } = measureParagraph(node);
+    if (length < PARAGRAPH_MIN) continue;
+    const score = 1 + commas + Math.min(Math.floor(length / 100), 3);
+    let ancestor = node.parent;
+    for (const divider of ANCESTOR_DIVIDERS) {
+      if (ancestor?.type !== 'tag') break;
+      const container = ancestor as Element;
+      scores.set(container, (scores.get(container) ?? initialScore(container)) + score / divider);
+      ancestor = container.parent;
+    }
+  }
+  for (const [element, score] of scores)
+    scores.set(element, score * (1 - linkDensity(stats, element)));
+  return { scores, marked };
+}
+
+/**
+ * The best container, moved up to the ancestor that several near-best candidates share (a body
+ * split into blocks), to a parent that scores higher, and past wrappers with one child.
+ */
+export function chooseContainer(candidates: Candidates, stats: TextMeasures): Element | null {
+  const { scores } = candidates;
+  const ranked = [...scores].sort((a, b) => b[1] - a[1]).slice(0, TOP_CANDIDATES);
+  const top = ranked[0];
+  if (!top) return null;
+  let best = sharedAncestor(top[0], top[1], ranked) ?? top[0];
+  best = richerParent(best, scores);
+  best = markedBody(best, candidates.marked, stats) ?? best;
+  while (isTag(best.parent as AnyNode) && !isBody(best.parent as Element)) {
+    const parent = best.parent as Element;
+    if (parent.children.filter(isTag).length !== 1) break;
+    best = parent;
+  }
+  return best;
+}
+
+function sharedAncestor(best: Element, score: number, ranked: [Element, number][]): Element | null {
+  const close = ranked.slice(1).filter(([, other]) => other >= score * 0.75);
+  if (close.length < SHARED_BY) return null;
+  for (let node = best.parent; isTag(node as AnyNode); node = (node as Element).parent) {
+    const ancestor = node as Element;
+    if (isBody(ancestor)) return null;
+    if (close.filter(([other]) => isAncestor(ancestor, other)).length >= SHARED_BY) return ancestor;
+  }
+  return null;
+}
+
+/**
+ * Climbs while ancestors keep a third of the score, to the first that beats it (Readability
+ * compares each with the one below; comparing with the best avoids drifting up on ties).
+ */
+function richerParent(best: Element, scores: CandidateScores): Element {
+  const top = scores.get(best) ?? 0;
+  for (let node = best.parent; isTag(node as AnyNode); node = (node as Element).parent) {
+    const parent = node as Element;
+    if (isBody(parent)) break;
+    const score = scores.get(parent);
+    if (score === undefined) continue;
+    if (score < top / 3) break;
+    if (score > top) return parent;
+  }
+  return best;
+}
+
+/**
+ * The page's own itemprop=articleBody when it holds real text and the scores chose a block
+ * inside it or elsewhere (a gallery's captions); a container around it stays, lead included.
+ */
+function markedBody(best: Element, marked: Element[], stats: TextMeasures): Element | null {
+  const body = marked.find((element) => {
+    const measured = stats.get(element);
+    return measured && measured.chars >= MARKED_MIN && linkDensity(stats, element) < 0.5;
+  });
+  if (!body || body === best || isAncestor(best, body)) return null;
+  return body;
+}
+
+function isAncestor(ancestor: Element, node: Element): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current === ancestor) return true;
+  }
+  return false;
+}
+
+function isBody(element: Element): boolean {
+  return element.name === 'body' || element.name === 'html';
+}
+
+/** A <p>-like element: p, pre and friends, or a div holding text but no blocks (AMP and sloppy markup). */
+function isParagraph(element: Element): boolean {
+  if (['p', 'pre', 'td', 'blockquote'].includes(element.tagName)) return true;
+  return element.children.every(
+    (child) => child.type !== 'tag' || !isBlockTag(child.name) || child.name === 'br',
+  );
+}
+
+export function initialScore(element: Element): number {
+  const byTag: Record<string, number> = { div: 5, article: 5, pre: 3, td: 3, blockquote: 3 };
+  const penalty = /^(address|ol|ul|dl|dd|dt|li|form|h[1-6]|th)$/.test(element.tagName) ? -3 : 0;
+  const itemprop = element.attribs.itemprop === 'articleBody' ? 25 : 0;
+  return (byTag[element.tagName] ?? 0) + penalty + itemprop + classWeight(element);
+}
+
+/** ±25 for the class, ±25 for the id, as Readability weighs them. */
+function classWeight(element: Element): number {
+  let weight = 0;
+  for (const name of [element.attribs.class ?? '', element.attribs.id ?? '']) {
+    if (NEGATIVE.test(name)) weight -= 25;
+    if (POSITIVE.test(name)) weight += 25;
+  }
+  return weight;
+}
+
+/**
+ * The container and those siblings that also read like article text (split bodies, a leading
+ * chapô): a sibling with the container's class gets a fifth of its score as a bonus.
+ */
+export function withSiblings(
+  best: Element,
+  scores: CandidateScores,
+  stats: TextMeasures,
+): Element[] {
+  const bestScore = scores.get(best) ?? initialScore(best);
+  const threshold = Math.max(10, bestScore * 0.2);
+  const siblings = best.parent ? best.parent.children.filter(isTag) : [best];
+  const className = best.attribs.class ?? '';
+  return siblings.filter((sibling) => {
+    if (sibling === best) return true;
+    const bonus = className !== '' && sibling.attribs.class === className ? bestScore * 0.2 : 0;
+    if ((scores.get(sibling) ?? Number.NEGATIVE_INFINITY) + bonus >= threshold) return true;
+    if (sibling.tagName !== 'p') return false;
+    const density = linkDensity(stats, sibling);
+    const length = textContent(sibling).trim().length;
+    if (length > 80) return density < 0.25;
+    return length > 0 && density === 0 && /\.( |$)/.test(textContent(sibling));
+  });
+}

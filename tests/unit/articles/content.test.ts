@@ -1,0 +1,74 @@
+// Choosing the article's container: page shapes the scorer used to get wrong, each built to fail the old way.
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../../src/articles/extract.ts';
+
+/** A paragraph long enough to score, with commas, numbered so each one can be looked for. */
+function paragraph(label: string): string {
+  return `<p>${label}: the army said on Tuesday that fighters, backed by drones and artillery, had retaken the town after a week of clashes, according to officials.</p>`;
+}
+
+function page(body: string): string {
+  return `<!doctype html><html lang="en"><head><title>Town retaken</title></head><body>${body}</body></html>`;
+}
+
+function caption(index: number): string {
+  return `<li><h2>${index}/30</h2><p>Gallery caption ${index}, a celebrity, a football club, a new phone and a film premiere, all in pictures.</p></li>`;
+}
+
+const gallery = `<ul class="legends">${Array.from({ length: 30 }, (_, index) => caption(index + 1)).join('')}</ul>`;
+
+describe('selectMainContent through extractArticle', () => {
+  it.each([
+    [
+      'a page wrapped in one ASP.NET <form>',
+      page(
+        `<form id="aspnetForm"><nav><a href="/">Home</a></nav><div class="story"><h1>Town retaken</h1>${paragraph('A')}${paragraph('B')}</div></form>`,
+      ),
+      ['A:', 'B:'],
+      [],
+    ],
+    [
+      'an <article> whose class names its author',
+      page(
+        `<div class="wrap"><article class="post author-jane type-post"><h1>Town retaken</h1>${paragraph('A')}${paragraph('B')}${paragraph('C')}</article></div>`,
+      ),
+      ['A:', 'B:', 'C:'],
+      [],
+    ],
+    [
+      'an itemprop=articleBody beside a photo gallery with more text',
+      page(
+        `<h1>Town retaken</h1><div itemprop="articleBody">${paragraph('A')}${paragraph('B')}${paragraph('C')}</div><div class="full-gallery">${gallery}</div>`,
+      ),
+      ['A:', 'B:', 'C:'],
+      ['Gallery caption'],
+    ],
+    [
+      'a body split into blocks, each in a wrapper of its own',
+      page(
+        `<h1>Town retaken</h1><div class="article">${['A', 'B', 'C', 'D']
+          .map(
+            (label) =>
+              `<div class="block"><div class="article-text">${paragraph(label)}${paragraph(`${label}2`)}</div></div>`,
+          )
+          .join(
+            '<div class="ad-slot"></div>',
+          )}</div><ul class="related"><li><a href="/x">Other story</a></li></ul>`,
+      ),
+      ['A:', 'B:', 'C:', 'D:', 'D2:'],
+      ['Other story'],
+    ],
+    [
+      'the rest of an article behind a "Read more" button, and a "read more" link box',
+      page(
+        `<div class="story-body"><h1>Town retaken</h1>${paragraph('A')}${paragraph('B')}<div id="read-more"><a href="#">Read more</a><div id="read-more-content">${paragraph('C')}${paragraph('D')}</div></div><div class="read-more-links"><a href="/1">First other story</a> <a href="/2">Second other story</a></div></div>`,
+      ),
+      ['A:', 'B:', 'C:', 'D:'],
+      ['First other story'],
+    ],
+  ])('%s', (_name, html, kept, left) => {
+    const { text } = extractArticle(html, { url: 'https://example.org/a' });
+    for (const part of kept) expect(text).toContain(part);
+    for (const part of left) expect(text).not.toContain(part);
+  });
+});
