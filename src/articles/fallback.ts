@@ -1,7 +1,7 @@
 // When the chosen container holds far less than the page says its article is: JSON-LD articleBody, itemprop=articleBody, readable paragraphs.
 import type { CheerioAPI } from 'cheerio';
 import { type AnyNode, type Element, hasChildren, isTag } from 'domhandler';
-import type { TextMeasures } from './content.ts';
+import type { TextMeasures } from './measure.ts';
 import { blockTexts, collapseWhitespace, htmlToText, isBlockTag, textContent } from './text.ts';
 
 /**
