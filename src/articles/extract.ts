@@ -55,7 +55,7 @@ export function extractArticle(
   const title =
     chooseTitle(metadata, articleHeading($, content.root)) ?? cleanTitle(options.feedItem?.title);
   const blocks = articleText(content.blocks, title ?? '');
-  const chosen = chooseText($, source, blocks, declared, measures);
+  const chosen = chooseText($, blocks, declared, measures);
   const text = articleText(chosen.blocks, title ?? '').join('\n\n');
   return {
     url: options.url ?? metadata.canonicalUrl,

@@ -15,6 +15,8 @@ export type ExtractionMethod = (typeof EXTRACTION_METHODS)[number];
 /** The text the page declares as its article body, read before scripts are removed. */
 export interface DeclaredBody {
   jsonLd: string[];
+  /** The longest `[itemprop=articleBody]`, read before boilerplate removal can drop it. */
+  itemprop: string[];
 }
 
 export interface ChosenText {
@@ -45,7 +47,7 @@ const ARTICLE_BODY = 'articleBody';
 
 /** JSON-LD `articleBody` strings, any node type, in `@graph` or arrays; call before scripts go. */
 export function readDeclaredBody($: CheerioAPI, source: string): DeclaredBody {
-  if (!source.includes(ARTICLE_BODY)) return { jsonLd: [] };
+  if (!source.includes(ARTICLE_BODY)) return { jsonLd: [], itemprop: [] };
   const bodies: string[] = [];
   $('script[type="application/ld+json" i]').each((_index, script) => {
     try {
@@ -54,7 +56,10 @@ export function readDeclaredBody($: CheerioAPI, source: string): DeclaredBody {
       // Hand-written JSON-LD is often invalid: the page's markup is still read.
     }
   });
-  return { jsonLd: bodies.map(bodyText).filter((text) => text !== '') };
+  return {
+    jsonLd: bodies.map(bodyText).filter((text) => text !== ''),
+    itemprop: itempropBlocks($),
+  };
 }
 
 /**
@@ -64,7 +69,6 @@ export function readDeclaredBody($: CheerioAPI, source: string): DeclaredBody {
  */
 export function chooseText(
   $: CheerioAPI,
-  source: string,
   content: string[],
   declared: DeclaredBody,
   measures: TextMeasures,
@@ -72,8 +76,8 @@ export function chooseText(
   const length = textLength(content);
   const jsonLd = longest(declared.jsonLd.map((text) => text.split('\n\n')));
   if (isFarLonger(jsonLd, length)) return { blocks: jsonLd, method: 'jsonld' };
-  const itemprop = source.includes(ARTICLE_BODY) ? itempropBlocks($) : [];
-  if (isFarLonger(itemprop, length)) return { blocks: itemprop, method: 'itemprop' };
+  if (isFarLonger(declared.itemprop, length))
+    return { blocks: declared.itemprop, method: 'itemprop' };
   // Measured first, built only when it may win: most pages need no second walk for text.
   if (isLongEnough(measureReadable($, measures), length)) {
     const readable = readableBlocks($, measures);

@@ -11,6 +11,9 @@ const PARAGRAPHS = [
 ];
 const ARTICLE = PARAGRAPHS.join('\n\n');
 const MARKUP = PARAGRAPHS.map((paragraph) => `<p>${paragraph}</p>`).join('\n');
+const BLOCKS = PARAGRAPHS.map((paragraph) => `<div>${paragraph}</div>`).join('\n');
+const TEASER =
+  'Abonnez-vous pour lire la suite de cet article et soutenir une rédaction indépendante qui enquête.';
 const LINKS = Array.from(
   { length: 12 },
   (_, index) => `<li><a href="/a${index}">Autre article numéro ${index} sur l’Irak</a></li>`,
@@ -29,16 +32,21 @@ function jsonLd(value: unknown): string {
 describe('extractArticle falls back when the container misses the article', () => {
   it.each([
     [
-      'under a container whose class reads like comments',
-      page('', `<h1>Rutba reprise</h1><div class="comment-body">${MARKUP}</div><ul>${LINKS}</ul>`),
-      'readable',
-    ],
-    [
-      'in an itemprop=articleBody element whose class reads like an ad',
+      'in a block whose class reads like a sidebar, beside a teaser the scorer prefers',
       page(
         '',
-        `<h1>Rutba reprise</h1><div class="ad-slot" itemprop="articleBody">${MARKUP}</div>` +
-          `<div class="content"><p>Abonnez-vous pour lire la suite de cet article.</p></div>`,
+        `<article><h1>Rutba reprise</h1><div class="entry-content"><p>${TEASER}</p></div></article>` +
+          `<div class="sidebar widget comments">${BLOCKS}</div>`,
+      ),
+      'readable',
+      `${TEASER}\n\n${ARTICLE}`,
+    ],
+    [
+      'in an itemprop=articleBody aside that boilerplate removal drops',
+      page(
+        '',
+        `<h1>Rutba reprise</h1><div class="article-content"><p>${TEASER}</p></div>` +
+          `<aside class="sidebar comments" itemprop="articleBody">${BLOCKS}</aside>`,
       ),
       'itemprop',
     ],
@@ -82,10 +90,10 @@ describe('extractArticle falls back when the container misses the article', () =
       ),
       'jsonld',
     ],
-  ])('%s', (_name, html, method) => {
+  ])('%s', (_name, html, method, text = ARTICLE) => {
     const article = extractArticle(html);
     expect(article.method).toBe(method);
-    expect(article.text).toBe(ARTICLE);
+    expect(article.text).toBe(text);
   });
 });
 
