@@ -68,12 +68,11 @@ async function classifyArticle(deps: Deps, job: Job): Promise<ClassifyArticleRes
     regions: byMentions(rule.regions, match.regions),
     matchedAt,
   }));
-  // With the classified mark in one transaction: a sweeper re-offers the article until both are in.
-  const stored = await deps.store.db.transaction().execute(async (trx) => {
-    const rows = await insertEvents(trx, matched);
-    await markClassified(trx, articleId, matchedAt);
-    return rows;
-  });
+  // The mark goes after the events, not with them in a transaction (two round trips fewer): a
+  // process that dies between the two leaves the article unmarked, and the job's stall recovery
+  // or the article sweeper runs it again; its events are then found, not stored twice.
+  const stored = await insertEvents(deps.store.db, matched);
+  await markClassified(deps.store.db, articleId, matchedAt);
   // A rerun re-offers its evaluations: the first run may have died between insert and enqueue.
   const offered = matched.flatMap((event, i) => {
     const row = stored[i];
