@@ -124,6 +124,22 @@ export function isFinal(state: PipelineState, count: number): boolean {
   return state.articles === count && state.unfinished === 0;
 }
 
+/** Polls the store until every article of the site is final, and returns that state. */
+export function waitForFinalState(
+  store: Store,
+  count: number,
+  timeoutMs: number,
+): Promise<PipelineState> {
+  return waitFor(
+    'every article final',
+    async () => {
+      const now = await readPipelineState(store);
+      return isFinal(now, count) && now;
+    },
+    timeoutMs,
+  );
+}
+
 export interface VigieProcess {
   child: ChildProcess;
   /** Every stderr line so far. */

@@ -8,12 +8,11 @@ import type { Store } from '../../src/store/database.ts';
 import {
   clearQueues,
   expectedEvents,
-  isFinal,
   type NewsSite,
-  readPipelineState,
   spawnVigie,
   startNewsSite,
   waitFor,
+  waitForFinalState,
   writeFaultConfig,
 } from './fault-helpers.ts';
 import { openBackend, testBackends, uniquePrefix } from './pipeline-helpers.ts';
@@ -122,14 +121,7 @@ describe('PostgreSQL going away under vigie run', () => {
     for (let round = 0; round < 2; round++) {
       await waitFor('sessions', () => terminateSessions(), 20_000);
     }
-    const state = await waitFor(
-      'every article final',
-      async () => {
-        const now = await readPipelineState(store);
-        return isFinal(now, COUNT) && now;
-      },
-      60_000,
-    );
+    const state = await waitForFinalState(store, COUNT, 60_000);
     expect(vigie.child.exitCode).toBeNull();
     expect(state.statuses).toEqual(['fetched']);
     expect(state.events).toEqual(expectedEvents(COUNT));

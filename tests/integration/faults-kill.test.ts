@@ -17,6 +17,7 @@ import {
   spawnVigie,
   startNewsSite,
   waitFor,
+  waitForFinalState,
   writeFaultConfig,
 } from './fault-helpers.ts';
 import { openBackend, PG_URL, testBackends, uniquePrefix } from './pipeline-helpers.ts';
@@ -75,14 +76,7 @@ describe('vigie run killed with SIGKILL mid-feed', () => {
       expect(atKill.unfinished + (COUNT - atKill.articles)).toBeGreaterThan(0);
       const second = spawnVigie(['run'], env);
       await second.started;
-      const state = await waitFor(
-        'every article final',
-        async () => {
-          const now = await readPipelineState(store);
-          return isFinal(now, COUNT) && now;
-        },
-        30_000,
-      );
+      const state = await waitForFinalState(store, COUNT, 30_000);
       expect(state.statuses).toEqual(['fetched']);
       expect(state.events).toEqual(expectedEvents(COUNT));
       second.child.kill('SIGTERM');

@@ -9,13 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/database.ts';
 import {
   expectedEvents,
-  isFinal,
   type NewsSite,
   nonJsonLines,
-  readPipelineState,
   spawnVigie,
   startNewsSite,
   waitFor,
+  waitForFinalState,
   writeFaultConfig,
 } from './fault-helpers.ts';
 import { openBackend, PG_URL, testBackends, uniquePrefix } from './pipeline-helpers.ts';
@@ -100,14 +99,7 @@ describe('Redis restarted under vigie run', () => {
     await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
     const outageLines = vigie.lines.slice(outageStart);
     await startRedis();
-    const state = await waitFor(
-      'every article final',
-      async () => {
-        const now = await readPipelineState(store);
-        return isFinal(now, COUNT) && now;
-      },
-      60_000,
-    );
+    const state = await waitForFinalState(store, COUNT, 60_000);
     expect(vigie.child.exitCode).toBeNull();
     expect(state.statuses).toEqual(['fetched']);
     expect(state.events).toEqual(expectedEvents(COUNT));
