@@ -42,24 +42,23 @@ function elapsed(start: number): number {
 }
 
 /** vigie as the worker runs it; the parse share is a separate cheerio load of the same string. */
-export const vigie: Candidate = {
-  name: 'vigie',
-  extract(page) {
-    const parseStart = performance.now();
-    load(page.html);
-    const parseMs = elapsed(parseStart);
-    const start = performance.now();
-    const article = extractArticle(page.html, { url: page.url });
-    const totalMs = elapsed(start);
-    return {
-      title: article.title,
-      text: article.text,
-      publishedAt: article.publishedAt,
-      parseMs,
-      totalMs,
-    };
-  },
-};
+export const vigie: Candidate = vigieCandidate('vigie', extractArticle);
+
+function vigieCandidate(name: string, extract: typeof extractArticle): Candidate {
+  return {
+    name,
+    extract(page) {
+      const parseStart = performance.now();
+      load(page.html);
+      const parseMs = elapsed(parseStart);
+      const start = performance.now();
+      const article = extract(page.html, { url: page.url });
+      const totalMs = elapsed(start);
+      const { title, text, publishedAt } = article;
+      return { title, text, publishedAt, parseMs, totalMs };
+    },
+  };
+}
 
 /** @mozilla/readability on a linkedom DOM; its HTML turned to text outside the timing, as vigie's blocks are. */
 export const readability: Candidate = {
@@ -93,25 +92,7 @@ export const readability: Candidate = {
  */
 export async function vigieAt(checkout: string): Promise<Candidate> {
   const module = await import(resolve(checkout, 'src/articles/extract.ts'));
-  const extractAt = module.extractArticle as typeof extractArticle;
-  return {
-    name: `vigie at ${checkout}`,
-    extract(page) {
-      const parseStart = performance.now();
-      load(page.html);
-      const parseMs = elapsed(parseStart);
-      const start = performance.now();
-      const article = extractAt(page.html, { url: page.url });
-      const totalMs = elapsed(start);
-      return {
-        title: article.title,
-        text: article.text,
-        publishedAt: article.publishedAt,
-        parseMs,
-        totalMs,
-      };
-    },
-  };
+  return vigieCandidate(`vigie at ${checkout}`, module.extractArticle as typeof extractArticle);
 }
 
 function isoOrNull(value: string | null | undefined): string | null {

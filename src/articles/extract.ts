@@ -49,7 +49,7 @@ export function extractArticle(
   checkHtml(source, options);
   const $ = load(source);
   const metadata = readMetadata($, options.url);
-  const declared = readDeclaredBody($, source);
+  const declared = readDeclaredBody($, source, metadata.jsonLd);
   const measures = removeBoilerplate($);
   const content = selectMainContent($, measures);
   const title =

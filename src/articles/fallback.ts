@@ -1,8 +1,9 @@
 // When the chosen container holds far less than the page says its article is: JSON-LD articleBody, itemprop=articleBody, readable paragraphs.
 import type { CheerioAPI } from 'cheerio';
 import { type AnyNode, type Element, hasChildren, isTag } from 'domhandler';
+import type { JsonObject } from './json-ld.ts';
 import type { TextMeasures } from './measure.ts';
-import { blockTexts, collapseWhitespace, htmlToText, isBlockTag, textContent } from './text.ts';
+import { blockTexts, collapseWhitespace, htmlToText, isBlockTag } from './text.ts';
 
 /**
  * How an article's text was obtained: `content` the scored main container; `jsonld` the page's
@@ -46,17 +47,18 @@ const LINK_SHARE_MAX = 0.5;
 
 const ARTICLE_BODY = 'articleBody';
 
-/** JSON-LD `articleBody` strings, any node type, in `@graph` or arrays; call before scripts go. */
-export function readDeclaredBody($: CheerioAPI, source: string): DeclaredBody {
+/**
+ * The bodies the page declares: JSON-LD `articleBody` strings of any node type (`jsonLd`, the
+ * nodes readMetadata parsed, arrays and `@graph` flattened) and `[itemprop=articleBody]`.
+ */
+export function readDeclaredBody(
+  $: CheerioAPI,
+  source: string,
+  jsonLd: readonly JsonObject[],
+): DeclaredBody {
   if (!source.includes(ARTICLE_BODY)) return { jsonLd: [], itemprop: [] };
   const bodies: string[] = [];
-  $('script[type="application/ld+json" i]').each((_index, script) => {
-    try {
-      collectArticleBodies(JSON.parse(textContent(script)), bodies);
-    } catch {
-      // Hand-written JSON-LD is often invalid: the page's markup is still read.
-    }
-  });
+  collectArticleBodies(jsonLd, bodies);
   return {
     jsonLd: bodies.map(bodyText).filter((text) => text !== ''),
     itemprop: itempropBlocks($),
@@ -119,7 +121,6 @@ function collectArticleBodies(value: unknown, into: string[]): void {
   const node = value as Record<string, unknown>;
   const body = node[ARTICLE_BODY];
   if (typeof body === 'string') into.push(body);
-  if (node['@graph']) collectArticleBodies(node['@graph'], into);
   // Some publishers nest the article: {"@type":"WebPage","mainEntity":{"@type":"NewsArticle",…}}.
   if (node.mainEntity) collectArticleBodies(node.mainEntity, into);
 }

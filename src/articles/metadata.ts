@@ -23,6 +23,8 @@ export interface PageMetadata extends TitleCandidates {
   byline: string | null;
   lang: string | null;
   canonicalUrl: string | null;
+  /** Every JSON-LD node of the page, parsed once here: the fallback reads `articleBody` in them. */
+  jsonLd: JsonObject[];
 }
 
 /** `<meta>` keys (`attribute=value`) in the order each field prefers them. Titles in Readability's order: Dublin Core, Open Graph, then the rest; `<meta name="title">` is often the site's. */
@@ -78,6 +80,7 @@ export function readMetadata($: CheerioAPI, url: string | undefined): PageMetada
     byline: readByline(scan, article, graph),
     lang: primaryLanguage(attr(scan.html, 'lang') ?? attr(scan.html, 'xml:lang')),
     canonicalUrl: readCanonical(scan, url),
+    jsonLd: graph,
   };
 }
 
