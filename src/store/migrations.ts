@@ -28,9 +28,25 @@ const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
  */
 export async function migrateToLatest(db: Kysely<Database>, schema: string): Promise<string[]> {
   const migrator = new Migrator({ db, provider, migrationTableSchema: schema });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
-    throw new Error(`store: cannot migrate schema ${schema}`, { cause: error });
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator.migrateToLatest();
+    if (!error) return (results ?? []).map((result) => result.migrationName);
+    if (attempt >= OTHER_SCHEMA_ATTEMPTS || !isOtherSchemaGone(error, schema)) {
+      throw new Error(`store: cannot migrate schema ${schema}`, { cause: error });
+    }
   }
-  return (results ?? []).map((result) => result.migrationName);
+}
+
+/** How often a migration is tried when another schema vanished under Kysely's introspection. */
+const OTHER_SCHEMA_ATTEMPTS = 3;
+
+/**
+ * Before it takes its lock, Kysely's migrator looks for its tables with an introspection query
+ * over every schema of the database; a schema that another client drops meanwhile (tests running
+ * side by side on one server drop theirs) fails that query with 3F000 naming that schema. Nothing
+ * was migrated yet, so trying again is safe; a missing schema of our own is a real error.
+ */
+export function isOtherSchemaGone(error: unknown, schema: string): boolean {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return code === '3F000' && typeof message === 'string' && !message.includes(`"${schema}"`);
 }
