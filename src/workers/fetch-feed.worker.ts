@@ -2,10 +2,10 @@
 import type { Job } from 'bullmq';
 import type { FeedSpec } from '../config/schema.ts';
 import type { Deps } from '../deps.ts';
-import { decodeBody } from '../feeds/charset.ts';
 import { failureState, successState } from '../feeds/fetch-state.ts';
 import { toNewArticle } from '../feeds/items.ts';
 import { type FeedItem, type ParsedFeed, parseFeed } from '../feeds/parse.ts';
+import { decodeBody } from '../lib/charset.ts';
 import { PermanentError, TransientError } from '../lib/errors.ts';
 import type { FetchResult } from '../lib/http.ts';
 import {
