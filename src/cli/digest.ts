@@ -44,7 +44,7 @@ async function previewDigest(digestId: string, options: PreviewOptions): Promise
   }
   const [{ openStore }, { loadDigestContent }] = await Promise.all([
     import('../store/database.ts'),
-    import('../store/digest-query.ts'),
+    import('../notify/digest-content.ts'),
   ]);
   const end = systemClock.now();
   const store = await openStore(env);

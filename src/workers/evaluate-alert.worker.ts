@@ -1,8 +1,9 @@
 // evaluate-alert: decide one rule × region threshold at its newest event's time; enqueue the new deliveries.
 import type { Job } from 'bullmq';
 import type { Deps } from '../deps.ts';
+import { type AlertOutcome, evaluateAlert } from '../notify/evaluate-alert.ts';
 import { AlertJobSchema, enqueueSendAlert, parsePayload, QUEUE } from '../queues/index.ts';
-import { type AlertOutcome, evaluateAlert, findLatestKeyMatch } from '../store/alerts.ts';
+import { findLatestKeyMatch } from '../store/alerts.ts';
 import { type Delivery, listDeliveries } from '../store/deliveries.ts';
 import { isRerun, type WorkerSpec } from './spec.ts';
 

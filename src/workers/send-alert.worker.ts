@@ -6,6 +6,7 @@ import { type AlertContext, type RenderedEmail, renderAlertEmail } from '../noti
 import { DeliveryJobSchema, parsePayload, QUEUE } from '../queues/index.ts';
 import { type Alert, getAlert } from '../store/alerts.ts';
 import { listEventStories } from '../store/events.ts';
+import { storyKeyOf } from '../store/story-key.ts';
 import { type DeliveryResult, sendDelivery } from './delivery.ts';
 import type { WorkerSpec } from './spec.ts';
 
@@ -39,7 +40,7 @@ async function renderAlert(deps: Deps, alert: Alert): Promise<RenderedEmail> {
   const seen = new Set<number>();
   const stories: AlertContext['stories'][number][] = [];
   for (const event of events) {
-    const storyId = event.storyId ?? -event.eventId;
+    const storyId = storyKeyOf(event.storyId, event.articleId);
     if (seen.has(storyId)) continue;
     seen.add(storyId);
     stories.push({
