@@ -8,9 +8,10 @@ import { UserError } from './lib/errors.ts';
 import { restoreFastStringPrototype } from './lib/fast-strings.ts';
 import { type FetchOptions, type FetchResult, fetchUrl } from './lib/http.ts';
 import { createLogger, type Logger, type RepeatedLog, summariseRepeats } from './lib/logger.ts';
+import { openStore } from './open-store.ts';
 import { closeQueues, createQueues, type Queues } from './queues/index.ts';
 import { compileMatcher, type Matcher } from './rules/compile.ts';
-import { openStore, type Store } from './store/database.ts';
+import type { Store } from './store/database.ts';
 
 // Right after ioredis is loaded, before config loading or any work compiles the string scanners.
 restoreFastStringPrototype();

@@ -52,7 +52,7 @@ export function registerBacktestCommand(program: Command): void {
       // Loaded on use: the store (and PGlite) would slow every other command's start.
       const [{ loadEnv }, { openStore }] = await Promise.all([
         import('../config/env.ts'),
-        import('../store/database.ts'),
+        import('../open-store.ts'),
       ]);
       const env = loadEnv();
       const store = await openStore(env);

@@ -43,7 +43,7 @@ async function previewDigest(digestId: string, options: PreviewOptions): Promise
     throw new UserError(`digest: unknown digest "${digestId}" (notify.yaml has: ${known})`);
   }
   const [{ openStore }, { loadDigestContent }] = await Promise.all([
-    import('../store/database.ts'),
+    import('../open-store.ts'),
     import('../notify/digest-content.ts'),
   ]);
   const end = systemClock.now();

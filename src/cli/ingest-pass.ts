@@ -7,9 +7,9 @@ import { ensureFeedRow, type FeedSource, resolveFeedSource } from '../feeds/adho
 import { parseDuration } from '../lib/duration.ts';
 import { UserError } from '../lib/errors.ts';
 import { createLogger } from '../lib/logger.ts';
+import { openStore } from '../open-store.ts';
 import { waitUntilIdle } from '../queues/idle.ts';
 import { enqueueFetchFeed, PIPELINE_QUEUES, QUEUE } from '../queues/index.ts';
-import { openStore } from '../store/database.ts';
 import type { ClassifyArticleResult } from '../workers/classify-article.worker.ts';
 import type { EvaluateAlertResult } from '../workers/evaluate-alert.worker.ts';
 import type { FetchArticleResult } from '../workers/fetch-article.worker.ts';

@@ -15,8 +15,8 @@ import { matchArticle } from '../rules/match.ts';
 import { byMentions } from '../rules/regions.ts';
 import { getArticle } from '../store/articles.ts';
 import { insertEvents, type NewEvent } from '../store/events.ts';
-import { assignStory } from '../store/stories.ts';
 import { markClassified } from '../store/unfinished-articles.ts';
+import { assignStory } from '../stories/assign.ts';
 import { simhash } from '../stories/simhash.ts';
 import { isRerun, type WorkerSpec } from './spec.ts';
 

@@ -17,7 +17,7 @@ const DYNAMIC = /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
 /** Every `.ts` module under `root` with its imports of other modules under `root`. */
 export function readImportGraph(root: string): Map<string, ModuleImport[]> {
   const graph = new Map<string, ModuleImport[]>();
-  for (const file of listModules(root)) {
+  for (const file of listSources(root)) {
     const text = readFileSync(join(root, file), 'utf8');
     const imports: ModuleImport[] = [];
     const add = (specifier: string, typeOnly: boolean) => {
@@ -45,10 +45,11 @@ function namesAreTypes(clause: string): boolean {
   return names.length > 0 && names.every((name) => name.startsWith('type '));
 }
 
-function listModules(root: string, under = ''): string[] {
+/** The `.ts` files under `root`, relative to it. */
+export function listSources(root: string, under = ''): string[] {
   return readdirSync(join(root, under), { withFileTypes: true }).flatMap((entry) => {
     const path = join(under, entry.name);
-    if (entry.isDirectory()) return listModules(root, path);
+    if (entry.isDirectory()) return listSources(root, path);
     return entry.name.endsWith('.ts') ? [path] : [];
   });
 }
