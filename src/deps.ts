@@ -37,7 +37,10 @@ export interface Deps {
   queues: Queues;
   /** The BullMQ prefix the queues and workers share (VIGIE_QUEUE_PREFIX, or ingest's own). */
   prefix: string;
+  /** The workers' connection (BullMQ duplicates it for blocking reads): waits out an outage. */
   connection: Redis;
+  /** The queues' connection, that adds jobs: fails fast while Redis is away (`connectRedis`). */
+  producer: Redis;
   http: Http;
 }
 
@@ -62,11 +65,13 @@ export async function openDeps(options: OpenDepsOptions): Promise<Deps> {
   const log = options.log ?? createLogger();
   const logRepeated = summariseRepeats(log);
   const connection = await connectRedis(env.redisUrl, logRepeated);
+  let producer: Redis | undefined;
   try {
+    producer = await connectRedis(env.redisUrl, logRepeated, 'producer');
     const store = options.store ?? (await openStore(env, logStoreError(logRepeated)));
     const prefix = options.prefix ?? env.queuePrefix;
     const queues = createQueues({
-      connection,
+      connection: producer,
       prefix,
       defaultJobOptions: options.defaultJobOptions,
     });
@@ -74,10 +79,11 @@ export async function openDeps(options: OpenDepsOptions): Promise<Deps> {
     const clock = options.clock ?? systemClock;
     return {
       ...{ env, config, matcher, clock, log, logRepeated, store },
-      ...{ queues, prefix, connection, http },
+      ...{ queues, prefix, connection, producer, http },
     };
   } catch (error) {
     connection.disconnect();
+    producer?.disconnect();
     throw error;
   }
 }
@@ -85,6 +91,7 @@ export async function openDeps(options: OpenDepsOptions): Promise<Deps> {
 /** Closes what openDeps opened, queues before the connection they use, the store last. */
 export async function closeDeps(deps: Deps): Promise<void> {
   await closeQueues(deps.queues);
+  await deps.producer.quit().catch(() => deps.producer.disconnect());
   await deps.connection.quit().catch(() => deps.connection.disconnect());
   await deps.store.close();
 }
@@ -97,12 +104,27 @@ export function createHttp(allowHosts: readonly string[], totalTimeoutMs?: numbe
 }
 
 /**
- * One connection for queues and workers (BullMQ duplicates it for blocking reads). Workers need
- * `maxRetriesPerRequest: null`; the first connect is awaited so that a wrong REDIS_URL is one clear
- * error rather than commands queued forever.
+ * How a connection behaves while Redis is away (BullMQ's production guide). A worker's commands
+ * wait for the reconnection: blocking reads need `maxRetriesPerRequest: null`, and a job's state
+ * must not be lost. A producer's fail at once (no offline queue; a command in flight when the
+ * connection drops is tried once more), so whoever adds a job hears of the outage and its own
+ * retry policy applies: a worker's job fails and is retried, a command exits with the error.
  */
-export async function connectRedis(url: string, logRepeated?: RepeatedLog): Promise<Redis> {
-  const connection = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: true });
+const ROLE_OPTIONS = {
+  worker: { maxRetriesPerRequest: null },
+  producer: { maxRetriesPerRequest: 1, enableOfflineQueue: false },
+} as const;
+
+/**
+ * A connection to Redis for workers or for the queues that add jobs. The first connect is awaited
+ * so that a wrong REDIS_URL is one clear error rather than commands queued forever.
+ */
+export async function connectRedis(
+  url: string,
+  logRepeated?: RepeatedLog,
+  role: keyof typeof ROLE_OPTIONS = 'worker',
+): Promise<Redis> {
+  const connection = new Redis(url, { ...ROLE_OPTIONS[role], lazyConnect: true });
   let lastError: Error | undefined;
   let connected = false;
   // Without a listener ioredis prints every reconnection failure to the console. Before the first
