@@ -1,6 +1,7 @@
 // The one Deps object every worker and command runs with: env, config, matcher, clock, log, store, queues, Redis, http.
 import type { JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
+import { type ConfigById, indexConfigById } from './config/by-id.ts';
 import type { VigieEnv } from './config/env.ts';
 import type { VigieConfig } from './config/load.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
@@ -29,6 +30,8 @@ export interface Deps {
   config: VigieConfig;
   /** Compiled once per config: compiling a thousand rules per article would dominate. */
   matcher: Matcher;
+  /** The config's feeds, rules and regions by id, built with it: jobs look them up here. */
+  byId: ConfigById;
   clock: Clock;
   log: Logger;
   /** For errors that repeat while a server is away: at most one line a second per cause. */
@@ -62,6 +65,7 @@ export async function openDeps(options: OpenDepsOptions): Promise<Deps> {
   // Again, in case a module loaded since undid it: the matcher's compilation is the first hot code.
   restoreFastStringPrototype();
   const matcher = compileMatcher({ rules: config.rules, regions: config.regions });
+  const byId = indexConfigById(config);
   const log = options.log ?? createLogger();
   const logRepeated = summariseRepeats(log);
   const connection = await connectRedis(env.redisUrl, logRepeated);
@@ -78,7 +82,7 @@ export async function openDeps(options: OpenDepsOptions): Promise<Deps> {
     const http = options.http ?? createHttp(env.allowHosts, options.fetchTimeoutMs);
     const clock = options.clock ?? systemClock;
     return {
-      ...{ env, config, matcher, clock, log, logRepeated, store },
+      ...{ env, config, matcher, byId, clock, log, logRepeated, store },
       ...{ queues, prefix, connection, producer, http },
     };
   } catch (error) {

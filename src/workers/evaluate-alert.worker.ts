@@ -28,7 +28,7 @@ export const evaluateAlertWorker: WorkerSpec<EvaluateAlertResult> = {
 
 async function evaluateAlertJob(deps: Deps, job: Job): Promise<EvaluateAlertResult> {
   const { ruleId, regionId, eventId } = parsePayload(AlertJobSchema, QUEUE.evaluateAlert, job.data);
-  const rule = deps.config.rules.find((spec) => spec.id === ruleId);
+  const rule = deps.byId.rules.get(ruleId);
   if (!rule?.alert) return { eventId, skipped: 'rule has no alert' };
   // The queue keeps one job per key, whose payload may name an older event than the key's
   // newest: evaluating at the newest counts every event stored before this job started.

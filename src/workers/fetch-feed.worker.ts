@@ -42,7 +42,7 @@ export const fetchFeedWorker: WorkerSpec<FetchFeedResult> = {
 async function fetchFeed(deps: Deps, job: Job, signal?: AbortSignal): Promise<FetchFeedResult> {
   const { feedId } = parsePayload(FeedJobSchema, QUEUE.fetchFeed, job.data);
   const feed = await getFeed(deps.store.db, feedId);
-  const spec = deps.config.feeds.find((candidate) => candidate.id === feedId);
+  const spec = deps.byId.feeds.get(feedId);
   if (!feed || !spec) {
     deps.log.warn({ feedId }, 'feed not in the config, fetch skipped');
     return { feedId, skipped: 'not in the config' };

@@ -35,7 +35,7 @@ async function sendAlert(deps: Deps, job: Job): Promise<SendAlertResult> {
 
 /** The alert's stories, one article each (the first of its events), rendered as one mail. */
 async function renderAlert(deps: Deps, alert: Alert): Promise<RenderedEmail> {
-  const rule = deps.config.rules.find((spec) => spec.id === alert.ruleId);
+  const rule = deps.byId.rules.get(alert.ruleId);
   const events = await listEventStories(deps.store.db, alert.triggeredBy.events);
   const seen = new Set<number>();
   const stories: AlertContext['stories'][number][] = [];
