@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { htmlToText } from '../src/articles/text.ts';
-import { decodeBody } from '../src/feeds/charset.ts';
+import { decodeBody } from '../src/lib/charset.ts';
 
 /** A page with human-made ground truth: the full body, or snippets that must and must not be kept. */
 export interface CorpusPage {

@@ -1,6 +1,7 @@
 // The one Deps object every worker and command runs with: env, config, matcher, clock, log, store, queues, Redis, http.
 import type { JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
+import { type ConfigById, indexConfigById } from './config/by-id.ts';
 import type { VigieEnv } from './config/env.ts';
 import type { VigieConfig } from './config/load.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
@@ -8,9 +9,10 @@ import { UserError } from './lib/errors.ts';
 import { restoreFastStringPrototype } from './lib/fast-strings.ts';
 import { type FetchOptions, type FetchResult, fetchUrl } from './lib/http.ts';
 import { createLogger, type Logger, type RepeatedLog, summariseRepeats } from './lib/logger.ts';
+import { openStore } from './open-store.ts';
 import { closeQueues, createQueues, type Queues } from './queues/index.ts';
 import { compileMatcher, type Matcher } from './rules/compile.ts';
-import { openStore, type Store } from './store/database.ts';
+import type { Store } from './store/database.ts';
 
 // Right after ioredis is loaded, before config loading or any work compiles the string scanners.
 restoreFastStringPrototype();
@@ -28,6 +30,8 @@ export interface Deps {
   config: VigieConfig;
   /** Compiled once per config: compiling a thousand rules per article would dominate. */
   matcher: Matcher;
+  /** The config's feeds, rules and regions by id, built with it: jobs look them up here. */
+  byId: ConfigById;
   clock: Clock;
   log: Logger;
   /** For errors that repeat while a server is away: at most one line a second per cause. */
@@ -36,7 +40,10 @@ export interface Deps {
   queues: Queues;
   /** The BullMQ prefix the queues and workers share (VIGIE_QUEUE_PREFIX, or ingest's own). */
   prefix: string;
+  /** The workers' connection (BullMQ duplicates it for blocking reads): waits out an outage. */
   connection: Redis;
+  /** The queues' connection, that adds jobs: fails fast while Redis is away (`connectRedis`). */
+  producer: Redis;
   http: Http;
 }
 
@@ -58,25 +65,29 @@ export async function openDeps(options: OpenDepsOptions): Promise<Deps> {
   // Again, in case a module loaded since undid it: the matcher's compilation is the first hot code.
   restoreFastStringPrototype();
   const matcher = compileMatcher({ rules: config.rules, regions: config.regions });
+  const byId = indexConfigById(config);
   const log = options.log ?? createLogger();
   const logRepeated = summariseRepeats(log);
   const connection = await connectRedis(env.redisUrl, logRepeated);
+  let producer: Redis | undefined;
   try {
+    producer = await connectRedis(env.redisUrl, logRepeated, 'producer');
     const store = options.store ?? (await openStore(env, logStoreError(logRepeated)));
     const prefix = options.prefix ?? env.queuePrefix;
     const queues = createQueues({
-      connection,
+      connection: producer,
       prefix,
       defaultJobOptions: options.defaultJobOptions,
     });
     const http = options.http ?? createHttp(env.allowHosts, options.fetchTimeoutMs);
     const clock = options.clock ?? systemClock;
     return {
-      ...{ env, config, matcher, clock, log, logRepeated, store },
-      ...{ queues, prefix, connection, http },
+      ...{ env, config, matcher, byId, clock, log, logRepeated, store },
+      ...{ queues, prefix, connection, producer, http },
     };
   } catch (error) {
     connection.disconnect();
+    producer?.disconnect();
     throw error;
   }
 }
@@ -84,6 +95,7 @@ export async function openDeps(options: OpenDepsOptions): Promise<Deps> {
 /** Closes what openDeps opened, queues before the connection they use, the store last. */
 export async function closeDeps(deps: Deps): Promise<void> {
   await closeQueues(deps.queues);
+  await deps.producer.quit().catch(() => deps.producer.disconnect());
   await deps.connection.quit().catch(() => deps.connection.disconnect());
   await deps.store.close();
 }
@@ -96,12 +108,27 @@ export function createHttp(allowHosts: readonly string[], totalTimeoutMs?: numbe
 }
 
 /**
- * One connection for queues and workers (BullMQ duplicates it for blocking reads). Workers need
- * `maxRetriesPerRequest: null`; the first connect is awaited so that a wrong REDIS_URL is one clear
- * error rather than commands queued forever.
+ * How a connection behaves while Redis is away (BullMQ's production guide). A worker's commands
+ * wait for the reconnection: blocking reads need `maxRetriesPerRequest: null`, and a job's state
+ * must not be lost. A producer's fail at once (no offline queue; a command in flight when the
+ * connection drops is tried once more), so whoever adds a job hears of the outage and its own
+ * retry policy applies: a worker's job fails and is retried, a command exits with the error.
  */
-export async function connectRedis(url: string, logRepeated?: RepeatedLog): Promise<Redis> {
-  const connection = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: true });
+const ROLE_OPTIONS = {
+  worker: { maxRetriesPerRequest: null },
+  producer: { maxRetriesPerRequest: 1, enableOfflineQueue: false },
+} as const;
+
+/**
+ * A connection to Redis for workers or for the queues that add jobs. The first connect is awaited
+ * so that a wrong REDIS_URL is one clear error rather than commands queued forever.
+ */
+export async function connectRedis(
+  url: string,
+  logRepeated?: RepeatedLog,
+  role: keyof typeof ROLE_OPTIONS = 'worker',
+): Promise<Redis> {
+  const connection = new Redis(url, { ...ROLE_OPTIONS[role], lazyConnect: true });
   let lastError: Error | undefined;
   let connected = false;
   // Without a listener ioredis prints every reconnection failure to the console. Before the first

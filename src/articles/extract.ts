@@ -1,9 +1,8 @@
 // A fetched page to an article: title, main text, date, byline, language and canonical URL.
 import { type CheerioAPI, load } from 'cheerio';
 import type { Element } from 'domhandler';
-import { decodeBody } from '../feeds/charset.ts';
-import { normaliseDate } from '../feeds/dates.ts';
-import type { FeedItem } from '../feeds/parse.ts';
+import { decodeBody } from '../lib/charset.ts';
+import { normaliseDate } from '../lib/dates.ts';
 import { PermanentError } from '../lib/errors.ts';
 import { removeBoilerplate, selectMainContent } from './content.ts';
 import { chooseText, type ExtractionMethod, readDeclaredBody } from './fallback.ts';
@@ -12,13 +11,20 @@ import { readMetadata, textOf } from './metadata.ts';
 import { collapseWhitespace } from './text.ts';
 import { chooseTitle } from './title.ts';
 
+/** What a feed item says of its article (feeds/parse.ts `FeedItem` has these fields). */
+export interface FeedItemHints {
+  title: string;
+  publishedAt?: Date;
+  author?: string;
+}
+
 export interface ExtractOptions {
   /** Where the page came from: resolves relative links, and the default canonical URL. */
   url?: string;
   /** The HTTP Content-Type: its charset, and whether this is HTML at all. */
   contentType?: string;
   /** The feed item that led here: fallbacks for date, title and author. */
-  feedItem?: Pick<FeedItem, 'publishedAt' | 'title' | 'author'>;
+  feedItem?: FeedItemHints;
 }
 
 export interface ExtractedArticle {

@@ -1,7 +1,7 @@
 // What a page says about itself: meta tags, JSON-LD, <time>, rel=author, <link rel=canonical>, <html lang>.
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { canonicalUrl } from '../feeds/identity.ts';
+import { canonicalUrl } from '../lib/canonical-url.ts';
 import {
   type JsonObject,
   jsonLdAuthor,

@@ -1,5 +1,5 @@
 // An article's publication date from its page: meta tags, JSON-LD, <time>, and its URL as a last resort.
-import { normaliseDate } from '../feeds/dates.ts';
+import { normaliseDate } from '../lib/dates.ts';
 import { type JsonObject, stringOf } from './json-ld.ts';
 import {
   attr,

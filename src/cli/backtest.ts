@@ -10,6 +10,7 @@ import { compileMatcher, type Matcher } from '../rules/compile.ts';
 import { matchArticle } from '../rules/match.ts';
 import { byMentions } from '../rules/regions.ts';
 import { type Article, listArticlesSince } from '../store/articles.ts';
+import { storyKeyOf } from '../store/story-key.ts';
 import type { Db } from '../store/types.ts';
 import { configDirOption } from './options.ts';
 
@@ -51,7 +52,7 @@ export function registerBacktestCommand(program: Command): void {
       // Loaded on use: the store (and PGlite) would slow every other command's start.
       const [{ loadEnv }, { openStore }] = await Promise.all([
         import('../config/env.ts'),
-        import('../store/database.ts'),
+        import('../open-store.ts'),
       ]);
       const env = loadEnv();
       const store = await openStore(env);
@@ -89,8 +90,7 @@ async function backtest(
       });
       const matches: ReplayMatch[] = match.rules.map((rule) => ({
         ruleId: rule.id,
-        // An article not grouped yet is its own story, as the alert query counts it.
-        storyId: article.storyId ?? -article.id,
+        storyId: storyKeyOf(article.storyId, article.id),
         regions: byMentions(rule.regions, match.regions),
         matchedAt: article.createdAt,
       }));

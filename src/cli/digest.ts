@@ -43,8 +43,8 @@ async function previewDigest(digestId: string, options: PreviewOptions): Promise
     throw new UserError(`digest: unknown digest "${digestId}" (notify.yaml has: ${known})`);
   }
   const [{ openStore }, { loadDigestContent }] = await Promise.all([
-    import('../store/database.ts'),
-    import('../store/digest-query.ts'),
+    import('../open-store.ts'),
+    import('../notify/digest-content.ts'),
   ]);
   const end = systemClock.now();
   const store = await openStore(env);

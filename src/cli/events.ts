@@ -27,7 +27,7 @@ export function registerEventsCommand(program: Command): void {
       // Loaded on use: the store (and PGlite) would slow every other command's start.
       const [{ loadEnv }, { openStore }, { listEvents }] = await Promise.all([
         import('../config/env.ts'),
-        import('../store/database.ts'),
+        import('../open-store.ts'),
         import('../store/events.ts'),
       ]);
       const env = loadEnv();

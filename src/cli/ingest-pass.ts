@@ -7,9 +7,9 @@ import { ensureFeedRow, type FeedSource, resolveFeedSource } from '../feeds/adho
 import { parseDuration } from '../lib/duration.ts';
 import { UserError } from '../lib/errors.ts';
 import { createLogger } from '../lib/logger.ts';
+import { openStore } from '../open-store.ts';
 import { waitUntilIdle } from '../queues/idle.ts';
 import { enqueueFetchFeed, PIPELINE_QUEUES, QUEUE } from '../queues/index.ts';
-import { openStore } from '../store/database.ts';
 import type { ClassifyArticleResult } from '../workers/classify-article.worker.ts';
 import type { EvaluateAlertResult } from '../workers/evaluate-alert.worker.ts';
 import type { FetchArticleResult } from '../workers/fetch-article.worker.ts';
@@ -17,7 +17,24 @@ import type { FetchFeedResult } from '../workers/fetch-feed.worker.ts';
 import { closeWorkers, type JobObserver, startWorkers } from '../workers/index.ts';
 import type { SendAlertResult } from '../workers/send-alert.worker.ts';
 
-import type { IngestOptions, IngestSummary } from './ingest.ts';
+/** SPEC §4's summary; key order is part of the contract. */
+export interface IngestSummary {
+  feed: string;
+  items: number;
+  new: number;
+  /** Articles that went through classification in this pass. */
+  articles: number;
+  /** Events this pass created. */
+  events: number;
+  alerts: number;
+  errors: string[];
+}
+
+export interface IngestOptions {
+  json?: boolean;
+  config?: string;
+  timeout: string;
+}
 
 export async function ingest(target: string, options: IngestOptions): Promise<IngestSummary> {
   const env = loadEnv();

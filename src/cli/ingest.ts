@@ -1,24 +1,6 @@
 // `vigie ingest FEED_URL_OR_FILE`: one pass of a feed through the whole pipeline, on queues of its own.
 import type { Command } from 'commander';
-
-/** SPEC §4's summary; key order is part of the contract. */
-export interface IngestSummary {
-  feed: string;
-  items: number;
-  new: number;
-  /** Articles that went through classification in this pass. */
-  articles: number;
-  /** Events this pass created. */
-  events: number;
-  alerts: number;
-  errors: string[];
-}
-
-export interface IngestOptions {
-  json?: boolean;
-  config?: string;
-  timeout: string;
-}
+import type { IngestOptions, IngestSummary } from './ingest-pass.ts';
 
 export function registerIngestCommand(program: Command): void {
   program

@@ -5,6 +5,7 @@ import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FeedSpec } from '../config/schema.ts';
 import { UserError } from '../lib/errors.ts';
+import { insertFeedIfMissing } from '../store/feeds.ts';
 import type { Db } from '../store/types.ts';
 
 export interface FeedSource {
@@ -36,18 +37,12 @@ export async function resolveFeedSource(target: string, feeds: FeedSpec[]): Prom
 }
 
 /** Adds the feed's row unless it exists; an ad-hoc feed is marked outside the config (never polled). */
-export async function ensureFeedRow(db: Db, source: FeedSource, now: Date): Promise<void> {
-  await db
-    .insertInto('feeds')
-    .values({
-      id: source.spec.id,
-      url: source.spec.url,
-      in_config: source.configured,
-      created_at: now,
-      updated_at: now,
-    })
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
+export function ensureFeedRow(db: Db, source: FeedSource, now: Date): Promise<void> {
+  return insertFeedIfMissing(
+    db,
+    { id: source.spec.id, url: source.spec.url, inConfig: source.configured },
+    now,
+  );
 }
 
 function adhocSpec(id: string, url: string, fetchArticle: boolean): FeedSpec {

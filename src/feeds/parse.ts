@@ -2,8 +2,8 @@
 import { load } from 'cheerio';
 import Parser from 'rss-parser';
 import { htmlToText } from '../articles/text.ts';
+import { parseDate } from '../lib/dates.ts';
 import { PermanentError } from '../lib/errors.ts';
-import { parseDate } from './dates.ts';
 
 export interface FeedItem {
   guid?: string;

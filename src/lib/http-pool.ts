@@ -2,10 +2,15 @@
 // the addresses it was made for, and a request reaches it only after those were checked again.
 import type { LookupFunction } from 'node:net';
 import { Pool } from 'undici';
-import type { ResolvedAddress } from './http.ts';
 
 /** Hosts a worker fetches from in a while; beyond, the least recently used pool is closed. */
 const MAX_POOLS = 256;
+
+/** One address a host name resolved to, as `dns.lookup` gives it. */
+export interface ResolvedAddress {
+  address: string;
+  family: number;
+}
 
 const pools = new Map<string, Pool>();
 

@@ -18,17 +18,13 @@ import {
   HttpTransientError,
   permanent,
 } from './http-errors.ts';
-import { pinnedPool } from './http-pool.ts';
+import { pinnedPool, type ResolvedAddress } from './http-pool.ts';
 
 export { parseAllowHosts } from './address-policy.ts';
 export { HttpPermanentError, HttpTransientError, retryAfterMs } from './http-errors.ts';
+export type { ResolvedAddress } from './http-pool.ts';
 
 export const USER_AGENT = 'vigie/0.1 (+https://github.com/vigie)';
-
-export interface ResolvedAddress {
-  address: string;
-  family: number;
-}
 
 export interface FetchOptions {
   /** Validator of the copy we hold: sent as If-None-Match (RFC 9110 §13.1.2). */

@@ -57,6 +57,28 @@ export function decideAlert(input: ThresholdInput): ThresholdDecision {
   return { ...base, fire: true };
 }
 
+/**
+ * The decision before reading the window, from the key's latest alert alone: in its cooldown,
+ * nothing can fire (the cooldown only lengthens as alerts are added), so the window's stories and
+ * the key's lock are not needed. Undefined when the full decision (`decideAlert`) must be made.
+ */
+export function decideInCooldown(
+  alert: Pick<AlertSpec, 'threshold' | 'cooldown'>,
+  lastAt: Date | undefined,
+  now: Date,
+): ThresholdDecision | undefined {
+  if (lastAt === undefined || !inCooldown(alert, lastAt, now)) return undefined;
+  const { start } = alertWindow(alert, now);
+  return {
+    fire: false,
+    stories: [],
+    newSinceLast: 0,
+    windowStart: start,
+    windowEnd: now,
+    reason: 'cooldown',
+  };
+}
+
 /** The sliding window ending at `now`: events count when start < matchedAt <= end. */
 export function alertWindow(
   alert: Pick<AlertSpec, 'threshold'>,

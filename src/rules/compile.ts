@@ -1,93 +1,22 @@
 // Compiles rules and the gazetteer once into a single matcher: token patterns, one phrase trie, rule conditions.
 import { UserError } from '../lib/errors.ts';
+import type { CharTrie, CompiledRule, CompiledTerm, Matcher } from './compiled.ts';
 import { compileCondition, type ScoredTerm } from './condition.ts';
 import { encodeNode, isExactlyRequired, requiredSets } from './evaluate.ts';
 import { tokenize } from './normalise.ts';
 import { compileGazetteer, type Gazetteer } from './regions.ts';
-import {
-  flattenLists,
-  flattenPhrases,
-  type Lists,
-  type PhraseNode,
-  type PhraseTables,
-} from './tables.ts';
+import { flattenLists, flattenPhrases, type PhraseNode } from './tables.ts';
 import type { NameSpec, RegionSpec, RuleSpec, TermSpec } from './types.ts';
 
-/** A trie over characters: each node lists the prefix patterns (`attentat*`) that end there. */
-export interface CharTrie {
-  next: Map<number, CharTrie>;
-  patterns: number[];
-}
-
-export type CompiledTerm =
-  | { kind: 'phrase' }
-  | { kind: 'near'; a: number; b: number; within: number };
-
-/** A rule's boolean node as compiled, before it is encoded into `Matcher.program`. */
-export interface CompiledNode {
-  all: CompiledItem[];
-  any: CompiledItem[];
-  none: CompiledItem[];
-}
-/** A term id, or a nested boolean node. */
-export type CompiledItem = number | CompiledNode;
-
-export interface CompiledRule {
-  id: string;
-  /** Where its condition starts in `Matcher.program` (see evaluate.ts). */
-  node: number;
-  /** Whether its required sets are its whole positive condition (see `isExactlyRequired`). */
-  exact: boolean;
-  languages: Set<string> | null;
-  regions: number[] | null;
-  minScore: number;
-}
-
-export interface CompiledRegion {
-  id: string;
-  parent: number;
-  children: number[];
-  requiresContext: boolean;
-}
-
-export interface Matcher {
-  foldedWords: Map<string, number>;
-  casedWords: Map<string, number>;
-  foldedPrefixes: CharTrie;
-  casedPrefixes: CharTrie;
-  phrases: PhraseTables;
-  terms: CompiledTerm[];
-  /** Near terms, operands before the terms that use them. */
-  nearTerms: number[];
-  /**
-   * Per term: 1 when where it occurs always matters (gazetteer names, `near` operands); the other
-   * terms' positions are kept only for the hits of the matches, when the caller asks for them.
-   */
-  positioned: Uint8Array;
-  rules: CompiledRule[];
-  /** Every rule's condition, encoded as integers in one block (see evaluate.ts). */
-  program: Int32Array;
-  /**
-   * Per rule: its distinct terms outside `none`, each counted once in the score, with their weights
-   * and their text as the rule writes it (for output and digests), parallel to `scored.ids`.
-   */
-  scored: Lists;
-  scoredWeights: Float64Array;
-  scoredDisplays: string[];
-  /**
-   * Per term: the rules with a required set (see evaluate.ts) that contains it, as
-   * `rule · 32 + the set's index in the rule`; a rule is evaluated once each of its sets has a term
-   * found, that is once the bits seen make `ruleSetMasks[rule]`.
-   */
-  rulesByTerm: Lists;
-  ruleSetMasks: Int32Array;
-  /** Rules that can hold with no term matched (only `none`): evaluated on every text. */
-  alwaysEvaluated: number[];
-  regions: CompiledRegion[];
-  regionsByTerm: Lists;
-  regionIndex: Map<string, number>;
-  topRegions: number[];
-}
+export type {
+  CharTrie,
+  CompiledItem,
+  CompiledNode,
+  CompiledRegion,
+  CompiledRule,
+  CompiledTerm,
+  Matcher,
+} from './compiled.ts';
 
 export interface MatcherInput {
   rules: RuleSpec[];

@@ -1,5 +1,5 @@
 // A rule's condition compiled: its boolean node over term ids, and the terms it scores, as the rule writes them.
-import type { CompiledItem, CompiledNode } from './compile.ts';
+import type { CompiledItem, CompiledNode } from './compiled.ts';
 import type { MatchItem, MatchNode, TermSpec } from './types.ts';
 
 /** A term outside `none`: counted once in the score, with the weight and text the rule gives it. */

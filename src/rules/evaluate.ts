@@ -1,5 +1,5 @@
 // Boolean nodes over the terms found: what a rule requires before it is worth evaluating (its index), and whether it holds.
-import type { CompiledNode } from './compile.ts';
+import type { CompiledNode } from './compiled.ts';
 
 /**
  * Sets of terms such that `node` can hold only if every set has a term found in the text: one per

@@ -1,5 +1,5 @@
 // The words a matcher has met, each with the patterns and terms it matches: found straight from the text, without slicing it.
-import type { CharTrie, Matcher } from './compile.ts';
+import type { CharTrie, Matcher } from './compiled.ts';
 import { functionWordLanguage } from './function-words.ts';
 import { formsOf } from './normalise.ts';
 

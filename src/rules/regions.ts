@@ -1,6 +1,6 @@
 // The gazetteer: its regions compiled, and their resolution in a text (longest name wins, `requiresContext`, roll-up to ancestors).
 import { UserError } from '../lib/errors.ts';
-import type { CompiledRegion, Matcher } from './compile.ts';
+import type { CompiledRegion, Matcher } from './compiled.ts';
 import type { Scan } from './scan.ts';
 import type { NameSpec, RegionSpec } from './types.ts';
 

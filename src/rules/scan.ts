@@ -1,5 +1,5 @@
 // The reusable state of one article's pass: its tokens, each with its lexicon entry, and where the terms found occur, in typed arrays.
-import type { Matcher } from './compile.ts';
+import type { Matcher } from './compiled.ts';
 import { FUNCTION_WORD_LANGUAGES } from './function-words.ts';
 import { Lexicon } from './lexicon.ts';
 import { nextWord } from './normalise.ts';

@@ -1,10 +1,10 @@
 // The HTTP server of `vigie run`: /healthz (process up), /readyz (Redis and store answer), /metrics,
 // and the read-only queue dashboard /queues (HTML) and /queues.json.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { sql } from 'kysely';
 import type { Deps } from '../deps.ts';
 import { UserError } from '../lib/errors.ts';
 import { singleLine } from '../notify/format.ts';
+import { pingDatabase } from '../store/database.ts';
 import { readDashboard, renderDashboardPage } from './dashboard.ts';
 import type { Metrics } from './metrics.ts';
 
@@ -140,7 +140,7 @@ async function withTimeoutValue<T>(work: Promise<T>, timeoutMs: number): Promise
 async function checkReady(deps: Deps): Promise<string[]> {
   const [redis, store] = await Promise.all([
     withTimeout(deps.connection.ping(), 'redis'),
-    withTimeout(sql`select 1`.execute(deps.store.db), 'store'),
+    withTimeout(pingDatabase(deps.store.db), 'store'),
   ]);
   return [redis, store].filter((problem): problem is string => problem !== undefined);
 }

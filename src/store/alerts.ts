@@ -1,25 +1,9 @@
-// Alerts: the read-decide-insert of a rule's threshold under a per-key lock, so racing workers make one alert.
+// Alerts: the statements of a threshold's evaluation (its window's stories, the last alert, the
+// insert) and the per-key lock they run under; notify/evaluate-alert.ts decides.
 import { sql } from 'kysely';
-import {
-  alertWindow,
-  decideAlert,
-  inCooldown,
-  type StoryMatch,
-  type ThresholdDecision,
-} from '../notify/threshold.ts';
-import type { AlertSpec, Severity } from '../rules/types.ts';
-import { type Delivery, insertDeliveries } from './deliveries.ts';
+import { lockAlertKey } from './locks.ts';
+import { STORY_KEY } from './story-key.ts';
 import type { Db, EventTerm, JsonValue } from './types.ts';
-
-export interface AlertEvaluation {
-  ruleId: string;
-  /** '' when the rule counts per rule (`WHOLE_RULE`). */
-  regionId: string;
-  severity: Severity;
-  alert: AlertSpec;
-  /** Evaluation time: the end of the window (the worker passes the event's matched_at). */
-  now: Date;
-}
 
 /** What made an alert fire, stored in `alerts.triggered_by`. */
 export interface AlertTrigger {
@@ -42,73 +26,55 @@ export interface Alert {
   createdAt: Date;
 }
 
-export interface AlertOutcome {
-  decision: ThresholdDecision;
-  /** The alert this evaluation made; undefined when it did not fire. */
-  alert?: Alert | undefined;
-  /** Its deliveries, `created` on those to enqueue. */
-  deliveries: (Delivery & { created: boolean })[];
-  /** The key's last alert when the evaluation fell in its cooldown: what a rerun re-offers. */
-  cooldownOf?: Alert | undefined;
+/** The (rule, region) key of an alert and the window of its events: (since, until]. */
+export interface KeyWindow {
+  ruleId: string;
+  /** '' when the rule counts per rule. */
+  regionId: string;
+  since: Date;
+  until: Date;
 }
 
-interface KeyEvent {
+/** A story of the key's window, with its first match there. */
+export interface KeyStory {
+  storyId: number;
+  matchedAt: Date;
+}
+
+/** An event of the key's window with what an alert reports of it. */
+export interface KeyEvent {
   id: number;
   articleId: number;
   terms: EventTerm[];
   regions: string[];
 }
 
+/** The columns of a new alert; `triggeredBy` as the caller describes it. */
+export interface NewAlert {
+  ruleId: string;
+  regionId: string;
+  windowStart: Date;
+  windowEnd: Date;
+  storyCount: number;
+  newSinceLast: number;
+  triggeredBy: AlertTrigger;
+  createdAt: Date;
+}
+
 /**
- * Reads the key's stories in the window (grouped in SQL, one row per story) and its last alert,
- * decides, and stores the alert and its deliveries, all in one transaction under an advisory lock
- * on (rule, region): of any number of workers evaluating the same crossing, one makes the alert
- * and the others see its cooldown.
- * Opens its own transaction: pass the Kysely instance, not a transaction.
+ * Runs `work` in one transaction under an advisory lock on (rule, region): of any number of
+ * workers evaluating the same crossing, one decides and writes while the others wait, then see
+ * its alert. Pass the Kysely instance, not a transaction.
  */
-export async function evaluateAlert(db: Db, input: AlertEvaluation): Promise<AlertOutcome> {
-  // Most evaluations of a busy key fall in its cooldown, which only lengthens as alerts are added:
-  // those need neither the lock nor the window's events.
-  const latest = await findLastAlert(db, input.ruleId, input.regionId);
-  if (latest && inCooldown(input.alert, latest.createdAt, input.now)) {
-    const { start } = alertWindow(input.alert, input.now);
-    const decision: ThresholdDecision = {
-      fire: false,
-      stories: [],
-      newSinceLast: 0,
-      windowStart: start,
-      windowEnd: input.now,
-      reason: 'cooldown',
-    };
-    return { decision, deliveries: [], cooldownOf: latest };
-  }
+export function inKeyLock<T>(
+  db: Db,
+  ruleId: string,
+  regionId: string,
+  work: (trx: Db) => Promise<T>,
+): Promise<T> {
   return db.transaction().execute(async (trx) => {
-    await lockKey(trx, input.ruleId, input.regionId);
-    const last = await findLastAlert(trx, input.ruleId, input.regionId);
-    const decision = decideAlert({
-      alert: input.alert,
-      severity: input.severity,
-      matches: await listKeyStories(trx, input),
-      last: last && { at: last.createdAt, storyIds: last.triggeredBy.stories },
-      now: input.now,
-    });
-    if (!decision.fire) {
-      return {
-        decision,
-        deliveries: [],
-        cooldownOf: decision.reason === 'cooldown' ? last : undefined,
-      };
-    }
-    // Only an alert shows the events' terms and regions: most evaluations never read them.
-    const events = await listKeyEvents(trx, input);
-    const alert = await insertAlert(trx, input, decision, describeTrigger(decision, events));
-    const deliveries = await insertDeliveries(
-      trx,
-      { alertId: alert.id },
-      input.alert.channels,
-      input.now,
-    );
-    return { decision, alert, deliveries };
+    await lockAlertKey(trx, ruleId, regionId);
+    return work(trx);
   });
 }
 
@@ -127,40 +93,31 @@ export async function findLatestKeyMatch(
   return row?.matched_at;
 }
 
-/** The two-int form keys rule and region apart without a separator ('a'+'bc' vs 'ab'+'c'). */
-async function lockKey(db: Db, ruleId: string, regionId: string): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtext(${ruleId}), hashtext(${regionId}))`.execute(db);
-}
-
-/** The key's events matched in (now - window, now], joined to their articles. */
-function selectKeyEvents(db: Db, input: AlertEvaluation) {
-  const since = alertWindow(input.alert, input.now).start;
+/** The key's events matched in (since, until], joined to their articles. */
+function selectKeyEvents(db: Db, input: KeyWindow) {
   let query = db
     .selectFrom('events')
     .innerJoin('articles', 'articles.id', 'events.article_id')
     .where('events.rule_id', '=', input.ruleId)
-    .where('events.matched_at', '>', since)
-    .where('events.matched_at', '<=', input.now);
+    .where('events.matched_at', '>', input.since)
+    .where('events.matched_at', '<=', input.until);
   if (input.regionId !== '') {
     query = query.where(sql<boolean>`events.regions @> array[${input.regionId}]::text[]`);
   }
   return query;
 }
 
-// An article not grouped yet is its own story; negative ids cannot meet a real story's.
-const STORY_ID = sql<number>`coalesce(articles.story_id, -articles.id)`;
-
 /** One row per story of the key's events in the window, with its first match: all a decision needs. */
-async function listKeyStories(db: Db, input: AlertEvaluation): Promise<StoryMatch[]> {
+export async function listKeyStories(db: Db, input: KeyWindow): Promise<KeyStory[]> {
   const rows = await selectKeyEvents(db, input)
-    .select((eb) => [STORY_ID.as('story_id'), eb.fn.min('events.matched_at').as('first_match')])
-    .groupBy(STORY_ID)
+    .select((eb) => [STORY_KEY.as('story_id'), eb.fn.min('events.matched_at').as('first_match')])
+    .groupBy(STORY_KEY)
     .execute();
   return rows.map((row) => ({ storyId: Number(row.story_id), matchedAt: row.first_match }));
 }
 
 /** The key's events in the window with their terms and regions, for the alert that fires. */
-async function listKeyEvents(db: Db, input: AlertEvaluation): Promise<KeyEvent[]> {
+export async function listKeyEvents(db: Db, input: KeyWindow): Promise<KeyEvent[]> {
   const rows = await selectKeyEvents(db, input)
     .select(['events.id', 'events.article_id', 'events.terms', 'events.regions'])
     .orderBy('events.matched_at')
@@ -174,45 +131,35 @@ async function listKeyEvents(db: Db, input: AlertEvaluation): Promise<KeyEvent[]
   }));
 }
 
-/** `events` are the window's, as listKeyEvents reads them for the decision's window. */
-function describeTrigger(decision: ThresholdDecision, events: KeyEvent[]): AlertTrigger {
-  return {
-    stories: decision.stories,
-    events: events.map((event) => event.id),
-    articles: [...new Set(events.map((event) => event.articleId))],
-    terms: [...new Set(events.flatMap((event) => event.terms.map((hit) => hit.term)))],
-    regions: [...new Set(events.flatMap((event) => event.regions))],
-  };
-}
-
-async function insertAlert(
-  db: Db,
-  input: AlertEvaluation,
-  decision: ThresholdDecision,
-  trigger: AlertTrigger,
-): Promise<Alert> {
+/** Inserts the alert; the unique (rule, region, window end) returns the existing one instead. */
+export async function insertAlert(db: Db, alert: NewAlert): Promise<Alert> {
   const row = await db
     .insertInto('alerts')
     .values({
-      rule_id: input.ruleId,
-      region_id: input.regionId,
-      window_start: decision.windowStart,
-      window_end: decision.windowEnd,
-      story_count: decision.stories.length,
-      new_since_last: decision.newSinceLast,
-      triggered_by: JSON.stringify(trigger),
-      created_at: input.now,
+      rule_id: alert.ruleId,
+      region_id: alert.regionId,
+      window_start: alert.windowStart,
+      window_end: alert.windowEnd,
+      story_count: alert.storyCount,
+      new_since_last: alert.newSinceLast,
+      triggered_by: JSON.stringify(alert.triggeredBy),
+      created_at: alert.createdAt,
     })
     // The lock already serialises the key; the unique key is the database's own guarantee.
     .onConflict((oc) =>
-      oc.columns(['rule_id', 'region_id', 'window_end']).doUpdateSet({ rule_id: input.ruleId }),
+      oc.columns(['rule_id', 'region_id', 'window_end']).doUpdateSet({ rule_id: alert.ruleId }),
     )
     .returningAll()
     .executeTakeFirstOrThrow();
   return toAlert(row);
 }
 
-async function findLastAlert(db: Db, ruleId: string, regionId: string): Promise<Alert | undefined> {
+/** The key's latest alert, if any. */
+export async function findLastAlert(
+  db: Db,
+  ruleId: string,
+  regionId: string,
+): Promise<Alert | undefined> {
   const row = await db
     .selectFrom('alerts')
     .selectAll()

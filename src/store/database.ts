@@ -5,10 +5,10 @@ import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import type { VigieEnv } from '../config/env.ts';
 import { UserError } from '../lib/errors.ts';
 import { migrateToLatest } from './migrations.ts';
 import { acquirePgliteLock, type PgliteLock } from './pglite-lock.ts';
+import type { StoryIndexKeysOf } from './stories.ts';
 import type { Database } from './types.ts';
 
 export interface OpenDatabaseOptions {
@@ -22,6 +22,11 @@ export interface OpenDatabaseOptions {
    * pool replaces the client; this only hears of it. Default: ignored.
    */
   onConnectionError?: ((error: Error) => void) | undefined;
+  /**
+   * A story's index keys (stories/index-keys.ts `storyIndexKeys`), for the migration that indexes
+   * stories stored before the index existed; a fresh database needs none.
+   */
+  storyIndexKeys?: StoryIndexKeysOf | undefined;
 }
 
 /** `application_name` of vigie's connections, as pg_stat_activity shows them. */
@@ -36,19 +41,6 @@ export interface Store {
 
 const INT8_OID = 20;
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
-
-/** The store the environment names: PostgreSQL at DATABASE_URL, else PGlite under VIGIE_DATA_DIR. */
-export function openStore(
-  env: Pick<VigieEnv, 'databaseUrl' | 'dataDir' | 'databaseSchema'>,
-  onConnectionError?: (error: Error) => void,
-): Promise<Store> {
-  return openDatabase({
-    databaseUrl: env.databaseUrl,
-    dataDir: env.dataDir,
-    schema: env.databaseSchema,
-    onConnectionError,
-  });
-}
 
 /** bigserial ids and count(*) come back as numbers rather than strings; they stay below 2^53. */
 const types = {
@@ -84,7 +76,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Store>
   };
   try {
     if (options.databaseUrl) await checkConnection(db, options.databaseUrl);
-    await migrateToLatest(db, schema);
+    await migrateToLatest(db, schema, options.storyIndexKeys);
   } catch (error) {
     await store.close();
     throw error;
@@ -180,4 +172,9 @@ function onceOnly(fn: () => Promise<void>): () => Promise<void> {
     closing ??= fn();
     return closing;
   };
+}
+
+/** Resolves when the database answers a trivial query: the readiness check's probe. */
+export async function pingDatabase(db: Kysely<Database>): Promise<void> {
+  await sql`select 1`.execute(db);
 }

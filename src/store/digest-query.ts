@@ -1,27 +1,6 @@
-// What a digest shows of a period: its rules' events as stories grouped by rule and region, and the alerts fired.
+// What a digest run reads: its events (the period's and the late ones) with their articles and sources.
 import type { ExpressionBuilder } from 'kysely';
-import type { DigestAlert, DigestGroup, DigestInput, DigestStory } from '../notify/render.ts';
-import { listAlertsBetween } from './alerts.ts';
 import type { Database, Db, EventTerm } from './types.ts';
-
-export interface DigestRuleRef {
-  id: string;
-  name?: string | undefined;
-  /** The rule's regions: its events group under those they name. Without, under what the event names. */
-  regions?: readonly string[] | undefined;
-}
-
-export interface DigestContentRequest {
-  digestId: string;
-  rules: readonly DigestRuleRef[];
-  /** The period, half-open [start, end): consecutive runs share a boundary and show its events once. */
-  start: Date;
-  end: Date;
-  /** The run's event ids (see `DigestEventWindow`); without, the period alone (a preview). */
-  firstEventId?: number | null | undefined;
-  lastEventId?: number | null | undefined;
-  timeZone?: string | undefined;
-}
 
 /** Which events a digest run shows: its period, and the late arrivals the previous run could not see. */
 export interface DigestEventWindow {
@@ -33,7 +12,8 @@ export interface DigestEventWindow {
   lastEventId?: number | null | undefined;
 }
 
-interface DigestRow {
+/** One event of a digest run with its article. */
+export interface DigestRow {
   eventId: number;
   ruleId: string;
   regions: string[];
@@ -44,43 +24,6 @@ interface DigestRow {
   url: string;
   feedId: string | null;
   publishedAt: Date | null;
-}
-
-interface StoryDraft {
-  key: string;
-  title: string;
-  url: string;
-  sources: Set<string>;
-  publishedAt: Date | null;
-  terms: Set<string>;
-}
-
-/** Everything `renderDigest` needs for the period, read from the store. */
-export async function loadDigestContent(
-  db: Db,
-  request: DigestContentRequest,
-): Promise<DigestInput> {
-  const groups = await digestGroups(db, request.rules, request);
-  const alerts = await listAlertsBetween(db, request.start, request.end);
-  const names = new Map(request.rules.map((rule) => [rule.id, rule.name]));
-  const alertsFired: DigestAlert[] = alerts
-    .filter((alert) => names.has(alert.ruleId))
-    .map((alert) => ({
-      id: alert.id,
-      ruleId: alert.ruleId,
-      ruleName: names.get(alert.ruleId),
-      regionId: alert.regionId,
-      storyCount: alert.storyCount,
-      createdAt: alert.createdAt,
-    }));
-  return {
-    digestId: request.digestId,
-    periodStart: request.start,
-    periodEnd: request.end,
-    groups,
-    alertsFired,
-    timeZone: request.timeZone,
-  };
 }
 
 /**
@@ -107,92 +50,10 @@ export function digestEventFilter(window: DigestEventWindow) {
   };
 }
 
-/**
- * The run's events of these rules (see `digestEventFilter`), as one group per rule × region with
- * one entry per story (an article not grouped yet is its own story), its sources the feeds of its
- * articles.
- */
-async function digestGroups(
+/** The run's events of these rules (see `digestEventFilter`), in matching order. */
+export async function listDigestRows(
   db: Db,
-  rules: readonly DigestRuleRef[],
-  window: DigestEventWindow,
-): Promise<DigestGroup[]> {
-  if (rules.length === 0) return [];
-  const rows = await listDigestRows(db, rules, window);
-  const sources = await listArticleSources(db, [...new Set(rows.map((row) => row.articleId))]);
-  const ruleById = new Map(rules.map((rule) => [rule.id, rule]));
-  const groups = new Map<
-    string,
-    { ruleId: string; regionId: string; stories: Map<string, StoryDraft> }
-  >();
-  for (const row of rows) {
-    const rule = ruleById.get(row.ruleId);
-    if (!rule) continue;
-    for (const regionId of groupRegions(rule, row.regions)) {
-      const key = `${rule.id}\u0000${regionId}`;
-      const group = groups.get(key) ?? { ruleId: rule.id, regionId, stories: new Map() };
-      groups.set(key, group);
-      addToStory(group.stories, row, sources.get(row.articleId) ?? []);
-    }
-  }
-  return [...groups.values()].map((group) => ({
-    ruleId: group.ruleId,
-    ruleName: ruleById.get(group.ruleId)?.name,
-    regionId: group.regionId,
-    stories: [...group.stories.values()].map(toDigestStory),
-  }));
-}
-
-/**
- * The region an event is listed under, so that a round-up naming twenty countries is one entry,
- * not twenty: the first of the rule's regions it names (the rule's regions may have changed
- * since), or for a rule without regions the first country the classifier stored. Events store
- * their regions most named first. '' when none.
- */
-function groupRegions(rule: DigestRuleRef, eventRegions: readonly string[]): string[] {
-  const regions = rule.regions
-    ? eventRegions.filter((region) => rule.regions?.includes(region))
-    : eventRegions;
-  return [regions[0] ?? ''];
-}
-
-function addToStory(
-  stories: Map<string, StoryDraft>,
-  row: DigestRow,
-  feeds: readonly string[],
-): void {
-  const key = row.storyId === null ? `a${row.articleId}` : `s${row.storyId}`;
-  const story = stories.get(key) ?? {
-    key,
-    title: row.title,
-    url: row.url,
-    sources: new Set<string>(),
-    publishedAt: row.publishedAt,
-    terms: new Set<string>(),
-  };
-  stories.set(key, story);
-  for (const feed of [...feeds, ...(row.feedId ? [row.feedId] : [])]) story.sources.add(feed);
-  for (const hit of row.terms) story.terms.add(hit.term);
-  // The story's time is its latest article's: recency ranks what moved most recently.
-  if (row.publishedAt && (!story.publishedAt || row.publishedAt > story.publishedAt)) {
-    story.publishedAt = row.publishedAt;
-  }
-}
-
-function toDigestStory(story: StoryDraft): DigestStory {
-  return {
-    key: story.key,
-    title: story.title,
-    url: story.url,
-    sources: [...story.sources].sort(),
-    publishedAt: story.publishedAt,
-    terms: [...story.terms],
-  };
-}
-
-async function listDigestRows(
-  db: Db,
-  rules: readonly DigestRuleRef[],
+  ruleIds: readonly string[],
   window: DigestEventWindow,
 ): Promise<DigestRow[]> {
   const rows = await db
@@ -210,11 +71,7 @@ async function listDigestRows(
       'articles.feed_id as feedId',
       'articles.published_at as publishedAt',
     ])
-    .where(
-      'events.rule_id',
-      'in',
-      rules.map((rule) => rule.id),
-    )
+    .where('events.rule_id', 'in', [...ruleIds])
     .where(digestEventFilter(window))
     .orderBy('events.matched_at')
     .orderBy('events.id')
@@ -223,7 +80,7 @@ async function listDigestRows(
 }
 
 /** The feeds that carried each article (an article seen in several feeds has several). */
-async function listArticleSources(
+export async function listArticleSources(
   db: Db,
   articleIds: readonly number[],
 ): Promise<Map<number, string[]>> {

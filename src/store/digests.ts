@@ -3,6 +3,7 @@ import { type Selectable, sql } from 'kysely';
 import type { DigestPeriod } from '../notify/digest-window.ts';
 import { type Delivery, insertDeliveries, listDeliveries } from './deliveries.ts';
 import { type DigestEventWindow, digestEventFilter } from './digest-query.ts';
+import { lockDigest } from './locks.ts';
 import type { Db, DigestsTable } from './types.ts';
 
 export interface DigestRun {
@@ -40,9 +41,6 @@ export interface DigestRunOutcome {
   deliveries: (Delivery & { created: boolean })[];
 }
 
-// First half of the two-int advisory lock key; the second is the digest id's hash.
-const DIGEST_LOCK_KEY = 0x7669_6702;
-
 /**
  * Under a lock on the digest: reads the watermark, asks for the period after it, counts the
  * run's events (the period's, and those the previous run could not see yet: `digestEventFilter`),
@@ -56,9 +54,7 @@ export async function recordDigestRun(
   request: DigestRunRequest,
 ): Promise<DigestRunOutcome> {
   return db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(${DIGEST_LOCK_KEY}, hashtext(${request.digestId}))`.execute(
-      trx,
-    );
+    await lockDigest(trx, request.digestId);
     const watermark = await getDigestWatermark(trx, request.digestId);
     const period = request.periodAfter(watermark);
     if (!period) return findLastRun(trx, request.digestId, watermark);

@@ -154,6 +154,7 @@ export async function listEvents(db: Db, filter: EventFilter = {}): Promise<Even
 /** An event with its article's text and story: what an alert mail shows of it. */
 export interface EventStory {
   eventId: number;
+  articleId: number;
   storyId: number | null;
   title: string;
   url: string;
@@ -171,6 +172,7 @@ export async function listEventStories(db: Db, ids: readonly number[]): Promise<
     .innerJoin('articles', 'articles.id', 'events.article_id')
     .select([
       'events.id',
+      'events.article_id',
       'articles.story_id',
       'articles.title',
       'articles.url',
@@ -188,6 +190,7 @@ export async function listEventStories(db: Db, ids: readonly number[]): Promise<
     return [
       {
         eventId: row.id,
+        articleId: row.article_id,
         storyId: row.story_id,
         title: row.title,
         url: row.url,

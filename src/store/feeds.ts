@@ -167,3 +167,22 @@ function toFeed(row: Selectable<FeedsTable>): Feed {
     updatedAt: row.updated_at,
   };
 }
+
+/** Adds one feed's row unless a row with its id exists (which is then left as it is). */
+export async function insertFeedIfMissing(
+  db: Db,
+  feed: FeedConfigRow & { inConfig: boolean },
+  now: Date,
+): Promise<void> {
+  await db
+    .insertInto('feeds')
+    .values({
+      id: feed.id,
+      url: feed.url,
+      in_config: feed.inConfig,
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+}

@@ -1,24 +1,23 @@
 // Brings the schema up to date on open: Kysely's Migrator over the migrations listed here.
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as initial from './migrations/0001-initial.ts';
-import * as storyIndex from './migrations/0002-story-index.ts';
+import { storyIndexMigration } from './migrations/0002-story-index.ts';
 import * as digestEventIds from './migrations/0003-digest-event-ids.ts';
 import * as articleExtraction from './migrations/0004-article-extraction.ts';
 import * as deliveryLeases from './migrations/0005-delivery-leases.ts';
 import * as articleClassified from './migrations/0006-article-classified.ts';
+import type { StoryIndexKeysOf } from './stories.ts';
 import type { Database } from './types.ts';
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
-const MIGRATIONS: Record<string, Migration> = {
+const listMigrations = (storyIndexKeys?: StoryIndexKeysOf): Record<string, Migration> => ({
   '0001-initial': initial,
-  '0002-story-index': storyIndex,
+  '0002-story-index': storyIndexMigration(storyIndexKeys),
   '0003-digest-event-ids': digestEventIds,
   '0004-article-extraction': articleExtraction,
   '0005-delivery-leases': deliveryLeases,
   '0006-article-classified': articleClassified,
-};
-
-const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+});
 
 /**
  * Applies pending migrations. Kysely holds a session `pg_advisory_lock` while it migrates and runs
@@ -26,7 +25,13 @@ const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
  * The bookkeeping tables live in `schema` (created if missing) so that schemas sharing a server
  * never see each other's migration state.
  */
-export async function migrateToLatest(db: Kysely<Database>, schema: string): Promise<string[]> {
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  schema: string,
+  storyIndexKeys?: StoryIndexKeysOf,
+): Promise<string[]> {
+  const migrations = listMigrations(storyIndexKeys);
+  const provider: MigrationProvider = { getMigrations: async () => migrations };
   const migrator = new Migrator({ db, provider, migrationTableSchema: schema });
   for (let attempt = 1; ; attempt++) {
     const { error, results } = await migrator.migrateToLatest();

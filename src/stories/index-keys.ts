@@ -1,4 +1,6 @@
 // A story's keys in the lookup's indexes: band pairs and content title words, per day of activity.
+
+import type { StoryIndexKeys } from '../store/stories.ts';
 import { signatureBandPairs } from './simhash.ts';
 import { titleContentWords } from './title-words.ts';
 
@@ -34,4 +36,16 @@ export function bandPairKeys(signature: string, days: readonly number[]): number
 export function titleWordKeys(title: string, days: readonly number[]): string[] {
   const words = titleContentWords(title);
   return days.flatMap((day) => words.map((word) => `${day}:${word}`));
+}
+
+/** A story's index keys on the day of `at`: what `stories.band_pairs` and `title_words` hold. */
+export function storyIndexKeys(
+  story: { signature: string; title: string },
+  at: Date,
+): StoryIndexKeys {
+  const day = [indexDay(at)];
+  return {
+    bandPairs: bandPairKeys(story.signature, day),
+    titleWords: titleWordKeys(story.title, day),
+  };
 }

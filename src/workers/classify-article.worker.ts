@@ -15,8 +15,8 @@ import { matchArticle } from '../rules/match.ts';
 import { byMentions } from '../rules/regions.ts';
 import { getArticle } from '../store/articles.ts';
 import { insertEvents, type NewEvent } from '../store/events.ts';
-import { assignStory } from '../store/stories.ts';
 import { markClassified } from '../store/unfinished-articles.ts';
+import { assignStory } from '../stories/assign.ts';
 import { simhash } from '../stories/simhash.ts';
 import { isRerun, type WorkerSpec } from './spec.ts';
 
@@ -87,7 +87,7 @@ async function classifyArticle(deps: Deps, job: Job): Promise<ClassifyArticleRes
 /** One evaluation per alert key each event counts for; none for a rule without an alert. */
 function evaluationsOf(deps: Deps, events: readonly (NewEvent & { id: number })[]): AlertJob[] {
   return events.flatMap((event) => {
-    const spec = deps.config.rules.find((rule) => rule.id === event.ruleId);
+    const spec = deps.byId.rules.get(event.ruleId);
     if (!spec) return [];
     return alertKeys(spec, event.regions).map((regionId) => ({
       ruleId: event.ruleId,

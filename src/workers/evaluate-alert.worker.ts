@@ -1,8 +1,9 @@
 // evaluate-alert: decide one rule × region threshold at its newest event's time; enqueue the new deliveries.
 import type { Job } from 'bullmq';
 import type { Deps } from '../deps.ts';
+import { type AlertOutcome, evaluateAlert } from '../notify/evaluate-alert.ts';
 import { AlertJobSchema, enqueueSendAlert, parsePayload, QUEUE } from '../queues/index.ts';
-import { type AlertOutcome, evaluateAlert, findLatestKeyMatch } from '../store/alerts.ts';
+import { findLatestKeyMatch } from '../store/alerts.ts';
 import { type Delivery, listDeliveries } from '../store/deliveries.ts';
 import { isRerun, type WorkerSpec } from './spec.ts';
 
@@ -27,7 +28,7 @@ export const evaluateAlertWorker: WorkerSpec<EvaluateAlertResult> = {
 
 async function evaluateAlertJob(deps: Deps, job: Job): Promise<EvaluateAlertResult> {
   const { ruleId, regionId, eventId } = parsePayload(AlertJobSchema, QUEUE.evaluateAlert, job.data);
-  const rule = deps.config.rules.find((spec) => spec.id === ruleId);
+  const rule = deps.byId.rules.get(ruleId);
   if (!rule?.alert) return { eventId, skipped: 'rule has no alert' };
   // The queue keeps one job per key, whose payload may name an older event than the key's
   // newest: evaluating at the newest counts every event stored before this job started.

@@ -2,10 +2,10 @@
 import type { Job } from 'bullmq';
 import type { FeedSpec } from '../config/schema.ts';
 import type { Deps } from '../deps.ts';
-import { decodeBody } from '../feeds/charset.ts';
 import { failureState, successState } from '../feeds/fetch-state.ts';
 import { toNewArticle } from '../feeds/items.ts';
 import { type FeedItem, type ParsedFeed, parseFeed } from '../feeds/parse.ts';
+import { decodeBody } from '../lib/charset.ts';
 import { PermanentError, TransientError } from '../lib/errors.ts';
 import type { FetchResult } from '../lib/http.ts';
 import {
@@ -42,7 +42,7 @@ export const fetchFeedWorker: WorkerSpec<FetchFeedResult> = {
 async function fetchFeed(deps: Deps, job: Job, signal?: AbortSignal): Promise<FetchFeedResult> {
   const { feedId } = parsePayload(FeedJobSchema, QUEUE.fetchFeed, job.data);
   const feed = await getFeed(deps.store.db, feedId);
-  const spec = deps.config.feeds.find((candidate) => candidate.id === feedId);
+  const spec = deps.byId.feeds.get(feedId);
   if (!feed || !spec) {
     deps.log.warn({ feedId }, 'feed not in the config, fetch skipped');
     return { feedId, skipped: 'not in the config' };

@@ -6,6 +6,7 @@ import { type AlertContext, type RenderedEmail, renderAlertEmail } from '../noti
 import { DeliveryJobSchema, parsePayload, QUEUE } from '../queues/index.ts';
 import { type Alert, getAlert } from '../store/alerts.ts';
 import { listEventStories } from '../store/events.ts';
+import { storyKeyOf } from '../store/story-key.ts';
 import { type DeliveryResult, sendDelivery } from './delivery.ts';
 import type { WorkerSpec } from './spec.ts';
 
@@ -34,12 +35,12 @@ async function sendAlert(deps: Deps, job: Job): Promise<SendAlertResult> {
 
 /** The alert's stories, one article each (the first of its events), rendered as one mail. */
 async function renderAlert(deps: Deps, alert: Alert): Promise<RenderedEmail> {
-  const rule = deps.config.rules.find((spec) => spec.id === alert.ruleId);
+  const rule = deps.byId.rules.get(alert.ruleId);
   const events = await listEventStories(deps.store.db, alert.triggeredBy.events);
   const seen = new Set<number>();
   const stories: AlertContext['stories'][number][] = [];
   for (const event of events) {
-    const storyId = event.storyId ?? -event.eventId;
+    const storyId = storyKeyOf(event.storyId, event.articleId);
     if (seen.has(storyId)) continue;
     seen.add(storyId);
     stories.push({

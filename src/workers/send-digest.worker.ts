@@ -2,10 +2,10 @@
 import type { Job } from 'bullmq';
 import type { Deps } from '../deps.ts';
 import { PermanentError } from '../lib/errors.ts';
+import { loadDigestContent } from '../notify/digest-content.ts';
 import { digestRules } from '../notify/digest-rules.ts';
 import { digestMessageId, renderDigest } from '../notify/render-digest.ts';
 import { DeliveryJobSchema, parsePayload, QUEUE } from '../queues/index.ts';
-import { loadDigestContent } from '../store/digest-query.ts';
 import { type DigestRun, getDigestRun } from '../store/digests.ts';
 import { type DeliveryResult, sendDelivery } from './delivery.ts';
 import type { WorkerSpec } from './spec.ts';

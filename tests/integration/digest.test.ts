@@ -7,6 +7,7 @@ import type { DigestSpec } from '../../src/config/schema.ts';
 import { connectRedis, type Deps, openDeps } from '../../src/deps.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
 import { createLogger } from '../../src/lib/logger.ts';
+import { loadDigestContent } from '../../src/notify/digest-content.ts';
 import {
   closeQueues,
   createQueues,
@@ -14,7 +15,6 @@ import {
   upsertDigestSchedulers,
   upsertFeedScheduler,
 } from '../../src/queues/index.ts';
-import { loadDigestContent } from '../../src/store/digest-query.ts';
 import { getDigestWatermark, listDigestRuns } from '../../src/store/digests.ts';
 import type { BuildDigestResult } from '../../src/workers/build-digest.worker.ts';
 import { WORKERS } from '../../src/workers/index.ts';

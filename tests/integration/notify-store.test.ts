@@ -4,12 +4,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evaluateAlert } from '../../src/notify/evaluate-alert.ts';
 import type { AlertSpec } from '../../src/rules/types.ts';
-import { evaluateAlert, getAlert, listAlertsBetween } from '../../src/store/alerts.ts';
+import { getAlert, listAlertsBetween } from '../../src/store/alerts.ts';
 import { insertArticleIfNew } from '../../src/store/articles.ts';
 import { openDatabase, type Store } from '../../src/store/database.ts';
 import { insertEvent } from '../../src/store/events.ts';
-import { assignStory, listStoryArticleIds } from '../../src/store/stories.ts';
+import { listStoryArticleIds } from '../../src/store/stories.ts';
+import { assignStory } from '../../src/stories/assign.ts';
 import { simhash } from '../../src/stories/simhash.ts';
 
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';

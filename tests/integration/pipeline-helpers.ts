@@ -15,6 +15,7 @@ import { createLogger } from '../../src/lib/logger.ts';
 import { waitUntilIdle } from '../../src/queues/idle.ts';
 import { enqueueFetchFeed, PIPELINE_QUEUES, type QueueName } from '../../src/queues/index.ts';
 import { openDatabase, type Store } from '../../src/store/database.ts';
+import { storyIndexKeys } from '../../src/stories/index-keys.ts';
 import { closeWorkers, type JobObserver, startWorkers } from '../../src/workers/index.ts';
 
 export const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -58,6 +59,7 @@ export function openBackend(backend: Backend): Promise<Store> {
     databaseUrl: backend.kind === 'postgres' ? PG_URL : undefined,
     dataDir: backend.dataDir,
     schema: backend.schema,
+    storyIndexKeys,
   });
 }
 

@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertArticleIfNew } from '../../src/store/articles.ts';
 import type { Store } from '../../src/store/database.ts';
 import * as initial from '../../src/store/migrations/0001-initial.ts';
-import { assignStory } from '../../src/store/stories.ts';
 import type { Database } from '../../src/store/types.ts';
+import { assignStory } from '../../src/stories/assign.ts';
 import {
   DEFAULT_MAX_DISTANCE,
   DEFAULT_STORY_WINDOW_MS,

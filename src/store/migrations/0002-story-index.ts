@@ -1,6 +1,6 @@
 // Indexes stories for the story lookup: band pairs and content title words keyed by day, with their backfill.
-import { type Kysely, sql } from 'kysely';
-import { bandPairKeys, indexDay, titleWordKeys } from '../../stories/index-keys.ts';
+import { type Kysely, type Migration, sql } from 'kysely';
+import type { StoryIndexKeysOf } from '../stories.ts';
 
 // GIN over arrays: `band_pairs && $1` and `title_words && $1` find the stories sharing any element.
 // Without fastupdate: every assignment searches right after an insert, and a pending list would
@@ -15,15 +15,23 @@ const STATEMENTS = [
 /** Rows read and written per round of the backfill. */
 const BACKFILL_BATCH = 1_000;
 
-export async function up(db: Kysely<unknown>): Promise<void> {
-  for (const statement of STATEMENTS) {
-    await sql.raw(statement).execute(db);
-  }
-  await backfill(db);
+/**
+ * The keys come from the caller (stories/index-keys.ts, as for new stories): the store computes
+ * none. Without them, a database that already holds stories cannot take this migration.
+ */
+export function storyIndexMigration(keysOf: StoryIndexKeysOf | undefined): Migration {
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      for (const statement of STATEMENTS) {
+        await sql.raw(statement).execute(db);
+      }
+      await backfill(db, keysOf);
+    },
+  };
 }
 
 /** Computes the new columns of the stories already stored, in JS: the same code as new stories. */
-async function backfill(db: Kysely<unknown>): Promise<void> {
+async function backfill(db: Kysely<unknown>, keysOf: StoryIndexKeysOf | undefined): Promise<void> {
   let after = 0;
   for (;;) {
     const { rows } = await sql<{
@@ -37,13 +45,10 @@ async function backfill(db: Kysely<unknown>): Promise<void> {
     `.execute(db);
     const last = rows.at(-1);
     if (!last) return;
+    if (!keysOf) throw new Error('store: migration 0002 needs the story index keys to backfill');
     const values = rows.map((row) => {
-      const day = [indexDay(new Date(row.last_seen_at))];
-      return {
-        id: Number(row.id),
-        band_pairs: bandPairKeys(row.signature, day),
-        title_words: titleWordKeys(row.title, day),
-      };
+      const keys = keysOf(row, new Date(row.last_seen_at));
+      return { id: Number(row.id), band_pairs: keys.bandPairs, title_words: keys.titleWords };
     });
     await sql`
       update stories as s set band_pairs = v.band_pairs, title_words = v.title_words

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanByline, readMetadata } from '../../../src/articles/metadata.ts';
 import { pageDate, urlDate } from '../../../src/articles/page-date.ts';
 import { chooseTitle, stripSiteName, type TitleCandidates } from '../../../src/articles/title.ts';
-import { normaliseDate } from '../../../src/feeds/dates.ts';
+import { normaliseDate } from '../../../src/lib/dates.ts';
 
 describe('stripSiteName', () => {
   it.each([

@@ -1,6 +1,7 @@
 // canonicalUrl and itemKey, case by case.
 import { describe, expect, it } from 'vitest';
-import { canonicalUrl, itemKey } from '../../../src/feeds/identity.ts';
+import { itemKey } from '../../../src/feeds/identity.ts';
+import { canonicalUrl } from '../../../src/lib/canonical-url.ts';
 import { PermanentError } from '../../../src/lib/errors.ts';
 
 describe('canonicalUrl', () => {

@@ -1,8 +1,8 @@
 // parseFeed over saved RSS 2.0, RSS 1.0, RSS 0.91 and Atom documents, and over documents that are not feeds.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeBody } from '../../../src/feeds/charset.ts';
 import { parseFeed } from '../../../src/feeds/parse.ts';
+import { decodeBody } from '../../../src/lib/charset.ts';
 import { PermanentError } from '../../../src/lib/errors.ts';
 
 function fixture(name: string): string {

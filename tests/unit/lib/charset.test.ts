@@ -2,12 +2,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../src/articles/extract.ts';
-import {
-  decodeBody,
-  detectCharset,
-  encodingOf,
-  headerCharset,
-} from '../../../src/feeds/charset.ts';
+import { decodeBody, detectCharset, encodingOf, headerCharset } from '../../../src/lib/charset.ts';
 
 /** Has ’ « » € œ —: characters windows-1252 has and ISO-8859-1 lacks, as real "ISO-8859-1" pages do. */
 const FRENCH =
