@@ -64,7 +64,11 @@ export async function openDeps(options: OpenDepsOptions): Promise<Deps> {
   const { env, config } = options;
   // Again, in case a module loaded since undid it: the matcher's compilation is the first hot code.
   restoreFastStringPrototype();
-  const matcher = compileMatcher({ rules: config.rules, regions: config.regions });
+  const matcher = compileMatcher({
+    rules: config.rules,
+    regions: config.regions,
+    focus: config.focus,
+  });
   const byId = indexConfigById(config);
   const log = options.log ?? createLogger();
   const logRepeated = summariseRepeats(log);

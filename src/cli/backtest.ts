@@ -12,10 +12,13 @@ import { byMentions } from '../rules/regions.ts';
 import { type Article, listArticlesSince } from '../store/articles.ts';
 import { storyKeyOf } from '../store/story-key.ts';
 import type { Db } from '../store/types.ts';
+import { assertKnownIds } from './known-ids.ts';
 import { configDirOption } from './options.ts';
 
 interface BacktestOptions {
   since: string;
+  rule?: string;
+  region?: string;
   config: string;
   json?: boolean;
 }
@@ -42,13 +45,19 @@ export function registerBacktestCommand(program: Command): void {
     .option('--since <duration>', 'articles stored in this last period, e.g. 30d', '30d')
     .option('--config <dir>', 'config directory', configDirOption())
     .option('--json', 'one JSON object')
+    .option('--rule <id>', 'only this rule')
+    .option('--region <id>', 'only articles naming this region (or one inside it)')
     .action(async (options: BacktestOptions) => {
       const ms = parseDuration(options.since);
       if (ms === undefined)
         throw new UserError(`backtest: --since ${options.since}: expected e.g. 24h or 30d`);
       const since = new Date(systemClock.now().getTime() - ms);
-      const config = await loadConfig(options.config);
-      const matcher = compileMatcher({ rules: config.rules, regions: config.regions });
+      const config = narrowConfig(await loadConfig(options.config), options);
+      const matcher = compileMatcher({
+        rules: config.rules,
+        regions: config.regions,
+        focus: config.focus,
+      });
       // Loaded on use: the store (and PGlite) would slow every other command's start.
       const [{ loadEnv }, { openStore }] = await Promise.all([
         import('../config/env.ts'),
@@ -57,7 +66,13 @@ export function registerBacktestCommand(program: Command): void {
       const env = loadEnv();
       const store = await openStore(env);
       try {
-        const { articles, rules } = await backtest(store.db, config, matcher, since);
+        const { articles, rules } = await backtest(
+          store.db,
+          config,
+          matcher,
+          since,
+          options.region,
+        );
         const report = toReport(since, articles, rules);
         process.stdout.write(options.json ? `${JSON.stringify(report)}\n` : formatText(report));
       } finally {
@@ -77,6 +92,7 @@ async function backtest(
   config: VigieConfig,
   matcher: Matcher,
   since: Date,
+  region?: string,
 ): Promise<{ articles: number; rules: RuleReplay[] }> {
   const replay = startReplay(config.rules);
   let articles = 0;
@@ -88,10 +104,12 @@ async function backtest(
         hits: false,
         detectLanguage: ARTICLE_LANGUAGE,
       });
+      if (region !== undefined && !match.regions.some((named) => named.id === region)) continue;
       const matches: ReplayMatch[] = match.rules.map((rule) => ({
         ruleId: rule.id,
         storyId: storyKeyOf(article.storyId, article.id),
         regions: byMentions(rule.regions, match.regions),
+        focusRegions: byMentions(rule.focus, match.regions),
         matchedAt: article.createdAt,
       }));
       replay.add(matches);
@@ -101,6 +119,13 @@ async function backtest(
     if (page.length < PAGE_SIZE) break;
   }
   return { articles, rules: replay.finish() };
+}
+
+/** The config with `--rule` alone when given; unknown ids are errors before any database is opened. */
+function narrowConfig(config: VigieConfig, options: BacktestOptions): VigieConfig {
+  assertKnownIds('backtest', config, options);
+  if (options.rule === undefined) return config;
+  return { ...config, rules: config.rules.filter((rule) => rule.id === options.rule) };
 }
 
 function toReport(since: Date, articles: number, rules: RuleReplay[]): BacktestReport {

@@ -14,7 +14,9 @@ export interface ClassifyLine {
   file: string;
   lang: string | null;
   regions: RegionCount[];
-  rules: { id: string; score: number; terms: string[]; regions: string[] }[];
+  /** The regions the article is about (named in its title or lead, or often): see rules/focus.ts. */
+  focus: string[];
+  rules: { id: string; score: number; terms: string[]; regions: string[]; focus: string[] }[];
 }
 
 export function registerClassifyCommand(program: Command): void {
@@ -25,7 +27,11 @@ export function registerClassifyCommand(program: Command): void {
     .option('--config <dir>', 'config directory', configDirOption())
     .action(async (files: string[], options: { config: string }) => {
       const config = await loadConfig(options.config);
-      const matcher = compileMatcher({ rules: config.rules, regions: config.regions });
+      const matcher = compileMatcher({
+        rules: config.rules,
+        regions: config.regions,
+        focus: config.focus,
+      });
       let failed = 0;
       for (const file of files) {
         try {
@@ -53,7 +59,14 @@ export function classifyDocument(
     file,
     lang: result.lang,
     regions: result.regions,
-    rules: result.rules.map(({ id, score, terms, regions }) => ({ id, score, terms, regions })),
+    focus: result.focus,
+    rules: result.rules.map(({ id, score, terms, regions, focus }) => ({
+      id,
+      score,
+      terms,
+      regions,
+      focus,
+    })),
   };
 }
 

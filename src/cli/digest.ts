@@ -1,13 +1,17 @@
 // `vigie digest preview DIGEST_ID`: renders a digest from stored events without sending it or moving its watermark.
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import type { VigieConfig } from '../config/load.ts';
+import type { RuleSpec } from '../config/schema.ts';
 import { systemClock } from '../lib/clock.ts';
 import { parseDuration } from '../lib/duration.ts';
 import { UserError } from '../lib/errors.ts';
 import type { DigestInput } from '../notify/render-digest.ts';
+import { assertKnownIds } from './known-ids.ts';
 
 interface PreviewOptions {
   since: string;
+  rule?: string;
   html?: string;
   config?: string;
 }
@@ -20,6 +24,7 @@ export function registerDigestCommand(program: Command): void {
     .argument('<digestId>', 'a digest id from notify.yaml')
     .option('--since <duration>', 'the period to cover, up to now, e.g. 24h or 7d', '24h')
     .option('--html <file>', 'also write the HTML part to this file')
+    .option('--rule <id>', "only this rule (one of the digest's)")
     .option('--config <dir>', 'config directory (default: VIGIE_CONFIG or config)')
     .action(previewDigest);
 }
@@ -42,6 +47,7 @@ async function previewDigest(digestId: string, options: PreviewOptions): Promise
     const known = Object.keys(config.notify.digests).join(', ') || 'none';
     throw new UserError(`digest: unknown digest "${digestId}" (notify.yaml has: ${known})`);
   }
+  const rules = narrowRules(digestRules(config.rules, digestId, spec.rules), config, options.rule);
   const [{ openStore }, { loadDigestContent }] = await Promise.all([
     import('../open-store.ts'),
     import('../notify/digest-content.ts'),
@@ -51,7 +57,7 @@ async function previewDigest(digestId: string, options: PreviewOptions): Promise
   try {
     const content = await loadDigestContent(store.db, {
       digestId,
-      rules: digestRules(config.rules, digestId, spec.rules),
+      rules,
       start: new Date(end.getTime() - sinceMs),
       end,
       timeZone: spec.timezone,
@@ -60,6 +66,18 @@ async function previewDigest(digestId: string, options: PreviewOptions): Promise
   } finally {
     await store.close();
   }
+}
+
+/** The digest's rules, or `--rule` alone: an id that is no rule, or not one of the digest's, is an error. */
+function narrowRules(rules: RuleSpec[], config: VigieConfig, rule: string | undefined): RuleSpec[] {
+  if (rule === undefined) return rules;
+  assertKnownIds('digest', config, { rule });
+  const kept = rules.filter((candidate) => candidate.id === rule);
+  if (kept.length === 0) {
+    const listed = rules.map((candidate) => candidate.id).join(', ') || 'none';
+    throw new UserError(`digest: --rule ${rule}: not a rule of this digest (its rules: ${listed})`);
+  }
+  return kept;
 }
 
 async function printDigest(content: DigestInput, htmlFile: string | undefined): Promise<void> {

@@ -4,8 +4,11 @@ import { systemClock } from '../lib/clock.ts';
 import { parseDuration } from '../lib/duration.ts';
 import { UserError } from '../lib/errors.ts';
 import type { EventListing } from '../store/events.ts';
+import { assertKnownIds } from './known-ids.ts';
+import { configDirOption } from './options.ts';
 
 interface EventsOptions {
+  config: string;
   rule?: string;
   region?: string;
   since?: string;
@@ -22,8 +25,14 @@ export function registerEventsCommand(program: Command): void {
     .option('--since <duration>', 'only events matched in this last period, e.g. 24h')
     .option('--limit <n>', 'at most this many events', '1000')
     .option('--json', 'one JSON object per line')
+    .option(
+      '--config <dir>',
+      'config directory (where --rule and --region ids are checked)',
+      configDirOption(),
+    )
     .action(async (options: EventsOptions) => {
       const filter = readFilter(options);
+      await checkFilterIds(options);
       // Loaded on use: the store (and PGlite) would slow every other command's start.
       const [{ loadEnv }, { openStore }, { listEvents }] = await Promise.all([
         import('../config/env.ts'),
@@ -54,6 +63,13 @@ function readFilter(options: EventsOptions) {
     since = new Date(systemClock.now().getTime() - ms);
   }
   return { ruleId: options.rule, regionId: options.region, since, limit };
+}
+
+/** An unknown --rule or --region is a mistake to report, not a filter that finds nothing. */
+async function checkFilterIds(options: EventsOptions): Promise<void> {
+  if (options.rule === undefined && options.region === undefined) return;
+  const { loadConfig } = await import('../config/load.ts');
+  assertKnownIds('events', await loadConfig(options.config), options);
 }
 
 function toJsonLine(event: EventListing): string {

@@ -15,7 +15,7 @@ export function registerRulesCheckCommand(program: Command): void {
     .action(async (options: { config: string }) => {
       const config = await loadConfig(options.config);
       // Compiling catches what a schema cannot (a term with no word once normalised).
-      compileMatcher({ rules: config.rules, regions: config.regions });
+      compileMatcher({ rules: config.rules, regions: config.regions, focus: config.focus });
       process.stdout.write(`${summariseConfig(config)}\n`);
     });
 }

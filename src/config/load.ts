@@ -18,6 +18,7 @@ import {
   type ConfigFileName,
   type FeedSpec,
   FeedsFileSchema,
+  type FocusSpec,
   NotifyFileSchema,
   type NotifySpec,
   type RegionSpec,
@@ -25,6 +26,7 @@ import {
   type RuleSpec,
   RulesFileSchema,
 } from './schema.ts';
+import { checkTermWriting } from './term-checks.ts';
 
 /** A config file as read: `name` is its path as given, `text` undefined when the file is absent. */
 export interface ConfigFileText {
@@ -39,6 +41,8 @@ export interface VigieConfig {
   regions: RegionSpec[];
   rules: RuleSpec[];
   notify: NotifySpec;
+  /** rules.yaml's `focus` settings, when it has any. */
+  focus?: FocusSpec | undefined;
 }
 
 export type ConfigValues = Omit<VigieConfig, 'dir'>;
@@ -124,6 +128,7 @@ export function validateConfig(files: readonly ConfigFileText[]): ConfigValidati
     regions: regions.value.regions,
     rules: rules.value.rules,
     notify: notify.value,
+    focus: rules.value.focus,
   };
   return { ok: true, config };
 }
@@ -195,7 +200,8 @@ function locateReferenceProblems(checked: Record<ConfigFileName, CheckedFile<unk
   for (const kind of FILE_NAMES) {
     if (checked[kind].raw !== undefined) raw[kind] = checked[kind].raw;
   }
-  return checkReferences(raw).flatMap((problem: FileProblem) => {
+  // Terms and languages too: they reach the files' raw data the same way.
+  return [...checkReferences(raw), ...checkTermWriting(raw)].flatMap((problem: FileProblem) => {
     const readable = checked[problem.file].readable;
     return readable ? [locateProblem(readable, problem)] : [];
   });

@@ -163,7 +163,31 @@ export const RuleSchema = z.strictObject({
   digests: z.array(IdSchema).optional(),
 });
 
-export const RulesFileSchema = z.strictObject({ rules: z.array(RuleSchema) });
+const ShareSchema = z.number().min(0).max(1, { error: 'must be <= 1' });
+
+/** How the regions an article is about are chosen (rules/focus.ts); each key defaults there. */
+export const FocusSchema = z
+  .strictObject({
+    share: ShareSchema.optional().describe(
+      'a region named in at least this share of the place mentions is a focus (default 0.2)',
+    ),
+    leadChars: z
+      .int()
+      .nonnegative({ error: 'leadChars must be a whole number >= 0' })
+      .optional()
+      .describe('the lead: this many first characters of the text, with the title (default 150)'),
+    leadShare: ShareSchema.optional().describe(
+      'a region named in the title or lead is a focus from this share of the mentions (default 0.1)',
+    ),
+  })
+  .describe(
+    'which regions an article is about: what per: region counts for a rule without regions',
+  );
+
+export const RulesFileSchema = z.strictObject({
+  focus: FocusSchema.optional(),
+  rules: z.array(RuleSchema),
+});
 
 const NameSchema: z.ZodType<NameSpec> = z.union(
   [
@@ -192,6 +216,11 @@ export const RegionsFileSchema = z.strictObject({ regions: z.array(RegionSchema)
 
 export const FeedSchema = z.strictObject({
   id: IdSchema,
+  name: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('how alerts and digests name the feed (default: its site)'),
   url: HttpUrlSchema,
   every: DurationSchema.describe('poll interval'),
   fetchArticle: z.boolean().default(true).describe('fetch the page for the full text'),
@@ -201,13 +230,19 @@ export const FeedSchema = z.strictObject({
 
 export const FeedsFileSchema = z.strictObject({ feeds: z.array(FeedSchema).default([]) });
 
+const ChannelTimeZoneSchema = TimeZoneSchema.optional().describe(
+  'IANA time zone of the times its alerts show, with their UTC offset (default UTC)',
+);
+
 const EmailChannelSchema = z.strictObject({
   type: z.literal('email'),
+  timezone: ChannelTimeZoneSchema,
   to: z.array(z.email({ error: 'invalid email address' })).min(1, { error: 'must not be empty' }),
 });
 
 const WebhookChannelSchema = z.strictObject({
   type: z.literal('webhook'),
+  timezone: ChannelTimeZoneSchema,
   url: HttpUrlSchema,
   secret: z.string().min(1).optional(),
 });
@@ -237,6 +272,7 @@ export type FeedSpec = z.output<typeof FeedSchema>;
 export type ChannelSpec = z.output<typeof ChannelSchema>;
 export type DigestSpec = z.output<typeof DigestSchema>;
 export type NotifySpec = z.output<typeof NotifyFileSchema>;
+export type FocusSpec = z.output<typeof FocusSchema>;
 export type { RegionSpec, RuleSpec };
 
 /** The four files by name, each with the schema of its whole document. */

@@ -26,3 +26,16 @@ function measureEditDistance(a: string, b: string): number {
   }
   return previous[b.length] ?? 0;
 }
+
+/** The `count` known names closest to `name`, nearest first (ties in the order given). */
+export function listNearestNames(name: string, known: Iterable<string>, count = 3): string[] {
+  return [...known]
+    .map((candidate, index) => ({
+      candidate,
+      index,
+      distance: measureEditDistance(name, candidate),
+    }))
+    .sort((a, b) => a.distance - b.distance || a.index - b.index)
+    .slice(0, count)
+    .map((entry) => entry.candidate);
+}

@@ -15,6 +15,8 @@ export interface ReplayMatch {
   storyId: number;
   /** The regions of the event, most named first. */
   regions: readonly string[];
+  /** Of those, the ones the article is about (default: all of them), as classify-article stores them. */
+  focusRegions?: readonly string[] | undefined;
   matchedAt: Date;
 }
 
@@ -90,7 +92,7 @@ export function startReplay(rules: readonly ReplayRule[]): Replay {
           state.articles++;
           state.stories.add(match.storyId);
         }
-        for (const region of alertKeys(rule, match.regions)) {
+        for (const region of alertKeys(rule, match.regions, match.focusRegions)) {
           const key = keyOf(keys, rule, region);
           key.matches.push({ storyId: match.storyId, matchedAt: match.matchedAt });
           pending.add(key);

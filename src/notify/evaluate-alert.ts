@@ -23,6 +23,8 @@ export interface AlertEvaluation {
   alert: AlertSpec;
   /** Evaluation time: the end of the window (the worker passes the event's matched_at). */
   now: Date;
+  /** Count events by the regions their article is about (a rule without regions, `countsFocusRegions`). */
+  byFocus?: boolean | undefined;
 }
 
 export interface AlertOutcome {
@@ -52,6 +54,7 @@ export async function evaluateAlert(db: Db, input: AlertEvaluation): Promise<Ale
       regionId: input.regionId,
       since: alertWindow(input.alert, input.now).start,
       until: input.now,
+      byFocus: input.byFocus,
     };
     const last = await findLastAlert(trx, input.ruleId, input.regionId);
     const decision = decideAlert({

@@ -56,3 +56,20 @@ export function formatTime(date: Date, timeZone = 'UTC'): string {
 export function countOf(count: number, singular: string, plural: string): string {
   return `${count} ${count === 1 ? singular : plural}`;
 }
+
+/**
+ * `2024-09-01 11:12 CEST (UTC+02:00)`: `formatTime` with the offset from UTC, which an abbreviation
+ * alone does not give a reader in another zone; `2024-09-01 09:12 UTC` in UTC itself.
+ */
+export function formatTimeWithOffset(date: Date, timeZone = 'UTC'): string {
+  const shown = formatTime(date, timeZone);
+  if (shown.endsWith(' UTC')) return shown;
+  const offset = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'longOffset' })
+    .formatToParts(date)
+    .find((part) => part.type === 'timeZoneName')?.value;
+  const utc = offset === 'GMT' ? 'UTC+00:00' : (offset ?? '').replace(/^GMT/, 'UTC');
+  // Zones without an abbreviation in en-GB read `GMT+3`: the offset alone says it.
+  const abbreviation = shown.slice(shown.lastIndexOf(' ') + 1);
+  if (abbreviation.startsWith('GMT')) return `${shown.slice(0, shown.lastIndexOf(' '))} ${utc}`;
+  return `${shown} (${utc})`;
+}

@@ -1,9 +1,9 @@
 // Alert emails rendered from values: subject, plain text and inline-styled HTML, every piece of content escaped.
 import type { TermHit } from '../rules/match.ts';
 import type { Severity } from '../rules/types.ts';
-import { countOf, escapeHtml, formatTime, singleLine } from './format.ts';
+import { countOf, escapeHtml, formatTimeWithOffset, singleLine } from './format.ts';
 import { htmlDocument, linkHtml } from './html.ts';
-import { type Snippet, snippetsOf } from './snippets.ts';
+import { excerptsOf, type Snippet } from './snippets.ts';
 
 export { escapeHtml } from './format.ts';
 export type { DigestAlert, DigestGroup, DigestInput, DigestStory } from './render-digest.ts';
@@ -29,12 +29,22 @@ export interface StoryToRender {
   /** The article's text: the hits' segment 1 (segment 0 is the title). */
   text: string;
   hits: readonly TermHit[];
+  /** Where the alert's region was named in it (`term`: the region's name), for a per-region alert. */
+  places?: readonly TermHit[] | undefined;
 }
 
 export interface AlertContext {
-  rule: { id: string; name?: string | undefined; severity: Severity };
+  rule: {
+    id: string;
+    name?: string | undefined;
+    severity: Severity;
+    /** Its `all` clauses, each as the terms it holds (see rules/clauses.ts): one excerpt each. */
+    clauses?: readonly (readonly string[])[] | undefined;
+  };
+  /** The name of the alert's region (default: its id). */
+  regionName?: string | undefined;
   stories: readonly StoryToRender[];
-  /** Time zone of the times shown (default UTC). */
+  /** Time zone of the times shown, the channel's (default UTC); shown with its UTC offset. */
   timeZone?: string | undefined;
 }
 
@@ -58,15 +68,20 @@ const STYLE = {
 export function renderAlertEmail(alert: AlertToRender, context: AlertContext): RenderedEmail {
   const ruleName = context.rule.name ?? context.rule.id;
   return {
-    subject: alertSubject(ruleName, alert),
+    subject: alertSubject(ruleName, alert, context),
     text: alertText(ruleName, alert, context),
     html: alertHtml(ruleName, alert, context),
     messageId: `<alert-${alert.id}@vigie>`,
   };
 }
 
-function alertSubject(ruleName: string, alert: AlertToRender): string {
-  const where = alert.regionId === '' ? '' : ` — ${alert.regionId}`;
+/** ` — Irak`, or nothing for a rule counted as a whole. */
+function regionLabel(alert: AlertToRender, context: AlertContext): string {
+  return alert.regionId === '' ? '' : ` — ${context.regionName ?? alert.regionId}`;
+}
+
+function alertSubject(ruleName: string, alert: AlertToRender, context: AlertContext): string {
+  const where = regionLabel(alert, context);
   return singleLine(
     `[vigie] ${ruleName}${where}: ${countOf(alert.storyCount, 'story', 'stories')}`,
   );
@@ -74,27 +89,53 @@ function alertSubject(ruleName: string, alert: AlertToRender): string {
 
 function summaryLine(alert: AlertToRender, context: AlertContext): string {
   const tz = context.timeZone;
-  const window = `from ${formatTime(alert.windowStart, tz)} to ${formatTime(alert.windowEnd, tz)}`;
+  const window = `from ${formatTimeWithOffset(alert.windowStart, tz)} to ${formatTimeWithOffset(alert.windowEnd, tz)}`;
   const fresh =
     alert.newSinceLast < alert.storyCount ? `, ${alert.newSinceLast} new since the last alert` : '';
   return `${countOf(alert.storyCount, 'story', 'stories')}${fresh}, ${window} (severity ${context.rule.severity}).`;
 }
 
 function alertText(ruleName: string, alert: AlertToRender, context: AlertContext): string {
-  const where = alert.regionId === '' ? '' : ` — ${alert.regionId}`;
-  const lines = [`${singleLine(ruleName)}${where}`, summaryLine(alert, context), ''];
-  for (const story of context.stories) lines.push(...storyText(story, context.timeZone), '');
+  const lines = [
+    singleLine(`${ruleName}${regionLabel(alert, context)}`),
+    summaryLine(alert, context),
+    '',
+  ];
+  for (const story of context.stories) lines.push(...storyText(story, context), '');
   return lines.join('\n');
 }
 
-function storyText(story: StoryToRender, timeZone: string | undefined): string[] {
-  const when = story.publishedAt ? `, ${formatTime(story.publishedAt, timeZone)}` : '';
+/** The story's excerpts: one per clause of the rule, and where the region was named. */
+function storyExcerpts(story: StoryToRender, context: AlertContext): Snippet[] {
+  const clauses = context.rule.clauses ?? [];
+  return excerptsOf(story, { hits: story.hits, clauses, places: story.places });
+}
+
+/** `Irak: named in the title ("irakiennes")`, when no excerpt of its own shows where. */
+function describePlace(story: StoryToRender, excerpts: readonly Snippet[]): string | undefined {
+  if (excerpts.some((excerpt) => excerpt.place)) return undefined;
+  const first = [...(story.places ?? [])].sort(
+    (a, b) => a.segment - b.segment || a.start - b.start,
+  )[0];
+  if (!first) return undefined;
+  const source = first.segment === 0 ? story.title : story.text;
+  const where = first.segment === 0 ? 'the title' : 'the excerpt above';
+  return `${first.term}: named in ${where} ("${source.slice(first.start, first.end)}")`;
+}
+
+function storyText(story: StoryToRender, context: AlertContext): string[] {
+  const when = story.publishedAt
+    ? `, ${formatTimeWithOffset(story.publishedAt, context.timeZone)}`
+    : '';
   const lines = [
     `* ${singleLine(story.title)}`,
     `  ${singleLine(story.source)}${when}`,
     `  ${singleLine(story.url)}`,
   ];
-  for (const snippet of snippetsOf(story, story.hits)) lines.push(`  ${snippetText(snippet)}`);
+  const excerpts = storyExcerpts(story, context);
+  for (const snippet of excerpts) lines.push(`  ${snippetText(snippet)}`);
+  const place = describePlace(story, excerpts);
+  if (place) lines.push(`  ${singleLine(place)}`);
   return lines;
 }
 
@@ -107,20 +148,26 @@ export function snippetText(snippet: Snippet): string {
 }
 
 function alertHtml(ruleName: string, alert: AlertToRender, context: AlertContext): string {
-  const where = alert.regionId === '' ? '' : ` — ${escapeHtml(alert.regionId)}`;
-  const stories = context.stories.map((story) => storyHtml(story, context.timeZone)).join('\n');
+  const where = escapeHtml(regionLabel(alert, context));
+  const stories = context.stories.map((story) => storyHtml(story, context)).join('\n');
   return htmlDocument(
-    escapeHtml(alertSubject(ruleName, alert)),
+    escapeHtml(alertSubject(ruleName, alert, context)),
     `<h1 style="${STYLE.h1}">${escapeHtml(ruleName)}${where}</h1>
 <p style="${STYLE.meta}">${escapeHtml(summaryLine(alert, context))}</p>
 ${stories}`,
   );
 }
 
-function storyHtml(story: StoryToRender, timeZone: string | undefined): string {
-  const when = story.publishedAt ? ` · ${escapeHtml(formatTime(story.publishedAt, timeZone))}` : '';
-  const snippets = snippetsOf(story, story.hits)
-    .map((snippet) => `<p style="${STYLE.snippet}">${snippetHtml(snippet)}</p>`)
+function storyHtml(story: StoryToRender, context: AlertContext): string {
+  const published = story.publishedAt && formatTimeWithOffset(story.publishedAt, context.timeZone);
+  const when = published ? ` · ${escapeHtml(published)}` : '';
+  const excerpts = storyExcerpts(story, context);
+  const place = describePlace(story, excerpts);
+  const snippets = [
+    ...excerpts.map((snippet) => snippetHtml(snippet)),
+    ...(place ? [escapeHtml(place)] : []),
+  ]
+    .map((line) => `<p style="${STYLE.snippet}">${line}</p>`)
     .join('\n');
   return `<div style="${STYLE.story}">
 ${linkHtml(story.title, story.url)}

@@ -11,6 +11,8 @@ export interface Snippet {
   /** True when text was cut before `before` / after `after`: show an ellipsis. */
   cutBefore: boolean;
   cutAfter: boolean;
+  /** Set on the excerpt that shows where the alert's region was named. */
+  place?: boolean;
 }
 
 export interface SnippetOptions {
@@ -48,6 +50,94 @@ export function snippetsOf(
     });
   }
   return snippets;
+}
+
+/** What an alert shows of one article: its hits, grouped by the rule's clauses, and where a region was named. */
+export interface ExcerptInput {
+  hits: readonly TermHit[];
+  /**
+   * The rule's clauses (its `all` items), each as the terms it holds, as written: one excerpt per
+   * clause, so the reader sees who and what. Empty: the hits as they come, up to `max`.
+   */
+  clauses: readonly (readonly string[])[];
+  /** Where the counted region was named (`term` is the region's name): one excerpt, if new. */
+  places?: readonly TermHit[] | undefined;
+}
+
+/**
+ * One excerpt per clause, then one for the place: each from a sentence no other excerpt shows
+ * (the first hit of the clause in a new sentence wins), cut to `width` within its sentence. A
+ * clause whose every hit stands in a sentence shown already gets none: that sentence shows it.
+ */
+export function excerptsOf(
+  article: { title: string; text: string },
+  input: ExcerptInput,
+  options: SnippetOptions = {},
+): Snippet[] {
+  const half = Math.floor((options.width ?? 160) / 2);
+  const used = new Set<string>();
+  const excerpts: Snippet[] = [];
+  const pick = (hits: readonly TermHit[], place = false) => {
+    for (const hit of [...hits].sort((a, b) => a.segment - b.segment || a.start - b.start)) {
+      const source = hit.segment === 0 ? article.title : article.text;
+      if (hit.start < 0 || hit.end > source.length || hit.start >= hit.end) continue;
+      const sentence = sentenceAround(source, hit.start, hit.end);
+      const key = `${hit.segment}:${sentence.start}`;
+      if (used.has(key)) continue;
+      used.add(key);
+      excerpts.push({ ...cutExcerpt(source, hit, sentence, half), ...(place ? { place } : {}) });
+      return true;
+    }
+    return false;
+  };
+  if (input.clauses.length === 0) {
+    for (const hit of input.hits) if (excerpts.length < (options.max ?? 3)) pick([hit]);
+  }
+  for (const clause of input.clauses) pick(input.hits.filter((hit) => clause.includes(hit.term)));
+  // The first place only: named in a sentence already shown, it is seen there (see `describePlace`).
+  const first = [...(input.places ?? [])].sort(
+    (a, b) => a.segment - b.segment || a.start - b.start,
+  )[0];
+  if (first) pick([first], true);
+  return excerpts;
+}
+
+// A sentence ends at . ! ? or … (a closing quote or bracket may follow) before white space, or at
+// a line break: abbreviations cut a sentence short now and then, which only shortens an excerpt.
+const SENTENCE_END = /[.!?…]["»”’)\]]*\s|\n/g;
+
+/** The bounds of the sentence holding `[start, end)`. */
+function sentenceAround(text: string, start: number, end: number): { start: number; end: number } {
+  let from = 0;
+  let to = text.length;
+  SENTENCE_END.lastIndex = 0;
+  for (let found = SENTENCE_END.exec(text); found; found = SENTENCE_END.exec(text)) {
+    const stop = found.index + found[0].length;
+    if (stop <= start) from = stop;
+    else if (found.index >= end) {
+      to = found.index + found[0].trimEnd().length;
+      break;
+    }
+  }
+  return { start: from, end: to };
+}
+
+function cutExcerpt(
+  source: string,
+  hit: TermHit,
+  sentence: { start: number; end: number },
+  half: number,
+): Snippet {
+  const from = Math.max(sentence.start, wordStart(source, Math.max(0, hit.start - half)));
+  const to = Math.min(sentence.end, wordEnd(source, Math.min(source.length, hit.end + half)));
+  return {
+    term: hit.term,
+    before: squeeze(source.slice(Math.min(from, hit.start), hit.start), 'start'),
+    match: squeeze(source.slice(hit.start, hit.end), 'both'),
+    after: squeeze(source.slice(hit.end, Math.max(to, hit.end)), 'end'),
+    cutBefore: from > sentence.start,
+    cutAfter: to < sentence.end,
+  };
 }
 
 /** Moves a cut forward to the start of the next word, unless it already stands at one. */

@@ -88,19 +88,28 @@ export function alertWindow(
   return { start: new Date(now.getTime() - windowMs), end: now };
 }
 
-/** The alert keys an event counts for: `per: rule` one key (''), `per: region` one per region. */
+/**
+ * The alert keys an event counts for: `per: rule` one key (''), `per: region` one per region: of
+ * the rule's regions those the event names, or for a rule without regions those the article is
+ * about (`focusRegions`, see rules/focus.ts), not every country it names once.
+ */
 export function alertKeys(
   rule: {
     regions?: readonly string[] | undefined;
     alert?: Pick<AlertSpec, 'threshold'> | undefined;
   },
   eventRegions: readonly string[],
+  focusRegions: readonly string[] = eventRegions,
 ): string[] {
   if (!rule.alert) return [];
   if (rule.alert.threshold.per === 'rule') return [WHOLE_RULE];
-  // A rule without regions counts per region the event names (the classifier stores countries there).
-  const listed = rule.regions ?? eventRegions;
+  const listed = rule.regions ?? focusRegions;
   return [...new Set(listed.filter((region) => eventRegions.includes(region)))];
+}
+
+/** Whether the rule's region keys count the events' focus regions (see `alertKeys`) rather than all they name. */
+export function countsFocusRegions(rule: { regions?: readonly string[] | undefined }): boolean {
+  return rule.regions === undefined;
 }
 
 /** Distinct story ids matched in (start, end], ordered by their first match there. */

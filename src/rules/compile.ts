@@ -3,6 +3,7 @@ import { UserError } from '../lib/errors.ts';
 import type { CharTrie, CompiledRule, CompiledTerm, Matcher } from './compiled.ts';
 import { compileCondition, type ScoredTerm } from './condition.ts';
 import { encodeNode, isExactlyRequired, requiredSets } from './evaluate.ts';
+import { FOCUS_DEFAULTS, type FocusSettings } from './focus.ts';
 import { tokenize } from './normalise.ts';
 import { compileGazetteer, type Gazetteer } from './regions.ts';
 import { flattenLists, flattenPhrases, type PhraseNode } from './tables.ts';
@@ -21,6 +22,7 @@ export type {
 export interface MatcherInput {
   rules: RuleSpec[];
   regions: RegionSpec[];
+  focus?: Partial<FocusSettings> | undefined;
 }
 
 /** The matcher as it is built: plain arrays and objects, laid out as typed arrays at the end. */
@@ -75,6 +77,7 @@ export function compileMatcher(input: MatcherInput): Matcher {
     ),
     regionIndex: b.gazetteer.regionIndex,
     topRegions: b.gazetteer.topRegions,
+    focus: { ...FOCUS_DEFAULTS, ...input.focus },
   };
 }
 

@@ -1,5 +1,6 @@
 // The compiled form of rules and gazetteer (the matcher's tables): types only, so the modules that
 // build and read them import it without importing one another.
+import type { FocusSettings } from './focus.ts';
 import type { Lists, PhraseTables } from './tables.ts';
 
 /** A trie over characters: each node lists the prefix patterns (`attentat*`) that end there. */
@@ -76,4 +77,6 @@ export interface Matcher {
   regionsByTerm: Lists;
   regionIndex: Map<string, number>;
   topRegions: number[];
+  /** How an article's focus regions are chosen (see focus.ts). */
+  focus: FocusSettings;
 }

@@ -58,7 +58,8 @@ function isTerm(item: MatchItem): item is TermSpec {
   return typeof item === 'string' || 'term' in item || 'near' in item;
 }
 
-function displayTerm(spec: TermSpec): string {
+/** A term as the rule writes it: how matched terms are shown and stored. */
+export function displayTerm(spec: TermSpec): string {
   if (typeof spec === 'string') return spec;
   if ('term' in spec) return spec.term;
   return `near(${displayTerm(spec.near[0])}, ${displayTerm(spec.near[1])}, ${spec.within})`;

@@ -1,8 +1,14 @@
 // Reads one article in one pass over its tokens and tells which rules and regions it matches, with positions.
 import type { CompiledRule, Matcher } from './compile.ts';
 import { holdsAt, noneHoldsAt } from './evaluate.ts';
+import { findFocusRegions, type PlacedMention } from './focus.ts';
 import { scanArticle } from './occurrences.ts';
-import { countRegions, type RegionCount } from './regions.ts';
+import {
+  countMentions,
+  listRegionMentions,
+  type RegionCount,
+  type RegionMention,
+} from './regions.ts';
 import { countFunctionWords, type Scan, scanOf } from './scan.ts';
 
 export interface ArticleText {
@@ -25,13 +31,27 @@ export interface RuleMatch {
   score: number;
   terms: string[];
   regions: string[];
+  /** Of `regions`, those the article is about (see focus.ts): what `per: region` counts without `regions`. */
+  focus: string[];
   hits: TermHit[];
+}
+
+/** Where a region was named: the region and its ancestors (ids), and the name's place in the text. */
+export interface RegionPlace {
+  regions: string[];
+  segment: number;
+  start: number;
+  end: number;
 }
 
 export interface MatchResult {
   /** The language the rules were matched for: the article's, or the one detected. */
   lang: string | null;
   regions: RegionCount[];
+  /** The regions the article is about, ancestors included, most named first. */
+  focus: string[];
+  /** Where each region was named; only with `hits` (the default). */
+  places: RegionPlace[];
   rules: RuleMatch[];
 }
 
@@ -64,14 +84,50 @@ export function matchArticle(
   const scan = scanOf(matcher);
   const withHits = options.hits !== false;
   scanArticle(scan, article.title, article.text, withHits);
-  const regionCounts = countRegions(matcher, scan);
+  const mentions = listRegionMentions(matcher, scan);
+  const regionCounts = countMentions(matcher, mentions);
+  const focus = findFocusRegions(placeMentions(scan, mentions), rollUpOf(matcher), matcher.focus);
   const lang = article.lang ?? detectLanguage(scan, article, options.detectLanguage);
+  const regions = [...regionCounts.entries()]
+    .map(([index, count]) => ({ id: matcher.regions[index]?.id as string, count }))
+    .sort((x, y) => y.count - x.count || (x.id < y.id ? -1 : 1));
+  const focusIds = new Set([...focus].map((index) => matcher.regions[index]?.id as string));
   return {
     lang,
-    regions: [...regionCounts.entries()]
-      .map(([index, count]) => ({ id: matcher.regions[index]?.id as string, count }))
-      .sort((x, y) => y.count - x.count || (x.id < y.id ? -1 : 1)),
-    rules: matchRules(scan, regionCounts, lang, withHits),
+    regions,
+    focus: regions.filter((region) => focusIds.has(region.id)).map((region) => region.id),
+    places: withHits ? placeRegions(scan, mentions) : [],
+    rules: matchRules(scan, regionCounts, lang, withHits).map((match) => ({
+      ...match,
+      focus: match.regions.filter((id) => focusIds.has(id)),
+    })),
+  };
+}
+
+function placeMentions(scan: Scan, mentions: readonly RegionMention[]): PlacedMention[] {
+  return mentions.map((mention) => ({
+    region: mention.region,
+    segment: scan.tokenSegment[mention.first] as number,
+    start: scan.tokenStart[mention.first] as number,
+  }));
+}
+
+function placeRegions(scan: Scan, mentions: readonly RegionMention[]): RegionPlace[] {
+  const rollUp = rollUpOf(scan.matcher);
+  return mentions.map((mention) => ({
+    regions: rollUp(mention.region).map((index) => scan.matcher.regions[index]?.id as string),
+    segment: scan.tokenSegment[mention.first] as number,
+    start: scan.tokenStart[mention.first] as number,
+    end: scan.tokenEnd[mention.last] as number,
+  }));
+}
+
+/** A region and its ancestors, as countMentions rolls a mention up. */
+function rollUpOf(matcher: Matcher): (region: number) => number[] {
+  return (region) => {
+    const chain: number[] = [];
+    for (let r = region; r !== -1; r = matcher.regions[r]?.parent ?? -1) chain.push(r);
+    return chain;
   };
 }
 
@@ -141,7 +197,7 @@ function scoredMatch(
   withHits: boolean,
 ): RuleMatch {
   const { scored, scoredWeights, scoredDisplays } = scan.matcher;
-  const match: RuleMatch = { id, score: 0, terms: [], regions, hits: [] };
+  const match: RuleMatch = { id, score: 0, terms: [], regions, focus: [], hits: [] };
   for (let k = scored.start[rule] as number; k < (scored.start[rule + 1] as number); k++) {
     const term = scored.ids[k] as number;
     if (!scan.has(term)) continue;

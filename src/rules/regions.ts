@@ -55,29 +55,42 @@ export function compileGazetteer(
   return gazetteer;
 }
 
-interface Mention {
+/** A region named in the text: its index, and its first and last token in the scan. */
+export interface RegionMention {
   region: number;
   first: number;
   last: number;
 }
 
+type Mention = RegionMention;
+
 /**
- * Mentions per region index, each counted for the region and all its ancestors (SPEC §2).
+ * `mentions` (from listRegionMentions) per region index, each counted for the region and all its
+ * ancestors (SPEC §2).
  */
-export function countRegions(matcher: Matcher, scan: Scan): Map<number, number> {
-  const direct = new Map<number, number>();
-  for (const mention of keepLongestMentions(collectMentions(matcher, scan))) {
-    direct.set(mention.region, (direct.get(mention.region) ?? 0) + 1);
-  }
-  const supported = supportedRegions(matcher, direct);
+export function countMentions(
+  matcher: Matcher,
+  mentions: readonly RegionMention[],
+): Map<number, number> {
   const counts = new Map<number, number>();
-  for (const [region, count] of direct) {
-    if (!isConfirmed(matcher, region, supported)) continue;
-    for (let r = region; r !== -1; r = matcher.regions[r]?.parent ?? -1) {
-      counts.set(r, (counts.get(r) ?? 0) + count);
+  for (const mention of mentions) {
+    for (let r = mention.region; r !== -1; r = matcher.regions[r]?.parent ?? -1) {
+      counts.set(r, (counts.get(r) ?? 0) + 1);
     }
   }
   return counts;
+}
+
+/**
+ * The regions the text names and where: the longest name wins, a region that requires context
+ * only with it. What countRegions counts, and what focus.ts weighs by position.
+ */
+export function listRegionMentions(matcher: Matcher, scan: Scan): RegionMention[] {
+  const kept = keepLongestMentions(collectMentions(matcher, scan));
+  const direct = new Map<number, number>();
+  for (const mention of kept) direct.set(mention.region, (direct.get(mention.region) ?? 0) + 1);
+  const supported = supportedRegions(matcher, direct);
+  return kept.filter((mention) => isConfirmed(matcher, mention.region, supported));
 }
 
 function collectMentions(matcher: Matcher, scan: Scan): Mention[] {

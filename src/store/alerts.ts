@@ -33,6 +33,8 @@ export interface KeyWindow {
   regionId: string;
   since: Date;
   until: Date;
+  /** Count events by the regions their article is about (a rule without regions, `countsFocusRegions`). */
+  byFocus?: boolean | undefined;
 }
 
 /** A story of the key's window, with its first match there. */
@@ -86,9 +88,10 @@ export async function findLatestKeyMatch(
   db: Db,
   ruleId: string,
   regionId: string,
+  byFocus = false,
 ): Promise<Date | undefined> {
   let query = db.selectFrom('events').select('matched_at').where('rule_id', '=', ruleId);
-  if (regionId !== '') query = query.where(sql<boolean>`regions @> array[${regionId}]::text[]`);
+  if (regionId !== '') query = query.where(regionCondition(regionId, byFocus));
   const row = await query.orderBy('matched_at', 'desc').limit(1).executeTakeFirst();
   return row?.matched_at;
 }
@@ -101,10 +104,15 @@ function selectKeyEvents(db: Db, input: KeyWindow) {
     .where('events.rule_id', '=', input.ruleId)
     .where('events.matched_at', '>', input.since)
     .where('events.matched_at', '<=', input.until);
-  if (input.regionId !== '') {
-    query = query.where(sql<boolean>`events.regions @> array[${input.regionId}]::text[]`);
-  }
+  if (input.regionId !== '') query = query.where(regionCondition(input.regionId, input.byFocus));
   return query;
+}
+
+/** The events of a region key: those naming the region, or those about it (`byFocus`). */
+function regionCondition(regionId: string, byFocus: boolean | undefined) {
+  return byFocus
+    ? sql<boolean>`events.focus_regions @> array[${regionId}]::text[]`
+    : sql<boolean>`events.regions @> array[${regionId}]::text[]`;
 }
 
 /** One row per story of the key's events in the window, with its first match: all a decision needs. */

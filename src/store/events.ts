@@ -9,6 +9,8 @@ export interface NewEvent {
   terms: EventTerm[];
   /** Region ids the match counts for, ancestors included (mosul, nineveh, iraq). */
   regions: string[];
+  /** Of `regions`, those the article is about: what `per: region` counts for a rule without regions. */
+  focusRegions?: string[] | undefined;
   matchedAt: Date;
 }
 
@@ -69,6 +71,7 @@ export async function insertEvents(db: Db, events: readonly NewEvent[]): Promise
       score: event.score,
       terms: JSON.stringify(event.terms),
       regions: event.regions,
+      focus_regions: event.focusRegions ?? event.regions,
       matched_at: event.matchedAt,
     }));
   const inserted = await db

@@ -6,6 +6,7 @@ import * as digestEventIds from './migrations/0003-digest-event-ids.ts';
 import * as articleExtraction from './migrations/0004-article-extraction.ts';
 import * as deliveryLeases from './migrations/0005-delivery-leases.ts';
 import * as articleClassified from './migrations/0006-article-classified.ts';
+import * as eventFocusRegions from './migrations/0007-event-focus-regions.ts';
 import type { StoryIndexKeysOf } from './stories.ts';
 import type { Database } from './types.ts';
 
@@ -17,6 +18,7 @@ const listMigrations = (storyIndexKeys?: StoryIndexKeysOf): Record<string, Migra
   '0004-article-extraction': articleExtraction,
   '0005-delivery-leases': deliveryLeases,
   '0006-article-classified': articleClassified,
+  '0007-event-focus-regions': eventFocusRegions,
 });
 
 /**

@@ -104,6 +104,8 @@ export interface EventsTable {
   score: number;
   terms: ColumnType<EventTerm[], string, string>;
   regions: string[];
+  /** Of `regions`, those the article is about (rules/focus.ts). */
+  focus_regions: Generated<string[]>;
   matched_at: Timestamp;
 }
 

@@ -66,6 +66,7 @@ async function classifyArticle(deps: Deps, job: Job): Promise<ClassifyArticleRes
     terms: rule.hits,
     // Most named first: a digest lists the story under the region it is mainly about.
     regions: byMentions(rule.regions, match.regions),
+    focusRegions: byMentions(rule.focus, match.regions),
     matchedAt,
   }));
   // The mark goes after the events, not with them in a transaction (two round trips fewer): a
@@ -89,7 +90,7 @@ function evaluationsOf(deps: Deps, events: readonly (NewEvent & { id: number })[
   return events.flatMap((event) => {
     const spec = deps.byId.rules.get(event.ruleId);
     if (!spec) return [];
-    return alertKeys(spec, event.regions).map((regionId) => ({
+    return alertKeys(spec, event.regions, event.focusRegions).map((regionId) => ({
       ruleId: event.ruleId,
       regionId,
       eventId: event.id,

@@ -2,6 +2,7 @@
 import type { Job } from 'bullmq';
 import type { Deps } from '../deps.ts';
 import { type AlertOutcome, evaluateAlert } from '../notify/evaluate-alert.ts';
+import { countsFocusRegions } from '../notify/threshold.ts';
 import { AlertJobSchema, enqueueSendAlert, parsePayload, QUEUE } from '../queues/index.ts';
 import { findLatestKeyMatch } from '../store/alerts.ts';
 import { type Delivery, listDeliveries } from '../store/deliveries.ts';
@@ -32,7 +33,8 @@ async function evaluateAlertJob(deps: Deps, job: Job): Promise<EvaluateAlertResu
   if (!rule?.alert) return { eventId, skipped: 'rule has no alert' };
   // The queue keeps one job per key, whose payload may name an older event than the key's
   // newest: evaluating at the newest counts every event stored before this job started.
-  const now = await findLatestKeyMatch(deps.store.db, ruleId, regionId);
+  const byFocus = countsFocusRegions(rule);
+  const now = await findLatestKeyMatch(deps.store.db, ruleId, regionId, byFocus);
   if (!now) return { eventId, skipped: 'no event of the key' };
   const outcome = await evaluateAlert(deps.store.db, {
     ruleId,
@@ -40,6 +42,7 @@ async function evaluateAlertJob(deps: Deps, job: Job): Promise<EvaluateAlertResu
     severity: rule.severity,
     alert: rule.alert,
     now,
+    byFocus,
   });
   const toSend = isRerun(job)
     ? await deliveriesToReoffer(deps, outcome)

@@ -2,8 +2,10 @@
 import type { Job } from 'bullmq';
 import type { Deps } from '../deps.ts';
 import { PermanentError } from '../lib/errors.ts';
+import { listClauses, nameRegions, nameSource, placesOf } from '../notify/explain.ts';
 import { type AlertContext, type RenderedEmail, renderAlertEmail } from '../notify/render.ts';
 import { DeliveryJobSchema, parsePayload, QUEUE } from '../queues/index.ts';
+import { matchArticle } from '../rules/match.ts';
 import { type Alert, getAlert } from '../store/alerts.ts';
 import { listEventStories } from '../store/events.ts';
 import { storyKeyOf } from '../store/story-key.ts';
@@ -24,7 +26,7 @@ async function sendAlert(deps: Deps, job: Job): Promise<SendAlertResult> {
     const alert =
       delivery.alertId === null ? undefined : await getAlert(deps.store.db, delivery.alertId);
     if (!alert) throw new PermanentError(`notify: delivery ${deliveryId} has no alert`);
-    const mail = await renderAlert(deps, alert);
+    const mail = await renderAlert(deps, alert, delivery.channel);
     return {
       ...mail,
       webhookBody: { alert, subject: mail.subject, text: mail.text },
@@ -33,9 +35,13 @@ async function sendAlert(deps: Deps, job: Job): Promise<SendAlertResult> {
   });
 }
 
-/** The alert's stories, one article each (the first of its events), rendered as one mail. */
-async function renderAlert(deps: Deps, alert: Alert): Promise<RenderedEmail> {
+/**
+ * The alert's stories, one article each (the first of its events), rendered as one mail for
+ * `channel`, in its time zone, with names for ids and where the alert's region was named.
+ */
+async function renderAlert(deps: Deps, alert: Alert, channel: string): Promise<RenderedEmail> {
   const rule = deps.byId.rules.get(alert.ruleId);
+  const regionName = nameRegions(deps.config.regions).get(alert.regionId);
   const events = await listEventStories(deps.store.db, alert.triggeredBy.events);
   const seen = new Set<number>();
   const stories: AlertContext['stories'][number][] = [];
@@ -46,14 +52,33 @@ async function renderAlert(deps: Deps, alert: Alert): Promise<RenderedEmail> {
     stories.push({
       title: event.title,
       url: event.url,
-      source: event.feedId ?? event.url,
+      source: nameSource(deps.config.feeds, event.feedId, event.url),
       publishedAt: event.publishedAt,
       text: event.text,
       hits: event.terms,
+      places: alert.regionId === '' ? [] : findPlaces(deps, event, alert.regionId, regionName),
     });
   }
   return renderAlertEmail(alert, {
-    rule: { id: alert.ruleId, name: rule?.name, severity: rule?.severity ?? 'medium' },
+    rule: {
+      id: alert.ruleId,
+      name: rule?.name,
+      severity: rule?.severity ?? 'medium',
+      clauses: rule ? listClauses(rule.match) : [],
+    },
+    regionName,
     stories,
+    timeZone: deps.config.notify.channels[channel]?.timezone,
   });
+}
+
+/** Where the article names the region: events keep term positions, not place ones, so it is read again. */
+function findPlaces(
+  deps: Deps,
+  article: { title: string; text: string },
+  regionId: string,
+  regionName: string | undefined,
+) {
+  const { places } = matchArticle(deps.matcher, { title: article.title, text: article.text });
+  return placesOf(places, regionId, regionName ?? regionId);
 }

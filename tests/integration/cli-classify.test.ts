@@ -40,10 +40,10 @@ describe('vigie classify', () => {
     const output = lines(run);
     expect(output.map((l) => l.file)).toEqual(files);
     for (const line of output) {
-      expect(Object.keys(line)).toEqual(['file', 'lang', 'regions', 'rules']);
+      expect(Object.keys(line)).toEqual(['file', 'lang', 'regions', 'focus', 'rules']);
       const rules = line.rules as Record<string, unknown>[];
       for (const rule of rules)
-        expect(Object.keys(rule)).toEqual(['id', 'score', 'terms', 'regions']);
+        expect(Object.keys(rule)).toEqual(['id', 'score', 'terms', 'regions', 'focus']);
     }
     expect(output[0]?.regions).toEqual(
       expect.arrayContaining([{ id: 'anbar', count: 2 }, expect.objectContaining({ id: 'iraq' })]),

@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateAlert } from '../../src/notify/evaluate-alert.ts';
 import type { AlertSpec } from '../../src/rules/types.ts';
-import { getAlert, listAlertsBetween } from '../../src/store/alerts.ts';
+import { findLatestKeyMatch, getAlert, listAlertsBetween } from '../../src/store/alerts.ts';
 import { insertArticleIfNew } from '../../src/store/articles.ts';
 import { openDatabase, type Store } from '../../src/store/database.ts';
 import { insertEvent } from '../../src/store/events.ts';
@@ -122,7 +122,12 @@ describe('evaluateAlert', () => {
   };
 
   /** An article in its own story with an event of `ruleId` in `regions` at `matchedAt`. */
-  async function storyEvent(ruleId: string, regions: string[], matchedAt: Date): Promise<number> {
+  async function storyEvent(
+    ruleId: string,
+    regions: string[],
+    matchedAt: Date,
+    focusRegions?: string[],
+  ): Promise<number> {
     const articleId = await newArticle(`Story for ${ruleId}`, matchedAt);
     const { storyId } = await assignStory(store.db, {
       articleId,
@@ -136,6 +141,7 @@ describe('evaluateAlert', () => {
       score: 2,
       terms: [{ term: 'attentat*', segment: 1, start: 0, end: 8 }],
       regions,
+      focusRegions,
       matchedAt,
     });
     return storyId;
@@ -251,6 +257,26 @@ describe('evaluateAlert', () => {
     expect(after.alert).toMatchObject({ storyCount: 3, newSinceLast: 3 });
     const fired = await listAlertsBetween(store.db, at(0), at(24 * 60));
     expect(fired.filter((a) => a.ruleId === 'cool').map((a) => a.newSinceLast)).toEqual([3, 3]);
+  });
+
+  it('counts by focus only the stories about the region, and findLatestKeyMatch alike', async () => {
+    // Three stories name Israel; only the first is about it (the others name it in passing).
+    const about = await storyEvent('focus', ['iraq', 'israel'], at(10), ['israel']);
+    await storyEvent('focus', ['iraq', 'israel'], at(20), ['iraq']);
+    await storyEvent('focus', ['iraq', 'israel'], at(30), ['iraq']);
+    const evaluate = (byFocus: boolean) =>
+      evaluateAlert(store.db, {
+        ruleId: 'focus',
+        regionId: 'israel',
+        severity: 'high',
+        alert: { ...alert, cooldown: undefined },
+        now: at(31),
+        byFocus,
+      });
+    expect((await evaluate(true)).decision).toMatchObject({ fire: false, stories: [about] });
+    expect(await findLatestKeyMatch(store.db, 'focus', 'israel', true)).toEqual(at(10));
+    expect(await findLatestKeyMatch(store.db, 'focus', 'israel')).toEqual(at(30));
+    expect((await evaluate(false)).alert?.storyCount).toBe(3);
   });
 
   it('fires a critical rule on its first story', async () => {

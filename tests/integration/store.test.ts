@@ -109,6 +109,7 @@ describe.each(backends)('store on $kind', (backend) => {
       '0004-article-extraction',
       '0005-delivery-leases',
       '0006-article-classified',
+      '0007-event-focus-regions',
     ]);
     const count = await store.db
       .selectFrom('articles')
@@ -456,8 +457,8 @@ describe.each(backends)('store on $kind', (backend) => {
           await sql`select name from ${sql.table(`${schema}.kysely_migration`)}`.execute(
             stores[0]?.db ?? store.db,
           );
-        // Each of the six migrations once, not three times.
-        expect(applied.rows).toHaveLength(6);
+        // Each of the seven migrations once, not three times.
+        expect(applied.rows).toHaveLength(7);
       } finally {
         await sql`drop schema ${sql.id(schema)} cascade`.execute(store.db);
         await Promise.all(stores.map((s) => s.close()));

@@ -27,6 +27,8 @@ function validateCase(fixture: string): string[] {
 }
 
 const DURATION_HINT = 'expected a positive whole number and a unit s, m, h or d (e.g. 10m)';
+const LOOKS_LIKE_REGEX =
+  'looks like a regular expression, but terms are plain words (punctuation is ignored)';
 const NODE_NEEDS_KEYS = 'a boolean node needs at least one of all, any, none';
 
 const CASES: { name: string; fixture: string; problems: string[] }[] = [
@@ -92,6 +94,13 @@ const CASES: { name: string; fixture: string; problems: string[] }[] = [
     fixture: 'bad-timezone.notify.yaml',
     problems: [
       'config/notify.yaml:5:43: digests.daily-fr.timezone: unknown time zone "Europe/Pariss" (e.g. Europe/Paris, UTC)',
+    ],
+  },
+  {
+    name: 'bad channel timezone',
+    fixture: 'bad-channel-timezone.notify.yaml',
+    problems: [
+      'config/notify.yaml:2:65: channels.ops-email.timezone: unknown time zone "Europe/Pariss" (e.g. Europe/Paris, UTC)',
     ],
   },
   {
@@ -170,6 +179,18 @@ const CASES: { name: string; fixture: string; problems: string[] }[] = [
       'config/rules.yaml:10:11: rules[0].match.any[5]: expected a term: a string, {term: ...} or {near: [a, b], within: N}, or a boolean node {all, any, none}',
       'config/rules.yaml:11:11: rules[0].match.any[6].within: required',
       'config/rules.yaml:11:36: rules[0].match.any[6].wthin: unknown key "wthin" (did you mean "within"?)',
+    ],
+  },
+  {
+    name: 'mistakes that would never match: language name, regex, leading *, elisions',
+    fixture: 'silent-mistakes.rules.yaml',
+    problems: [
+      'config/rules.yaml:3:17: rules[0].languages[0]: "french" is not an ISO 639-1 language code (did you mean "fr"?)',
+      `config/rules.yaml:6:17: rules[0].match.all[0].any[0]: term "drone(s)?" ${LOOKS_LIKE_REGEX}: write "drone*"`,
+      `config/rules.yaml:6:30: rules[0].match.all[0].any[1]: term "attaque|frappe" ${LOOKS_LIKE_REGEX}: list the alternatives, any: ["attaque", "frappe"]`,
+      'config/rules.yaml:6:48: rules[0].match.all[0].any[2]: term "*bombing": a leading * matches nothing (terms match from the start of a word); write "bombing" or "bombing*" for a prefix, and list the longer words you need',
+      `config/rules.yaml:7:24: rules[0].match.all[1].any[0].term: term "qu'" has no word left once elisions (l' d' qu'…) are cut: write the word that follows, e.g. "qu'ISIS" → "ISIS"`,
+      `config/rules.yaml:7:61: rules[0].match.all[1].any[1].near[0]: term "l" can never match: l' is only ever written elided, and elisions are cut before matching; write the word that follows`,
     ],
   },
   {

@@ -59,9 +59,12 @@ describe('renderAlertEmail', () => {
       timeZone: 'Europe/Paris',
     });
     expect(email.text).toContain('* Raid dans l’Anbar');
-    expect(email.text).toContain('opex360, 2024-09-01 10:30 CEST');
+    expect(email.text).toContain('opex360, 2024-09-01 10:30 CEST (UTC+02:00)');
     expect(email.text).toContain('https://example.org/raid?a=1&b=2');
-    expect(email.text).toMatch(/…[^\n]*les \*attentats\* revendiqués[^\n]*… {2}\[attentat\*\]/);
+    // From the start of the hit's sentence (none of the one before), cut at about 80 characters after.
+    expect(email.text).toContain(
+      '  Selon un responsable, les *attentats* revendiqués par le groupe État islamique se multiplient depuis le printemps…  [attentat*]',
+    );
     expect(email.html).toContain('<a href="https://example.org/raid?a=1&amp;b=2"');
     expect(email.html).toMatch(/les <mark style="[^"]*">attentats<\/mark> revendiqués/);
   });
@@ -86,6 +89,64 @@ describe('renderAlertEmail', () => {
     expect(email.text).not.toContain('&lt;');
     expect(email.subject).not.toMatch(/[\r\n]/);
     expect(email.subject).toBe('[vigie] Evil Bcc: x@y — iraq Bcc: evil@example.org: 3 stories');
+  });
+});
+
+describe('renderAlertEmail: messages that explain themselves', () => {
+  const TEXT =
+    'Daesh a revendiqué un attentat à Mossoul. ' +
+    'Selon l’armée, l’EI prépare d’autres actions. ' +
+    'Les attentats se multiplient dans le nord, où les forces irakiennes patrouillent.';
+  const hit = (term: string, word: string, from = 0) => {
+    const start = TEXT.indexOf(word, from);
+    return { term, segment: 1, start, end: start + word.length };
+  };
+  const clauses = [['Daesh', 'EI'], ['attentat*']];
+  const hits = [
+    hit('Daesh', 'Daesh'),
+    hit('attentat*', 'attentat'),
+    hit('EI', 'EI'),
+    hit('attentat*', 'attentats'),
+  ];
+
+  function render(places: StoryToRender['places'], title = 'Raid dans le nord') {
+    return renderAlertEmail(ALERT, {
+      rule: { ...RULE, clauses },
+      regionName: 'Irak',
+      timeZone: 'Asia/Baghdad',
+      stories: [story({ title, text: TEXT, hits, places })],
+    });
+  }
+
+  it('shows one excerpt per clause, each from a sentence of its own, none twice', () => {
+    const lines = render([])
+      .text.split('\n')
+      .filter((line) => line.includes('  ['));
+    expect(lines).toEqual([
+      '  *Daesh* a revendiqué un attentat à Mossoul.  [Daesh]',
+      '  Les *attentats* se multiplient dans le nord, où les forces irakiennes patrouillent.  [attentat*]',
+    ]);
+  });
+
+  it('names the region, in the subject and where the article names it', () => {
+    const email = render([hit('Irak', 'irakiennes')]);
+    expect(email.subject).toBe("[vigie] Attentats de l'État islamique — Irak: 3 stories");
+    expect(email.text).toContain("Attentats de l'État islamique — Irak\n");
+    expect(email.text).toContain('  Irak: named in the excerpt above ("irakiennes")');
+    const inTitle = render(
+      [{ term: 'Irak', segment: 0, start: 0, end: 4 }, hit('Irak', 'irakiennes')],
+      'Irak : raid',
+    );
+    expect(inTitle.text).toContain('  *Irak* : raid  [Irak]');
+    const own = render([hit('Irak', 'l’armée')]);
+    expect(own.text).toContain('  Selon *l’armée*, l’EI prépare d’autres actions.  [Irak]');
+    expect(own.html).toContain('<mark style="background:#fff3b0;font-weight:bold">l’armée</mark>');
+  });
+
+  it("shows times in the channel's time zone with their UTC offset", () => {
+    const email = render([]);
+    expect(email.text).toContain('from 2024-09-01 07:00 UTC+03:00 to 2024-09-01 13:00 UTC+03:00');
+    expect(email.text).toContain('opex360, 2024-09-01 11:30 UTC+03:00');
   });
 });
 

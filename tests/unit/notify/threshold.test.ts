@@ -189,8 +189,25 @@ describe('alertKeys', () => {
       event: ['iraq', 'syria'],
       keys: ['iraq', 'syria'],
     },
+    {
+      name: 'per region without rule regions: only those the article is about',
+      rule: { alert: alert('region') },
+      event: ['iraq', 'united-states', 'syria', 'iran', 'israel'],
+      focus: ['iraq', 'united-states'],
+      keys: ['iraq', 'united-states'],
+    },
+    {
+      name: 'per region with rule regions: named is enough, focus or not',
+      rule: { regions: ['iraq', 'syria'], alert: alert('region') },
+      event: ['iraq', 'syria'],
+      focus: ['iraq'],
+      keys: ['iraq', 'syria'],
+    },
     { name: 'no alert: no key', rule: { regions: ['iraq'] }, event: ['iraq'], keys: [] },
-  ])('$name', ({ rule, event, keys }) => {
-    expect(alertKeys(rule, event)).toEqual(keys);
-  });
+  ] as { name: string; rule: object; event: string[]; focus?: string[]; keys: string[] }[])(
+    '$name',
+    ({ rule, event, focus, keys }) => {
+      expect(alertKeys(rule, event, focus)).toEqual(keys);
+    },
+  );
 });

@@ -78,6 +78,24 @@ describe('samples against the shipped config', () => {
     for (const rule of notRules) expect(found).not.toContain(rule);
   });
 
+  // Issue 13: the raid is about Iraq; Israel and Tehran are named once, in passing, and do not
+  // count for a rule without regions (ei-attentats), as its read page (the real title) neither.
+  it.each([
+    'tests/fixtures/fr-raid-anbar-2024-09.txt',
+    'tests/fixtures/pages/wordpress-raid-anbar.html',
+  ])('%s: about Iraq, not Israel nor Iran', (path) => {
+    const line = classifyDocument(matcher, path, readDocument(path, readFileSync(path)));
+    const rule = line.rules.find((r) => r.id === 'ei-attentats');
+    expect(line.regions.map((r) => r.id)).toEqual(expect.arrayContaining(['israel', 'iran']));
+    expect(line.focus).toContain('iraq');
+    expect(rule?.regions).toEqual(expect.arrayContaining(['iraq', 'israel', 'iran', 'syria']));
+    expect(rule?.focus).toContain('iraq');
+    for (const passing of ['israel', 'iran', 'syria']) {
+      expect(line.focus).not.toContain(passing);
+      expect(rule?.focus).not.toContain(passing);
+    }
+  });
+
   it('reports the matched terms as written and a score that counts each once', () => {
     const rule = classify('fr-raid-anbar-2024-09.txt').rules.find((r) => r.id === 'ei-attentats');
     expect(rule?.terms).toEqual(expect.arrayContaining(['État islamique', 'Daesh', 'EI']));
