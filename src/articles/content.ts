@@ -54,13 +54,20 @@ export interface MainContent {
   blocks: string[];
 }
 
+/**
+ * How hard to cut: `strict` removes containers whose class says comments, captions, widgets…;
+ * `relaxed`, the second pass for a page whose strict pass kept almost nothing (Readability
+ * retries without FLAG_STRIP_UNLIKELYS the same way), trusts no class.
+ */
+export type Strictness = 'strict' | 'relaxed';
+
 /** Removes what is never article text; call after metadata has been read. */
-export function removeBoilerplate($: CheerioAPI): TextMeasures {
+export function removeBoilerplate($: CheerioAPI, strictness: Strictness = 'strict'): TextMeasures {
   const root = $.root()[0] as AnyNode;
   $(collectElements(root, isNeverText)).remove();
   const stats = measureText(root);
   const body = collectElements(root, (element) => element.name === 'body', 1)[0];
-  if (!body) return stats;
+  if (!body || strictness === 'relaxed') return stats;
   const bodyChars = stats.get(body)?.chars ?? 0;
   // Every decision reads the sizes from before the removals, as one selector pass would have.
   const unlikely = collectElements(body, (element) => {
@@ -73,13 +80,19 @@ export function removeBoilerplate($: CheerioAPI): TextMeasures {
   return stats;
 }
 
-export function selectMainContent($: CheerioAPI, stats: TextMeasures): MainContent {
+export function selectMainContent(
+  $: CheerioAPI,
+  stats: TextMeasures,
+  strictness: Strictness = 'strict',
+): MainContent {
   const candidates = scoreCandidates($.root()[0] as AnyNode, stats);
   const best = chooseContainer(candidates, stats);
   const root = best ?? ($('body')[0] as Element | undefined) ?? null;
   if (!root) return { root: null, blocks: [] };
   const parts = best ? withSiblings(best, candidates.scores, stats) : [root];
-  const blocks = parts.flatMap((part) => blockTexts(part as AnyNode, skipper(part, stats)));
+  const blocks = parts.flatMap((part) =>
+    blockTexts(part as AnyNode, skipper(part, stats, strictness)),
+  );
   return { root, blocks: blocks.filter((block) => !SHARE_WORDS.test(block)) };
 }
 
@@ -106,12 +119,17 @@ function isUnlikely(element: Element, stats: TextMeasures): boolean {
  * share bar or byline. Never the part itself, nor a wrapper of most of its text (a class such
  * as "author-jane" on the article), and a byline only while it is short, as Readability's.
  */
-function skipper(part: Element, stats: TextMeasures): (element: Element) => boolean {
+function skipper(
+  part: Element,
+  stats: TextMeasures,
+  strictness: Strictness,
+): (element: Element) => boolean {
   const partChars = stats.get(part)?.chars ?? 0;
   const density = (element: Element) => linkDensity(stats, element);
   return (element) => {
     if (element === part) return false;
     if (isLinkHeavy(element, density)) return true;
+    if (strictness === 'relaxed') return false;
     const names = classAndId(element);
     if (names === '') return false;
     const chars = stats.get(element)?.chars ?? 0;
@@ -121,7 +139,10 @@ function skipper(part: Element, stats: TextMeasures): (element: Element) => bool
   };
 }
 
-/** `script, style, nav…, [hidden], [aria-hidden="true"], [role="navigation"]…, [style*="display:none"]` */
+/** Hidden as Readability's _isProbablyVisible reads it. */
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+
+/** `script, style, nav…, [hidden], [aria-hidden="true"], [role="navigation"]…, [style*="display:none"]`, `visibility: hidden` */
 function isNeverText(element: Element): boolean {
   const { attribs } = element;
   if (REMOVED_TAGS.has(element.name)) return true;
@@ -129,7 +150,7 @@ function isNeverText(element: Element): boolean {
   if (attribs['aria-hidden'] === 'true') return true;
   if (attribs.role !== undefined && REMOVED_ROLES.has(attribs.role)) return true;
   const style = attribs.style;
-  return style !== undefined && (style.includes('display:none') || style.includes('display: none'));
+  return style !== undefined && HIDDEN_STYLE.test(style);
 }
 
 /**

@@ -5,7 +5,13 @@ import { decodeBody } from '../lib/charset.ts';
 import { normaliseDate } from '../lib/dates.ts';
 import { PermanentError } from '../lib/errors.ts';
 import { removeBoilerplate, selectMainContent } from './content.ts';
-import { chooseText, type ExtractionMethod, readDeclaredBody } from './fallback.ts';
+import {
+  type ChosenText,
+  chooseText,
+  type DeclaredBody,
+  type ExtractionMethod,
+  readDeclaredBody,
+} from './fallback.ts';
 import { detectLanguage } from './language.ts';
 import { readMetadata, textOf } from './metadata.ts';
 import { collapseWhitespace } from './text.ts';
@@ -60,9 +66,12 @@ export function extractArticle(
   const content = selectMainContent($, measures);
   const title =
     chooseTitle(metadata, articleHeading($, content.root)) ?? cleanTitle(options.feedItem?.title);
-  const blocks = articleText(content.blocks, title ?? '');
-  const chosen = chooseText($, blocks, declared, measures);
-  const text = articleText(chosen.blocks, title ?? '').join('\n\n');
+  let chosen = chooseText($, articleText(content.blocks, title ?? ''), declared, measures);
+  let text = articleText(chosen.blocks, title ?? '').join('\n\n');
+  if (text.length < SECOND_PASS_BELOW && !declaresBody(declared)) {
+    const second = relaxedText(source, title ?? '', declared);
+    if (second.text.length > text.length) ({ chosen, text } = second);
+  }
   return {
     url: options.url ?? metadata.canonicalUrl,
     title: title ?? '',
@@ -73,6 +82,32 @@ export function extractArticle(
     method: text === '' ? 'none' : chosen.method,
     canonicalUrl: metadata.canonicalUrl,
   };
+}
+
+/**
+ * Below this many characters the strict pass probably missed the article (a body under a
+ * "caption" or "widget" class): the page is read again trusting no class, and the longer text
+ * wins. Readability retries below its 500-character threshold the same way. Not on a page that
+ * marks its body: a short marked body is the article, and the relaxed pass would add a gallery.
+ */
+const SECOND_PASS_BELOW = 500;
+
+/** A page that marks its body (JSON-LD, itemprop) has had it read: no class is second-guessed. */
+function declaresBody(declared: DeclaredBody): boolean {
+  return declared.jsonLd.length > 0 || declared.itemprop.length > 0;
+}
+
+/** The second pass: a fresh DOM (the first pass removed from its own), no class trusted. */
+function relaxedText(
+  source: string,
+  title: string,
+  declared: DeclaredBody,
+): { chosen: ChosenText; text: string } {
+  const $ = load(source);
+  const measures = removeBoilerplate($, 'relaxed');
+  const content = selectMainContent($, measures, 'relaxed');
+  const chosen = chooseText($, articleText(content.blocks, title), declared, measures);
+  return { chosen, text: articleText(chosen.blocks, title).join('\n\n') };
 }
 
 function checkHtml(source: string, options: ExtractOptions): void {
@@ -113,13 +148,19 @@ function articleHeading($: CheerioAPI, root: Element | null): string | null {
   return null;
 }
 
+/**
+ * Up to this length, a block seen twice is a caption or a teaser repeated; a longer one is the
+ * article's own text (Readability's test pages repeat whole paragraphs, and so do some sites).
+ */
+const REPEATED_MAX = 200;
+
 /** The blocks without the title repeated on top nor a caption repeated below. */
 function articleText(blocks: string[], title: string): string[] {
   const seen = new Set<string>();
   const kept: string[] = [];
   for (const block of blocks) {
     if (kept.length === 0 && block === title) continue;
-    if (seen.has(block)) continue;
+    if (block.length <= REPEATED_MAX && seen.has(block)) continue;
     seen.add(block);
     kept.push(block);
   }

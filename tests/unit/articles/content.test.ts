@@ -17,6 +17,12 @@ function caption(index: number): string {
 
 const gallery = `<ul class="legends">${Array.from({ length: 30 }, (_, index) => caption(index + 1)).join('')}</ul>`;
 
+const teasers = Array.from(
+  { length: 12 },
+  (_, index) =>
+    `<div class="teaser"><a href="/${index}">Other story ${index}: a celebrity, a football club and a new phone</a> seen by readers today</div>`,
+).join('');
+
 describe('selectMainContent through extractArticle', () => {
   it.each([
     [
@@ -66,9 +72,39 @@ describe('selectMainContent through extractArticle', () => {
       ['A:', 'B:', 'C:', 'D:'],
       ['First other story'],
     ],
+    [
+      'a block hidden with visibility: hidden',
+      page(
+        `<article><h1>Town retaken</h1><div style="visibility: hidden">${paragraph('H')}</div>${paragraph('A')}${paragraph('B')}</article>`,
+      ),
+      ['A:', 'B:'],
+      ['H:'],
+    ],
+    [
+      "an article whose only container has a class the scorer rejects (a video page's caption)",
+      page(
+        `<h1>Town retaken</h1><div class="item-caption"><div class="details">${paragraph('A')}${paragraph('B')}</div></div><div class="teasers">${teasers}</div>`,
+      ),
+      ['A:', 'B:'],
+      ['Other story'],
+    ],
   ])('%s', (_name, html, kept, left) => {
     const { text } = extractArticle(html, { url: 'https://example.org/a' });
     for (const part of kept) expect(text).toContain(part);
     for (const part of left) expect(text).not.toContain(part);
+  });
+});
+
+describe('repeated blocks', () => {
+  it('keeps a long paragraph the article repeats, and drops a repeated caption', () => {
+    const caption = '<p>Photo: the town square.</p>';
+    // Longer than a caption: a paragraph of the article, said twice.
+    const long = `<p>A: ${'the army said on Tuesday that the town, held for a week, had been retaken. '.repeat(4)}</p>`;
+    const html = page(
+      `<article><h1>Town retaken</h1>${caption}${long}${long}${paragraph('B')}${caption}</article>`,
+    );
+    const { text } = extractArticle(html, { url: 'https://example.org/a' });
+    expect(text.split('\n\n').filter((block) => block.startsWith('A:'))).toHaveLength(2);
+    expect(text.split('\n\n').filter((block) => block.startsWith('Photo:'))).toHaveLength(1);
   });
 });
