@@ -2,10 +2,13 @@
 import { parseDuration } from '../lib/duration.ts';
 import type { AlertSpec, Severity } from '../rules/types.ts';
 
-/** One event of the (rule, region) key: the story its article belongs to, and when it matched. */
+/**
+ * One event of the (rule, region) key: the story its article belongs to, and when it counts in a
+ * window (its article's publication, see store/counted-at.ts), not when it was matched.
+ */
 export interface StoryMatch {
   storyId: number;
-  matchedAt: Date;
+  countedAt: Date;
 }
 
 /** The latest alert of the key: when it was made and which stories it reported. */
@@ -17,7 +20,7 @@ export interface LastAlert {
 export interface ThresholdInput {
   alert: Pick<AlertSpec, 'threshold' | 'cooldown'>;
   severity: Severity;
-  /** Events of the key; those outside (now - window, now] are ignored. */
+  /** Events of the key; those counted outside (now - window, now] are ignored. */
   matches: readonly StoryMatch[];
   last?: LastAlert | undefined;
   now: Date;
@@ -25,7 +28,7 @@ export interface ThresholdInput {
 
 export interface ThresholdDecision {
   fire: boolean;
-  /** Distinct stories in the window, in order of their first match. */
+  /** Distinct stories in the window, in the order they count at. */
   stories: number[];
   /** Of those, how many the last alert did not report (all of them when there was none). */
   newSinceLast: number;
@@ -79,7 +82,7 @@ export function decideInCooldown(
   };
 }
 
-/** The sliding window ending at `now`: events count when start < matchedAt <= end. */
+/** The sliding window ending at `now`: events count when start < countedAt <= end. */
 export function alertWindow(
   alert: Pick<AlertSpec, 'threshold'>,
   now: Date,
@@ -112,11 +115,11 @@ export function countsFocusRegions(rule: { regions?: readonly string[] | undefin
   return rule.regions === undefined;
 }
 
-/** Distinct story ids matched in (start, end], ordered by their first match there. */
+/** Distinct story ids counted in (start, end], ordered by the earliest time each counts at there. */
 function storiesInWindow(matches: readonly StoryMatch[], start: Date, end: Date): number[] {
   const first = new Map<number, number>();
-  for (const { storyId, matchedAt } of matches) {
-    const time = matchedAt.getTime();
+  for (const { storyId, countedAt } of matches) {
+    const time = countedAt.getTime();
     if (time <= start.getTime() || time > end.getTime()) continue;
     const known = first.get(storyId);
     if (known === undefined || time < known) first.set(storyId, time);

@@ -33,7 +33,7 @@ afterAll(async () => {
   await store.close();
 });
 
-async function newArticle(title: string, seenAt = T0): Promise<number> {
+async function newArticle(title: string, seenAt = T0, publishedAt?: Date | null): Promise<number> {
   serial += 1;
   const url = `https://example.org/${serial}`;
   const { id } = await insertArticleIfNew(store.db, {
@@ -42,6 +42,7 @@ async function newArticle(title: string, seenAt = T0): Promise<number> {
     title,
     feedId: `feed-${serial}`,
     seenAt,
+    publishedAt,
   });
   return id;
 }
@@ -121,14 +122,18 @@ describe('evaluateAlert', () => {
     channels: ['ops-email', 'soc-hook'],
   };
 
-  /** An article in its own story with an event of `ruleId` in `regions` at `matchedAt`. */
+  /**
+   * An article in its own story with an event of `ruleId` in `regions` at `matchedAt`; the article
+   * first seen then (or at `seen.at`), published at `seen.published` (or undated).
+   */
   async function storyEvent(
     ruleId: string,
     regions: string[],
     matchedAt: Date,
     focusRegions?: string[],
+    seen: { at?: Date; published?: Date } = {},
   ): Promise<number> {
-    const articleId = await newArticle(`Story for ${ruleId}`, matchedAt);
+    const articleId = await newArticle(`Story for ${ruleId}`, seen.at ?? matchedAt, seen.published);
     const { storyId } = await assignStory(store.db, {
       articleId,
       signature: randomSignature(),
@@ -277,6 +282,27 @@ describe('evaluateAlert', () => {
     expect(await findLatestKeyMatch(store.db, 'focus', 'israel', true)).toEqual(at(10));
     expect(await findLatestKeyMatch(store.db, 'focus', 'israel')).toEqual(at(30));
     expect((await evaluate(false)).alert?.storyCount).toBe(3);
+  });
+
+  it('counts stories by publication: old ones never, a future date as first seen', async () => {
+    const now = at(100);
+    const event = (seen: { at?: Date; published?: Date }) =>
+      storyEvent('published', ['iraq'], now, undefined, seen);
+    await event({ published: new Date('2019-02-01T12:00:00Z') });
+    await event({ published: at(100 - 7 * 60) });
+    const recent = await event({ published: at(90) });
+    const undated = await event({ at: at(95) });
+    const future = await event({ at: at(99), published: new Date('2031-01-01T00:00:00Z') });
+    const outcome = await evaluateAlert(store.db, {
+      ruleId: 'published',
+      regionId: 'iraq',
+      severity: 'high',
+      alert,
+      now,
+    });
+    // By matched_at all five would count; with the future date taken as it is, only two.
+    expect(outcome.decision.stories).toEqual([recent, undated, future]);
+    expect(outcome.alert?.storyCount).toBe(3);
   });
 
   it('fires a critical rule on its first story', async () => {
