@@ -2,8 +2,8 @@
 import type { RuleSpec } from '../rules/types.ts';
 import {
   alertKeys,
-  alertWindow,
   decideAlert,
+  historyStart,
   type LastAlert,
   type StoryMatch,
 } from './threshold.ts';
@@ -145,8 +145,8 @@ function keyOf(keys: Map<string, KeyState>, rule: ReplayRule, region: string): K
 function evaluateKey(key: KeyState, now: Date, perRule: Map<string, RuleState>): void {
   const alert = key.rule.alert;
   if (!alert) return;
-  // Time only moves forward: a match that left the window never counts again.
-  const start = alertWindow(alert, now).start.getTime();
+  // Time only moves forward: a match that left the window (or a spike's baseline) never counts again.
+  const start = historyStart(alert, now).getTime();
   key.matches = key.matches.filter((match) => match.countedAt.getTime() > start);
   const decision = decideAlert({
     alert,

@@ -13,6 +13,8 @@ export interface AlertTrigger {
   articles: number[];
   terms: string[];
   regions: string[];
+  /** For a spike: the stories its window usually holds. */
+  expected?: number | undefined;
 }
 
 export interface Alert {
@@ -248,7 +250,9 @@ function readTrigger(value: JsonValue): AlertTrigger {
     Array.isArray(record[key])
       ? (record[key] as JsonValue[]).filter((v) => typeof v === 'string')
       : [];
+  const expected = record.expected;
   return {
+    ...(typeof expected === 'number' ? { expected } : {}),
     stories: numbers('stories') as number[],
     events: numbers('events') as number[],
     articles: numbers('articles') as number[],

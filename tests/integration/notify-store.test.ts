@@ -305,6 +305,43 @@ describe('evaluateAlert', () => {
     expect(outcome.alert?.storyCount).toBe(3);
   });
 
+  it('fires a spike when the window holds more than factor × the baseline’s average', async () => {
+    const spike: AlertSpec = {
+      spike: { factor: 3, window: '24h', baseline: '14d', min: 5, per: 'region' },
+      channels: ['ops-email'],
+    };
+    const DAY = 24 * 60;
+    // Two stories a day about Iraq over the 14 days before the window, some about Syria.
+    for (let day = 1; day <= 14; day++)
+      for (const minutes of [-day * DAY - 60, -day * DAY - 120])
+        await storyEvent('spiky', ['iraq'], at(minutes));
+    await storyEvent('spiky', ['syria'], at(-DAY + 60));
+    const evaluate = (now: Date) =>
+      evaluateAlert(store.db, {
+        ruleId: 'spiky',
+        regionId: 'iraq',
+        severity: 'high',
+        alert: spike,
+        now,
+      });
+    const today: number[] = [];
+    for (let n = 1; n <= 6; n++) today.push(await storyEvent('spiky', ['iraq'], at(n * 10)));
+    // Six today against two a day: three times the usual is not above it.
+    expect((await evaluate(at(60))).decision).toMatchObject({
+      fire: false,
+      reason: 'no-spike',
+      expected: 2,
+    });
+    today.push(await storyEvent('spiky', ['iraq'], at(70)));
+    const fired = await evaluate(at(70));
+    expect(fired.decision).toMatchObject({ fire: true, stories: today, expected: 2 });
+    expect(fired.alert).toMatchObject({ storyCount: 7, newSinceLast: 7 });
+    expect(fired.alert?.triggeredBy.expected).toBe(2);
+    // The alert reports the window's events only, not the baseline's.
+    expect(fired.alert?.triggeredBy.events).toHaveLength(7);
+    expect(fired.deliveries.map((delivery) => delivery.channel)).toEqual(['ops-email']);
+  });
+
   it('fires a critical rule on its first story', async () => {
     await storyEvent('crit', ['mali'], at(5));
     const outcome = await evaluateAlert(store.db, {
