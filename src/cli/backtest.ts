@@ -10,6 +10,7 @@ import { compileMatcher, type Matcher } from '../rules/compile.ts';
 import { matchArticle } from '../rules/match.ts';
 import { byMentions } from '../rules/regions.ts';
 import { type Article, listArticlesSince } from '../store/articles.ts';
+import { countedAtOf } from '../store/counted-at.ts';
 import { storyKeyOf } from '../store/story-key.ts';
 import type { Db } from '../store/types.ts';
 import { assertKnownIds } from './known-ids.ts';
@@ -83,9 +84,10 @@ export function registerBacktestCommand(program: Command): void {
 
 /**
  * Reads the articles stored since `since`, oldest first, a page at a time, matches each as
- * classify-article does and replays the matches through the alert thresholds. An article's time
- * is its created_at: the worker stamps an event when it classifies the article, moments after it
- * is stored, whereas published_at is missing or misdated in many feeds. Reads only.
+ * classify-article does and replays the matches through the alert thresholds. The replay's clock
+ * is each article's created_at (the worker stamps an event moments after storing its article);
+ * an article counts in a window by its publication, as the worker counts it (`countedAtOf`), so
+ * an old article found recently alerts no one here either. Reads only.
  */
 async function backtest(
   db: Db,
@@ -111,6 +113,7 @@ async function backtest(
         regions: byMentions(rule.regions, match.regions),
         focusRegions: byMentions(rule.focus, match.regions),
         matchedAt: article.createdAt,
+        countedAt: countedAtOf(article.publishedAt, article.createdAt),
       }));
       replay.add(matches);
     }

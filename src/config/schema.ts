@@ -132,20 +132,45 @@ export const MatchNodeSchema: z.ZodType<MatchNode> = z
   })
   .meta({ id: 'match-node', minProperties: 1 });
 
-const AlertSchema = z.strictObject({
-  threshold: z
-    .strictObject({
-      count: z.int().positive({ error: 'count must be a whole number > 0' }),
-      window: DurationSchema,
-      per: z
-        .enum(['rule', 'region'])
-        .default('rule')
-        .describe('count the rule as a whole, or separately for each region'),
-    })
-    .default({ count: 1, window: '1h', per: 'rule' }),
-  cooldown: DurationSchema.optional(),
-  channels: z.array(IdSchema).min(1, { error: 'must not be empty' }),
-});
+const PerSchema = z
+  .enum(['rule', 'region'])
+  .default('rule')
+  .describe('count the rule as a whole, or separately for each region');
+
+/** What an alert without `threshold` or `spike` does: alert on the first story. */
+const DEFAULT_THRESHOLD = { count: 1, window: '1h', per: 'rule' } as const;
+
+const AlertSchema = z
+  .strictObject({
+    threshold: z
+      .strictObject({
+        count: z.int().positive({ error: 'count must be a whole number > 0' }),
+        window: DurationSchema,
+        per: PerSchema,
+      })
+      .optional()
+      .describe('alert at `count` distinct stories within `window` (default: the first story)'),
+    spike: z
+      .strictObject({
+        factor: z.number().positive({ error: 'factor must be > 0' }),
+        window: DurationSchema,
+        baseline: DurationSchema.describe('the period before the window giving the usual rate'),
+        min: z.int().positive({ error: 'min must be a whole number > 0' }),
+        per: PerSchema,
+      })
+      .optional()
+      .describe(
+        'alert when the window holds more than factor × its usual stories, and at least min',
+      ),
+    cooldown: DurationSchema.optional(),
+    channels: z.array(IdSchema).min(1, { error: 'must not be empty' }),
+  })
+  .refine((alert) => !(alert.threshold && alert.spike), {
+    error: 'an alert has a threshold or a spike, not both',
+  })
+  .transform((alert) =>
+    alert.threshold || alert.spike ? alert : { ...alert, threshold: { ...DEFAULT_THRESHOLD } },
+  );
 
 export const RuleSchema = z.strictObject({
   id: IdSchema,

@@ -2,8 +2,8 @@
 import type { RuleSpec } from '../rules/types.ts';
 import {
   alertKeys,
-  alertWindow,
   decideAlert,
+  historyStart,
   type LastAlert,
   type StoryMatch,
 } from './threshold.ts';
@@ -17,7 +17,10 @@ export interface ReplayMatch {
   regions: readonly string[];
   /** Of those, the ones the article is about (default: all of them), as classify-article stores them. */
   focusRegions?: readonly string[] | undefined;
+  /** When the worker would match it: the replay's clock. */
   matchedAt: Date;
+  /** When it counts in a window (its article's publication, store/counted-at.ts); default matchedAt. */
+  countedAt?: Date | undefined;
 }
 
 export type ReplayRule = Pick<RuleSpec, 'id' | 'severity' | 'regions' | 'alert'>;
@@ -94,7 +97,10 @@ export function startReplay(rules: readonly ReplayRule[]): Replay {
         }
         for (const region of alertKeys(rule, match.regions, match.focusRegions)) {
           const key = keyOf(keys, rule, region);
-          key.matches.push({ storyId: match.storyId, matchedAt: match.matchedAt });
+          key.matches.push({
+            storyId: match.storyId,
+            countedAt: match.countedAt ?? match.matchedAt,
+          });
           pending.add(key);
         }
       }
@@ -139,9 +145,9 @@ function keyOf(keys: Map<string, KeyState>, rule: ReplayRule, region: string): K
 function evaluateKey(key: KeyState, now: Date, perRule: Map<string, RuleState>): void {
   const alert = key.rule.alert;
   if (!alert) return;
-  // Time only moves forward: a match that left the window never counts again.
-  const start = alertWindow(alert, now).start.getTime();
-  key.matches = key.matches.filter((match) => match.matchedAt.getTime() > start);
+  // Time only moves forward: a match that left the window (or a spike's baseline) never counts again.
+  const start = historyStart(alert, now).getTime();
+  key.matches = key.matches.filter((match) => match.countedAt.getTime() > start);
   const decision = decideAlert({
     alert,
     severity: key.rule.severity,

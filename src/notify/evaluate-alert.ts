@@ -13,7 +13,13 @@ import {
 } from '../store/alerts.ts';
 import { type Delivery, insertDeliveries } from '../store/deliveries.ts';
 import type { Db } from '../store/types.ts';
-import { alertWindow, decideAlert, decideInCooldown, type ThresholdDecision } from './threshold.ts';
+import {
+  alertWindow,
+  decideAlert,
+  decideInCooldown,
+  historyStart,
+  type ThresholdDecision,
+} from './threshold.ts';
 
 export interface AlertEvaluation {
   ruleId: string;
@@ -56,11 +62,13 @@ export async function evaluateAlert(db: Db, input: AlertEvaluation): Promise<Ale
       until: input.now,
       byFocus: input.byFocus,
     };
+    // A spike also reads its baseline, before the window; the alert reports the window's events.
+    const history = { ...window, since: historyStart(input.alert, input.now) };
     const last = await findLastAlert(trx, input.ruleId, input.regionId);
     const decision = decideAlert({
       alert: input.alert,
       severity: input.severity,
-      matches: await listKeyStories(trx, window),
+      matches: await listKeyStories(trx, history),
       last: last && { at: last.createdAt, storyIds: last.triggeredBy.stories },
       now: input.now,
     });
@@ -92,10 +100,11 @@ export async function evaluateAlert(db: Db, input: AlertEvaluation): Promise<Ale
 
 /** What an alert stores of its window's events (in matching order): ids, terms and regions once each. */
 export function describeTrigger(
-  decision: Pick<ThresholdDecision, 'stories'>,
+  decision: Pick<ThresholdDecision, 'stories' | 'expected'>,
   events: readonly KeyEvent[],
 ): AlertTrigger {
   return {
+    ...(decision.expected === undefined ? {} : { expected: decision.expected }),
     stories: decision.stories,
     events: events.map((event) => event.id),
     articles: [...new Set(events.map((event) => event.articleId))],

@@ -18,6 +18,8 @@ export interface AlertToRender {
   newSinceLast: number;
   windowStart: Date;
   windowEnd: Date;
+  /** For a spike: the stories such a window usually holds. */
+  expected?: number | undefined;
 }
 
 export interface StoryToRender {
@@ -92,7 +94,14 @@ function summaryLine(alert: AlertToRender, context: AlertContext): string {
   const window = `from ${formatTimeWithOffset(alert.windowStart, tz)} to ${formatTimeWithOffset(alert.windowEnd, tz)}`;
   const fresh =
     alert.newSinceLast < alert.storyCount ? `, ${alert.newSinceLast} new since the last alert` : '';
-  return `${countOf(alert.storyCount, 'story', 'stories')}${fresh}, ${window} (severity ${context.rule.severity}).`;
+  const usual =
+    alert.expected === undefined ? '' : ` (a spike: usually ${formatExpected(alert.expected)})`;
+  return `${countOf(alert.storyCount, 'story', 'stories')}${usual}${fresh}, ${window} (severity ${context.rule.severity}).`;
+}
+
+/** A spike's usual count, one decimal at most: `0`, `1.5`, `12`. */
+function formatExpected(expected: number): string {
+  return String(Math.round(expected * 10) / 10);
 }
 
 function alertText(ruleName: string, alert: AlertToRender, context: AlertContext): string {

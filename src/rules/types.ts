@@ -27,8 +27,25 @@ export type MatchItem = TermSpec | MatchNode;
 export const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
+export interface ThresholdSpec {
+  count: number;
+  window: string;
+  per: 'rule' | 'region';
+}
+
+/** A spike: more than `factor` × the baseline's average per window, and at least `min` stories. */
+export interface SpikeSpec {
+  factor: number;
+  window: string;
+  baseline: string;
+  min: number;
+  per: 'rule' | 'region';
+}
+
+/** An alert is decided by a threshold (the default: the first story) or by a spike, never both. */
 export interface AlertSpec {
-  threshold: { count: number; window: string; per: 'rule' | 'region' };
+  threshold?: ThresholdSpec | undefined;
+  spike?: SpikeSpec | undefined;
   cooldown?: string | undefined;
   channels: string[];
 }

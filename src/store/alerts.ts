@@ -1,6 +1,7 @@
 // Alerts: the statements of a threshold's evaluation (its window's stories, the last alert, the
 // insert) and the per-key lock they run under; notify/evaluate-alert.ts decides.
 import { sql } from 'kysely';
+import { COUNTED_AT } from './counted-at.ts';
 import { lockAlertKey } from './locks.ts';
 import { STORY_KEY } from './story-key.ts';
 import type { Db, EventTerm, JsonValue } from './types.ts';
@@ -12,6 +13,8 @@ export interface AlertTrigger {
   articles: number[];
   terms: string[];
   regions: string[];
+  /** For a spike: the stories its window usually holds. */
+  expected?: number | undefined;
 }
 
 export interface Alert {
@@ -26,7 +29,10 @@ export interface Alert {
   createdAt: Date;
 }
 
-/** The (rule, region) key of an alert and the window of its events: (since, until]. */
+/**
+ * The (rule, region) key of an alert and its window (since, until]: the events matched by `until`
+ * whose article counts (`COUNTED_AT`, its publication) after `since`.
+ */
 export interface KeyWindow {
   ruleId: string;
   /** '' when the rule counts per rule. */
@@ -37,10 +43,10 @@ export interface KeyWindow {
   byFocus?: boolean | undefined;
 }
 
-/** A story of the key's window, with its first match there. */
+/** A story of the key's window, with the earliest time one of its articles counts at there. */
 export interface KeyStory {
   storyId: number;
-  matchedAt: Date;
+  countedAt: Date;
 }
 
 /** An event of the key's window with what an alert reports of it. */
@@ -96,14 +102,20 @@ export async function findLatestKeyMatch(
   return row?.matched_at;
 }
 
-/** The key's events matched in (since, until], joined to their articles. */
+/**
+ * The key's events matched by `until` whose articles count in (since, until], joined to their
+ * articles. An event is matched after its article was first seen, which is no earlier than the
+ * time it counts at: `matched_at > since` keeps the query on the (rule_id, matched_at) index.
+ */
 function selectKeyEvents(db: Db, input: KeyWindow) {
   let query = db
     .selectFrom('events')
     .innerJoin('articles', 'articles.id', 'events.article_id')
     .where('events.rule_id', '=', input.ruleId)
     .where('events.matched_at', '>', input.since)
-    .where('events.matched_at', '<=', input.until);
+    .where('events.matched_at', '<=', input.until)
+    .where(sql<boolean>`${COUNTED_AT} > ${input.since}`)
+    .where(sql<boolean>`${COUNTED_AT} <= ${input.until}`);
   if (input.regionId !== '') query = query.where(regionCondition(input.regionId, input.byFocus));
   return query;
 }
@@ -115,13 +127,16 @@ function regionCondition(regionId: string, byFocus: boolean | undefined) {
     : sql<boolean>`events.regions @> array[${regionId}]::text[]`;
 }
 
-/** One row per story of the key's events in the window, with its first match: all a decision needs. */
+/** One row per story of the key's window, with the earliest time it counts at: all a decision needs. */
 export async function listKeyStories(db: Db, input: KeyWindow): Promise<KeyStory[]> {
   const rows = await selectKeyEvents(db, input)
-    .select((eb) => [STORY_KEY.as('story_id'), eb.fn.min('events.matched_at').as('first_match')])
+    .select((eb) => [STORY_KEY.as('story_id'), eb.fn.min(COUNTED_AT).as('counted_at')])
     .groupBy(STORY_KEY)
     .execute();
-  return rows.map((row) => ({ storyId: Number(row.story_id), matchedAt: row.first_match }));
+  return rows.map((row) => ({
+    storyId: Number(row.story_id),
+    countedAt: new Date(row.counted_at),
+  }));
 }
 
 /** The key's events in the window with their terms and regions, for the alert that fires. */
@@ -235,7 +250,9 @@ function readTrigger(value: JsonValue): AlertTrigger {
     Array.isArray(record[key])
       ? (record[key] as JsonValue[]).filter((v) => typeof v === 'string')
       : [];
+  const expected = record.expected;
   return {
+    ...(typeof expected === 'number' ? { expected } : {}),
     stories: numbers('stories') as number[],
     events: numbers('events') as number[],
     articles: numbers('articles') as number[],

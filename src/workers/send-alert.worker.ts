@@ -59,17 +59,20 @@ async function renderAlert(deps: Deps, alert: Alert, channel: string): Promise<R
       places: alert.regionId === '' ? [] : findPlaces(deps, event, alert.regionId, regionName),
     });
   }
-  return renderAlertEmail(alert, {
-    rule: {
-      id: alert.ruleId,
-      name: rule?.name,
-      severity: rule?.severity ?? 'medium',
-      clauses: rule ? listClauses(rule.match) : [],
+  return renderAlertEmail(
+    { ...alert, expected: alert.triggeredBy.expected },
+    {
+      rule: {
+        id: alert.ruleId,
+        name: rule?.name,
+        severity: rule?.severity ?? 'medium',
+        clauses: rule ? listClauses(rule.match) : [],
+      },
+      regionName,
+      stories,
+      timeZone: deps.config.notify.channels[channel]?.timezone,
     },
-    regionName,
-    stories,
-    timeZone: deps.config.notify.channels[channel]?.timezone,
-  });
+  );
 }
 
 /** Where the article names the region: events keep term positions, not place ones, so it is read again. */

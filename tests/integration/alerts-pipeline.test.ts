@@ -1,7 +1,16 @@
-// Alerting end to end: `vigie ingest` of the examples feed makes one alert and one .eml; a second
-// pass makes none; send-alert run twice on one delivery writes one mail.
+// Alerting end to end: `vigie ingest` of the examples feed (articles of 2016–2024) stores events and
+// alerts no one; the same articles dated today make one alert and one .eml, and a second pass none;
+// send-alert run twice on one delivery writes one mail.
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Job } from 'bullmq';
@@ -46,8 +55,30 @@ function fakeJob(data: unknown): Job {
   } as unknown as Job;
 }
 
-function runIngest() {
-  return ingest('examples/samples-feed.xml', { json: true, config: configDir, timeout: '5s' });
+function runIngest(file = 'examples/samples-feed.xml') {
+  return ingest(file, { json: true, config: configDir, timeout: '5s' });
+}
+
+function mailsInOutbox(): string[] {
+  if (!existsSync(outbox)) return [];
+  return readdirSync(outbox).filter((name) => name.endsWith('.eml'));
+}
+
+/**
+ * The examples feed published in the last hours, under other links (so its items are new
+ * articles): what a feed brings on the day.
+ */
+function writeFreshFeed(): string {
+  let hours = 0;
+  const fresh = readFileSync('examples/samples-feed.xml', 'utf8')
+    .replaceAll('https://example.org/samples/', 'https://example.org/samples-fresh/')
+    .replace(/<pubDate>[^<]*<\/pubDate>/g, () => {
+      hours += 1;
+      return `<pubDate>${new Date(Date.now() - hours * 3_600_000).toUTCString()}</pubDate>`;
+    });
+  const file = join(configDir, 'fresh-feed.xml');
+  writeFileSync(file, fresh);
+  return file;
 }
 
 beforeAll(() => {
@@ -72,15 +103,24 @@ afterAll(async () => {
 });
 
 describe('alerts through vigie ingest', () => {
-  it('makes one alert and one mail, and none on a second pass', async () => {
-    const first = await runIngest();
+  it('stores the years-old samples and their events but alerts no one', async () => {
+    const old = await runIngest();
+    expect(old.errors).toEqual([]);
+    expect(old.events).toBeGreaterThanOrEqual(2);
+    expect(old.alerts).toBe(0);
+    expect(mailsInOutbox()).toHaveLength(0);
+  }, 20_000);
+
+  it('makes one alert and one mail for the same articles published today, none on a second pass', async () => {
+    const fresh = writeFreshFeed();
+    const first = await runIngest(fresh);
     expect(first.errors).toEqual([]);
     expect(first.events).toBeGreaterThanOrEqual(2);
     expect(first.alerts).toBe(1);
-    expect(readdirSync(outbox).filter((name) => name.endsWith('.eml'))).toHaveLength(1);
-    const second = await runIngest();
+    expect(mailsInOutbox()).toHaveLength(1);
+    const second = await runIngest(fresh);
     expect(second).toMatchObject({ events: 0, alerts: 0, errors: [] });
-    expect(readdirSync(outbox).filter((name) => name.endsWith('.eml'))).toHaveLength(1);
+    expect(mailsInOutbox()).toHaveLength(1);
   }, 20_000);
 
   it('sends one mail when send-alert runs twice on one delivery', async () => {

@@ -33,7 +33,7 @@ afterAll(async () => {
   await store.close();
 });
 
-async function newArticle(title: string, seenAt = T0): Promise<number> {
+async function newArticle(title: string, seenAt = T0, publishedAt?: Date | null): Promise<number> {
   serial += 1;
   const url = `https://example.org/${serial}`;
   const { id } = await insertArticleIfNew(store.db, {
@@ -42,6 +42,7 @@ async function newArticle(title: string, seenAt = T0): Promise<number> {
     title,
     feedId: `feed-${serial}`,
     seenAt,
+    publishedAt,
   });
   return id;
 }
@@ -121,14 +122,18 @@ describe('evaluateAlert', () => {
     channels: ['ops-email', 'soc-hook'],
   };
 
-  /** An article in its own story with an event of `ruleId` in `regions` at `matchedAt`. */
+  /**
+   * An article in its own story with an event of `ruleId` in `regions` at `matchedAt`; the article
+   * first seen then (or at `seen.at`), published at `seen.published` (or undated).
+   */
   async function storyEvent(
     ruleId: string,
     regions: string[],
     matchedAt: Date,
     focusRegions?: string[],
+    seen: { at?: Date; published?: Date } = {},
   ): Promise<number> {
-    const articleId = await newArticle(`Story for ${ruleId}`, matchedAt);
+    const articleId = await newArticle(`Story for ${ruleId}`, seen.at ?? matchedAt, seen.published);
     const { storyId } = await assignStory(store.db, {
       articleId,
       signature: randomSignature(),
@@ -277,6 +282,64 @@ describe('evaluateAlert', () => {
     expect(await findLatestKeyMatch(store.db, 'focus', 'israel', true)).toEqual(at(10));
     expect(await findLatestKeyMatch(store.db, 'focus', 'israel')).toEqual(at(30));
     expect((await evaluate(false)).alert?.storyCount).toBe(3);
+  });
+
+  it('counts stories by publication: old ones never, a future date as first seen', async () => {
+    const now = at(100);
+    const event = (seen: { at?: Date; published?: Date }) =>
+      storyEvent('published', ['iraq'], now, undefined, seen);
+    await event({ published: new Date('2019-02-01T12:00:00Z') });
+    await event({ published: at(100 - 7 * 60) });
+    const recent = await event({ published: at(90) });
+    const undated = await event({ at: at(95) });
+    const future = await event({ at: at(99), published: new Date('2031-01-01T00:00:00Z') });
+    const outcome = await evaluateAlert(store.db, {
+      ruleId: 'published',
+      regionId: 'iraq',
+      severity: 'high',
+      alert,
+      now,
+    });
+    // By matched_at all five would count; with the future date taken as it is, only two.
+    expect(outcome.decision.stories).toEqual([recent, undated, future]);
+    expect(outcome.alert?.storyCount).toBe(3);
+  });
+
+  it('fires a spike when the window holds more than factor × the baseline’s average', async () => {
+    const spike: AlertSpec = {
+      spike: { factor: 3, window: '24h', baseline: '14d', min: 5, per: 'region' },
+      channels: ['ops-email'],
+    };
+    const DAY = 24 * 60;
+    // Two stories a day about Iraq over the 14 days before the window, some about Syria.
+    for (let day = 1; day <= 14; day++)
+      for (const minutes of [-day * DAY - 60, -day * DAY - 120])
+        await storyEvent('spiky', ['iraq'], at(minutes));
+    await storyEvent('spiky', ['syria'], at(-DAY + 60));
+    const evaluate = (now: Date) =>
+      evaluateAlert(store.db, {
+        ruleId: 'spiky',
+        regionId: 'iraq',
+        severity: 'high',
+        alert: spike,
+        now,
+      });
+    const today: number[] = [];
+    for (let n = 1; n <= 6; n++) today.push(await storyEvent('spiky', ['iraq'], at(n * 10)));
+    // Six today against two a day: three times the usual is not above it.
+    expect((await evaluate(at(60))).decision).toMatchObject({
+      fire: false,
+      reason: 'no-spike',
+      expected: 2,
+    });
+    today.push(await storyEvent('spiky', ['iraq'], at(70)));
+    const fired = await evaluate(at(70));
+    expect(fired.decision).toMatchObject({ fire: true, stories: today, expected: 2 });
+    expect(fired.alert).toMatchObject({ storyCount: 7, newSinceLast: 7 });
+    expect(fired.alert?.triggeredBy.expected).toBe(2);
+    // The alert reports the window's events only, not the baseline's.
+    expect(fired.alert?.triggeredBy.events).toHaveLength(7);
+    expect(fired.deliveries.map((delivery) => delivery.channel)).toEqual(['ops-email']);
   });
 
   it('fires a critical rule on its first story', async () => {

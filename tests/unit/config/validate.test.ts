@@ -82,6 +82,16 @@ const CASES: { name: string; fixture: string; problems: string[] }[] = [
     ],
   },
   {
+    name: 'a spike and a threshold in one alert, a bad spike',
+    fixture: 'spike.rules.yaml',
+    problems: [
+      'config/rules.yaml:5:7: rules[0].alert: an alert has a threshold or a spike, not both',
+      'config/rules.yaml:11:23: rules[1].alert.spike.factor: factor must be > 0',
+      `config/rules.yaml:11:49: rules[1].alert.spike.baseline: invalid duration "2 weeks": ${DURATION_HINT}`,
+      'config/rules.yaml:11:63: rules[1].alert.spike.min: expected a whole number, got a number',
+    ],
+  },
+  {
     name: 'bad cron',
     fixture: 'bad-cron.notify.yaml',
     problems: [

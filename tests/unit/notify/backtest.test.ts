@@ -83,6 +83,21 @@ describe('replayAlerts', () => {
       alerts: [[at(0).toISOString(), 'syria', [1, 2]]],
     },
     {
+      name: 'stories count by publication: two old articles found now fire nothing',
+      rules: [perRegion],
+      matches: [
+        { ...m('attacks', 1, 10), countedAt: at(-24 * 365) },
+        { ...m('attacks', 2, 11), countedAt: at(-24 * 30) },
+      ],
+      alerts: [],
+    },
+    {
+      name: 'a story published before it was found still counts within the window',
+      rules: [perRegion],
+      matches: [{ ...m('attacks', 1, 10), countedAt: at(6) }, m('attacks', 2, 11)],
+      alerts: [[at(11).toISOString(), 'syria', [1, 2]]],
+    },
+    {
       name: 'per rule: one key, region ""',
       rules: [perRule],
       matches: [m('whole', 1, 0, ['iraq']), m('whole', 2, 1, [])],

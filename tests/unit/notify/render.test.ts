@@ -52,6 +52,16 @@ describe('renderAlertEmail', () => {
     expect(whole.subject).toBe("[vigie] Attentats de l'État islamique: 1 story");
   });
 
+  it('says what a spike is measured against: the usual count of such a window', () => {
+    const spike = renderAlertEmail(
+      { ...ALERT, storyCount: 7, newSinceLast: 7, expected: 1.9285 },
+      { rule: RULE, stories: [] },
+    );
+    expect(spike.text).toContain('7 stories (a spike: usually 1.9), from');
+    expect(spike.html).toContain('7 stories (a spike: usually 1.9), from');
+    expect(renderAlertEmail(ALERT, { rule: RULE, stories: [] }).text).not.toContain('spike');
+  });
+
   it('lists each story with title, source, time, link and the term in context', () => {
     const email = renderAlertEmail(ALERT, {
       rule: RULE,

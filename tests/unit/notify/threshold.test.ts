@@ -13,7 +13,7 @@ const ago = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000);
 const H = 60;
 
 /** Story `id` matched `minutes` ago. */
-const m = (id: number, minutes: number): StoryMatch => ({ storyId: id, matchedAt: ago(minutes) });
+const m = (id: number, minutes: number): StoryMatch => ({ storyId: id, countedAt: ago(minutes) });
 
 interface Case {
   name: string;
