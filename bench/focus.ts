@@ -3,6 +3,7 @@
 // so a lead that starts with a date line or a blog's motto is measured too.
 import { readFileSync } from 'node:fs';
 import { readDocument } from '../src/articles/document.ts';
+import { readHtmlDocument } from '../src/articles/html-document.ts';
 import { loadConfig } from '../src/config/load.ts';
 import { compileMatcher, type Matcher } from '../src/rules/compile.ts';
 import type { FocusSettings } from '../src/rules/focus.ts';
@@ -51,7 +52,7 @@ const documents = LABELS.flatMap(({ files, about }) =>
   files.map((file) => ({
     file,
     about,
-    document: readDocument(file, readFileSync(`tests/fixtures/${file}`)),
+    document: readDocument(file, readFileSync(`tests/fixtures/${file}`), readHtmlDocument),
   })),
 );
 

@@ -1,5 +1,5 @@
 // `npm run bench`: runs every benchmark and prints Markdown tables for BENCHMARKS.md.
-// `npm run bench -- classify`, `npm run bench -- extract` or `npm run bench -- pipeline` runs one of
+// `npm run bench -- classify`, `… extract`, `… pipeline` or `… start` runs one of
 // them (the extraction corpora are read from VIGIE_CORPORA, default ../corpora beside the repo;
 // VIGIE_BENCH_BASE=/other/checkout also scores that checkout's extractor, for before/after);
 // `npm run bench -- pipeline 'PATTERN'` only the pipeline setups whose "<processes>p <name>"
@@ -58,7 +58,26 @@ async function printPipeline(pattern?: RegExp): Promise<void> {
   console.log(formatPipeline(figures).join('\n'));
 }
 
-const PARTS = ['classify', 'extract', 'pipeline'];
+async function printStart(): Promise<void> {
+  const { benchStart } = await import('./start.ts');
+  const figures = await benchStart();
+  console.log('\n## Start (wall time of a fresh process, median)\n');
+  console.log('| command | ms | × node -e 0 |');
+  console.log('| --- | ---: | ---: |');
+  for (const row of figures.rows) {
+    console.log(`| ${row.name} | ${row.medianMs.toFixed(0)} | ${row.ratio.toFixed(1)} |`);
+  }
+  console.log('\nWhere `vigie classify` spends its start (ms, median of 5 fresh processes):\n');
+  console.log('| phase | config cache warm | cache off |');
+  console.log('| --- | ---: | ---: |');
+  for (const phase of figures.phases) {
+    console.log(
+      `| ${phase.name} | ${phase.cachedMs.toFixed(0)} | ${phase.uncachedMs.toFixed(0)} |`,
+    );
+  }
+}
+
+const PARTS = ['classify', 'extract', 'pipeline', 'start'];
 const only = process.argv[2];
 if (only !== undefined && !PARTS.includes(only)) {
   console.error(`bench: unknown benchmark "${only}" (${PARTS.join(', ')})`);
@@ -69,3 +88,4 @@ if (only === undefined || only === 'classify') await printClassify();
 if (only === undefined || only === 'extract') await printExtract();
 const pattern = process.argv[3] === undefined ? undefined : new RegExp(process.argv[3]);
 if (only === undefined || only === 'pipeline') await printPipeline(pattern);
+if (only === undefined || only === 'start') await printStart();

@@ -1,7 +1,7 @@
 // `vigie classify FILE...`: one JSON line per file with its language, regions and matching rules (a contract).
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { type ArticleDocument, readDocument } from '../articles/document.ts';
+import { type ArticleDocument, isHtmlName, readDocument } from '../articles/document.ts';
 import { ARTICLE_LANGUAGE } from '../articles/language.ts';
 import { loadConfig } from '../config/load.ts';
 import { UserError } from '../lib/errors.ts';
@@ -32,10 +32,15 @@ export function registerClassifyCommand(program: Command): void {
         regions: config.regions,
         focus: config.focus,
       });
+      // cheerio only when a page is to be read.
+      const readHtml = files.some(isHtmlName)
+        ? (await import('../articles/html-document.ts')).readHtmlDocument
+        : undefined;
       let failed = 0;
       for (const file of files) {
         try {
-          const line = classifyDocument(matcher, file, readDocument(file, await readInput(file)));
+          const document = readDocument(file, await readInput(file), readHtml);
+          const line = classifyDocument(matcher, file, document);
           process.stdout.write(`${JSON.stringify(line)}\n`);
         } catch (error) {
           if (!(error instanceof UserError)) throw error;

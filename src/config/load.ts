@@ -1,55 +1,17 @@
-// Reads the config directory and validates it whole: every problem of every file, located by line and column.
+// Reads the config directory: the validated values of its four files, or every problem of each.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  type Document,
-  isMap,
-  isNode,
-  isScalar,
-  LineCounter,
-  type Node,
-  parseDocument,
-} from 'yaml';
-import type { z } from 'zod';
 import { ConfigError } from '../lib/errors.ts';
-import { collectIssueProblems, describeIssue, formatPath, type PathProblem } from './issues.ts';
-import { checkReferences, type FileProblem, type RawConfig } from './references.ts';
-import {
-  type ConfigFileName,
-  type FeedSpec,
-  FeedsFileSchema,
-  type FocusSpec,
-  NotifyFileSchema,
-  type NotifySpec,
-  type RegionSpec,
-  RegionsFileSchema,
-  type RuleSpec,
-  RulesFileSchema,
-} from './schema.ts';
-import { checkTermWriting } from './term-checks.ts';
+import { cacheKey, readCached, writeCached } from './cache.ts';
+import type { ConfigFileName } from './schema.ts';
+import type { ConfigFileText, ConfigValues } from './validate.ts';
 
-/** A config file as read: `name` is its path as given, `text` undefined when the file is absent. */
-export interface ConfigFileText {
-  name: string;
-  text: string | undefined;
-}
+export type { ConfigFileText, ConfigValidation, ConfigValues } from './validate.ts';
 
 /** The validated configuration the worker and the commands run with. */
-export interface VigieConfig {
+export interface VigieConfig extends ConfigValues {
   dir: string;
-  feeds: FeedSpec[];
-  regions: RegionSpec[];
-  rules: RuleSpec[];
-  notify: NotifySpec;
-  /** rules.yaml's `focus` settings, when it has any. */
-  focus?: FocusSpec | undefined;
 }
-
-export type ConfigValues = Omit<VigieConfig, 'dir'>;
-
-export type ConfigValidation =
-  | { ok: true; config: ConfigValues }
-  | { ok: false; problems: string[] };
 
 const FILE_NAMES: readonly ConfigFileName[] = [
   'feeds.yaml',
@@ -57,36 +19,26 @@ const FILE_NAMES: readonly ConfigFileName[] = [
   'rules.yaml',
   'notify.yaml',
 ];
-const REQUIRED_FILES: readonly ConfigFileName[] = ['regions.yaml', 'rules.yaml'];
 
-interface Problem {
-  file: string;
-  line: number;
-  col: number;
-  text: string;
-}
-
-interface ReadableFile {
-  name: string;
-  doc: Document;
-  lineCounter: LineCounter;
-}
-
-interface CheckedFile<T> {
-  name: string;
-  /** The parsed YAML, when the file could be read (an absent optional file reads as `{}`). */
-  raw?: unknown;
-  readable?: ReadableFile;
-  value?: T;
-  problems: Problem[];
-}
+/**
+ * Set by the build of dist/ (scripts/build.ts) to a hash of the sources: the validated config of
+ * unchanged files is then reused, since the same code would validate them the same way. Under tsx
+ * (development, tests) it is unset and every load validates.
+ */
+const BUILD_ID = process.env.VIGIE_BUILD_ID;
 
 /** Loads and validates `dir`; throws ConfigError listing every problem. */
 export async function loadConfig(dir: string): Promise<VigieConfig> {
   await assertDirectory(dir);
   const files = await Promise.all(FILE_NAMES.map((name) => readConfigFile(path.join(dir, name))));
+  const key = BUILD_ID ? cacheKey(['config', BUILD_ID, ...files.map((file) => file.text)]) : '';
+  const cached = BUILD_ID ? readCached(key) : undefined;
+  if (cached) return { dir, ...(cached.value as ConfigValues) };
+  // Loaded only on a miss: validation brings in yaml, zod and the schemas.
+  const { validateConfig } = await import('./validate.ts');
   const result = validateConfig(files);
   if (!result.ok) throw new ConfigError(result.problems);
+  if (BUILD_ID) writeCached(key, result.config);
   return { dir, ...result.config };
 }
 
@@ -102,145 +54,4 @@ async function readConfigFile(name: string): Promise<ConfigFileText> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { name, text: undefined };
     throw new ConfigError([`${name}: cannot read file (${(error as Error).message})`]);
   }
-}
-
-/** Validates the four files (matched by base name) and the references between them. */
-export function validateConfig(files: readonly ConfigFileText[]): ConfigValidation {
-  const feeds = checkFile(files, 'feeds.yaml', FeedsFileSchema);
-  const regions = checkFile(files, 'regions.yaml', RegionsFileSchema);
-  const rules = checkFile(files, 'rules.yaml', RulesFileSchema);
-  const notify = checkFile(files, 'notify.yaml', NotifyFileSchema);
-  const checked = {
-    'feeds.yaml': feeds,
-    'regions.yaml': regions,
-    'rules.yaml': rules,
-    'notify.yaml': notify,
-  };
-  const problems = [
-    ...Object.values(checked).flatMap((file) => file.problems),
-    ...locateReferenceProblems(checked),
-  ];
-  if (problems.length > 0 || !feeds.value || !regions.value || !rules.value || !notify.value) {
-    return { ok: false, problems: sortProblems(problems).map((problem) => problem.text) };
-  }
-  const config = {
-    feeds: feeds.value.feeds,
-    regions: regions.value.regions,
-    rules: rules.value.rules,
-    notify: notify.value,
-    focus: rules.value.focus,
-  };
-  return { ok: true, config };
-}
-
-function checkFile<S extends z.ZodType>(
-  files: readonly ConfigFileText[],
-  kind: ConfigFileName,
-  schema: S,
-): CheckedFile<z.output<S>> {
-  const file = files.find((candidate) => path.basename(candidate.name) === kind);
-  const name = file?.name ?? kind;
-  if (file?.text === undefined) return checkAbsentFile(name, kind, schema);
-  const readable = parseYaml(name, file.text);
-  if ('problems' in readable) return { name, problems: readable.problems };
-  const raw = readData(readable);
-  if (raw instanceof Error) return { name, problems: [locateError(readable, raw)] };
-  const result = schema.safeParse(raw, { error: describeIssue });
-  if (result.success) return { name, raw, readable, value: result.data, problems: [] };
-  const located = collectIssueProblems(result.error.issues, raw).map((problem) =>
-    locateProblem(readable, problem),
-  );
-  return { name, raw, readable, problems: located };
-}
-
-function checkAbsentFile<S extends z.ZodType>(
-  name: string,
-  kind: ConfigFileName,
-  schema: S,
-): CheckedFile<z.output<S>> {
-  if (REQUIRED_FILES.includes(kind)) {
-    return { name, problems: [{ file: name, line: 0, col: 0, text: `${name}: file not found` }] };
-  }
-  return { name, raw: {}, value: schema.parse({}), problems: [] };
-}
-
-/** The YAML document, or its syntax errors with the parser's own line and column. */
-function parseYaml(name: string, text: string): ReadableFile | { problems: Problem[] } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  if (doc.errors.length === 0) return { name, doc, lineCounter };
-  const problems = doc.errors.map((error) => {
-    const { line, col } = lineCounter.linePos(error.pos[0]);
-    const message = error.message.split('\n')[0] ?? error.message;
-    return { file: name, line, col, text: `${name}:${line}:${col}: invalid YAML: ${message}` };
-  });
-  return { problems };
-}
-
-/** The plain data of the document (`{}` when empty); an Error when aliases expand too far. */
-function readData(file: ReadableFile): unknown {
-  try {
-    return file.doc.toJS({ maxAliasCount: 1000 }) ?? {};
-  } catch (error) {
-    return error instanceof Error ? error : new Error(String(error));
-  }
-}
-
-function locateError(file: ReadableFile, error: Error): Problem {
-  return {
-    file: file.name,
-    line: 1,
-    col: 1,
-    text: `${file.name}:1:1: invalid YAML: ${error.message}`,
-  };
-}
-
-function locateReferenceProblems(checked: Record<ConfigFileName, CheckedFile<unknown>>): Problem[] {
-  const raw: RawConfig = {};
-  for (const kind of FILE_NAMES) {
-    if (checked[kind].raw !== undefined) raw[kind] = checked[kind].raw;
-  }
-  // Terms and languages too: they reach the files' raw data the same way.
-  return [...checkReferences(raw), ...checkTermWriting(raw)].flatMap((problem: FileProblem) => {
-    const readable = checked[problem.file].readable;
-    return readable ? [locateProblem(readable, problem)] : [];
-  });
-}
-
-function locateProblem(file: ReadableFile, problem: PathProblem): Problem {
-  const offset = locateOffset(file.doc, problem.path, problem.onKey ?? false);
-  const { line, col } = file.lineCounter.linePos(offset);
-  const text = `${file.name}:${line}:${col}: ${formatPath(problem.path)}: ${problem.message}`;
-  return { file: file.name, line, col, text: text + citeFirst(file, problem.firstAt) };
-}
-
-function citeFirst(file: ReadableFile, firstAt: PropertyKey[] | undefined): string {
-  if (!firstAt) return '';
-  const { line } = file.lineCounter.linePos(locateOffset(file.doc, firstAt, false));
-  return ` (first defined at line ${line})`;
-}
-
-/** Where the node at `path` starts, or its nearest existing parent when it is missing. */
-function locateOffset(doc: Document, nodePath: readonly PropertyKey[], onKey: boolean): number {
-  const key = onKey ? findKeyNode(doc, nodePath) : undefined;
-  if (key?.range) return key.range[0];
-  for (let depth = nodePath.length; depth >= 0; depth--) {
-    const node = doc.getIn(nodePath.slice(0, depth), true);
-    if (isNode(node) && node.range) return node.range[0];
-  }
-  return 0;
-}
-
-function findKeyNode(doc: Document, nodePath: readonly PropertyKey[]): Node | undefined {
-  const parent = doc.getIn(nodePath.slice(0, -1), true);
-  if (!isMap(parent)) return undefined;
-  const key = nodePath.at(-1);
-  const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === key);
-  return isNode(pair?.key) ? pair.key : undefined;
-}
-
-function sortProblems(problems: Problem[]): Problem[] {
-  return [...problems].sort(
-    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.col - b.col,
-  );
 }

@@ -123,9 +123,18 @@ function describeElisionTerm(text: string): string | undefined {
   return `term "${text}" can never match: ${words} is only ever written elided, and elisions are cut before matching; write the word that follows`;
 }
 
+/** Answers of isAlwaysElided: the regions' thousands of names share most of their words. */
+const ELIDED = new Map<string, boolean>();
+
 /** Whether `folded` is cut off a word as matching reads it (`l` in l'EI), asked of the tokenizer itself. */
 function isAlwaysElided(folded: string): boolean {
-  return tokenize(`${folded}'x`).length === 1 && tokenize(`${folded}'x`)[0]?.folded === 'x';
+  let elided = ELIDED.get(folded);
+  if (elided === undefined) {
+    const tokens = tokenize(`${folded}'x`);
+    elided = tokens.length === 1 && tokens[0]?.folded === 'x';
+    ELIDED.set(folded, elided);
+  }
+  return elided;
 }
 
 const ENGLISH_NAMES = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDocument } from '../../src/articles/document.ts';
+import { readHtmlDocument } from '../../src/articles/html-document.ts';
 import type { BacktestReport } from '../../src/cli/backtest.ts';
 import type { Store } from '../../src/store/database.ts';
 import type { Db } from '../../src/store/types.ts';
@@ -125,7 +126,7 @@ async function storeSamples(db: Db, now: number): Promise<Date[]> {
   };
   for (const sample of SAMPLES) {
     const path = join('tests/fixtures', sample.file);
-    const document = readDocument(path, readFileSync(path));
+    const document = readDocument(path, readFileSync(path), readHtmlDocument);
     const at = new Date(now - sample.hoursAgo * HOUR);
     const storyId = sample.story && stories.get(sample.story);
     const id = await store(sample.file, document.title, document.text, at, storyId);

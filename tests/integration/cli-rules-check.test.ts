@@ -1,5 +1,7 @@
 // `./bin/vigie rules check` as a child process: summary and exit 0, or file:line:col lines and exit 1.
 import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -67,5 +69,25 @@ describe('vigie rules check', () => {
       code: 1,
       stderr: 'tests/fixtures/config/absent: config directory not found\n',
     });
+  });
+
+  it('reuses the config it validated only while the files are unchanged', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'vigie-rules-check-'));
+    const dir = path.join(work, 'config');
+    const env = { VIGIE_CACHE_DIR: path.join(work, 'cache') };
+    try {
+      cpSync('tests/fixtures/config/valid', dir, { recursive: true });
+      const first = await runVigie(['rules', 'check', '--config', dir], env);
+      expect(first.code).toBe(0);
+      expect(readdirSync(path.join(work, 'cache', 'config')).length).toBeGreaterThan(0);
+      expect(await runVigie(['rules', 'check', '--config', dir], env)).toEqual(first);
+      const rules = path.join(dir, 'rules.yaml');
+      writeFileSync(rules, readFileSync(rules, 'utf8').replace(/regions: \[/, 'regions: [irak, '));
+      const edited = await runVigie(['rules', 'check', '--config', dir], env);
+      expect(edited.code).toBe(1);
+      expect(edited.stderr).toContain('unknown region "irak"');
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildJsonSchemas } from '../../../src/config/json-schema.ts';
-import { validateConfig } from '../../../src/config/load.ts';
+import { validateConfig } from '../../../src/config/validate.ts';
 
 const ROOT = path.join(import.meta.dirname, '../../..');
 const read = (relative: string): string => readFileSync(path.join(ROOT, relative), 'utf8');

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type ConfigFileText, validateConfig } from '../../../src/config/load.ts';
+import { type ConfigFileText, validateConfig } from '../../../src/config/validate.ts';
 
 const FIXTURES = path.join(import.meta.dirname, '../../fixtures/config');
 const FILE_NAMES = ['feeds.yaml', 'regions.yaml', 'rules.yaml', 'notify.yaml'];

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDocument } from '../../../src/articles/document.ts';
+import { readHtmlDocument } from '../../../src/articles/html-document.ts';
 import { type ClassifyLine, classifyDocument } from '../../../src/cli/classify.ts';
 import { loadConfig } from '../../../src/config/load.ts';
 import { compileMatcher, type Matcher } from '../../../src/rules/compile.ts';
@@ -61,7 +62,11 @@ describe('samples against the shipped config', () => {
 
   const classify = (file: string): ClassifyLine => {
     const path = `tests/fixtures/${file}`;
-    return classifyDocument(matcher, path, readDocument(path, readFileSync(path)));
+    return classifyDocument(
+      matcher,
+      path,
+      readDocument(path, readFileSync(path), readHtmlDocument),
+    );
   };
 
   it.each(samples)('$file: regions', ({ file, regions, notRegions }) => {
@@ -84,7 +89,11 @@ describe('samples against the shipped config', () => {
     'tests/fixtures/fr-raid-anbar-2024-09.txt',
     'tests/fixtures/pages/wordpress-raid-anbar.html',
   ])('%s: about Iraq, not Israel nor Iran', (path) => {
-    const line = classifyDocument(matcher, path, readDocument(path, readFileSync(path)));
+    const line = classifyDocument(
+      matcher,
+      path,
+      readDocument(path, readFileSync(path), readHtmlDocument),
+    );
     const rule = line.rules.find((r) => r.id === 'ei-attentats');
     expect(line.regions.map((r) => r.id)).toEqual(expect.arrayContaining(['israel', 'iran']));
     expect(line.focus).toContain('iraq');
