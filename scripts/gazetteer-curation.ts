@@ -134,7 +134,7 @@ export const COUNTRIES: readonly CountryRow[] = [
     'united-kingdom',
     'britannique',
     'British/Britons/Brits',
-    'Grande-Bretagne|Britain|Royaume Uni',
+    'Grande-Bretagne|Britain|Royaume Uni|=UK',
   ],
   ['GD', 'grenada', 'grenadien', 'Grenadian/Grenadians', '', 'Grenade'],
   ['GE', 'georgia', 'géorgien', 'Georgian/Georgians', '=Georgia'],
@@ -1692,6 +1692,8 @@ azerbaijan
 
 united-states
   washington: Washington | Washington DC ; city=Washington, D.C.
+  kentucky: Kentucky | =Ky.
+  california: Californie | California | =Calif.
   new-york: New York | New York City ; city=New York City
   new-jersey: New Jersey
   new-mexico: Nouveau-Mexique | New Mexico
