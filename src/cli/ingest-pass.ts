@@ -1,7 +1,7 @@
 // The pass behind `vigie ingest`: in-process workers on a temporary prefix, waited on until the chain drains.
 import { randomUUID } from 'node:crypto';
 import { loadEnv } from '../config/env.ts';
-import { loadConfig } from '../config/load.ts';
+import { loadConfig, type VigieConfig } from '../config/load.ts';
 import { closeDeps, createHttp, type Deps, type Http, openDeps } from '../deps.ts';
 import { ensureFeedRow, type FeedSource, resolveFeedSource } from '../feeds/adhoc.ts';
 import { parseDuration } from '../lib/duration.ts';
@@ -46,7 +46,7 @@ export async function ingest(target: string, options: IngestOptions): Promise<In
   const store = await openStore(env);
   const deps = await openDeps({
     env,
-    config: { ...config, feeds: [source.spec] },
+    config: { ...config, feeds: [source.spec], notify: withShortGroupWait(config.notify) },
     store,
     // Its own queues: a running instance's workers never see these jobs, nor this pass theirs.
     prefix: `${env.queuePrefix}-ingest-${randomUUID().slice(0, 8)}`,
@@ -64,6 +64,17 @@ export async function ingest(target: string, options: IngestOptions): Promise<In
     await Promise.all(Object.values(deps.queues).map((queue) => queue.obliterate({ force: true })));
     await closeDeps(deps);
   }
+}
+
+/**
+ * One pass waits for its queues to drain, a delayed send included: its alerts (evaluated about a
+ * second after their events) wait 1 s for each other rather than the channels' group wait.
+ */
+function withShortGroupWait(notify: VigieConfig['notify']): VigieConfig['notify'] {
+  const channels = Object.fromEntries(
+    Object.entries(notify.channels).map(([id, channel]) => [id, { ...channel, groupWait: '1s' }]),
+  );
+  return { ...notify, channels };
 }
 
 /** The file's bytes for the file's URL; the feed fetched whole (no validators) so the pass sees every item. */

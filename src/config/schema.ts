@@ -259,15 +259,21 @@ const ChannelTimeZoneSchema = TimeZoneSchema.optional().describe(
   'IANA time zone of the times its alerts show, with their UTC offset (default UTC)',
 );
 
+const GroupWaitSchema = DurationSchema.optional().describe(
+  'how long an alert waits for the rule’s other regions, to go out in one message (default 60s)',
+);
+
 const EmailChannelSchema = z.strictObject({
   type: z.literal('email'),
   timezone: ChannelTimeZoneSchema,
+  groupWait: GroupWaitSchema,
   to: z.array(z.email({ error: 'invalid email address' })).min(1, { error: 'must not be empty' }),
 });
 
 const WebhookChannelSchema = z.strictObject({
   type: z.literal('webhook'),
   timezone: ChannelTimeZoneSchema,
+  groupWait: GroupWaitSchema,
   url: HttpUrlSchema,
   secret: z.string().min(1).optional(),
 });

@@ -1,7 +1,7 @@
 // How a digest groups its events: one group per rule × region, one entry per story in each.
 import type { DigestRow } from '../store/digest-query.ts';
 import { storyKeyOf } from '../store/story-key.ts';
-import type { DigestGroup, DigestStory } from './render-digest.ts';
+import type { DigestCopy, DigestGroup, DigestStory } from './render-digest.ts';
 
 export interface DigestRuleRef {
   id: string;
@@ -17,6 +17,8 @@ interface StoryDraft {
   sources: Set<string>;
   publishedAt: Date | null;
   terms: Set<string>;
+  /** The story's other articles (other links), by URL: copies from other sources. */
+  copies: Map<string, DigestCopy>;
 }
 
 /**
@@ -78,9 +80,14 @@ function addToStory(
     sources: new Set<string>(),
     publishedAt: row.publishedAt,
     terms: new Set<string>(),
+    copies: new Map<string, DigestCopy>(),
   };
   stories.set(key, story);
-  for (const feed of [...feeds, ...(row.feedId ? [row.feedId] : [])]) story.sources.add(feed);
+  const articleFeeds = [...new Set([...feeds, ...(row.feedId ? [row.feedId] : [])])];
+  for (const feed of articleFeeds) story.sources.add(feed);
+  if (row.url !== story.url && !story.copies.has(row.url)) {
+    story.copies.set(row.url, { title: row.title, url: row.url, sources: articleFeeds.sort() });
+  }
   for (const hit of row.terms) story.terms.add(hit.term);
   // The story's time is its latest article's: recency ranks what moved most recently.
   if (row.publishedAt && (!story.publishedAt || row.publishedAt > story.publishedAt)) {
@@ -96,5 +103,6 @@ function toDigestStory(story: StoryDraft): DigestStory {
     sources: [...story.sources].sort(),
     publishedAt: story.publishedAt,
     terms: [...story.terms],
+    copies: [...story.copies.values()],
   };
 }

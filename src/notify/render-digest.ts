@@ -1,4 +1,5 @@
-// Digest emails rendered from values: counts at the top, stories by rule then region, the alerts of the period.
+// Digest emails rendered from values: counts by rule and region at the top, the alerts of the period,
+// then each story once, labelled with the rules and regions it matched, its copies folded under it.
 import { countOf, escapeHtml, formatTime, singleLine } from './format.ts';
 import { htmlDocument, linkHtml } from './html.ts';
 
@@ -12,6 +13,15 @@ export interface DigestStory {
   publishedAt: Date | null;
   /** Matched terms as written in the rule, shown after the title. */
   terms?: readonly string[] | undefined;
+  /** The story's other articles (other links, often other sources), folded under it. */
+  copies?: readonly DigestCopy[] | undefined;
+}
+
+/** Another article of a story: its title, link and the feeds that carried it. */
+export interface DigestCopy {
+  title: string;
+  url: string;
+  sources: readonly string[];
 }
 
 export interface DigestGroup {
@@ -53,6 +63,15 @@ interface RuleSection {
   regions: { regionId: string; stories: DigestStory[] }[];
 }
 
+/** A story as the digest lists it: once, with every rule × region it was counted under. */
+interface StoryEntry {
+  story: DigestStory;
+  labels: { ruleName: string; regionId: string }[];
+  sources: Set<string>;
+  terms: Set<string>;
+  copies: Map<string, DigestCopy>;
+}
+
 const NO_REGION = '(no region)';
 
 /** `<digest-7@vigie>` for run 7: a resend of the run carries the same id, so mail systems fold it. */
@@ -62,11 +81,57 @@ export function digestMessageId(runId: number): string {
 
 export function renderDigest(input: DigestInput): RenderedDigest {
   const sections = sectionsOf(input.groups);
+  const stories = storiesOf(sections);
   return {
     subject: digestSubject(input, sections),
-    text: digestText(input, sections),
-    html: digestHtml(input, sections),
+    text: digestText(input, sections, stories),
+    html: digestHtml(input, sections, stories),
   };
+}
+
+/**
+ * Each story once (by its key, else its link), in the sections' order of rules and regions for
+ * its labels, its sources and terms merged, another article of it under another rule folded in
+ * as a copy; most sources first, then the most recent.
+ */
+function storiesOf(sections: readonly RuleSection[]): StoryEntry[] {
+  const entries = new Map<string, StoryEntry>();
+  for (const section of sections)
+    for (const region of section.regions)
+      for (const story of region.stories) {
+        const key = story.key ?? story.url;
+        const entry = entries.get(key) ?? newEntry(story);
+        entries.set(key, entry);
+        entry.labels.push({ ruleName: section.ruleName, regionId: region.regionId });
+        mergeStory(entry, story);
+      }
+  const list = [...entries.values()];
+  for (const entry of list) {
+    entry.story = {
+      ...entry.story,
+      sources: [...entry.sources].sort(),
+      terms: [...entry.terms],
+      copies: [...entry.copies.values()],
+    };
+  }
+  return list.sort((a, b) => byReach(a.story, b.story));
+}
+
+function newEntry(story: DigestStory): StoryEntry {
+  return { story, labels: [], sources: new Set(), terms: new Set(), copies: new Map() };
+}
+
+function mergeStory(entry: StoryEntry, story: DigestStory): void {
+  for (const source of story.sources) entry.sources.add(source);
+  for (const term of story.terms ?? []) entry.terms.add(term);
+  const copies = [...(story.copies ?? [])];
+  if (story.url !== entry.story.url) copies.push(story);
+  for (const copy of copies)
+    if (copy.url !== entry.story.url && !entry.copies.has(copy.url))
+      entry.copies.set(copy.url, { title: copy.title, url: copy.url, sources: copy.sources });
+  const time = story.publishedAt;
+  if (time && (!entry.story.publishedAt || time > entry.story.publishedAt))
+    entry.story = { ...entry.story, publishedAt: time };
 }
 
 /** Groups merged by rule, then region (both in name order), stories by sources then recency. */
@@ -125,7 +190,7 @@ function regionLabel(regionId: string): string {
   return regionId === '' ? NO_REGION : regionId;
 }
 
-function digestText(input: DigestInput, sections: RuleSection[]): string {
+function digestText(input: DigestInput, sections: RuleSection[], stories: StoryEntry[]): string {
   const lines = [`Digest ${input.digestId}, ${periodText(input)}`, ''];
   for (const section of sections) {
     for (const region of section.regions) {
@@ -136,7 +201,8 @@ function digestText(input: DigestInput, sections: RuleSection[]): string {
   }
   if (sections.length === 0) lines.push('  Nothing matched in this period.');
   lines.push('', ...alertsText(input), '');
-  for (const section of sections) lines.push(...sectionText(section, input.timeZone));
+  if (stories.length > 0) lines.push('== Stories ==', '');
+  for (const entry of stories) lines.push(...storyText(entry, input.timeZone), '');
   return lines.join('\n');
 }
 
@@ -153,20 +219,27 @@ function alertsText(input: DigestInput): string[] {
   return lines;
 }
 
-function sectionText(section: RuleSection, timeZone: string | undefined): string[] {
-  const lines = [`== ${singleLine(section.ruleName)} ==`];
-  for (const region of section.regions) {
-    lines.push('', `-- ${regionLabel(region.regionId)} --`);
-    for (const story of region.stories) {
-      lines.push(
-        `* ${singleLine(story.title)}`,
-        `  ${storyMeta(story, timeZone)}`,
-        `  ${singleLine(story.url)}`,
-      );
-    }
-  }
-  lines.push('');
-  return lines;
+function storyText(entry: StoryEntry, timeZone: string | undefined): string[] {
+  const { story } = entry;
+  return [
+    `* ${singleLine(story.title)}`,
+    `  ${labelsText(entry)}`,
+    `  ${storyMeta(story, timeZone)}`,
+    `  ${singleLine(story.url)}`,
+    ...(story.copies ?? []).map((copy) => `    also: ${copyText(copy)}`),
+  ];
+}
+
+/** `[Rule — iraq] [Other rule — (no region)]`: where the story was counted. */
+function labelsText(entry: StoryEntry): string {
+  return entry.labels
+    .map((label) => `[${singleLine(label.ruleName)} — ${regionLabel(label.regionId)}]`)
+    .join(' ');
+}
+
+function copyText(copy: DigestCopy): string {
+  const sources = copy.sources.length > 0 ? `${copy.sources.map(singleLine).join(', ')}: ` : '';
+  return `${sources}${singleLine(copy.title)} ${singleLine(copy.url)}`;
 }
 
 function storyMeta(story: DigestStory, timeZone: string | undefined): string {
@@ -183,18 +256,21 @@ const STYLE = {
   table: 'border-collapse:collapse;margin:0 0 16px;font-size:13px',
   cell: 'border:1px solid #ddd;padding:4px 8px;text-align:left',
   h2: 'font-size:16px;margin:20px 0 6px;border-bottom:2px solid #0b57d0',
-  h3: 'font-size:14px;margin:12px 0 6px;color:#333',
-  story: 'margin:0 0 10px',
+  story: 'margin:0 0 12px',
   small: 'color:#555;font-size:12px',
+  label:
+    'display:inline-block;background:#e8f0fe;color:#174ea6;font-size:12px;padding:0 6px;margin:0 4px 2px 0;border-radius:3px',
+  copies: 'margin:2px 0 0 16px;padding:0;color:#555;font-size:12px',
 } as const;
 
-function digestHtml(input: DigestInput, sections: RuleSection[]): string {
+function digestHtml(input: DigestInput, sections: RuleSection[], stories: StoryEntry[]): string {
   const body = [
     `<h1 style="${STYLE.h1}">Digest ${escapeHtml(input.digestId)}</h1>`,
     `<p style="${STYLE.meta}">${escapeHtml(periodText(input))}</p>`,
     countsHtml(sections),
     alertsHtml(input),
-    ...sections.map((section) => sectionHtml(section, input.timeZone)),
+    ...(stories.length > 0 ? [`<h2 style="${STYLE.h2}">Stories</h2>`] : []),
+    ...stories.map((entry) => storyHtml(entry, input.timeZone)),
   ];
   return htmlDocument(escapeHtml(digestSubject(input, sections)), body.join('\n'));
 }
@@ -218,13 +294,18 @@ function alertsHtml(input: DigestInput): string {
   return `<p style="${STYLE.meta}">${escapeHtml(head ?? '')}</p>${list ? `<ul style="${STYLE.small}">${list}</ul>` : ''}`;
 }
 
-function sectionHtml(section: RuleSection, timeZone: string | undefined): string {
-  const regions = section.regions.map((region) => {
-    const stories = region.stories.map(
-      (story) =>
-        `<div style="${STYLE.story}">${linkHtml(story.title, story.url)}<br><span style="${STYLE.small}">${escapeHtml(storyMeta(story, timeZone))}</span></div>`,
-    );
-    return `<h3 style="${STYLE.h3}">${escapeHtml(regionLabel(region.regionId))}</h3>\n${stories.join('\n')}`;
-  });
-  return `<h2 style="${STYLE.h2}">${escapeHtml(section.ruleName)}</h2>\n${regions.join('\n')}`;
+function storyHtml(entry: StoryEntry, timeZone: string | undefined): string {
+  const { story } = entry;
+  const labels = entry.labels
+    .map(
+      (label) =>
+        `<span style="${STYLE.label}">${escapeHtml(`${label.ruleName} — ${regionLabel(label.regionId)}`)}</span>`,
+    )
+    .join('');
+  const copies = (story.copies ?? []).map(
+    (copy) =>
+      `<li>${escapeHtml(copy.sources.join(', '))}${copy.sources.length > 0 ? ': ' : ''}${linkHtml(copy.title, copy.url)}</li>`,
+  );
+  const folded = copies.length > 0 ? `<ul style="${STYLE.copies}">${copies.join('')}</ul>` : '';
+  return `<div style="${STYLE.story}">${linkHtml(story.title, story.url)}<br>${labels}<br><span style="${STYLE.small}">${escapeHtml(storyMeta(story, timeZone))}</span>${folded}</div>`;
 }

@@ -60,6 +60,7 @@ export interface RenderedEmail {
 
 const STYLE = {
   h1: 'font-size:18px;margin:0 0 8px',
+  h2: 'font-size:16px;margin:18px 0 4px;border-bottom:2px solid #0b57d0',
   meta: 'color:#555;font-size:13px;margin:0 0 16px',
   story: 'margin:0 0 18px;padding:0 0 12px;border-bottom:1px solid #e5e5e5',
   source: 'color:#555;font-size:12px;margin:2px 0 6px',
@@ -75,6 +76,51 @@ export function renderAlertEmail(alert: AlertToRender, context: AlertContext): R
     html: alertHtml(ruleName, alert, context),
     messageId: `<alert-${alert.id}@vigie>`,
   };
+}
+
+/** One alert of a burst: the alert and what its own mail would show. */
+export interface AlertPart {
+  alert: AlertToRender;
+  context: AlertContext;
+}
+
+/**
+ * One message for alerts of one rule (its regions crossing within the group wait): each region
+ * with its summary and stories, as its own mail would show them. A single alert renders as
+ * `renderAlertEmail`. The Message-ID names every alert, so the same burst resent is folded.
+ */
+export function renderAlertGroupEmail(parts: readonly AlertPart[]): RenderedEmail {
+  const [first] = parts;
+  if (!first) throw new Error('notify: an alert message needs at least one alert');
+  if (parts.length === 1) return renderAlertEmail(first.alert, first.context);
+  const ruleName = first.context.rule.name ?? first.context.rule.id;
+  const names = parts.map((part) => part.context.regionName ?? part.alert.regionId);
+  const subject = singleLine(
+    `[vigie] ${ruleName}: ${countOf(parts.length, 'region', 'regions')} (${names.join(', ')})`,
+  );
+  const text = [
+    singleLine(`${ruleName}: ${countOf(parts.length, 'region', 'regions')} at once`),
+    '',
+    ...parts.flatMap((part) => [
+      `== ${singleLine(part.context.regionName ?? part.alert.regionId)} ==`,
+      summaryLine(part.alert, part.context),
+      '',
+      ...part.context.stories.flatMap((story) => [...storyText(story, part.context), '']),
+    ]),
+  ].join('\n');
+  const sections = parts.map(
+    (
+      part,
+    ) => `<h2 style="${STYLE.h2}">${escapeHtml(part.context.regionName ?? part.alert.regionId)}</h2>
+<p style="${STYLE.meta}">${escapeHtml(summaryLine(part.alert, part.context))}</p>
+${part.context.stories.map((story) => storyHtml(story, part.context)).join('\n')}`,
+  );
+  const html = htmlDocument(
+    escapeHtml(subject),
+    `<h1 style="${STYLE.h1}">${escapeHtml(ruleName)}</h1>\n${sections.join('\n')}`,
+  );
+  const ids = parts.map((part) => part.alert.id).join('-');
+  return { subject, text, html, messageId: `<alert-${ids}@vigie>` };
 }
 
 /** ` — Irak`, or nothing for a rule counted as a whole. */

@@ -243,11 +243,19 @@ export async function enqueueEvaluateAlerts(
   );
 }
 
-/** One send per delivery row; leasing the row, not the job id, keeps it to one mail. */
-export async function enqueueSendAlert(queues: Queues, job: DeliveryJob): Promise<void> {
+/**
+ * One send per delivery row; leasing the row, not the job id, keeps it to one mail. `delayMs`: the
+ * channel's group wait, for the rule's other regions to join the message (notify/group-wait.ts).
+ */
+export async function enqueueSendAlert(
+  queues: Queues,
+  job: DeliveryJob,
+  delayMs = 0,
+): Promise<void> {
   const data = DeliveryJobSchema.parse(job);
   await queues[QUEUE.sendAlert].add(QUEUE.sendAlert, data, {
     jobId: jobId(QUEUE.sendAlert, data.deliveryId),
+    ...(delayMs > 0 ? { delay: delayMs } : {}),
   });
 }
 

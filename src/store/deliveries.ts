@@ -108,6 +108,53 @@ export async function claimDelivery(
   return { ...toDelivery(row), token, recovered: row.previous_state === 'sending' };
 }
 
+/** The other alert deliveries a sender may carry in its message: same rule, same channel. */
+export interface CompanionQuery {
+  /** The delivery already claimed, by the holder of `token`. */
+  deliveryId: number;
+  token: string;
+  ruleId: string;
+  channel: string;
+  /** Only alerts made in [from, until]: within the group wait of the first one. */
+  from: Date;
+  until: Date;
+}
+
+/**
+ * Claims for the holder of `token` every other delivery owed on the channel for an alert of the
+ * rule made within the group wait (pending, or leased by a sender that died), so that one message
+ * carries them all. Rows
+ * another sender is claiming are skipped, not waited for: that sender sends them. Each claimed
+ * row is then held, renewed, marked and released like the first, by the same token.
+ */
+export async function claimCompanionDeliveries(
+  db: Db,
+  query: CompanionQuery,
+  terms: LeaseTerms,
+): Promise<ClaimedDelivery[]> {
+  const result = await sql<Selectable<DeliveriesTable> & { previous_state: DeliveryState }>`
+    update deliveries d
+    set state = 'sending', claim_token = ${query.token}, claimed_at = ${terms.now},
+        lease_until = ${leaseEnd(terms)}, attempts = d.attempts + 1
+    from (
+      select o.id, o.state from deliveries o join alerts a on a.id = o.alert_id
+      where a.rule_id = ${query.ruleId} and o.channel = ${query.channel} and o.id <> ${query.deliveryId}
+        and a.created_at >= ${query.from} and a.created_at <= ${query.until}
+        and (o.state = 'pending' or (o.state = 'sending' and o.lease_until < ${terms.now}))
+      order by o.id
+      for update of o skip locked
+    ) previous
+    where d.id = previous.id
+    returning d.*, previous.state as previous_state`.execute(db);
+  return result.rows
+    .map((row) => ({
+      ...toDelivery(row),
+      token: query.token,
+      recovered: row.previous_state === 'sending',
+    }))
+    .sort((a, b) => a.id - b.id);
+}
+
 /** Extends the lease of the holder of `token`; false when the delivery is no longer its own. */
 export async function renewDeliveryLease(
   db: Db,

@@ -10,6 +10,7 @@ import {
   type ClaimedDelivery,
   claimDelivery,
   getDelivery,
+  type LeaseTerms,
   markDelivered,
   markDeliveryFailed,
   renewDeliveryLease,
@@ -19,6 +20,8 @@ import { errorMessage } from './spec.ts';
 export interface DeliveryResult {
   deliveryId: number;
   sent?: boolean;
+  /** The other deliveries the same message carried (an alert's burst: see `gather`). */
+  carried?: number[];
   error?: string;
   skipped?: string;
 }
@@ -28,13 +31,16 @@ export interface DeliveryResult {
  * it sent. A transient failure releases the lease and throws, for BullMQ to retry; a permanent one
  * (PermanentError) marks it failed for good. Only one sender holds a valid lease at a time; a
  * delivery leased by another is looked at again when that lease ends (the job waits, delayed).
+ * `gather` claims other deliveries, by the same token, for the same message: they are rendered,
+ * renewed, marked sent (in one transaction) or released together with the first.
  */
 export async function sendDelivery(
   deps: Deps,
   job: Job,
   deliveryId: number,
   what: 'alert' | 'digest',
-  render: (delivery: ClaimedDelivery) => Promise<Notification>,
+  render: (delivery: ClaimedDelivery, held: readonly ClaimedDelivery[]) => Promise<Notification>,
+  gather?: (delivery: ClaimedDelivery, terms: LeaseTerms) => Promise<ClaimedDelivery[]>,
 ): Promise<DeliveryResult> {
   const policy = leasePolicy(deps.env.workerLockMs);
   const now = deps.clock.now();
@@ -48,20 +54,27 @@ export async function sendDelivery(
       `${what} delivery taken over from a sender that died; may resend`,
     );
   }
-  const heartbeat = startHeartbeat(deps, delivery, policy);
+  const held: ClaimedDelivery[] = [delivery];
+  const heartbeat = startHeartbeat(deps, held, policy);
   let failure: unknown;
   try {
+    if (gather) held.push(...(await gather(delivery, { now, leaseMs: policy.leaseMs })));
+    for (const other of held.slice(1).filter((claimed) => claimed.recovered))
+      deps.log.warn(
+        { deliveryId: other.id },
+        `${what} delivery taken over with another; may resend`,
+      );
     const channel = deps.config.notify.channels[delivery.channel];
     if (!channel) throw new PermanentError(`notify: unknown channel ${delivery.channel}`);
-    await deliver(deps, channel, await render(delivery));
+    await deliver(deps, channel, await render(delivery, held));
   } catch (error) {
     failure = error;
   } finally {
     await heartbeat.stop();
   }
   return failure === undefined
-    ? markSent(deps, delivery)
-    : releaseAfterFailure(deps, delivery, what, failure);
+    ? markSent(deps, held)
+    : releaseAfterFailure(deps, held, what, failure);
 }
 
 /** Not claimed: done with (sent or failed), or leased by another sender until its lease ends. */
@@ -77,30 +90,46 @@ async function skipOrWait(deps: Deps, job: Job, deliveryId: number): Promise<Del
   throw new DelayedError(`delivery ${deliveryId} is leased by another sender`);
 }
 
-async function markSent(deps: Deps, delivery: ClaimedDelivery): Promise<DeliveryResult> {
-  const marked = await markDelivered(deps.store.db, delivery.id, {
-    token: delivery.token,
-    sentAt: deps.clock.now(),
+/** Marks every delivery the message carried sent, in one transaction. */
+async function markSent(deps: Deps, held: readonly ClaimedDelivery[]): Promise<DeliveryResult> {
+  const [delivery, ...others] = held as [ClaimedDelivery, ...ClaimedDelivery[]];
+  const sentAt = deps.clock.now();
+  const marked = await deps.store.db.transaction().execute(async (trx) => {
+    const done: boolean[] = [];
+    for (const claimed of held)
+      done.push(await markDelivered(trx, claimed.id, { token: claimed.token, sentAt }));
+    return done;
   });
-  if (!marked) {
+  held.forEach((claimed, n) => {
     // Its lease ended while it sent (a stall longer than the lease): the new holder marks it.
-    deps.log.warn({ deliveryId: delivery.id }, 'delivery sent after its lease was taken over');
-  }
-  return { deliveryId: delivery.id, sent: true };
+    if (!marked[n])
+      deps.log.warn({ deliveryId: claimed.id }, 'delivery sent after its lease was taken over');
+  });
+  const carried = others.map((other) => other.id);
+  return { deliveryId: delivery.id, sent: true, ...(carried.length > 0 ? { carried } : {}) };
 }
 
 async function releaseAfterFailure(
   deps: Deps,
-  delivery: ClaimedDelivery,
+  held: readonly ClaimedDelivery[],
   what: 'alert' | 'digest',
   error: unknown,
 ): Promise<DeliveryResult> {
+  const [delivery] = held as [ClaimedDelivery, ...ClaimedDelivery[]];
   const permanent = error instanceof PermanentError;
-  const released = await markDeliveryFailed(deps.store.db, delivery.id, {
-    token: delivery.token,
-    error: errorMessage(error),
-    permanent,
+  const outcomes = await deps.store.db.transaction().execute(async (trx) => {
+    const done: boolean[] = [];
+    for (const claimed of held)
+      done.push(
+        await markDeliveryFailed(trx, claimed.id, {
+          token: claimed.token,
+          error: errorMessage(error),
+          permanent,
+        }),
+      );
+    return done;
   });
+  const released = outcomes[0] === true;
   if (!released) return { deliveryId: delivery.id, skipped: 'taken over by another sender' };
   if (!permanent) throw error;
   deps.log.error(
@@ -110,24 +139,30 @@ async function releaseAfterFailure(
   return { deliveryId: delivery.id, error: errorMessage(error) };
 }
 
-/** Renews the lease every `renewEveryMs` until stopped; `stop` waits for a renewal in flight. */
+/**
+ * Renews the leases of `held` (read at each beat: deliveries gathered later are renewed too) every
+ * `renewEveryMs` until stopped; `stop` waits for a renewal in flight.
+ */
 function startHeartbeat(
   deps: Deps,
-  delivery: ClaimedDelivery,
+  held: readonly ClaimedDelivery[],
   policy: LeasePolicy,
 ): { stop(): Promise<void> } {
   let renewing = Promise.resolve();
-  let lost = false;
-  const renew = async () => {
+  const lost = new Set<number>();
+  const renewOne = async (delivery: ClaimedDelivery) => {
     const lease = { token: delivery.token, now: deps.clock.now(), leaseMs: policy.leaseMs };
-    const held = await renewDeliveryLease(deps.store.db, delivery.id, lease).catch((error) => {
+    const kept = await renewDeliveryLease(deps.store.db, delivery.id, lease).catch((error) => {
       // The database may be back before the lease ends: keep trying at the next beat.
       deps.log.warn({ deliveryId: delivery.id, err: errorMessage(error) }, 'lease not renewed');
       return true;
     });
-    if (held || lost) return;
-    lost = true;
+    if (kept || lost.has(delivery.id)) return;
+    lost.add(delivery.id);
     deps.log.warn({ deliveryId: delivery.id }, 'delivery lease taken over while sending');
+  };
+  const renew = async () => {
+    for (const delivery of [...held]) await renewOne(delivery);
   };
   const timer = setInterval(() => {
     renewing = renewing.then(renew);

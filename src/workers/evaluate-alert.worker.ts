@@ -2,6 +2,7 @@
 import type { Job } from 'bullmq';
 import type { Deps } from '../deps.ts';
 import { type AlertOutcome, evaluateAlert } from '../notify/evaluate-alert.ts';
+import { groupWaitMs } from '../notify/group-wait.ts';
 import { countsFocusRegions } from '../notify/threshold.ts';
 import { AlertJobSchema, enqueueSendAlert, parsePayload, QUEUE } from '../queues/index.ts';
 import { findLatestKeyMatch } from '../store/alerts.ts';
@@ -47,7 +48,11 @@ async function evaluateAlertJob(deps: Deps, job: Job): Promise<EvaluateAlertResu
   const toSend = isRerun(job)
     ? await deliveriesToReoffer(deps, outcome)
     : outcome.deliveries.filter((delivery) => delivery.created);
-  for (const delivery of toSend) await enqueueSendAlert(deps.queues, { deliveryId: delivery.id });
+  // Each waits its channel's group wait, for the rule's other regions crossing now to join it.
+  for (const delivery of toSend) {
+    const delayMs = groupWaitMs(deps.config.notify.channels[delivery.channel]);
+    await enqueueSendAlert(deps.queues, { deliveryId: delivery.id }, delayMs);
+  }
   if (!outcome.alert) return { eventId, reason: outcome.decision.reason ?? 'no alert' };
   deps.log.info({ ruleId, regionId, alertId: outcome.alert.id }, 'alert fired');
   const created = outcome.deliveries.some((delivery) => delivery.created);

@@ -1,12 +1,19 @@
-// send-alert: lease one delivery, render its alert, send it by mail or webhook, mark it sent.
+// send-alert: lease one delivery and the rule's other owed ones on its channel, render their alerts
+// as one message, send it by mail or webhook, mark them all sent.
 import type { Job } from 'bullmq';
 import type { Deps } from '../deps.ts';
 import { PermanentError } from '../lib/errors.ts';
 import { listClauses, nameRegions, nameSource, placesOf } from '../notify/explain.ts';
-import { type AlertContext, type RenderedEmail, renderAlertEmail } from '../notify/render.ts';
+import { groupWaitMs } from '../notify/group-wait.ts';
+import { type AlertContext, type AlertPart, renderAlertGroupEmail } from '../notify/render.ts';
 import { DeliveryJobSchema, parsePayload, QUEUE } from '../queues/index.ts';
 import { matchArticle } from '../rules/match.ts';
 import { type Alert, getAlert } from '../store/alerts.ts';
+import {
+  type ClaimedDelivery,
+  claimCompanionDeliveries,
+  type LeaseTerms,
+} from '../store/deliveries.ts';
 import { listEventStories } from '../store/events.ts';
 import { storyKeyOf } from '../store/story-key.ts';
 import { type DeliveryResult, sendDelivery } from './delivery.ts';
@@ -20,26 +27,52 @@ export const sendAlertWorker: WorkerSpec<SendAlertResult> = {
   process: sendAlert,
 };
 
+/**
+ * The job was delayed by the channel's group wait (evaluate-alert): the rule's other regions that
+ * crossed meanwhile have their deliveries owed on this channel, and go out in this one message.
+ */
 async function sendAlert(deps: Deps, job: Job): Promise<SendAlertResult> {
   const { deliveryId } = parsePayload(DeliveryJobSchema, QUEUE.sendAlert, job.data);
-  return sendDelivery(deps, job, deliveryId, 'alert', async (delivery) => {
-    const alert =
-      delivery.alertId === null ? undefined : await getAlert(deps.store.db, delivery.alertId);
-    if (!alert) throw new PermanentError(`notify: delivery ${deliveryId} has no alert`);
-    const mail = await renderAlert(deps, alert, delivery.channel);
+  const render = async (_delivery: ClaimedDelivery, held: readonly ClaimedDelivery[]) => {
+    const alerts = await Promise.all(held.map((claimed) => alertOf(deps, claimed)));
+    const parts: AlertPart[] = [];
+    for (const [n, alert] of alerts.entries())
+      parts.push(await renderAlert(deps, alert, held[n]?.channel ?? ''));
+    const mail = renderAlertGroupEmail(parts);
     return {
       ...mail,
-      webhookBody: { alert, subject: mail.subject, text: mail.text },
-      idempotencyKey: String(deliveryId),
+      webhookBody: { alert: alerts[0], alerts, subject: mail.subject, text: mail.text },
+      idempotencyKey: held.map((claimed) => claimed.id).join(','),
     };
-  });
+  };
+  const gather = async (delivery: ClaimedDelivery, terms: LeaseTerms) => {
+    const { ruleId, createdAt } = await alertOf(deps, delivery);
+    const waitMs = groupWaitMs(deps.config.notify.channels[delivery.channel]);
+    const query = {
+      deliveryId,
+      token: delivery.token,
+      ruleId,
+      channel: delivery.channel,
+      from: new Date(createdAt.getTime() - waitMs),
+      until: new Date(createdAt.getTime() + waitMs),
+    };
+    return claimCompanionDeliveries(deps.store.db, query, terms);
+  };
+  return sendDelivery(deps, job, deliveryId, 'alert', render, gather);
+}
+
+async function alertOf(deps: Deps, delivery: ClaimedDelivery): Promise<Alert> {
+  const alert =
+    delivery.alertId === null ? undefined : await getAlert(deps.store.db, delivery.alertId);
+  if (!alert) throw new PermanentError(`notify: delivery ${delivery.id} has no alert`);
+  return alert;
 }
 
 /**
  * The alert's stories, one article each (the first of its events), rendered as one mail for
  * `channel`, in its time zone, with names for ids and where the alert's region was named.
  */
-async function renderAlert(deps: Deps, alert: Alert, channel: string): Promise<RenderedEmail> {
+async function renderAlert(deps: Deps, alert: Alert, channel: string): Promise<AlertPart> {
   const rule = deps.byId.rules.get(alert.ruleId);
   const regionName = nameRegions(deps.config.regions).get(alert.regionId);
   const events = await listEventStories(deps.store.db, alert.triggeredBy.events);
@@ -59,20 +92,18 @@ async function renderAlert(deps: Deps, alert: Alert, channel: string): Promise<R
       places: alert.regionId === '' ? [] : findPlaces(deps, event, alert.regionId, regionName),
     });
   }
-  return renderAlertEmail(
-    { ...alert, expected: alert.triggeredBy.expected },
-    {
-      rule: {
-        id: alert.ruleId,
-        name: rule?.name,
-        severity: rule?.severity ?? 'medium',
-        clauses: rule ? listClauses(rule.match) : [],
-      },
-      regionName,
-      stories,
-      timeZone: deps.config.notify.channels[channel]?.timezone,
+  const context: AlertContext = {
+    rule: {
+      id: alert.ruleId,
+      name: rule?.name,
+      severity: rule?.severity ?? 'medium',
+      clauses: rule ? listClauses(rule.match) : [],
     },
-  );
+    regionName,
+    stories,
+    timeZone: deps.config.notify.channels[channel]?.timezone,
+  };
+  return { alert: { ...alert, expected: alert.triggeredBy.expected }, context };
 }
 
 /** Where the article names the region: events keep term positions, not place ones, so it is read again. */

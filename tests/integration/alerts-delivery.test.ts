@@ -94,15 +94,15 @@ afterAll(async () => {
 
 interface Hook {
   url: string;
-  /** Alert ids of the POSTs answered 200, one entry per accepted request. */
-  accepted: number[];
+  /** Alert ids of the POSTs answered 200: each request's alerts (a burst's, or its one). */
+  accepted: number[][];
   refused: number;
   close(): Promise<void>;
 }
 
 /** A webhook receiver answering 500 to its first `failures` requests, then 200. */
 async function startHook(failures: number): Promise<Hook> {
-  const hook = { accepted: [] as number[], refused: 0 };
+  const hook = { accepted: [] as number[][], refused: 0 };
   const server: Server = createHttpServer((request, response) => {
     let body = '';
     request.on('data', (chunk: Buffer) => {
@@ -114,7 +114,8 @@ async function startHook(failures: number): Promise<Hook> {
         response.writeHead(500).end('busy');
         return;
       }
-      hook.accepted.push((JSON.parse(body) as { alert: { id: number } }).alert.id);
+      const posted = JSON.parse(body) as { alerts: { id: number }[] };
+      hook.accepted.push(posted.alerts.map((alert) => alert.id));
       response.writeHead(200).end('ok');
     });
   });
@@ -135,6 +136,12 @@ async function startHook(failures: number): Promise<Hook> {
         server.close(() => done());
       }),
   };
+}
+
+/** `<alert-12-13@vigie>` → [12, 13]: the alerts a message carried. */
+function alertIdsOf(messageId: string | undefined): number[] {
+  const ids = /^<alert-([\d-]+)@vigie>$/.exec(messageId ?? '')?.[1] ?? '';
+  return ids.split('-').filter(Boolean).map(Number);
 }
 
 async function alertIds(ruleId: string): Promise<number[]> {
@@ -178,8 +185,8 @@ describe('alert delivery through send-alert', () => {
       channels: [mail, hook]
 `,
       notify: `channels:
-  mail: {type: email, to: [analyst@example.org]}
-  hook: {type: webhook, url: "${hook.url}", secret: s3cret}
+  mail: {type: email, to: [analyst@example.org], groupWait: 1s}
+  hook: {type: webhook, url: "${hook.url}", secret: s3cret, groupWait: 1s}
 `,
     });
     const config = await loadConfig(configDir);
@@ -235,12 +242,14 @@ describe('alert delivery through send-alert', () => {
       expect(alerts).toHaveLength(2);
       expect(mailRefusals.length).toBeGreaterThanOrEqual(4);
       expect(mailRefusals[0]).toMatch(/^email: cannot send <alert-\d+@vigie> through smtp:/);
+      // The two regions crossed together: one message may carry both (its Message-ID names
+      // each), or each its own if the first was sent before the second was stored.
       const mails = smtp?.received ?? [];
-      expect(mails.map((mail) => mail.messageId).sort()).toEqual(
-        alerts.map((id) => `<alert-${id}@vigie>`).sort(),
+      expect(mails.flatMap((mail) => alertIdsOf(mail.messageId)).sort((a, b) => a - b)).toEqual(
+        alerts,
       );
       expect(hook.refused).toBe(3);
-      expect([...hook.accepted].sort()).toEqual(alerts);
+      expect(hook.accepted.flat().sort((a, b) => a - b)).toEqual(alerts);
       expect(await deliveryStates('flaky-marker')).toEqual([
         { channel: 'hook', state: 'sent' },
         { channel: 'hook', state: 'sent' },
@@ -253,6 +262,80 @@ describe('alert delivery through send-alert', () => {
       );
       await closeDeps(deps);
       await smtp?.close();
+      await hook.close();
+    }
+  }, 60_000);
+});
+
+describe('one notification per burst', () => {
+  it('sends the regions of one rule crossing within the group wait as one message per channel', async () => {
+    const smtp = await startSmtp(await freePort());
+    const hook = await startHook(0);
+    feedServer.routes.set('/burst.xml', () => ({
+      body: rssFeed(items('burst', 2, (i) => (i === 0 ? 'en Irak' : 'en Syrie'))),
+    }));
+    const configDir = tempDir('burst-config');
+    writeConfig(configDir, {
+      feeds: `feeds:\n  - {id: burst, url: "${feedServer.url}/burst.xml", every: 10m, fetchArticle: false}\n`,
+      rules: `rules:
+  - id: burst-marker
+    name: Marqueur
+    match: {any: [marqueur]}
+    regions: [iraq, syria]
+    alert:
+      threshold: {count: 1, window: 1d, per: region}
+      channels: [mail, hook]
+`,
+      // Both alerts are made about a second after their events: 5 s covers a loaded machine.
+      notify: `channels:
+  mail: {type: email, to: [analyst@example.org], groupWait: 5s}
+  hook: {type: webhook, url: "${hook.url}", groupWait: 5s}
+`,
+    });
+    const config = await loadConfig(configDir);
+    await upsertFeeds(
+      store.db,
+      config.feeds.map(({ id, url }) => ({ id, url })),
+      new Date(),
+    );
+    const prefix = uniquePrefix('burst');
+    const deps: Deps = await openDeps({
+      env: { ...testEnv(backend, prefix), smtpUrl: smtp.url },
+      config,
+      store: await openBackend(backend),
+      prefix,
+      log: createLogger('silent'),
+    });
+    const workers = startWorkers(deps, PIPELINE_QUEUES);
+    try {
+      await enqueueFetchFeed(deps.queues, { feedId: 'burst' }, { dueAt: new Date() });
+      await waitUntilIdle(
+        PIPELINE_QUEUES.map((name) => deps.queues[name]),
+        workers,
+      );
+      const alerts = await alertIds('burst-marker');
+      expect(alerts).toHaveLength(2);
+      // One alert row, one delivery per channel and region, each marked sent; one message each.
+      expect(await deliveryStates('burst-marker')).toEqual([
+        { channel: 'hook', state: 'sent' },
+        { channel: 'hook', state: 'sent' },
+        { channel: 'mail', state: 'sent' },
+        { channel: 'mail', state: 'sent' },
+      ]);
+      expect(smtp.received).toHaveLength(1);
+      const [mail] = smtp.received;
+      expect(mail?.messageId).toBe(`<alert-${alerts.join('-')}@vigie>`);
+      expect(mail?.subject).toBe('[vigie] Marqueur: 2 regions (Irak, Syrie)');
+      expect(mail?.text).toMatch(/== Irak ==\n1 story, [^\n]*\n\n\* Dépêche burst 0/);
+      expect(mail?.text).toMatch(/== Syrie ==\n1 story, [^\n]*\n\n\* Dépêche burst 1/);
+      expect(hook.accepted).toEqual([alerts]);
+    } finally {
+      await closeWorkers(workers);
+      await Promise.all(
+        Object.values(deps.queues).map((queue) => queue.obliterate({ force: true })),
+      );
+      await closeDeps(deps);
+      await smtp.close();
       await hook.close();
     }
   }, 60_000);
@@ -309,7 +392,7 @@ describe('two worker processes on one threshold', () => {
       cooldown: 1d
       channels: [mail]
 `,
-      notify: 'channels:\n  mail: {type: email, to: [analyst@example.org]}\n',
+      notify: 'channels:\n  mail: {type: email, to: [analyst@example.org], groupWait: 1s}\n',
     });
     await upsertFeeds(store.db, [{ id: 'race', url: `${feedServer.url}/race.xml` }], new Date());
     const prefix = uniquePrefix('race');

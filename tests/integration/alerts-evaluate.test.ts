@@ -87,7 +87,7 @@ beforeAll(async () => {
   writeFileSync(join(configDir, 'rules.yaml'), RULES);
   writeFileSync(
     join(configDir, 'notify.yaml'),
-    'channels:\n  mail: {type: email, to: [analyst@example.org]}\n',
+    'channels:\n  mail: {type: email, to: [analyst@example.org], groupWait: 1s}\n',
   );
   const config = await loadConfig(configDir);
   const prefix = uniquePrefix('evaluate');
@@ -251,9 +251,9 @@ describe('evaluate-alert, one pending per key', () => {
       fakeJob(data),
     )) as EvaluateAlertResult;
     expect(first).toMatchObject({ reason: 'cooldown' });
-    expect(await sends.getJobCounts('waiting')).toEqual({ waiting: 0 });
+    expect(await sends.getJobCounts('waiting', 'delayed')).toEqual({ waiting: 0, delayed: 0 });
     await WORKERS['evaluate-alert'].process(deps, fakeJob(data, true));
-    const offered = await sends.getJobs(['waiting']);
+    const offered = await sends.getJobs(['waiting', 'delayed']);
     const deliveries = await deps.store.db
       .selectFrom('deliveries')
       .select('id')

@@ -38,7 +38,7 @@ beforeAll(async () => {
     copyFileSync(join('tests/fixtures/config/valid', file), join(configDir, file));
   writeFileSync(
     join(configDir, 'notify.yaml'),
-    'channels:\n  mail: {type: email, to: [a@example.org]}\n',
+    'channels:\n  mail: {type: email, to: [a@example.org], groupWait: 1s}\n',
   );
   writeFileSync(
     join(configDir, 'rules.yaml'),

@@ -77,7 +77,7 @@ afterAll(async () => {
 });
 
 describe('vigie digest preview', () => {
-  it('prints the last 24 h of the digest’s rules, by rule then region, newest first', async () => {
+  it('prints the last 24 h of the digest’s rules: counts by rule and region, then each story once, newest first', async () => {
     const run = await preview(['daily-fr']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -85,12 +85,10 @@ describe('vigie digest preview', () => {
     const order = [
       "Attentats de l'État islamique — iraq: 1",
       "Attentats de l'État islamique — syria: 2",
-      "== Attentats de l'État islamique ==",
-      '-- iraq --',
-      'Attentat à Mossoul',
-      '-- syria --',
-      'Kamikaze à Raqqa <b>&</b>',
-      'Attentat à Alep',
+      '== Stories ==',
+      "* Kamikaze à Raqqa <b>&</b>\n  [Attentats de l'État islamique — syria]\n",
+      "* Attentat à Alep\n  [Attentats de l'État islamique — syria]\n",
+      "* Attentat à Mossoul\n  [Attentats de l'État islamique — iraq]\n",
     ];
     const positions = order.map((needle) => run.stdout.indexOf(needle));
     expect(positions.every((position) => position >= 0)).toBe(true);
@@ -137,8 +135,11 @@ describe('vigie digest preview', () => {
     expect(run.code).toBe(0);
     // Published from 2016 to 2024, the samples are in the digest but fired no alert.
     expect(run.stdout).toMatch(/^\[vigie\] Digest daily-fr: 5 stories \(/);
-    expect(run.stdout).toContain("== Attentats de l'État islamique ==");
-    expect(run.stdout).toContain('-- iraq --');
+    expect(run.stdout).toContain("[Attentats de l'État islamique — iraq]");
     expect(run.stdout).toContain('https://example.org/samples/fr-raid-anbar-2024-09');
+    // Each story once, though several rules matched most of them.
+    const listed = run.stdout.split('\n').filter((line) => line.startsWith('* '));
+    expect(listed).toHaveLength(5);
+    expect(new Set(listed).size).toBe(5);
   }, 60_000);
 });

@@ -207,12 +207,10 @@ describe.each(testBackends('digest'))('digests on $kind', (backend: Backend) => 
       "Attentats de l'État islamique — iraq: 1",
       "Attentats de l'État islamique — syria: 1",
       'Alerts fired:',
-      "== Attentats de l'État islamique ==",
-      '-- iraq --',
-      'Attentat à 08:00 pile',
-      'feed-a, feed-b',
-      '-- syria --',
-      '<script>alert(1)</script> Bcc: x@y « Mossoul » & "Raqqa"',
+      '== Stories ==',
+      "* Attentat à 08:00 pile\n  [Attentats de l'État islamique — iraq]\n  feed-a, feed-b",
+      '* <script>alert(1)</script> Bcc: x@y « Mossoul » & "Raqqa"',
+      "[Attentats de l'État islamique — syria]",
     ];
     const positions = order.map((needle) => text.indexOf(needle));
     expect(positions.every((position) => position >= 0)).toBe(true);

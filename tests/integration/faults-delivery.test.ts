@@ -91,8 +91,8 @@ beforeAll(async () => {
   writeFileSync(
     join(configDir, 'notify.yaml'),
     `channels:
-  mail: {type: email, to: [analyst@example.org]}
-  hook: {type: webhook, url: "${hook.url}"}
+  mail: {type: email, to: [analyst@example.org], groupWait: 1s}
+  hook: {type: webhook, url: "${hook.url}", groupWait: 1s}
 digests:
   queued: {cron: "0 0 * * *", timezone: UTC, channels: [mail]}
   lost: {cron: "0 0 * * *", timezone: UTC, channels: [mail]}

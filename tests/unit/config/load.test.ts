@@ -76,8 +76,13 @@ describe('loadConfig: a valid directory', () => {
     });
     expect(config.notify).toEqual({
       channels: {
-        'ops-email': { type: 'email', to: ['analyst@example.org'] },
-        'soc-hook': { type: 'webhook', url: 'https://hooks.example.org/x', secret: 's3cret' },
+        'ops-email': { type: 'email', to: ['analyst@example.org'], groupWait: '1s' },
+        'soc-hook': {
+          type: 'webhook',
+          url: 'https://hooks.example.org/x',
+          secret: 's3cret',
+          groupWait: '1s',
+        },
       },
       digests: {
         'daily-fr': {

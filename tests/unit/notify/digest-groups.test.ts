@@ -35,7 +35,7 @@ describe('groupDigestRows', () => {
     { id: 'irak', regions: ['iraq', 'syria'] },
   ];
 
-  it('lists a story once per group, with every source, term and its latest date', () => {
+  it('lists a story once per group, with every source, term, its latest date and its copies', () => {
     const groups = groupDigestRows(
       rules,
       [
@@ -56,6 +56,11 @@ describe('groupDigestRows', () => {
         sources: ['afp', 'lemonde', 'rfi'],
         publishedAt: at(3),
         terms: ['EI', 'attentat'],
+        // The story's other articles, each with the feeds that carried it.
+        copies: [
+          { title: 'article 2', url: 'https://e.org/2', sources: ['afp'] },
+          { title: 'article 4', url: 'https://e.org/4', sources: ['lemonde', 'rfi'] },
+        ],
       },
       expect.objectContaining({ key: '-3', title: 'article 3', publishedAt: at(4) }),
     ]);

@@ -61,6 +61,50 @@ describe('renderDigest', () => {
     expect(digest.subject).toMatch(/^\[vigie\] Digest daily-fr: 1 story \(/);
   });
 
+  it('lists a story matched by two rules and regions once, with both labels and its copy folded under it', () => {
+    const digest = renderDigest({
+      ...INPUT,
+      groups: [
+        {
+          ruleId: 'a',
+          ruleName: 'Attentats',
+          regionId: 'iraq',
+          stories: [
+            {
+              ...story('Mossoul', 'https://e.org/1'),
+              key: 's9',
+              copies: [{ title: 'Mosul', url: 'https://e.org/en/1', sources: ['bbc'] }],
+            },
+          ],
+        },
+        {
+          ruleId: 'b',
+          ruleName: 'Daech',
+          regionId: 'syria',
+          stories: [{ ...story('Mossoul, suite', 'https://e.org/3'), key: 's9', sources: ['afp'] }],
+        },
+      ],
+    });
+    const text = digest.text.slice(digest.text.indexOf('== Stories =='));
+    expect(text).toBe(
+      [
+        '== Stories ==',
+        '',
+        '* Mossoul',
+        '  [Attentats — iraq] [Daech — syria]',
+        '  afp, feed-a · 2026-03-28 11:00 CET',
+        '  https://e.org/1',
+        '    also: bbc: Mosul https://e.org/en/1',
+        '    also: afp: Mossoul, suite https://e.org/3',
+        '',
+      ].join('\n'),
+    );
+    expect(digest.text).toContain('  Attentats — iraq: 1\n  Daech — syria: 1\n');
+    expect(digest.html.match(/Mossoul<\/a>/g)).toHaveLength(1);
+    expect(digest.html).toContain('>Attentats — iraq</span>');
+    expect(digest.html).toContain('bbc: <a href="https://e.org/en/1"');
+  });
+
   it('renders an HTML document with inline styles only: no script, no style element, no class', () => {
     const { html } = renderDigest(INPUT);
     expect(html).toMatch(/^<!DOCTYPE html>/);

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, singleLine } from '../../../src/notify/format.ts';
+import { DEFAULT_GROUP_WAIT_MS, groupWaitMs } from '../../../src/notify/group-wait.ts';
 import {
   type AlertToRender,
   renderAlertEmail,
+  renderAlertGroupEmail,
   renderDigest,
   type StoryToRender,
 } from '../../../src/notify/render.ts';
@@ -60,6 +62,29 @@ describe('renderAlertEmail', () => {
     expect(spike.text).toContain('7 stories (a spike: usually 1.9), from');
     expect(spike.html).toContain('7 stories (a spike: usually 1.9), from');
     expect(renderAlertEmail(ALERT, { rule: RULE, stories: [] }).text).not.toContain('spike');
+  });
+
+  it('puts the regions of one burst in one message, each with its summary and stories', () => {
+    const iraq = { alert: ALERT, context: { rule: RULE, regionName: 'Irak', stories: [story()] } };
+    const syria = {
+      alert: { ...ALERT, id: 124, regionId: 'syria', storyCount: 1, newSinceLast: 1 },
+      context: { rule: RULE, regionName: 'Syrie', stories: [story({ title: 'Raid à Raqqa' })] },
+    };
+    const email = renderAlertGroupEmail([iraq, syria]);
+    expect(email.subject).toBe("[vigie] Attentats de l'État islamique: 2 regions (Irak, Syrie)");
+    expect(email.messageId).toBe('<alert-123-124@vigie>');
+    expect(email.text).toMatch(
+      /^Attentats de l'État islamique: 2 regions at once\n\n== Irak ==\n3 stories, /,
+    );
+    expect(email.text.indexOf('* Raid dans l’Anbar')).toBeLessThan(
+      email.text.indexOf('== Syrie =='),
+    );
+    expect(email.text).toMatch(/== Syrie ==\n1 story, [^\n]*\n\n\* Raid à Raqqa/);
+    expect(email.html).toContain('>Syrie</h2>');
+    // One alert alone is the alert's own mail.
+    expect(renderAlertGroupEmail([iraq])).toEqual(renderAlertEmail(iraq.alert, iraq.context));
+    expect(groupWaitMs(undefined)).toBe(DEFAULT_GROUP_WAIT_MS);
+    expect(groupWaitMs({ groupWait: '5s' })).toBe(5_000);
   });
 
   it('lists each story with title, source, time, link and the term in context', () => {
@@ -269,7 +294,7 @@ describe('renderDigest', () => {
     ],
   };
 
-  it('puts counts per rule and region at the top, then rules, regions and stories in order', () => {
+  it('puts counts per rule and region at the top, then each story once, most sources then newest first', () => {
     const digest = renderDigest(input);
     expect(digest.subject).toBe(
       '[vigie] Digest daily-fr: 5 stories, 1 alert (2026-03-28 08:00 CET – 2026-03-29 08:00 CEST)',
@@ -281,18 +306,18 @@ describe('renderDigest', () => {
       'Alerts fired:\n  2026-03-29 04:00 CEST  Attentats EI — iraq: 3 stories',
     );
     const order = [
-      '== AQMI <Sahel> ==',
-      '== Attentats EI ==',
-      '-- iraq --',
-      'Three sources',
-      'New, one source',
-      'Old, one source',
-      '-- syria --',
+      'Attentats EI — iraq: 3',
+      'Alerts fired:',
+      '== Stories ==',
+      '* Three sources\n  [Attentats EI — iraq]\n  a, b, c',
+      '* New, one source',
+      '* Old, one source',
+      '* Syrie A\n  [Attentats EI — syria]',
+      '[AQMI <Sahel> — (no region)]',
     ];
     const positions = order.map((needle) => text.indexOf(needle));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(text.indexOf('Attentats EI — iraq: 3')).toBeLessThan(text.indexOf('== AQMI'));
   });
 
   it('escapes every piece of content in HTML', () => {
