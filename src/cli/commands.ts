@@ -18,7 +18,8 @@ export const COMMANDS: Record<string, CommandEntry> = {
     load: async () => (await import('./run.ts')).registerRunCommand,
   },
   worker: {
-    summary: 'run the workers of some queues until SIGTERM/SIGINT (no HTTP server)',
+    summary:
+      'run the workers of some queues until SIGTERM/SIGINT (with --port: /healthz, /metrics…)',
     load: async () => (await import('./worker.ts')).registerWorkerCommand,
   },
   ingest: {
