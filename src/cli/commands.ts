@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   events: async () => (await import('./events.ts')).registerEventsCommand,
   digest: async () => (await import('./digest.ts')).registerDigestCommand,
   backtest: async () => (await import('./backtest.ts')).registerBacktestCommand,
+  feeds: async () => (await import('./feeds.ts')).registerFeedsCommand,
 };
 
 /** Registers the command named first in `argv`, or every command (for help and unknown names). */

@@ -308,9 +308,10 @@ export async function upsertDigestSchedulers(
  */
 export async function reofferDelivery(
   queues: Queues,
-  delivery: { id: number; alertId: number | null },
+  delivery: { id: number; digestRunId: number | null },
 ): Promise<boolean> {
-  const name = delivery.alertId === null ? QUEUE.sendDigest : QUEUE.sendAlert;
+  // Alerts and feed health notices are sent by send-alert, digest runs by send-digest.
+  const name = delivery.digestRunId === null ? QUEUE.sendAlert : QUEUE.sendDigest;
   const data = DeliveryJobSchema.parse({ deliveryId: delivery.id });
   const queue = queues[name];
   const id = jobId(name, data.deliveryId);

@@ -2,12 +2,16 @@
 import type { Job } from 'bullmq';
 import type { Deps } from '../deps.ts';
 import { PermanentError } from '../lib/errors.ts';
+import type { Notification } from '../notify/deliver.ts';
 import { listClauses, nameRegions, nameSource, placesOf } from '../notify/explain.ts';
+import { renderFeedNotice } from '../notify/feed-notice.ts';
 import { type AlertContext, type RenderedEmail, renderAlertEmail } from '../notify/render.ts';
 import { DeliveryJobSchema, parsePayload, QUEUE } from '../queues/index.ts';
 import { matchArticle } from '../rules/match.ts';
 import { type Alert, getAlert } from '../store/alerts.ts';
 import { listEventStories } from '../store/events.ts';
+import { getFeedNotice } from '../store/feed-health.ts';
+import { getFeed } from '../store/feeds.ts';
 import { storyKeyOf } from '../store/story-key.ts';
 import { type DeliveryResult, sendDelivery } from './delivery.ts';
 import type { WorkerSpec } from './spec.ts';
@@ -23,6 +27,9 @@ export const sendAlertWorker: WorkerSpec<SendAlertResult> = {
 async function sendAlert(deps: Deps, job: Job): Promise<SendAlertResult> {
   const { deliveryId } = parsePayload(DeliveryJobSchema, QUEUE.sendAlert, job.data);
   return sendDelivery(deps, job, deliveryId, 'alert', async (delivery) => {
+    if (delivery.noticeId !== null) {
+      return renderNotice(deps, delivery.noticeId, delivery.channel, deliveryId);
+    }
     const alert =
       delivery.alertId === null ? undefined : await getAlert(deps.store.db, delivery.alertId);
     if (!alert) throw new PermanentError(`notify: delivery ${deliveryId} has no alert`);
@@ -33,6 +40,34 @@ async function sendAlert(deps: Deps, job: Job): Promise<SendAlertResult> {
       idempotencyKey: String(deliveryId),
     };
   });
+}
+
+/** A feed health notice to the operators: the same lease and once-only marking as an alert. */
+async function renderNotice(
+  deps: Deps,
+  noticeId: number,
+  channel: string,
+  deliveryId: number,
+): Promise<Notification> {
+  const notice = await getFeedNotice(deps.store.db, noticeId);
+  if (!notice) throw new PermanentError(`notify: feed notice ${noticeId} not found`);
+  const feed = await getFeed(deps.store.db, notice.feedId);
+  const spec = deps.byId.feeds.get(notice.feedId);
+  const mail = renderFeedNotice(
+    notice,
+    {
+      name: spec?.name,
+      url: feed?.url ?? spec?.url ?? '',
+      lastSuccessAt: feed?.lastFetchedAt ?? null,
+      consecutiveFailures: feed?.consecutiveFailures ?? 0,
+    },
+    deps.config.notify.channels[channel]?.timezone,
+  );
+  return {
+    ...mail,
+    webhookBody: { feedNotice: notice, subject: mail.subject, text: mail.text },
+    idempotencyKey: String(deliveryId),
+  };
 }
 
 /**
