@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   digest: async () => (await import('./digest.ts')).registerDigestCommand,
   backtest: async () => (await import('./backtest.ts')).registerBacktestCommand,
   feeds: async () => (await import('./feeds.ts')).registerFeedsCommand,
+  purge: async () => (await import('./purge.ts')).registerPurgeCommand,
 };
 
 /** Registers the command named first in `argv`, or every command (for help and unknown names). */

@@ -2,6 +2,7 @@
 import { type Job, Worker } from 'bullmq';
 import type { Deps } from '../deps.ts';
 import type { QueueName } from '../queues/index.ts';
+import { applyRetentionWorker } from './apply-retention.worker.ts';
 import { buildDigestWorker } from './build-digest.worker.ts';
 import { classifyArticleWorker } from './classify-article.worker.ts';
 import { evaluateAlertWorker } from './evaluate-alert.worker.ts';
@@ -25,6 +26,7 @@ export const WORKERS: Record<QueueName, WorkerSpec> = {
   'send-digest': sendDigestWorker,
   'sweep-deliveries': sweepDeliveriesWorker,
   'sweep-articles': sweepArticlesWorker,
+  'apply-retention': applyRetentionWorker,
 };
 
 export interface JobObserver {

@@ -111,6 +111,7 @@ describe.each(backends)('store on $kind', (backend) => {
       '0006-article-classified',
       '0007-event-focus-regions',
       '0008-feed-health',
+      '0008-retention-indexes',
     ]);
     const count = await store.db
       .selectFrom('articles')
@@ -458,8 +459,8 @@ describe.each(backends)('store on $kind', (backend) => {
           await sql`select name from ${sql.table(`${schema}.kysely_migration`)}`.execute(
             stores[0]?.db ?? store.db,
           );
-        // Each of the eight migrations once, not three times.
-        expect(applied.rows).toHaveLength(8);
+        // Each of the nine migrations once, not three times.
+        expect(applied.rows).toHaveLength(9);
       } finally {
         await sql`drop schema ${sql.id(schema)} cascade`.execute(store.db);
         await Promise.all(stores.map((s) => s.close()));
