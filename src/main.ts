@@ -11,6 +11,7 @@ import {
   upsertDeliverySweeper,
   upsertDigestSchedulers,
   upsertFeedScheduler,
+  upsertRetentionScheduler,
 } from './queues/index.ts';
 import { startHttpServer, stopHttpServer } from './server/http.ts';
 import { createMetrics } from './server/metrics.ts';
@@ -97,6 +98,7 @@ async function upsertSchedulers(deps: Deps): Promise<void> {
   await upsertDigestSchedulers(deps.queues, deps.config.notify.digests);
   await upsertDeliverySweeper(deps.queues);
   await upsertArticleSweeper(deps.queues);
+  await upsertRetentionScheduler(deps.queues);
 }
 
 function withScheduler(queues: readonly QueueName[]): QueueName[] {
@@ -105,6 +107,7 @@ function withScheduler(queues: readonly QueueName[]): QueueName[] {
     QUEUE.scheduleFeeds,
     QUEUE.sweepDeliveries,
     QUEUE.sweepArticles,
+    QUEUE.applyRetention,
     QUEUE.buildDigest,
     QUEUE.sendDigest,
   ].filter((name) => !queues.includes(name));

@@ -50,6 +50,14 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 're-run the current rules over stored articles: what would match and alert',
     load: async () => (await import('./backtest.ts')).registerBacktestCommand,
   },
+  feeds: {
+    summary: "each feed's health; retry ID re-enables one",
+    load: async () => (await import('./feeds.ts')).registerFeedsCommand,
+  },
+  purge: {
+    summary: 'apply the retention settings of feeds.yaml now',
+    load: async () => (await import('./purge.ts')).registerPurgeCommand,
+  },
 };
 
 /**

@@ -21,6 +21,7 @@ export function checkReferences(raw: RawConfig): FileProblem[] {
     ...checkDuplicates('regions.yaml', 'region', listRegions(raw)),
     ...checkRuleReferences(raw),
     ...checkDigestReferences(raw),
+    ...checkOperatorReferences(raw),
   ];
 }
 
@@ -97,6 +98,16 @@ function checkDigestReferences(raw: RawConfig): FileProblem[] {
       ...checkNames(readField(digest, 'rules'), [...path, 'rules'], rules, 'rule'),
     ].map((problem) => ({ ...problem, file: 'notify.yaml' as const }));
   });
+}
+
+function checkOperatorReferences(raw: RawConfig): FileProblem[] {
+  const channels = keysOf(raw, 'channels');
+  const operators = readField(raw['notify.yaml'], 'operators');
+  const path = ['operators', 'channels'];
+  return checkNames(readField(operators, 'channels'), path, channels, 'channel').map((problem) => ({
+    ...problem,
+    file: 'notify.yaml' as const,
+  }));
 }
 
 /** The ids defined in `file`, or undefined when that file could not be read. */

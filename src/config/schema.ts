@@ -253,7 +253,56 @@ export const FeedSchema = z.strictObject({
   tags: z.array(z.string().min(1)).optional(),
 });
 
-export const FeedsFileSchema = z.strictObject({ feeds: z.array(FeedSchema).default([]) });
+/** When a feed's trouble is told to the operators, and when a permanent failure disables it. */
+export const HealthSchema = z
+  .strictObject({
+    failingAfter: DurationSchema.optional().describe(
+      'a feed failing for longer than this is reported as failing (default 6h)',
+    ),
+    disableAfter: z
+      .strictObject({
+        failures: z
+          .int()
+          .positive({ error: 'failures must be a whole number > 0' })
+          .describe('permanent failures (404, not a feed) that disable the feed (default 3)'),
+        within: DurationSchema.describe('counted over this period (default 24h)'),
+      })
+      .optional(),
+    silentFactor: z
+      .number()
+      .min(1, { error: 'silentFactor must be >= 1' })
+      .optional()
+      .describe(
+        'a feed with no new item for this many times its usual interval is silent (default 10)',
+      ),
+    silentAfter: DurationSchema.optional().describe(
+      'never silent before this long without a new item (default 2d)',
+    ),
+  })
+  .describe(
+    'feed health: when operators are told (notify.yaml operators) and when feeds are disabled',
+  );
+
+/** How long stored data is kept; each key off when absent (`vigie purge`, the retention job). */
+export const RetentionSchema = z
+  .strictObject({
+    articleText: DurationSchema.optional().describe(
+      "drop articles' text after this long, keeping the row and its events (default 90d)",
+    ),
+    events: DurationSchema.optional().describe(
+      'delete events, alerts and deliveries, and digest runs, older than this (default 365d)',
+    ),
+    fetchHistory: DurationSchema.optional().describe(
+      "delete the feeds' fetch history older than this (default 30d)",
+    ),
+  })
+  .describe('what is deleted, and after how long');
+
+export const FeedsFileSchema = z.strictObject({
+  feeds: z.array(FeedSchema).default([]),
+  health: HealthSchema.optional(),
+  retention: RetentionSchema.optional(),
+});
 
 const ChannelTimeZoneSchema = TimeZoneSchema.optional().describe(
   'IANA time zone of the times its alerts show, with their UTC offset (default UTC)',
@@ -296,6 +345,10 @@ export const DigestSchema = z.strictObject({
 
 export const NotifyFileSchema = z.strictObject({
   channels: z.record(IdSchema, ChannelSchema).default({}),
+  operators: z
+    .strictObject({ channels: z.array(IdSchema).min(1, { error: 'must not be empty' }) })
+    .optional()
+    .describe('where feed health changes go (failing, disabled, silent, recovered)'),
   digests: z.record(IdSchema, DigestSchema).default({}),
 });
 
@@ -304,6 +357,8 @@ export type ChannelSpec = z.output<typeof ChannelSchema>;
 export type DigestSpec = z.output<typeof DigestSchema>;
 export type NotifySpec = z.output<typeof NotifyFileSchema>;
 export type FocusSpec = z.output<typeof FocusSchema>;
+export type HealthSpec = z.output<typeof HealthSchema>;
+export type RetentionSpec = z.output<typeof RetentionSchema>;
 export type { RegionSpec, RuleSpec };
 
 /** The four files by name, each with the schema of its whole document. */

@@ -18,10 +18,12 @@ import {
   type FeedSpec,
   FeedsFileSchema,
   type FocusSpec,
+  type HealthSpec,
   NotifyFileSchema,
   type NotifySpec,
   type RegionSpec,
   RegionsFileSchema,
+  type RetentionSpec,
   type RuleSpec,
   RulesFileSchema,
 } from './schema.ts';
@@ -41,6 +43,10 @@ export interface ConfigValues {
   notify: NotifySpec;
   /** rules.yaml's `focus` settings, when it has any. */
   focus?: FocusSpec | undefined;
+  /** feeds.yaml's `health` settings, when it has any (defaults in feeds/health.ts). */
+  health?: HealthSpec | undefined;
+  /** feeds.yaml's `retention` settings, when it has any (defaults in store/retention.ts). */
+  retention?: RetentionSpec | undefined;
 }
 
 export type ConfigValidation =
@@ -103,6 +109,8 @@ export function validateConfig(files: readonly ConfigFileText[]): ConfigValidati
     rules: rules.value.rules,
     notify: notify.value,
     focus: rules.value.focus,
+    health: feeds.value.health,
+    retention: feeds.value.retention,
   };
   return { ok: true, config };
 }

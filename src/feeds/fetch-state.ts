@@ -40,19 +40,24 @@ export function successState(
   };
 }
 
-/** A failed fetch: backs off from the failures so far, and honours a 429/503's Retry-After. */
+/**
+ * A failed fetch: backs off from the failures so far, and honours a 429/503's Retry-After.
+ * `disable` when this permanent failure repeated enough (feeds/health.ts `shouldDisable`).
+ */
 export function failureState(
   feed: Feed,
   spec: FeedSpec,
   error: TransientError | PermanentError,
   now: Date,
-): FetchFailure & { failures: number } {
+  disable = false,
+): FetchFailure & { failures: number; permanent: boolean } {
   const retryAfter = retryAfterDate(error, now);
   const failures = feed.consecutiveFailures + 1;
   return {
     error: error.message,
     at: now,
     permanent: error instanceof PermanentError,
+    disable: disable && error instanceof PermanentError,
     retryAfter,
     nextFetchAt: nextFetchAt({
       now,

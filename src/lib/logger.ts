@@ -1,10 +1,17 @@
-// Structured logging: a fixed sentence plus ids, JSON on stderr so stdout stays for command output.
-import { type Logger, pino } from 'pino';
+// Structured logging: a fixed sentence plus ids on stderr (stdout stays for command output), JSON or pretty on a terminal.
+import { type DestinationStream, type Logger, pino } from 'pino';
+import { choosePretty, formatLogLine } from './log-format.ts';
 
 export type { Logger };
 
+/** JSON lines, or one readable line per entry when stderr is a terminal (LOG_FORMAT forces either). */
 export function createLogger(level = process.env.LOG_LEVEL ?? 'info'): Logger {
-  return pino({ level, base: { app: 'vigie' } }, pino.destination(2));
+  const pretty = choosePretty(process.env.LOG_FORMAT, process.stderr.isTTY === true);
+  return pino({ level, base: { app: 'vigie' } }, pretty ? prettyStderr() : pino.destination(2));
+}
+
+function prettyStderr(): DestinationStream {
+  return { write: (line: string) => void process.stderr.write(formatLogLine(line)) };
 }
 
 export type RepeatedLevel = 'warn' | 'error';

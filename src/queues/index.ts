@@ -24,6 +24,10 @@
 //   (articles stored 5 min ago or more and still pending or unclassified: their job was lost with
 //    a process that died, or gave up during an outage; each fetch-feed run also re-offers its own)
 //
+//   'retention' (every hour) ─► apply-retention
+//   (feeds.yaml `retention`: article text emptied, old events, alerts, digest runs, deliveries,
+//    feed notices and fetch history deleted, in batches of 1,000 rows, one statement each)
+//
 // Payloads are ids only; the database holds the state and its unique keys make every step
 // idempotent. Job ids only save work: a job added twice with one id runs once while BullMQ keeps it.
 import { type JobsOptions, Queue, UnrecoverableError } from 'bullmq';
@@ -42,6 +46,7 @@ export const QUEUE = {
   sendDigest: 'send-digest',
   sweepDeliveries: 'sweep-deliveries',
   sweepArticles: 'sweep-articles',
+  applyRetention: 'apply-retention',
 } as const;
 
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
@@ -139,6 +144,7 @@ export function createQueues(settings: QueueSettings): Queues {
     'send-digest': make(QUEUE.sendDigest),
     'sweep-deliveries': make(QUEUE.sweepDeliveries),
     'sweep-articles': make(QUEUE.sweepArticles),
+    'apply-retention': make(QUEUE.applyRetention),
   };
 }
 
@@ -316,9 +322,10 @@ export async function upsertDigestSchedulers(
  */
 export async function reofferDelivery(
   queues: Queues,
-  delivery: { id: number; alertId: number | null },
+  delivery: { id: number; digestRunId: number | null },
 ): Promise<boolean> {
-  const name = delivery.alertId === null ? QUEUE.sendDigest : QUEUE.sendAlert;
+  // Alerts and feed health notices are sent by send-alert, digest runs by send-digest.
+  const name = delivery.digestRunId === null ? QUEUE.sendAlert : QUEUE.sendDigest;
   const data = DeliveryJobSchema.parse({ deliveryId: delivery.id });
   const queue = queues[name];
   const id = jobId(name, data.deliveryId);
@@ -348,6 +355,18 @@ export async function upsertArticleSweeper(queues: Queues): Promise<void> {
     ARTICLE_SWEEPER_ID,
     { every: ARTICLE_SWEEP_EVERY_MS },
     { name: QUEUE.sweepArticles, data: {}, opts: { attempts: 1, removeOnComplete: 100 } },
+  );
+}
+
+const RETENTION_SCHEDULER_ID = 'retention';
+const RETENTION_EVERY_MS = 3_600_000;
+
+/** The repeatable job that applies the retention settings; upserting it again changes nothing. */
+export async function upsertRetentionScheduler(queues: Queues): Promise<void> {
+  await queues[QUEUE.applyRetention].upsertJobScheduler(
+    RETENTION_SCHEDULER_ID,
+    { every: RETENTION_EVERY_MS },
+    { name: QUEUE.applyRetention, data: {}, opts: { attempts: 1, removeOnComplete: 100 } },
   );
 }
 

@@ -7,6 +7,8 @@ export interface Delivery {
   id: number;
   alertId: number | null;
   digestRunId: number | null;
+  /** A feed health notice to the operators. */
+  noticeId: number | null;
   channel: string;
   state: DeliveryState;
   attempts: number;
@@ -18,8 +20,8 @@ export interface Delivery {
   createdAt: Date;
 }
 
-/** What a delivery is for: an alert, or one run of a digest (`digests.id`). */
-export type DeliveryTarget = { alertId: number } | { digestRunId: number };
+/** What a delivery is for: an alert, one run of a digest (`digests.id`), or a feed health notice. */
+export type DeliveryTarget = { alertId: number } | { digestRunId: number } | { noticeId: number };
 
 /**
  * Creates one pending delivery per channel unless it exists. Returns every delivery of the
@@ -33,9 +35,11 @@ export async function insertDeliveries(
 ): Promise<(Delivery & { created: boolean })[]> {
   const alertId = 'alertId' in target ? target.alertId : null;
   const digestRunId = 'digestRunId' in target ? target.digestRunId : null;
+  const noticeId = 'noticeId' in target ? target.noticeId : null;
   const rows = channels.map((channel) => ({
     alert_id: alertId,
     digest_run_id: digestRunId,
+    notice_id: noticeId,
     channel,
     created_at: now,
   }));
@@ -58,14 +62,20 @@ export async function listDeliveries(db: Db, target: DeliveryTarget): Promise<De
   const rows = await db
     .selectFrom('deliveries')
     .selectAll()
-    .where(
-      'alertId' in target ? 'alert_id' : 'digest_run_id',
-      '=',
-      'alertId' in target ? target.alertId : target.digestRunId,
-    )
+    .where(targetColumn(target), '=', targetId(target))
     .orderBy('id')
     .execute();
   return rows.map(toDelivery);
+}
+
+function targetColumn(target: DeliveryTarget) {
+  if ('alertId' in target) return 'alert_id' as const;
+  return 'digestRunId' in target ? ('digest_run_id' as const) : ('notice_id' as const);
+}
+
+function targetId(target: DeliveryTarget): number {
+  if ('alertId' in target) return target.alertId;
+  return 'digestRunId' in target ? target.digestRunId : target.noticeId;
 }
 
 export async function getDelivery(db: Db, id: number): Promise<Delivery | undefined> {
@@ -176,7 +186,7 @@ function leaseEnd(terms: LeaseTerms): Date {
 }
 
 /** A delivery to offer to its sender again, and what it is for. */
-export type UndeliveredRef = Pick<Delivery, 'id' | 'alertId' | 'digestRunId'>;
+export type UndeliveredRef = Pick<Delivery, 'id' | 'alertId' | 'digestRunId' | 'noticeId'>;
 
 /**
  * Deliveries still owed: pending since before `pendingBefore` (their job may have given up or been
@@ -189,7 +199,7 @@ export async function listUndelivered(
 ): Promise<UndeliveredRef[]> {
   const rows = await db
     .selectFrom('deliveries')
-    .select(['id', 'alert_id', 'digest_run_id'])
+    .select(['id', 'alert_id', 'digest_run_id', 'notice_id'])
     .where((eb) =>
       eb.or([
         eb.and([eb('state', '=', 'pending'), eb('created_at', '<', since.pendingBefore)]),
@@ -200,7 +210,12 @@ export async function listUndelivered(
     .orderBy('id')
     .limit(since.limit)
     .execute();
-  return rows.map((row) => ({ id: row.id, alertId: row.alert_id, digestRunId: row.digest_run_id }));
+  return rows.map((row) => ({
+    id: row.id,
+    alertId: row.alert_id,
+    digestRunId: row.digest_run_id,
+    noticeId: row.notice_id,
+  }));
 }
 
 /**
@@ -251,6 +266,7 @@ function toDelivery(row: Selectable<DeliveriesTable>): Delivery {
     id: row.id,
     alertId: row.alert_id,
     digestRunId: row.digest_run_id,
+    noticeId: row.notice_id,
     channel: row.channel,
     state: row.state,
     attempts: row.attempts,

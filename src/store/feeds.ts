@@ -2,7 +2,7 @@
 
 import type { Selectable } from 'kysely';
 import { sql } from 'kysely';
-import type { Db, FeedsTable } from './types.ts';
+import type { Db, FeedHealthState, FeedsTable } from './types.ts';
 
 export interface FeedConfigRow {
   id: string;
@@ -25,6 +25,12 @@ export interface Feed {
   maxAgeSeconds: number | null;
   retryAfter: Date | null;
   updatedAt: Date;
+  createdAt: Date;
+  /** The health state last told to the operators. */
+  health: FeedHealthState;
+  healthChangedAt: Date | null;
+  failingSince: Date | null;
+  retriedAt: Date | null;
 }
 
 export interface FetchSuccess {
@@ -40,8 +46,8 @@ export interface FetchFailure {
   error: string;
   at: Date;
   nextFetchAt: Date;
-  /** A permanent failure (404, 410, not a feed) disables the feed until its URL changes. */
-  permanent: boolean;
+  /** A permanent failure (404, 410, not a feed) that repeated: disabled until retried or its URL changes. */
+  disable: boolean;
   retryAfter?: Date | null | undefined;
 }
 
@@ -81,6 +87,7 @@ function updateFromConfig() {
     consecutive_failures: keep<number>('consecutive_failures', 0),
     disabled_reason: keep<string | null>('disabled_reason', null),
     retry_after: keep<Date | null>('retry_after', null),
+    failing_since: keep<Date | null>('failing_since', null),
   };
 }
 
@@ -102,6 +109,7 @@ export async function recordFetchSuccess(
       last_fetched_at: result.fetchedAt,
       next_fetch_at: result.nextFetchAt,
       consecutive_failures: 0,
+      failing_since: null,
       ttl_seconds: result.ttlSeconds ?? null,
       max_age_seconds: result.maxAgeSeconds ?? null,
       retry_after: null,
@@ -109,6 +117,26 @@ export async function recordFetchSuccess(
     })
     .where('id', '=', feedId)
     .execute();
+}
+
+/**
+ * Makes a disabled feed due again at once, its failures forgotten (`vigie feeds retry`): permanent
+ * failures before `now` no longer count towards disabling it. False when there is no such feed.
+ */
+export async function retryFeed(db: Db, feedId: string, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('feeds')
+    .set({
+      disabled_reason: null,
+      consecutive_failures: 0,
+      next_fetch_at: null,
+      retry_after: null,
+      retried_at: now,
+      updated_at: now,
+    })
+    .where('id', '=', feedId)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 /** Records the error; returns the number of consecutive failures, so the caller can back off. */
@@ -125,7 +153,8 @@ export async function recordFetchFailure(
       last_error_at: failure.at,
       next_fetch_at: failure.nextFetchAt,
       retry_after: failure.retryAfter ?? null,
-      ...(failure.permanent ? { disabled_reason: failure.error } : {}),
+      failing_since: sql<Date>`coalesce(failing_since, ${failure.at})`,
+      ...(failure.disable ? { disabled_reason: failure.error } : {}),
       updated_at: failure.at,
     }))
     .where('id', '=', feedId)
@@ -148,7 +177,7 @@ export async function listDueFeeds(db: Db, now: Date): Promise<Feed[]> {
   return rows.map(toFeed);
 }
 
-function toFeed(row: Selectable<FeedsTable>): Feed {
+export function toFeed(row: Selectable<FeedsTable>): Feed {
   return {
     id: row.id,
     url: row.url,
@@ -165,6 +194,11 @@ function toFeed(row: Selectable<FeedsTable>): Feed {
     maxAgeSeconds: row.max_age_seconds,
     retryAfter: row.retry_after,
     updatedAt: row.updated_at,
+    createdAt: row.created_at,
+    health: row.health,
+    healthChangedAt: row.health_changed_at,
+    failingSince: row.failing_since,
+    retriedAt: row.retried_at,
   };
 }
 

@@ -7,6 +7,8 @@ import * as articleExtraction from './migrations/0004-article-extraction.ts';
 import * as deliveryLeases from './migrations/0005-delivery-leases.ts';
 import * as articleClassified from './migrations/0006-article-classified.ts';
 import * as eventFocusRegions from './migrations/0007-event-focus-regions.ts';
+import * as feedHealth from './migrations/0008-feed-health.ts';
+import * as retentionIndexes from './migrations/0008-retention-indexes.ts';
 import type { StoryIndexKeysOf } from './stories.ts';
 import type { Database } from './types.ts';
 
@@ -19,6 +21,8 @@ const listMigrations = (storyIndexKeys?: StoryIndexKeysOf): Record<string, Migra
   '0005-delivery-leases': deliveryLeases,
   '0006-article-classified': articleClassified,
   '0007-event-focus-regions': eventFocusRegions,
+  '0008-feed-health': feedHealth,
+  '0008-retention-indexes': retentionIndexes,
 });
 
 /**

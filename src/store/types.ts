@@ -49,6 +49,43 @@ export interface FeedsTable {
   retry_after: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The health state last told to the operators (0008). */
+  health: Generated<FeedHealthState>;
+  health_changed_at: Timestamp | null;
+  /** When the current run of failures began; null while the feed succeeds. */
+  failing_since: Timestamp | null;
+  /** `vigie feeds retry`: permanent failures before it no longer count. */
+  retried_at: Timestamp | null;
+}
+
+export const FEED_HEALTH_STATES = ['ok', 'failing', 'disabled', 'silent'] as const;
+export type FeedHealthState = (typeof FEED_HEALTH_STATES)[number];
+
+export const FETCH_OUTCOMES = ['ok', 'not-modified', 'transient', 'permanent'] as const;
+export type FetchOutcome = (typeof FETCH_OUTCOMES)[number];
+
+export interface FeedFetchesTable {
+  id: Id;
+  feed_id: string;
+  url: string;
+  at: Timestamp;
+  outcome: FetchOutcome;
+  status: number | null;
+  items: Generated<number>;
+  new_items: Generated<number>;
+  error: string | null;
+  duration_ms: Generated<number>;
+}
+
+export type FeedNoticeState = Exclude<FeedHealthState, 'ok'> | 'recovered';
+
+export interface FeedNoticesTable {
+  id: Id;
+  feed_id: string;
+  state: FeedNoticeState;
+  previous: FeedHealthState;
+  reason: string | null;
+  created_at: Timestamp;
 }
 
 export interface StoriesTable {
@@ -147,6 +184,8 @@ export interface DeliveriesTable {
   alert_id: number | null;
   /** `digests.id` (one run of a digest), not the configured digest id. */
   digest_run_id: number | null;
+  /** A feed health notice to the operators (0008). */
+  notice_id: Generated<number | null>;
   channel: string;
   state: Generated<DeliveryState>;
   attempts: Generated<number>;
@@ -170,6 +209,8 @@ export interface Database {
   digests: DigestsTable;
   digest_watermarks: DigestWatermarksTable;
   deliveries: DeliveriesTable;
+  feed_fetches: FeedFetchesTable;
+  feed_notices: FeedNoticesTable;
 }
 
 /** What every store function takes: the Kysely instance or a transaction of it. */

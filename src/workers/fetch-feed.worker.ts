@@ -3,11 +3,13 @@ import type { Job } from 'bullmq';
 import type { FeedSpec } from '../config/schema.ts';
 import type { Deps } from '../deps.ts';
 import { failureState, successState } from '../feeds/fetch-state.ts';
+import { shouldDisable } from '../feeds/health.ts';
 import { toNewArticle } from '../feeds/items.ts';
 import { type FeedItem, type ParsedFeed, parseFeed } from '../feeds/parse.ts';
 import { decodeBody } from '../lib/charset.ts';
 import { PermanentError, TransientError } from '../lib/errors.ts';
 import type { FetchResult } from '../lib/http.ts';
+import { HttpPermanentError, HttpTransientError } from '../lib/http-errors.ts';
 import {
   type ArticleJob,
   enqueueArticles,
@@ -17,9 +19,11 @@ import {
 } from '../queues/index.ts';
 import { offerArticleSteps } from '../queues/reoffer-articles.ts';
 import { insertArticleIfNew } from '../store/articles.ts';
+import { countPermanentFailures, recordFetch } from '../store/feed-health.ts';
 import { type Feed, getFeed, recordFetchFailure, recordFetchSuccess } from '../store/feeds.ts';
 import { listUnfinishedOfFeed } from '../store/unfinished-articles.ts';
-import { isRerun, type WorkerSpec } from './spec.ts';
+import { healthPolicyOf, watchFeedHealth } from './feed-health.ts';
+import { isRerun, markLogged, type WorkerSpec } from './spec.ts';
 
 export interface FetchFeedResult {
   feedId: string;
@@ -47,20 +51,29 @@ async function fetchFeed(deps: Deps, job: Job, signal?: AbortSignal): Promise<Fe
     deps.log.warn({ feedId }, 'feed not in the config, fetch skipped');
     return { feedId, skipped: 'not in the config' };
   }
+  const started = deps.clock.now();
   let response: FetchResult;
   let parsed: ParsedFeed | undefined;
   try {
     response = await deps.http.fetch(feed.url, conditional(feed, signal));
     if (!response.notModified) parsed = await parse(response);
   } catch (error) {
-    return recordFailure(deps, feed, spec, error);
+    return recordFailure(deps, feed, spec, error, started);
   }
   const offered = new Set<number>();
   const stored = parsed ? await storeItems(deps, spec, parsed.items, isRerun(job), offered) : 0;
   await reofferUnfinished(deps, feed.id, offered);
-  const state = successState(feed, spec, response, parsed, deps.clock.now());
+  const now = deps.clock.now();
+  const state = successState(feed, spec, response, parsed, now);
   await recordFetchSuccess(deps.store.db, feed.id, state);
-  const result = { feedId, status: response.status, items: parsed?.items.length ?? 0, new: stored };
+  const items = parsed?.items.length ?? 0;
+  await recordFetch(deps.store.db, {
+    ...{ feedId, url: feed.url, at: now, status: response.status, items, newItems: stored },
+    outcome: response.notModified ? 'not-modified' : 'ok',
+    durationMs: now.getTime() - started.getTime(),
+  });
+  await watchFeedHealth(deps, feedId);
+  const result = { feedId, status: response.status, items, new: stored };
   deps.log.info(result, 'feed fetched');
   return result;
 }
@@ -127,16 +140,62 @@ async function reofferUnfinished(deps: Deps, feedId: string, offered: ReadonlySe
   await offerArticleSteps(deps.queues, missing);
 }
 
-/** Records the failure and backs off; transient ones are rethrown for BullMQ to retry. */
-async function recordFailure(deps: Deps, feed: Feed, spec: FeedSpec, error: unknown) {
+/**
+ * Records the failure in the feed's history and on its row, and backs off. A permanent failure
+ * disables the feed only once it repeated (feeds.yaml `health.disableAfter`). One readable line per
+ * attempt; transient failures are rethrown for BullMQ to retry, marked as logged already.
+ */
+async function recordFailure(
+  deps: Deps,
+  feed: Feed,
+  spec: FeedSpec,
+  error: unknown,
+  started: Date,
+): Promise<FetchFeedResult> {
   if (!(error instanceof TransientError || error instanceof PermanentError)) throw error;
-  const state = failureState(feed, spec, error, deps.clock.now());
+  const now = deps.clock.now();
+  const permanent = error instanceof PermanentError;
+  await recordFetch(deps.store.db, {
+    ...{ feedId: feed.id, url: feed.url, at: now, error: error.message },
+    outcome: permanent ? 'permanent' : 'transient',
+    status: httpStatusOf(error),
+    durationMs: now.getTime() - started.getTime(),
+  });
+  const disable = permanent && (await isRepeatedPermanentFailure(deps, feed, now));
+  const state = failureState(feed, spec, error, now, disable);
   await recordFetchFailure(deps.store.db, feed.id, state);
-  const fields = { feedId: feed.id, failures: state.failures, err: error.message };
-  if (!state.permanent) {
-    deps.log.warn(fields, 'feed fetch failed, will retry');
-    throw error;
-  }
-  deps.log.error(fields, 'feed fetch failed permanently, feed disabled until its URL changes');
+  await watchFeedHealth(deps, feed.id);
+  logFailure(deps, feed.id, state);
+  if (!permanent) throw markLogged(error);
   return { feedId: feed.id, error: error.message };
+}
+
+/** Permanent failures at this URL within the window, this one included, since any retry. */
+async function isRepeatedPermanentFailure(deps: Deps, feed: Feed, now: Date): Promise<boolean> {
+  const policy = healthPolicyOf(deps);
+  const windowStart = new Date(now.getTime() - policy.disableWithinMs);
+  const since = feed.retriedAt && feed.retriedAt > windowStart ? feed.retriedAt : windowStart;
+  const count = await countPermanentFailures(deps.store.db, {
+    feedId: feed.id,
+    url: feed.url,
+    since,
+  });
+  return shouldDisable(count, policy);
+}
+
+function httpStatusOf(error: Error): number | undefined {
+  return error instanceof HttpPermanentError || error instanceof HttpTransientError
+    ? error.status
+    : undefined;
+}
+
+function logFailure(
+  deps: Deps,
+  feedId: string,
+  state: { failures: number; permanent: boolean; disable: boolean; error: string },
+): void {
+  const fields = { feedId, failures: state.failures, err: state.error };
+  if (state.disable) deps.log.error(fields, 'feed fetch failed again permanently, feed disabled');
+  else if (state.permanent) deps.log.warn(fields, 'feed fetch failed permanently, will try again');
+  else deps.log.warn(fields, 'feed fetch failed, will retry');
 }

@@ -2,6 +2,7 @@
 import { type Job, Worker } from 'bullmq';
 import type { Deps } from '../deps.ts';
 import type { QueueName } from '../queues/index.ts';
+import { applyRetentionWorker } from './apply-retention.worker.ts';
 import { buildDigestWorker } from './build-digest.worker.ts';
 import { classifyArticleWorker } from './classify-article.worker.ts';
 import { evaluateAlertWorker } from './evaluate-alert.worker.ts';
@@ -10,7 +11,7 @@ import { fetchFeedWorker } from './fetch-feed.worker.ts';
 import { scheduleFeedsWorker } from './schedule-feeds.worker.ts';
 import { sendAlertWorker } from './send-alert.worker.ts';
 import { sendDigestWorker } from './send-digest.worker.ts';
-import { errorMessage, type WorkerSpec } from './spec.ts';
+import { errorMessage, isLogged, type WorkerSpec } from './spec.ts';
 import { sweepArticlesWorker } from './sweep-articles.worker.ts';
 import { sweepDeliveriesWorker } from './sweep-deliveries.worker.ts';
 
@@ -25,6 +26,7 @@ export const WORKERS: Record<QueueName, WorkerSpec> = {
   'send-digest': sendDigestWorker,
   'sweep-deliveries': sweepDeliveriesWorker,
   'sweep-articles': sweepArticlesWorker,
+  'apply-retention': applyRetentionWorker,
 };
 
 export interface JobObserver {
@@ -79,6 +81,8 @@ function startWorker(deps: Deps, spec: WorkerSpec, options: StartWorkersOptions)
       attempts: job?.attemptsMade,
       err: error.message,
     };
+    // A worker that logged its own failure (a feed that cannot be fetched) said it in one line.
+    if (isLogged(error)) return notifyFailed(observers, spec.queue, job, error, final);
     if (final) deps.log.error(fields, 'job failed, kept for inspection');
     // While a server is away, every job fails alike: summarised per queue and cause.
     else
@@ -88,9 +92,19 @@ function startWorker(deps: Deps, spec: WorkerSpec, options: StartWorkersOptions)
         fields,
         'job failed, will retry',
       );
-    for (const observer of observers) observer.failed?.(spec.queue, job, error, final);
+    notifyFailed(observers, spec.queue, job, error, final);
   });
   return worker;
+}
+
+function notifyFailed(
+  observers: JobObserver[],
+  queue: QueueName,
+  job: Job | undefined,
+  error: Error,
+  final: boolean,
+): void {
+  for (const observer of observers) observer.failed?.(queue, job, error, final);
 }
 
 /** Waits for active jobs to finish (BullMQ's close), or abandons them after `deadlineMs`. */

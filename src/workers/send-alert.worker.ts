@@ -3,7 +3,9 @@
 import type { Job } from 'bullmq';
 import type { Deps } from '../deps.ts';
 import { PermanentError } from '../lib/errors.ts';
+import type { Notification } from '../notify/deliver.ts';
 import { listClauses, nameRegions, nameSource, placesOf } from '../notify/explain.ts';
+import { renderFeedNotice } from '../notify/feed-notice.ts';
 import { groupWaitMs } from '../notify/group-wait.ts';
 import { type AlertContext, type AlertPart, renderAlertGroupEmail } from '../notify/render.ts';
 import { DeliveryJobSchema, parsePayload, QUEUE } from '../queues/index.ts';
@@ -15,6 +17,8 @@ import {
   type LeaseTerms,
 } from '../store/deliveries.ts';
 import { listEventStories } from '../store/events.ts';
+import { getFeedNotice } from '../store/feed-health.ts';
+import { getFeed } from '../store/feeds.ts';
 import { storyKeyOf } from '../store/story-key.ts';
 import { type DeliveryResult, sendDelivery } from './delivery.ts';
 import type { WorkerSpec } from './spec.ts';
@@ -33,7 +37,10 @@ export const sendAlertWorker: WorkerSpec<SendAlertResult> = {
  */
 async function sendAlert(deps: Deps, job: Job): Promise<SendAlertResult> {
   const { deliveryId } = parsePayload(DeliveryJobSchema, QUEUE.sendAlert, job.data);
-  const render = async (_delivery: ClaimedDelivery, held: readonly ClaimedDelivery[]) => {
+  const render = async (delivery: ClaimedDelivery, held: readonly ClaimedDelivery[]) => {
+    if (delivery.noticeId !== null) {
+      return renderNotice(deps, delivery.noticeId, delivery.channel, delivery.id);
+    }
     const alerts = await Promise.all(held.map((claimed) => alertOf(deps, claimed)));
     const parts: AlertPart[] = [];
     for (const [n, alert] of alerts.entries())
@@ -46,6 +53,8 @@ async function sendAlert(deps: Deps, job: Job): Promise<SendAlertResult> {
     };
   };
   const gather = async (delivery: ClaimedDelivery, terms: LeaseTerms) => {
+    // A feed notice to the operators goes alone.
+    if (delivery.noticeId !== null) return [];
     const { ruleId, createdAt } = await alertOf(deps, delivery);
     const waitMs = groupWaitMs(deps.config.notify.channels[delivery.channel]);
     const query = {
@@ -66,6 +75,34 @@ async function alertOf(deps: Deps, delivery: ClaimedDelivery): Promise<Alert> {
     delivery.alertId === null ? undefined : await getAlert(deps.store.db, delivery.alertId);
   if (!alert) throw new PermanentError(`notify: delivery ${delivery.id} has no alert`);
   return alert;
+}
+
+/** A feed health notice to the operators: the same lease and once-only marking as an alert. */
+async function renderNotice(
+  deps: Deps,
+  noticeId: number,
+  channel: string,
+  deliveryId: number,
+): Promise<Notification> {
+  const notice = await getFeedNotice(deps.store.db, noticeId);
+  if (!notice) throw new PermanentError(`notify: feed notice ${noticeId} not found`);
+  const feed = await getFeed(deps.store.db, notice.feedId);
+  const spec = deps.byId.feeds.get(notice.feedId);
+  const mail = renderFeedNotice(
+    notice,
+    {
+      name: spec?.name,
+      url: feed?.url ?? spec?.url ?? '',
+      lastSuccessAt: feed?.lastFetchedAt ?? null,
+      consecutiveFailures: feed?.consecutiveFailures ?? 0,
+    },
+    deps.config.notify.channels[channel]?.timezone,
+  );
+  return {
+    ...mail,
+    webhookBody: { feedNotice: notice, subject: mail.subject, text: mail.text },
+    idempotencyKey: String(deliveryId),
+  };
 }
 
 /**

@@ -23,3 +23,15 @@ export function isRerun(job: Job): boolean {
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** Errors their worker logged already: the failed-job handler does not log them a second time. */
+const LOGGED = new WeakSet<Error>();
+
+export function markLogged<E extends Error>(error: E): E {
+  LOGGED.add(error);
+  return error;
+}
+
+export function isLogged(error: Error): boolean {
+  return LOGGED.has(error);
+}

@@ -125,14 +125,15 @@ describe.each(testBackends('pipeline'))('pipeline on $kind', (backend) => {
     expect((await getFeed(deps.store.db, 'flaky'))?.consecutiveFailures).toBe(0);
   });
 
-  it('records a 404 on the feed as permanent, with the reason', async () => {
+  it('records a 404 on the feed as permanent, with the reason, without disabling it the first time', async () => {
     const outcomes = await runFeedOnce(deps, 'gone', at(0));
     expect(outcomes).toHaveLength(1);
     expect(outcomes[0]?.result).toMatchObject({
       error: expect.stringMatching(/not found \(404\)/),
     });
     const feed = await getFeed(deps.store.db, 'gone');
-    expect(feed?.disabledReason).toMatch(/gone\.xml: not found \(404\)/);
+    expect(feed?.lastError).toMatch(/gone\.xml: not found \(404\)/);
+    expect(feed?.disabledReason).toBeNull();
     expect(feed?.consecutiveFailures).toBe(1);
   });
 
@@ -142,7 +143,7 @@ describe.each(testBackends('pipeline'))('pipeline on $kind', (backend) => {
     }));
     const outcomes = await runFeedOnce(deps, 'broken', at(0));
     expect(outcomes[0]?.result).toMatchObject({ error: expect.stringMatching(/not a feed/) });
-    expect((await getFeed(deps.store.db, 'broken'))?.disabledReason).toMatch(/not a feed/);
+    expect((await getFeed(deps.store.db, 'broken'))?.lastError).toMatch(/not a feed/);
     const next = await runFeedOnce(deps, 'news', at(4));
     expect(next[0]?.result).toMatchObject({ status: 304 });
   });

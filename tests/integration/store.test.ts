@@ -110,6 +110,8 @@ describe.each(backends)('store on $kind', (backend) => {
       '0005-delivery-leases',
       '0006-article-classified',
       '0007-event-focus-regions',
+      '0008-feed-health',
+      '0008-retention-indexes',
     ]);
     const count = await store.db
       .selectFrom('articles')
@@ -281,7 +283,7 @@ describe.each(backends)('store on $kind', (backend) => {
         error: 'HTTP 503',
         at: T0,
         nextFetchAt: at(5),
-        permanent: false,
+        disable: false,
       }),
     ).toBe(1);
     expect((await listDueFeeds(store.db, at(6))).map((f) => f.id)).toEqual(['f2']);
@@ -289,7 +291,7 @@ describe.each(backends)('store on $kind', (backend) => {
       error: 'HTTP 410 Gone',
       at: at(6),
       nextFetchAt: at(66),
-      permanent: true,
+      disable: true,
     });
     expect((await listDueFeeds(store.db, at(100))).map((f) => f.id)).toEqual(['f1']);
     expect(await getFeed(store.db, 'f2')).toMatchObject({
@@ -457,8 +459,8 @@ describe.each(backends)('store on $kind', (backend) => {
           await sql`select name from ${sql.table(`${schema}.kysely_migration`)}`.execute(
             stores[0]?.db ?? store.db,
           );
-        // Each of the seven migrations once, not three times.
-        expect(applied.rows).toHaveLength(7);
+        // Each of the nine migrations once, not three times.
+        expect(applied.rows).toHaveLength(9);
       } finally {
         await sql`drop schema ${sql.id(schema)} cascade`.execute(store.db);
         await Promise.all(stores.map((s) => s.close()));

@@ -70,7 +70,19 @@ describe('failureState', () => {
 
   it('marks a permanent failure', () => {
     const state = failureState(feed, spec, new PermanentError('feeds: not a feed'), NOW);
-    expect(state).toMatchObject({ permanent: true, failures: 3, retryAfter: undefined });
+    expect(state).toMatchObject({
+      permanent: true,
+      disable: false,
+      failures: 3,
+      retryAfter: undefined,
+    });
     expect(delay(state.nextFetchAt)).toBe(40 * MIN);
+  });
+
+  it('disables only a permanent failure that the caller found repeated', () => {
+    const permanent = new PermanentError('feeds: not a feed');
+    expect(failureState(feed, spec, permanent, NOW, true).disable).toBe(true);
+    const transient = new HttpTransientError('http: 503', 503);
+    expect(failureState(feed, spec, transient, NOW, true).disable).toBe(false);
   });
 });
