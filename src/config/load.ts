@@ -1,4 +1,4 @@
-// Reads the config directory: the validated values of its four files, or every problem of each.
+// Reads the config directory: the validated values of its files (four, and the optional regions.local.yaml), or every problem of each.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError } from '../lib/errors.ts';
@@ -16,6 +16,7 @@ export interface VigieConfig extends ConfigValues {
 const FILE_NAMES: readonly ConfigFileName[] = [
   'feeds.yaml',
   'regions.yaml',
+  'regions.local.yaml',
   'rules.yaml',
   'notify.yaml',
 ];

@@ -69,6 +69,10 @@ function listIds(items: unknown[], path: PropertyKey[]): Named[] {
 
 function checkRuleReferences(raw: RawConfig): FileProblem[] {
   const regions = idsOf(raw, 'regions.yaml', listRegions);
+  // regions.local.yaml adds places and groups (its removals are the overlay's to check).
+  const local = raw['regions.local.yaml'];
+  for (const { id } of listRegionTree(readList(local, 'places'), ['places'])) regions?.add(id);
+  for (const id of Object.keys(readRecord(readField(local, 'groups')))) regions?.add(id);
   const channels = keysOf(raw, 'channels');
   const digests = keysOf(raw, 'digests');
   return readList(raw['rules.yaml'], 'rules').flatMap((rule, index) => {

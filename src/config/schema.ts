@@ -217,27 +217,94 @@ export const RulesFileSchema = z.strictObject({
 const NameSchema: z.ZodType<NameSpec> = z.union(
   [
     TermTextSchema,
-    z.strictObject({ term: TermTextSchema, caseSensitive: CaseSensitiveSchema.optional() }),
+    z.strictObject({
+      term: TermTextSchema,
+      caseSensitive: CaseSensitiveSchema.optional(),
+      requiresContext: z
+        .boolean()
+        .optional()
+        .describe('this name counts only when an ancestor or a sibling is also named'),
+    }),
   ],
   { error: 'expected a name: a string or {term: ..., caseSensitive: true}' },
 );
 
+const RequiresContextSchema = z
+  .boolean()
+  .optional()
+  .describe('count only when an ancestor or a sibling is also named');
+
+const MembersSchema = z
+  .array(IdSchema)
+  .min(1, { error: 'must not be empty' })
+  .describe('a group: the regions it gathers (any depth), each named when one of them is');
+
+/** A region needs a name, unless it is a group (its members name it). */
+function needsNames(region: { names?: unknown[] | undefined; members?: unknown[] | undefined }) {
+  return (region.names?.length ?? 0) > 0 || (region.members?.length ?? 0) > 0;
+}
+
+const NAMES_OR_MEMBERS = {
+  error: 'a region needs names (or members, for a group)',
+  path: ['names'],
+};
+
 export const RegionSchema: z.ZodType<RegionSpec> = z
   .strictObject({
     id: IdSchema,
-    names: z.array(NameSchema).min(1, { error: 'must not be empty' }),
+    names: z.array(NameSchema).default([]),
     adjectives: z.array(NameSchema).optional(),
-    requiresContext: z
-      .boolean()
-      .optional()
-      .describe('count only when an ancestor or a sibling is also named'),
+    requiresContext: RequiresContextSchema,
+    members: MembersSchema.optional(),
     get children() {
       return z.array(RegionSchema).optional();
     },
   })
+  .refine(needsNames, NAMES_OR_MEMBERS)
   .meta({ id: 'region' });
 
 export const RegionsFileSchema = z.strictObject({ regions: z.array(RegionSchema) });
+
+/** A place of regions.local.yaml: a region (with children) and where it goes. */
+const LocalPlaceSchema = z
+  .strictObject({
+    id: IdSchema,
+    parent: IdSchema.optional().describe('the region it is in (default: a top-level region)'),
+    names: z.array(NameSchema).default([]),
+    adjectives: z.array(NameSchema).optional(),
+    requiresContext: RequiresContextSchema,
+    members: MembersSchema.optional(),
+    children: z.array(RegionSchema).optional(),
+  })
+  .refine(needsNames, NAMES_OR_MEMBERS);
+
+const NamesByRegionSchema = z.record(IdSchema, z.array(NameSchema));
+
+/** regions.local.yaml: the analysts' changes to the generated gazetteer (see config/overlay.ts). */
+export const RegionsLocalFileSchema = z.strictObject({
+  places: z.array(LocalPlaceSchema).default([]).describe('new places and groups'),
+  names: NamesByRegionSchema.default({}).describe('more names of existing regions, by region id'),
+  adjectives: NamesByRegionSchema.default({}).describe('more adjectives, by region id'),
+  groups: z
+    .record(IdSchema, z.array(IdSchema))
+    .default({})
+    .describe('more members of a group (a new id makes a new group without names)'),
+  requiresContext: z
+    .array(IdSchema)
+    .default([])
+    .describe('regions whose names then count only with context'),
+  remove: z
+    .strictObject({
+      regions: z.array(IdSchema).default([]).describe('regions removed, with their children'),
+      names: z
+        .record(IdSchema, z.array(z.string().min(1)))
+        .default({})
+        .describe('names and adjectives removed, by region id'),
+    })
+    .default({ regions: [], names: {} }),
+});
+
+export type RegionsLocalSpec = z.output<typeof RegionsLocalFileSchema>;
 
 export const FeedSchema = z.strictObject({
   id: IdSchema,
@@ -365,6 +432,7 @@ export type { RegionSpec, RuleSpec };
 export const FILE_SCHEMAS = {
   'feeds.yaml': FeedsFileSchema,
   'regions.yaml': RegionsFileSchema,
+  'regions.local.yaml': RegionsLocalFileSchema,
   'rules.yaml': RulesFileSchema,
   'notify.yaml': NotifyFileSchema,
 } as const;

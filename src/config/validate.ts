@@ -12,6 +12,7 @@ import {
 import type { z } from 'zod';
 import { cacheKey, readCached, writeCached } from './cache.ts';
 import { collectIssueProblems, describeIssue, formatPath, type PathProblem } from './issues.ts';
+import { applyOverlay } from './overlay.ts';
 import { checkReferences, type FileProblem, type RawConfig } from './references.ts';
 import {
   type ConfigFileName,
@@ -23,6 +24,7 @@ import {
   type NotifySpec,
   type RegionSpec,
   RegionsFileSchema,
+  RegionsLocalFileSchema,
   type RetentionSpec,
   type RuleSpec,
   RulesFileSchema,
@@ -56,6 +58,7 @@ export type ConfigValidation =
 const FILE_NAMES: readonly ConfigFileName[] = [
   'feeds.yaml',
   'regions.yaml',
+  'regions.local.yaml',
   'rules.yaml',
   'notify.yaml',
 ];
@@ -84,28 +87,36 @@ interface CheckedFile<T> {
   problems: Problem[];
 }
 
-/** Validates the four files (matched by base name) and the references between them. */
+/** Validates the files (matched by base name; regions.local.yaml overlays regions.yaml) and the references between them. */
 export function validateConfig(files: readonly ConfigFileText[]): ConfigValidation {
   const feeds = checkFile(files, 'feeds.yaml', FeedsFileSchema);
   const regions = checkFile(files, 'regions.yaml', RegionsFileSchema);
+  const local = checkFile(files, 'regions.local.yaml', RegionsLocalFileSchema);
   const rules = checkFile(files, 'rules.yaml', RulesFileSchema);
   const notify = checkFile(files, 'notify.yaml', NotifyFileSchema);
   const checked = {
     'feeds.yaml': feeds,
     'regions.yaml': regions,
+    'regions.local.yaml': local,
     'rules.yaml': rules,
     'notify.yaml': notify,
   };
+  const overlaid =
+    regions.value && local.value ? applyOverlay(regions.value.regions, local.value) : undefined;
+  const overlayProblems = (overlaid?.problems ?? []).flatMap((problem) =>
+    local.readable ? [locateProblem(local.readable(), problem)] : [],
+  );
   const problems = [
     ...Object.values(checked).flatMap((file) => file.problems),
     ...locateReferenceProblems(checked),
+    ...overlayProblems,
   ];
-  if (problems.length > 0 || !feeds.value || !regions.value || !rules.value || !notify.value) {
+  if (problems.length > 0 || !feeds.value || !overlaid || !rules.value || !notify.value) {
     return { ok: false, problems: sortProblems(problems).map((problem) => problem.text) };
   }
   const config = {
     feeds: feeds.value.feeds,
-    regions: regions.value.regions,
+    regions: overlaid.regions,
     rules: rules.value.rules,
     notify: notify.value,
     focus: rules.value.focus,

@@ -75,6 +75,7 @@ export function compileMatcher(input: MatcherInput): Matcher {
     regionsByTerm: flattenLists(
       b.terms.map((_, term) => b.gazetteer.regionsOfTerm.get(term) ?? []),
     ),
+    contextNames: b.gazetteer.contextNames,
     regionIndex: b.gazetteer.regionIndex,
     topRegions: b.gazetteer.topRegions,
     focus: { ...FOCUS_DEFAULTS, ...input.focus },
@@ -107,7 +108,13 @@ function createBuilder(): Builder {
     rulesByTerm: [],
     ruleSetMasks: [],
     alwaysEvaluated: [],
-    gazetteer: { regions: [], regionIndex: new Map(), topRegions: [], regionsOfTerm: new Map() },
+    gazetteer: {
+      regions: [],
+      regionIndex: new Map(),
+      topRegions: [],
+      regionsOfTerm: new Map(),
+      contextNames: new Set(),
+    },
     patternIds: new Map(),
     termIds: new Map(),
   };

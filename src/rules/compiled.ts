@@ -38,6 +38,13 @@ export interface CompiledRegion {
   parent: number;
   children: number[];
   requiresContext: boolean;
+  /**
+   * What a mention of the region counts for: itself, its ancestors and every group any of them
+   * belongs to (transitively), each once.
+   */
+  rollUp: number[];
+  /** Whether it is a group (has members): not a country, whatever its place in the tree. */
+  group: boolean;
 }
 
 export interface Matcher {
@@ -75,6 +82,8 @@ export interface Matcher {
   alwaysEvaluated: number[];
   regions: CompiledRegion[];
   regionsByTerm: Lists;
+  /** `term · 2^20 + region` of the names that count for their region only with context. */
+  contextNames: Set<number>;
   regionIndex: Map<string, number>;
   topRegions: number[];
   /** How an article's focus regions are chosen (see focus.ts). */

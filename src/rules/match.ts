@@ -122,13 +122,9 @@ function placeRegions(scan: Scan, mentions: readonly RegionMention[]): RegionPla
   }));
 }
 
-/** A region and its ancestors, as countMentions rolls a mention up. */
+/** A region, its ancestors and their groups, as countMentions rolls a mention up. */
 function rollUpOf(matcher: Matcher): (region: number) => number[] {
-  return (region) => {
-    const chain: number[] = [];
-    for (let r = region; r !== -1; r = matcher.regions[r]?.parent ?? -1) chain.push(r);
-    return chain;
-  };
+  return (region) => matcher.regions[region]?.rollUp ?? [];
 }
 
 function detectLanguage(

@@ -12,10 +12,17 @@ export interface RegionCount {
 export interface Gazetteer {
   regions: CompiledRegion[];
   regionIndex: Map<string, number>;
-  /** Countries: the regions at the top of the tree. */
+  /** Countries: the regions at the top of the tree that are not groups. */
   topRegions: number[];
   /** The regions each name or adjective (as a term id) names. */
   regionsOfTerm: Map<number, number[]>;
+  /** `contextKey(term, region)` of the names that count only with context. */
+  contextNames: Set<number>;
+}
+
+/** The key of a (name, region) pair in `contextNames`. */
+export function contextKey(term: number, region: number): number {
+  return term * 1_048_576 + region;
 }
 
 /** Numbers the regions depth first; `intern` gives the term id of a name, shared with the rules. */
@@ -28,7 +35,9 @@ export function compileGazetteer(
     regionIndex: new Map(),
     topRegions: [],
     regionsOfTerm: new Map(),
+    contextNames: new Set(),
   };
+  const members = new Map<number, string[]>();
   const visit = (spec: RegionSpec, parent: number): number => {
     const index = gazetteer.regions.length;
     if (gazetteer.regionIndex.has(spec.id)) {
@@ -40,19 +49,81 @@ export function compileGazetteer(
       parent,
       children: [],
       requiresContext: spec.requiresContext === true,
+      rollUp: [],
+      group: (spec.members?.length ?? 0) > 0,
     };
     gazetteer.regions.push(region);
+    if (region.group) members.set(index, spec.members ?? []);
     for (const name of [...spec.names, ...(spec.adjectives ?? [])]) {
       const term = intern(name, `region ${spec.id}`);
       const owners = gazetteer.regionsOfTerm.get(term) ?? [];
       if (!owners.includes(index)) owners.push(index);
       gazetteer.regionsOfTerm.set(term, owners);
+      if (typeof name !== 'string' && name.requiresContext) {
+        gazetteer.contextNames.add(contextKey(term, index));
+      }
     }
     region.children = (spec.children ?? []).map((child) => visit(child, index));
     return index;
   };
-  gazetteer.topRegions = specs.map((spec) => visit(spec, -1));
+  const top = specs.map((spec) => visit(spec, -1));
+  gazetteer.topRegions = top.filter((index) => !gazetteer.regions[index]?.group);
+  rollUpRegions(gazetteer, members);
   return gazetteer;
+}
+
+/** Each region's `rollUp`: itself, its ancestors, and the groups of any of these, transitively. */
+function rollUpRegions(gazetteer: Gazetteer, members: Map<number, string[]>): void {
+  const groupsOf = new Map<number, number[]>();
+  for (const [group, ids] of members) {
+    for (const id of ids) {
+      const member = gazetteer.regionIndex.get(id);
+      const groupId = gazetteer.regions[group]?.id;
+      if (member === undefined) {
+        throw new UserError(`regions: group ${groupId}: unknown member region "${id}"`);
+      }
+      groupsOf.set(member, [...(groupsOf.get(member) ?? []), group]);
+    }
+  }
+  const { regions } = gazetteer;
+  regions.forEach((region, index) => {
+    const seen = new Set<number>();
+    const pending = [index];
+    while (pending.length > 0) {
+      const r = pending.pop() as number;
+      if (seen.has(r)) continue;
+      seen.add(r);
+      region.rollUp.push(r);
+      const parent = regions[r]?.parent ?? -1;
+      if (parent !== -1) pending.push(parent);
+      pending.push(...(groupsOf.get(r) ?? []));
+    }
+    if (region.group && groupsReach(index, groupsOf, regions)) {
+      throw new UserError(`regions: group ${region.id} is a member of itself`);
+    }
+  });
+}
+
+/** Whether group `group` is among what its own rollUp reaches through its groups (a cycle). */
+function groupsReach(
+  group: number,
+  groupsOf: Map<number, number[]>,
+  regions: CompiledRegion[],
+): boolean {
+  const seen = new Set<number>();
+  const pending = [...(groupsOf.get(group) ?? [])];
+  let parent = regions[group]?.parent ?? -1;
+  for (; parent !== -1; parent = regions[parent]?.parent ?? -1) pending.push(parent);
+  while (pending.length > 0) {
+    const r = pending.pop() as number;
+    if (r === group) return true;
+    if (seen.has(r)) continue;
+    seen.add(r);
+    pending.push(...(groupsOf.get(r) ?? []));
+    const up = regions[r]?.parent ?? -1;
+    if (up !== -1) pending.push(up);
+  }
+  return false;
 }
 
 /** A region named in the text: its index, and its first and last token in the scan. */
@@ -62,11 +133,14 @@ export interface RegionMention {
   last: number;
 }
 
-type Mention = RegionMention;
+/** A candidate mention: `weak` when its name counts for the region only with context. */
+interface Mention extends RegionMention {
+  weak: boolean;
+}
 
 /**
- * `mentions` (from listRegionMentions) per region index, each counted for the region and all its
- * ancestors (SPEC §2).
+ * `mentions` (from listRegionMentions) per region index, each counted for the region, its
+ * ancestors and their groups (SPEC §2).
  */
 export function countMentions(
   matcher: Matcher,
@@ -74,7 +148,7 @@ export function countMentions(
 ): Map<number, number> {
   const counts = new Map<number, number>();
   for (const mention of mentions) {
-    for (let r = mention.region; r !== -1; r = matcher.regions[r]?.parent ?? -1) {
+    for (const r of matcher.regions[mention.region]?.rollUp ?? []) {
       counts.set(r, (counts.get(r) ?? 0) + 1);
     }
   }
@@ -82,20 +156,22 @@ export function countMentions(
 }
 
 /**
- * The regions the text names and where: the longest name wins, a region that requires context
+ * The regions the text names and where: the longest name wins, a name that requires context
  * only with it. What countRegions counts, and what focus.ts weighs by position.
  */
 export function listRegionMentions(matcher: Matcher, scan: Scan): RegionMention[] {
   const kept = keepLongestMentions(collectMentions(matcher, scan));
-  const direct = new Map<number, number>();
-  for (const mention of kept) direct.set(mention.region, (direct.get(mention.region) ?? 0) + 1);
-  const supported = supportedRegions(matcher, direct);
-  return kept.filter((mention) => isConfirmed(matcher, mention.region, supported));
+  const supported = supportedRegions(matcher, kept);
+  return kept
+    .filter((mention) => !mention.weak || isConfirmed(matcher, mention.region, supported))
+    .map(({ region, first, last }) => ({ region, first, last }));
 }
 
 function collectMentions(matcher: Matcher, scan: Scan): Mention[] {
   const mentions: Mention[] = [];
   const ids = matcher.regionsByTerm.ids;
+  const contextNames = matcher.contextNames;
+  const anyContextName = contextNames.size > 0;
   for (let f = 0; f < scan.foundCount; f++) {
     const term = scan.found[f] as number;
     const firstRegion = scan.regionsFrom(term);
@@ -106,8 +182,13 @@ function collectMentions(matcher: Matcher, scan: Scan): Mention[] {
     for (let k = offset; k < end; k++) {
       const first = scan.pairs[2 * k] as number;
       const last = scan.pairs[2 * k + 1] as number;
-      for (let r = firstRegion; r < endRegion; r++)
-        mentions.push({ region: ids[r] as number, first, last });
+      for (let r = firstRegion; r < endRegion; r++) {
+        const region = ids[r] as number;
+        const weak =
+          (matcher.regions[region]?.requiresContext ?? false) ||
+          (anyContextName && contextNames.has(contextKey(term, region)));
+        mentions.push({ region, first, last, weak });
+      }
     }
   }
   return mentions;
@@ -133,19 +214,19 @@ function keepLongestMentions(mentions: Mention[]): Mention[] {
 }
 
 /** Regions named by a name that needs no context, and all their ancestors. */
-function supportedRegions(matcher: Matcher, direct: Map<number, number>): Set<number> {
+function supportedRegions(matcher: Matcher, mentions: readonly Mention[]): Set<number> {
   const supported = new Set<number>();
-  for (const region of direct.keys()) {
-    if (matcher.regions[region]?.requiresContext) continue;
-    for (let r = region; r !== -1; r = matcher.regions[r]?.parent ?? -1) supported.add(r);
+  for (const mention of mentions) {
+    if (mention.weak) continue;
+    for (let r = mention.region; r !== -1; r = matcher.regions[r]?.parent ?? -1) supported.add(r);
   }
   return supported;
 }
 
-/** A region that requires context counts when itself, an ancestor or a sibling is supported. */
+/** A name that requires context counts when its region, an ancestor or a sibling is supported. */
 function isConfirmed(matcher: Matcher, region: number, supported: Set<number>): boolean {
   const info = matcher.regions[region];
-  if (!info?.requiresContext) return true;
+  if (!info) return false;
   for (let r = region; r !== -1; r = matcher.regions[r]?.parent ?? -1) {
     if (supported.has(r)) return true;
   }

@@ -63,12 +63,21 @@ export interface RuleSpec {
 }
 
 /** A gazetteer name or adjective: written in the term syntax of rules (no `near`, no weight). */
-export type NameSpec = string | { term: string; caseSensitive?: boolean | undefined };
+export type NameSpec =
+  | string
+  | {
+      term: string;
+      caseSensitive?: boolean | undefined;
+      /** This name alone counts only with context (as `requiresContext` does for all of a region's names). */
+      requiresContext?: boolean | undefined;
+    };
 
 export interface RegionSpec {
   id: string;
   names: NameSpec[];
   adjectives?: NameSpec[] | undefined;
   requiresContext?: boolean | undefined;
+  /** A group (Sahel, Levant, Africa): the regions it gathers, any depth; named when one of them is. */
+  members?: string[] | undefined;
   children?: RegionSpec[] | undefined;
 }

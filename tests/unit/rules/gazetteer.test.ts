@@ -4,11 +4,14 @@ import { loadConfig } from '../../../src/config/load.ts';
 import { compileMatcher, type Matcher } from '../../../src/rules/compile.ts';
 import { matchArticle } from '../../../src/rules/match.ts';
 import { tokenize } from '../../../src/rules/normalise.ts';
+import type { RegionSpec } from '../../../src/rules/types.ts';
 
 let matcher: Matcher;
+let matcherRegions: RegionSpec[];
 
 beforeAll(async () => {
   const config = await loadConfig('config');
+  matcherRegions = config.regions;
   matcher = compileMatcher({ rules: [], regions: config.regions });
 });
 
@@ -58,5 +61,35 @@ describe('abbreviations', () => {
     ['In lower case ky and calif are no abbreviations.'],
   ])('%s names no place', (text) => {
     expect(regionsOf(text)).toEqual([]);
+  });
+});
+
+describe('groups', () => {
+  it.each([
+    ['Une frappe de drone à Djibo a fait dix morts.', ['burkina-faso', 'sahel', 'africa']],
+    ['Attaque à Ménaka', ['mali', 'sahel', 'africa']],
+    ['Boko Haram frappe dans le Borno', ['nigeria', 'lake-chad-basin', 'africa']],
+    ['Strikes near Aleppo', ['syria', 'levant', 'middle-east', 'asia']],
+    ['Tensions au Maghreb', ['maghreb']],
+    ['Un attentat en Tchétchénie', ['russia', 'north-caucasus', 'caucasus']],
+  ])('%s → %j', (text, expected) => {
+    expect(regionsOf(text)).toEqual(expect.arrayContaining(expected));
+  });
+
+  it('matches a rule on a group through any member, and keeps groups out of countries', () => {
+    const config = compileMatcher({
+      rules: [
+        { id: 'sahel', severity: 'high', match: { any: ['drone'] }, regions: ['sahel'] },
+        { id: 'any', severity: 'high', match: { any: ['drone'] } },
+      ],
+      regions: matcherRegions,
+    });
+    const rules = matchArticle(config, { text: 'Une frappe de drone à Djibo.' }).rules;
+    expect(rules.map((rule) => [rule.id, rule.regions])).toEqual([
+      ['sahel', ['sahel']],
+      ['any', ['burkina-faso']],
+    ]);
+    const elsewhere = matchArticle(config, { text: 'Une frappe de drone à Mossoul.' }).rules;
+    expect(elsewhere.map((rule) => rule.id)).toEqual(['any']);
   });
 });
