@@ -34,8 +34,9 @@ function formatValue(value: unknown): string {
   if (value !== null && typeof value === 'object' && 'message' in value) {
     return formatValue((value as { message: unknown }).message);
   }
+  if (Array.isArray(value)) return formatValue(value.map((item) => String(item)).join(','));
   const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return /^[\w.:/@+-]+$/.test(text) ? text : JSON.stringify(text);
+  return /^[\w.,:/@+-]+$/.test(text) ? text : JSON.stringify(text);
 }
 
 /** LOG_FORMAT (`pretty` or `json`) when set, else pretty on a terminal and JSON otherwise. */

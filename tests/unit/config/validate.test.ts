@@ -269,6 +269,26 @@ describe('validateConfig: absent and empty files', () => {
     ]);
   });
 
+  it("checks the operators' channels and the health and retention settings of feeds.yaml", () => {
+    const notify = `${readFixture('valid/notify.yaml')}operators:\n  channels: [ops-mail]\n`;
+    const feeds =
+      'feeds: []\nhealth:\n  failingAfter: soon\n  disableAfter: {failures: 0, within: 24h}\nretention:\n  events: 1y\n';
+    const result = validateConfig(buildFiles({ 'notify.yaml': notify, 'feeds.yaml': feeds }));
+    expect(result.ok ? [] : result.problems).toEqual([
+      `config/feeds.yaml:3:17: health.failingAfter: invalid duration "soon": ${DURATION_HINT}`,
+      'config/feeds.yaml:4:28: health.disableAfter.failures: failures must be a whole number > 0',
+      `config/feeds.yaml:6:11: retention.events: invalid duration "1y": ${DURATION_HINT}`,
+      'config/notify.yaml:10:14: operators.channels[0]: unknown channel "ops-mail" (did you mean "ops-email"?)',
+    ]);
+  });
+
+  it('reads the health and retention settings of feeds.yaml into the config', () => {
+    const feeds = 'feeds: []\nhealth: {silentFactor: 4}\nretention: {articleText: 30d}\n';
+    const result = validateConfig(buildFiles({ 'feeds.yaml': feeds }));
+    expect(result.ok && result.config.health).toEqual({ silentFactor: 4 });
+    expect(result.ok && result.config.retention).toEqual({ articleText: '30d' });
+  });
+
   it('asks for the top-level key of an empty file', () => {
     const result = validateConfig(buildFiles({ 'rules.yaml': '# nothing yet\n' }));
     expect(result.ok ? [] : result.problems).toEqual(['config/rules.yaml:1:1: rules: required']);

@@ -32,6 +32,12 @@ describe('formatLogLine', () => {
     expect(line.split('\n')).toHaveLength(2);
   });
 
+  it('writes a list as its items joined by commas', () => {
+    expect(
+      formatLogLine(JSON.stringify({ level: 30, msg: 'vigie started', queues: ['a', 'b'] })),
+    ).toBe('INFO  vigie started queues=a,b\n');
+  });
+
   it('passes a line that is not JSON through', () => {
     expect(formatLogLine('plain text')).toBe('plain text\n');
   });
