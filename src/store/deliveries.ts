@@ -165,6 +165,36 @@ export async function claimCompanionDeliveries(
     .sort((a, b) => a.id - b.id);
 }
 
+/**
+ * Whether a delivery of the same group with a lower id is still owed and not given up: pending,
+ * or being sent under a live lease. Its sender carries the group (the lowest id leads), so the
+ * others wait for it rather than race it for their rows.
+ */
+export async function hasEarlierGroupDelivery(
+  db: Db,
+  query: Omit<CompanionQuery, 'token'>,
+  now: Date,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('deliveries as o')
+    .innerJoin('alerts as a', 'a.id', 'o.alert_id')
+    .select('o.id')
+    .where('a.rule_id', '=', query.ruleId)
+    .where('o.channel', '=', query.channel)
+    .where('o.id', '<', query.deliveryId)
+    .where('a.created_at', '>=', query.from)
+    .where('a.created_at', '<=', query.until)
+    .where((eb) =>
+      eb.or([
+        eb('o.state', '=', 'pending'),
+        eb.and([eb('o.state', '=', 'sending'), eb('o.lease_until', '>=', now)]),
+      ]),
+    )
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Extends the lease of the holder of `token`; false when the delivery is no longer its own. */
 export async function renewDeliveryLease(
   db: Db,

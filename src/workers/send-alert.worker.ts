@@ -1,7 +1,8 @@
 // send-alert: lease one delivery and the rule's other owed ones on its channel, render their alerts
 // as one message, send it by mail or webhook, mark them all sent.
-import type { Job } from 'bullmq';
+import { DelayedError, type Job } from 'bullmq';
 import type { Deps } from '../deps.ts';
+import { systemClock } from '../lib/clock.ts';
 import { PermanentError } from '../lib/errors.ts';
 import type { Notification } from '../notify/deliver.ts';
 import { listClauses, nameRegions, nameSource, placesOf } from '../notify/explain.ts';
@@ -13,7 +14,11 @@ import { matchArticle } from '../rules/match.ts';
 import { type Alert, getAlert } from '../store/alerts.ts';
 import {
   type ClaimedDelivery,
+  type CompanionQuery,
   claimCompanionDeliveries,
+  type Delivery,
+  getDelivery,
+  hasEarlierGroupDelivery,
   type LeaseTerms,
 } from '../store/deliveries.ts';
 import { listEventStories } from '../store/events.ts';
@@ -34,9 +39,17 @@ export const sendAlertWorker: WorkerSpec<SendAlertResult> = {
 /**
  * The job was delayed by the channel's group wait (evaluate-alert): the rule's other regions that
  * crossed meanwhile have their deliveries owed on this channel, and go out in this one message.
+ * The group's lowest delivery leads: a later one waits while the leader is owed and alive, then
+ * finds itself sent with it (or, the leader gone, sends itself and what is left).
  */
 async function sendAlert(deps: Deps, job: Job): Promise<SendAlertResult> {
   const { deliveryId } = parsePayload(DeliveryJobSchema, QUEUE.sendAlert, job.data);
+  const own = await getDelivery(deps.store.db, deliveryId);
+  if (own?.state === 'pending' && own.alertId !== null) {
+    const group = await groupOf(deps, own);
+    if (group && (await hasEarlierGroupDelivery(deps.store.db, group, deps.clock.now())))
+      return waitForLeader(job, deliveryId);
+  }
   const render = async (delivery: ClaimedDelivery, held: readonly ClaimedDelivery[]) => {
     if (delivery.noticeId !== null) {
       return renderNotice(deps, delivery.noticeId, delivery.channel, delivery.id);
@@ -53,21 +66,38 @@ async function sendAlert(deps: Deps, job: Job): Promise<SendAlertResult> {
     };
   };
   const gather = async (delivery: ClaimedDelivery, terms: LeaseTerms) => {
-    // A feed notice to the operators goes alone.
-    if (delivery.noticeId !== null) return [];
-    const { ruleId, createdAt } = await alertOf(deps, delivery);
-    const waitMs = groupWaitMs(deps.config.notify.channels[delivery.channel]);
-    const query = {
-      deliveryId,
-      token: delivery.token,
-      ruleId,
-      channel: delivery.channel,
-      from: new Date(createdAt.getTime() - waitMs),
-      until: new Date(createdAt.getTime() + waitMs),
-    };
-    return claimCompanionDeliveries(deps.store.db, query, terms);
+    // A feed notice to the operators has no alert, so no group: it goes alone.
+    const group = await groupOf(deps, delivery);
+    if (!group) return [];
+    return claimCompanionDeliveries(deps.store.db, { ...group, token: delivery.token }, terms);
   };
   return sendDelivery(deps, job, deliveryId, 'alert', render, gather);
+}
+
+/** How long a later delivery of a group waits before looking at its leader again. */
+const LEADER_WAIT_MS = 1_000;
+
+async function waitForLeader(job: Job, deliveryId: number): Promise<never> {
+  await job.moveToDelayed(systemClock.now().getTime() + LEADER_WAIT_MS, job.token);
+  throw new DelayedError(`delivery ${deliveryId} waits for its group's first delivery`);
+}
+
+/** The delivery's group: the same rule and channel, alerts made within the channel's group wait. */
+async function groupOf(
+  deps: Deps,
+  delivery: Delivery,
+): Promise<Omit<CompanionQuery, 'token'> | undefined> {
+  const alert =
+    delivery.alertId === null ? undefined : await getAlert(deps.store.db, delivery.alertId);
+  if (!alert) return undefined;
+  const waitMs = groupWaitMs(deps.config.notify.channels[delivery.channel]);
+  return {
+    deliveryId: delivery.id,
+    ruleId: alert.ruleId,
+    channel: delivery.channel,
+    from: new Date(alert.createdAt.getTime() - waitMs),
+    until: new Date(alert.createdAt.getTime() + waitMs),
+  };
 }
 
 async function alertOf(deps: Deps, delivery: ClaimedDelivery): Promise<Alert> {

@@ -234,6 +234,25 @@ describe.each(testBackends('backtest_cli'))('vigie backtest on $kind', (backend)
     }, 60_000);
 
   if (backend.kind === 'postgres')
+    it('counts articles by publication: found recently but published years ago, they fire nothing', async () => {
+      const old = ['fr-isis-irak-renouveau-2024-01.txt', 'fr-raid-anbar-2024-09.txt'].map(
+        (file) => `https://e.org/${file}`,
+      );
+      const setPublished = (at: Date | null) =>
+        withStore((db) =>
+          db.updateTable('articles').set({ published_at: at }).where('url', 'in', old).execute(),
+        );
+      await setPublished(new Date('2019-01-01T00:00:00Z'));
+      try {
+        const report = await backtest(['--config', perRule]);
+        // Still matched and counted as stories, but only the Baghdadi story counts in its window.
+        expect(report.rules[0]).toEqual({ id: 'ei', articles: 4, stories: 3, alerts: [] });
+      } finally {
+        await setPublished(null);
+      }
+    }, 60_000);
+
+  if (backend.kind === 'postgres')
     it('reads only the articles of --since, and prints text by default', async () => {
       const run = await vigie(backend, ['--config', perRule, '--since', '150m']);
       expect(run.code).toBe(0);
