@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { buildDist } from '../scripts/build.ts';
 
@@ -120,7 +121,8 @@ async function withSchema<T>(name: string, work: (schema: string) => Promise<T>)
   }
 }
 
-export async function benchMemory(): Promise<MemoryRow[]> {
+/** `only`: one of ingest, hostile, steady (default: all three). */
+export async function benchMemory(only?: string): Promise<MemoryRow[]> {
   await buildDist();
   const work = mkdtempSync(path.join(tmpdir(), 'vigie-bench-memory-'));
   const server = await startSource();
@@ -141,11 +143,12 @@ export async function benchMemory(): Promise<MemoryRow[]> {
       seconds: help.seconds,
       note: 'the baseline of every command: node, commander',
     });
-    rows.push(...(await benchIngest(work, base, helpMb)));
-    rows.push(...(await benchHostile(port, base)));
-    rows.push(...(await benchSteady(work, port, base)));
+    if (!only || only === 'ingest') rows.push(...(await benchIngest(work, base, helpMb)));
+    if (!only || only === 'hostile') rows.push(...(await benchHostile(port, base)));
+    if (!only || only === 'steady') rows.push(...(await benchSteady(work, port, base)));
     return rows;
   } finally {
+    await deleteKeys(`${base.VIGIE_QUEUE_PREFIX}*`);
     server.closeAllConnections();
     server.close();
     rmSync(work, { recursive: true, force: true });
@@ -244,28 +247,44 @@ async function benchSteady(work: string, port: number, base: Record<string, stri
     await new Promise((resolve) => setTimeout(resolve, 5_000));
     const runStart = readStatus(run, 'VmRSS') / 1024;
     const workerStart = readStatus(worker, 'VmRSS') / 1024;
-    await new Promise((resolve) => setTimeout(resolve, STEADY_SECONDS * 1000));
+    // RSS every quarter of the period: whether it settles or keeps growing.
+    const series: [number[], number[]] = [[], []];
+    for (let quarter = 0; quarter < 4; quarter++) {
+      await new Promise((resolve) => setTimeout(resolve, (STEADY_SECONDS * 1000) / 4));
+      series[0].push(readStatus(run, 'VmRSS') / 1024);
+      series[1].push(readStatus(worker, 'VmRSS') / 1024);
+    }
+    const trend = (values: number[]) =>
+      `RSS each quarter: ${values.map((v) => v.toFixed(0)).join(' → ')}`;
+    const seconds = STEADY_SECONDS + 5;
     const rows: MemoryRow[] = [
       {
-        name: `vigie run, PostgreSQL, ${STEADY_SECONDS + 5} s`,
+        name: `vigie run, PostgreSQL, ${seconds} s`,
         baselineMb: runStart,
         peakMb: readStatus(run, 'VmHWM') / 1024,
         endMb: readStatus(run, 'VmRSS') / 1024,
-        seconds: STEADY_SECONDS + 5,
-        note: '20 feeds, 100 new items a minute',
+        seconds,
+        note: `20 feeds, 100 new items a minute; ${trend(series[0])}`,
       },
       {
-        name: `vigie worker, PostgreSQL, ${STEADY_SECONDS + 5} s`,
+        name: `vigie worker, PostgreSQL, ${seconds} s`,
         baselineMb: workerStart,
         peakMb: readStatus(worker, 'VmHWM') / 1024,
         endMb: readStatus(worker, 'VmRSS') / 1024,
-        seconds: STEADY_SECONDS + 5,
-        note: 'beside it, the pipeline queues',
+        seconds,
+        note: `beside it, the pipeline queues; ${trend(series[1])}`,
       },
     ];
     await Promise.all([stopLong(run), stopLong(worker)]);
     return rows;
   });
+}
+
+async function deleteKeys(pattern: string): Promise<void> {
+  const redis = new Redis('redis://127.0.0.1:6379');
+  const keys = await redis.keys(pattern);
+  if (keys.length > 0) await redis.del(...keys);
+  await redis.quit();
 }
 
 function startLong(args: string[], env: Record<string, string>): ChildProcess {

@@ -77,9 +77,9 @@ async function printStart(): Promise<void> {
   }
 }
 
-async function printMemory(): Promise<void> {
+async function printMemory(only?: string): Promise<void> {
   const { benchMemory } = await import('./memory.ts');
-  const rows = await benchMemory();
+  const rows = await benchMemory(only);
   console.log('\n## Memory (peak RSS, MB)\n');
   console.log('| command | baseline | peak | at the end | s | notes |');
   console.log('| --- | ---: | ---: | ---: | ---: | --- |');
@@ -103,4 +103,5 @@ if (only === undefined || only === 'extract') await printExtract();
 const pattern = process.argv[3] === undefined ? undefined : new RegExp(process.argv[3]);
 if (only === undefined || only === 'pipeline') await printPipeline(pattern);
 if (only === undefined || only === 'start') await printStart();
-if (only === undefined || only === 'memory') await printMemory();
+// `npm run bench -- memory steady` (or ingest, hostile): one part of it.
+if (only === undefined || only === 'memory') await printMemory(process.argv[3]);
