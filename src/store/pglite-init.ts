@@ -11,11 +11,12 @@ import { join } from 'node:path';
 
 /**
  * PGlite's own start parameters, plus a smaller buffer cache: at PostgreSQL's default
- * shared_buffers (128 MB) an open PGlite holds ~280 MB of RSS, at 32 MB ~175 MB, and vigie's
+ * shared_buffers (128 MB) an open PGlite holds ~280 MB of RSS, at 16 MB ~165 MB (`vigie ingest`
+ * peaked at 277–291 MB, against 294–302 MB at 32 MB), and vigie's
  * embedded database is the small one (PostgreSQL for more: README).
  */
 export function pgliteStartParams(defaults: readonly string[]): string[] {
-  return [...defaults, '-c', 'shared_buffers=32MB'];
+  return [...defaults, '-c', 'shared_buffers=16MB'];
 }
 
 /** Runs initdb in `dir` in a child process when it holds no database yet. */

@@ -466,11 +466,11 @@ describe.each(backends)('store on $kind', (backend) => {
     });
 
   if (backend.kind === 'pglite')
-    it('initialised PGlite in a child process and runs it with a 32 MB buffer cache', async () => {
+    it('initialised PGlite in a child process and runs it with a 16 MB buffer cache', async () => {
       // initdb's ~900 MB stay in the child that ran it (store/pglite-init.ts).
       expect(existsSync(join(backend.dataDir, 'pglite', 'PG_VERSION'))).toBe(true);
       const { rows } = await sql<{ shared_buffers: string }>`show shared_buffers`.execute(store.db);
-      expect(rows[0]?.shared_buffers).toBe('32MB');
+      expect(rows[0]?.shared_buffers).toBe('16MB');
     });
 
   if (backend.kind === 'pglite')
