@@ -1,5 +1,5 @@
 // `npm run bench`: runs every benchmark and prints Markdown tables for BENCHMARKS.md.
-// `npm run bench -- classify`, `… extract`, `… pipeline` or `… start` runs one of
+// `npm run bench -- classify`, `… extract`, `… pipeline`, `… start` or `… memory` runs one of
 // them (the extraction corpora are read from VIGIE_CORPORA, default ../corpora beside the repo;
 // VIGIE_BENCH_BASE=/other/checkout also scores that checkout's extractor, for before/after);
 // `npm run bench -- pipeline 'PATTERN'` only the pipeline setups whose "<processes>p <name>"
@@ -77,7 +77,21 @@ async function printStart(): Promise<void> {
   }
 }
 
-const PARTS = ['classify', 'extract', 'pipeline', 'start'];
+async function printMemory(only?: string): Promise<void> {
+  const { benchMemory } = await import('./memory.ts');
+  const rows = await benchMemory(only);
+  console.log('\n## Memory (peak RSS, MB)\n');
+  console.log('| command | baseline | peak | at the end | s | notes |');
+  console.log('| --- | ---: | ---: | ---: | ---: | --- |');
+  for (const row of rows) {
+    const end = row.endMb === undefined ? '' : row.endMb.toFixed(0);
+    console.log(
+      `| ${row.name} | ${row.baselineMb.toFixed(0)} | ${row.peakMb.toFixed(0)} | ${end} | ${row.seconds.toFixed(1)} | ${row.note} |`,
+    );
+  }
+}
+
+const PARTS = ['classify', 'extract', 'pipeline', 'start', 'memory'];
 const only = process.argv[2];
 if (only !== undefined && !PARTS.includes(only)) {
   console.error(`bench: unknown benchmark "${only}" (${PARTS.join(', ')})`);
@@ -89,3 +103,5 @@ if (only === undefined || only === 'extract') await printExtract();
 const pattern = process.argv[3] === undefined ? undefined : new RegExp(process.argv[3]);
 if (only === undefined || only === 'pipeline') await printPipeline(pattern);
 if (only === undefined || only === 'start') await printStart();
+// `npm run bench -- memory steady` (or ingest, hostile): one part of it.
+if (only === undefined || only === 'memory') await printMemory(process.argv[3]);

@@ -7,6 +7,7 @@ import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { UserError } from '../lib/errors.ts';
 import { migrateToLatest } from './migrations.ts';
+import { initPgliteApart, pgliteStartParams } from './pglite-init.ts';
 import { acquirePgliteLock, type PgliteLock } from './pglite-lock.ts';
 import type { StoryIndexKeysOf } from './stories.ts';
 import type { Database } from './types.ts';
@@ -147,7 +148,10 @@ async function openPglite(dir: string): Promise<Backend> {
   mkdirSync(dir, { recursive: true });
   const lock = acquirePgliteLock(dir);
   try {
-    const pglite = await PGlite.create(dir);
+    await initPgliteApart(dir, PGlite.defaultStartParams);
+    const pglite = await PGlite.create(dir, {
+      startParams: pgliteStartParams(PGlite.defaultStartParams),
+    });
     // PGlite is one session: a pool of one connection that is never closed for idleness.
     const pool = new pg.Pool({ ...createPgConfig(pglite), types, max: 1, idleTimeoutMillis: 0 });
     return { kind: 'pglite', pool, pglite, lock };

@@ -149,10 +149,15 @@ export interface VigieProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** `./bin/vigie ARGS` with only these variables (and PATH). */
+/** The test run's config cache (tests/global-setup.ts), not ~/.cache. */
+function testCacheDir(): string {
+  return process.env.VIGIE_CACHE_DIR ?? 'off';
+}
+
+/** `./bin/vigie ARGS` with only these variables (and PATH, and the test run's config cache). */
 export function spawnVigie(args: string[], env: Record<string, string>): VigieProcess {
   const child = spawn('./bin/vigie', args, {
-    env: { PATH: process.env.PATH, LOG_LEVEL: 'info', ...env },
+    env: { PATH: process.env.PATH, VIGIE_CACHE_DIR: testCacheDir(), LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const lines: string[] = [];

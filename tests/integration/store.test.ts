@@ -468,6 +468,14 @@ describe.each(backends)('store on $kind', (backend) => {
     });
 
   if (backend.kind === 'pglite')
+    it('initialised PGlite in a child process and runs it with a 16 MB buffer cache', async () => {
+      // initdb's ~900 MB stay in the child that ran it (store/pglite-init.ts).
+      expect(existsSync(join(backend.dataDir, 'pglite', 'PG_VERSION'))).toBe(true);
+      const { rows } = await sql<{ shared_buffers: string }>`show shared_buffers`.execute(store.db);
+      expect(rows[0]?.shared_buffers).toBe('16MB');
+    });
+
+  if (backend.kind === 'pglite')
     it('refuses a second opener of the same PGlite directory, in this process or another', async () => {
       await expect(open(backend)).rejects.toThrow(UserError);
       const result = await openInChild(backend.dataDir);

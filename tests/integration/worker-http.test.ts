@@ -1,5 +1,6 @@
 // `vigie worker --port`: a worker process answers /healthz, /readyz and /metrics as `vigie run` does.
 import { execFile } from 'node:child_process';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PG_URL, uniquePrefix } from './pipeline-helpers.ts';
@@ -12,6 +13,11 @@ let worker: WorkerProcess | undefined;
 
 afterAll(async () => {
   killWorker(worker);
+  // The worker's queue keys under its prefix.
+  const redis = new Redis('redis://127.0.0.1:6379');
+  const keys = await redis.keys(`${prefix}:*`);
+  if (keys.length > 0) await redis.del(...keys);
+  await redis.quit();
   const client = new pg.Client({ connectionString: PG_URL });
   await client.connect();
   await client.query(`drop schema if exists ${schema} cascade`);

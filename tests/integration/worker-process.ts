@@ -17,7 +17,13 @@ export async function spawnWorker(
   env: Record<string, string>,
 ): Promise<WorkerProcess> {
   const child = spawn('./bin/vigie', ['worker', ...args], {
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
+    // The test run's config cache (tests/global-setup.ts), not ~/.cache.
+    env: {
+      PATH: process.env.PATH ?? '',
+      VIGIE_CACHE_DIR: process.env.VIGIE_CACHE_DIR ?? 'off',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let log = '';
