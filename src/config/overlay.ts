@@ -2,7 +2,7 @@
 import { tokenize } from '../rules/normalise.ts';
 import type { NameSpec, RegionSpec } from '../rules/types.ts';
 import type { PathProblem } from './issues.ts';
-import type { RegionsLocalSpec } from './schema.ts';
+import type { RegionsDepthSpec, RegionsLocalSpec } from './schema.ts';
 import { suggestName } from './suggest.ts';
 
 export interface Overlaid {
@@ -203,4 +203,37 @@ function findSharedNames(
 function describeUnknownRegion(id: string, index: Map<string, Found>): string {
   const suggestion = suggestName(id, index.keys());
   return `unknown region "${id}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`;
+}
+
+/**
+ * The generated places of regions.depth.json attached under their parents (a copy of `regions`);
+ * problems name the place's line (one place a line, after the first).
+ */
+export function attachDepth(
+  regions: readonly RegionSpec[],
+  depth: RegionsDepthSpec,
+): { regions: RegionSpec[]; problems: { line: number; message: string }[] } {
+  const tree = structuredClone(regions) as RegionSpec[];
+  const index = indexRegions(tree);
+  const problems: { line: number; message: string }[] = [];
+  depth.places.forEach((place, i) => {
+    const line = i + 2;
+    const parent = index.get(place.parent)?.region;
+    if (!parent) {
+      problems.push({
+        line,
+        message: `places[${i}].parent: ${describeUnknownRegion(place.parent, index)}`,
+      });
+      return;
+    }
+    if (index.has(place.id)) {
+      problems.push({ line, message: `places[${i}].id: duplicate region id "${place.id}"` });
+      return;
+    }
+    const region: RegionSpec = { id: place.id, names: place.names };
+    parent.children ??= [];
+    parent.children.push(region);
+    index.set(place.id, { region, list: parent.children });
+  });
+  return { regions: tree, problems };
 }

@@ -12,7 +12,7 @@ import {
 import type { z } from 'zod';
 import { cacheKey, readCached, writeCached } from './cache.ts';
 import { collectIssueProblems, describeIssue, formatPath, type PathProblem } from './issues.ts';
-import { applyOverlay } from './overlay.ts';
+import { applyOverlay, attachDepth } from './overlay.ts';
 import { checkReferences, type FileProblem, type RawConfig } from './references.ts';
 import {
   type ConfigFileName,
@@ -23,6 +23,7 @@ import {
   NotifyFileSchema,
   type NotifySpec,
   type RegionSpec,
+  RegionsDepthFileSchema,
   RegionsFileSchema,
   RegionsLocalFileSchema,
   type RetentionSpec,
@@ -62,6 +63,8 @@ const FILE_NAMES: readonly ConfigFileName[] = [
   'rules.yaml',
   'notify.yaml',
 ];
+/** The generated places below the curated gazetteer (JSON: parsed fast); optional. */
+const DEPTH_FILE = 'regions.depth.json';
 const REQUIRED_FILES: readonly ConfigFileName[] = ['regions.yaml', 'rules.yaml'];
 
 interface Problem {
@@ -101,13 +104,14 @@ export function validateConfig(files: readonly ConfigFileText[]): ConfigValidati
     'rules.yaml': rules,
     'notify.yaml': notify,
   };
-  const overlaid =
-    regions.value && local.value ? applyOverlay(regions.value.regions, local.value) : undefined;
+  const depth = regions.value ? readDepth(files, regions.value.regions) : undefined;
+  const overlaid = depth && local.value ? applyOverlay(depth.regions, local.value) : undefined;
   const overlayProblems = (overlaid?.problems ?? []).flatMap((problem) =>
     local.readable ? [locateProblem(local.readable(), problem)] : [],
   );
   const problems = [
     ...Object.values(checked).flatMap((file) => file.problems),
+    ...(depth?.problems ?? []),
     ...locateReferenceProblems(checked),
     ...overlayProblems,
   ];
@@ -124,6 +128,40 @@ export function validateConfig(files: readonly ConfigFileText[]): ConfigValidati
     retention: feeds.value.retention,
   };
   return { ok: true, config };
+}
+
+/** regions.yaml with regions.depth.json's places attached, when that file is there. */
+function readDepth(
+  files: readonly ConfigFileText[],
+  regions: RegionSpec[],
+): { regions: RegionSpec[]; problems: Problem[] } {
+  const file = files.find((candidate) => path.basename(candidate.name) === DEPTH_FILE);
+  if (file?.text === undefined) return { regions, problems: [] };
+  const problem = (line: number, text: string): Problem => ({
+    file: file.name,
+    line,
+    col: 1,
+    text: `${file.name}:${line}: ${text}`,
+  });
+  let raw: unknown;
+  try {
+    raw = JSON.parse(file.text);
+  } catch (error) {
+    return { regions, problems: [problem(1, `invalid JSON: ${(error as Error).message}`)] };
+  }
+  const result = RegionsDepthFileSchema.safeParse(raw, { error: describeIssue });
+  if (!result.success) {
+    const problems = collectIssueProblems(result.error.issues, raw).map((issue) => {
+      const index = issue.path[0] === 'places' ? Number(issue.path[1]) : -1;
+      return problem(index >= 0 ? index + 2 : 1, `${formatPath(issue.path)}: ${issue.message}`);
+    });
+    return { regions, problems };
+  }
+  const attached = attachDepth(regions, result.data);
+  return {
+    regions: attached.regions,
+    problems: attached.problems.map(({ line, message }) => problem(line, message)),
+  };
 }
 
 function checkFile<S extends z.ZodType>(

@@ -93,3 +93,17 @@ describe('groups', () => {
     expect(elsewhere.map((rule) => rule.id)).toEqual(['any']);
   });
 });
+
+describe('depth', () => {
+  it.each([
+    ['Переворот в Мали', 'mali'],
+    ['Floods in Texas and Ohio', 'texas'],
+    ['Floods in Texas and Ohio', 'ohio'],
+    ['A fire in Ontario', 'ontario'],
+    ['Manifestation à Toulouse', 'france'],
+    ['Explosion in Kano', 'nigeria'],
+    ['Взрыв в Новосибирске? Новосибирск.', 'russia'],
+  ])('%s → %s', (text, region) => {
+    expect(regionsOf(text)).toContain(region);
+  });
+});
