@@ -7,6 +7,7 @@ import * as articleExtraction from './migrations/0004-article-extraction.ts';
 import * as deliveryLeases from './migrations/0005-delivery-leases.ts';
 import * as articleClassified from './migrations/0006-article-classified.ts';
 import * as eventFocusRegions from './migrations/0007-event-focus-regions.ts';
+import * as eventSearch from './migrations/0010-event-search.ts';
 import type { StoryIndexKeysOf } from './stories.ts';
 import type { Database } from './types.ts';
 
@@ -19,6 +20,7 @@ const listMigrations = (storyIndexKeys?: StoryIndexKeysOf): Record<string, Migra
   '0005-delivery-leases': deliveryLeases,
   '0006-article-classified': articleClassified,
   '0007-event-focus-regions': eventFocusRegions,
+  '0010-event-search': eventSearch,
 });
 
 /**

@@ -110,6 +110,7 @@ describe.each(backends)('store on $kind', (backend) => {
       '0005-delivery-leases',
       '0006-article-classified',
       '0007-event-focus-regions',
+      '0010-event-search',
     ]);
     const count = await store.db
       .selectFrom('articles')
