@@ -6,7 +6,7 @@ import { html } from 'hono/html';
 import type { Deps } from '../deps.ts';
 import { singleLine } from '../notify/format.ts';
 import { searchEvents } from '../store/event-search.ts';
-import { analystTimeZone, type EventQuery, readEventQuery } from './event-query.ts';
+import { analystTimeZone, type EventQuery, readEventQuery, readValues } from './event-query.ts';
 import { toApiEvents, viewEvents } from './event-view.ts';
 import { EventsPage } from './pages/events.tsx';
 import { PAGE_CSP } from './pages/layout.tsx';
@@ -43,8 +43,12 @@ export function createWorkspaceApp(deps: WorkspaceDeps): Hono {
     const query = readQuery(deps, c.req.url);
     if (!query.ok) {
       const error = { parameter: query.parameter, message: singleLine(query.message) };
+      // The form shows what was typed, so that the analyst corrects it rather than typing again.
+      const values = readValues(new URL(c.req.url).searchParams);
       return c.html(
-        documentOf(<EventsPage config={deps.config} values={{}} timeZone={timeZone} error={error} />),
+        documentOf(
+          <EventsPage config={deps.config} values={values} timeZone={timeZone} error={error} />,
+        ),
         400,
       );
     }

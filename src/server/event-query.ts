@@ -33,14 +33,13 @@ export interface EventQueryContext {
  * naming the parameter.
  */
 export function readEventQuery(params: URLSearchParams, context: EventQueryContext): EventQuery {
-  const values: EventQueryValues = {};
-  for (const [name, value] of params) {
-    if (!(PARAMETERS as readonly string[]).includes(name)) {
+  for (const name of params.keys()) {
+    if (!isParameter(name)) {
       return fail(name, `unknown parameter (expected one of ${PARAMETERS.join(', ')})`);
     }
     if (params.getAll(name).length > 1) return fail(name, 'given more than once');
-    if (value.trim() !== '') values[name as Parameter] = value.trim();
   }
+  const values = readValues(params);
   const search: EventSearch = { limit: DEFAULT_LIMIT };
   if (values.rule !== undefined) {
     const known = context.config.rules.map((rule) => rule.id);
@@ -85,6 +84,19 @@ export function readEventQuery(params: URLSearchParams, context: EventQueryConte
     search.limit = limit;
   }
   return { ok: true, values, search };
+}
+
+/** The known parameters given, trimmed, empty ones left out: what the form shows again. */
+export function readValues(params: URLSearchParams): EventQueryValues {
+  const values: EventQueryValues = {};
+  for (const [name, value] of params) {
+    if (isParameter(name) && value.trim() !== '') values[name] ??= value.trim();
+  }
+  return values;
+}
+
+function isParameter(name: string): name is Parameter {
+  return (PARAMETERS as readonly string[]).includes(name);
 }
 
 function fail(parameter: string, message: string): EventQuery {

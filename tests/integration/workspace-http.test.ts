@@ -238,13 +238,14 @@ describe('/events', () => {
     expect(filtered).toContain('<option value="mosul" selected="">');
     expect(filtered).toContain('value="&quot;&gt;&lt;script&gt;"');
     expect(filtered).toContain('No event matches these filters.');
-    const response = await fetch(`${base}/events?rule=%3Cscript%3E`);
+    const response = await fetch(`${base}/events?rule=%3Cscript%3E&since=hier`);
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(html).toContain(
       '<p class="error" role="alert">rule: no rule &quot;&lt;script&gt;&quot; in rules.yaml',
     );
     expect(html).not.toContain('<script');
+    expect(html).toContain('<input name="since" value="hier"');
   });
 
   it('leaves the other routes as they were', async () => {
