@@ -1,7 +1,7 @@
 // The workspace's event list: events newest first by when their article counts, filtered, a page at a time.
 import { sql } from 'kysely';
 import { COUNTED_AT } from './counted-at.ts';
-import { foldValue, SEARCH_VECTOR } from './search-text.ts';
+import { foldValue } from './search-text.ts';
 import type { Db, EventTerm } from './types.ts';
 
 /** Where a page ends: the next page starts after this event. */
@@ -85,7 +85,7 @@ export async function searchEvents(db: Db, search: EventSearch): Promise<EventPa
   const words = search.words?.trim();
   if (words) {
     query = query.where(
-      sql<boolean>`${sql.raw(SEARCH_VECTOR)} @@ websearch_to_tsquery('simple'::regconfig, ${foldValue(words)})`,
+      sql<boolean>`articles.search_vector @@ websearch_to_tsquery('simple'::regconfig, ${foldValue(words)})`,
     );
   }
   if (search.after) {

@@ -6,8 +6,8 @@ import { type RawBuilder, sql } from 'kysely';
 // `lower()` folds the accented Latin letters alike everywhere. Other scripts are searched as written
 // (and lower-cased where the database's locale knows how).
 //
-// The index of migration 0010 is built on exactly `SEARCH_VECTOR`: PostgreSQL uses an expression
-// index only for the same expression, so changing anything here needs a new migration.
+// Migration 0010 stores `SEARCH_VECTOR` in `articles.search_vector`: changing anything here
+// changes only databases created afterwards, so it needs a new migration that redefines the column.
 
 // Each letter of ACCENTED becomes the letter at the same place in PLAIN.
 const PAIRS: readonly (readonly [string, string])[] = [
@@ -68,7 +68,7 @@ export function foldText(text: string): string {
  */
 export const SEARCHED_TEXT_CHARS = 100_000;
 
-/** The tsvector of an article (over the `articles` table of the query), as raw SQL. */
+/** The tsvector of an article, as raw SQL over the columns of `articles`. */
 export const SEARCH_VECTOR = `to_tsvector('simple'::regconfig, ${foldSql(
-  `articles.title || ' ' || left(articles.text, ${SEARCHED_TEXT_CHARS})`,
+  `title || ' ' || left(text, ${SEARCHED_TEXT_CHARS})`,
 )})`;

@@ -458,8 +458,10 @@ describe.each(backends)('store on $kind', (backend) => {
           await sql`select name from ${sql.table(`${schema}.kysely_migration`)}`.execute(
             stores[0]?.db ?? store.db,
           );
-        // Each of the seven migrations once, not three times.
-        expect(applied.rows).toHaveLength(7);
+        // Each migration once, not three times (counted without a number that each new one changes).
+        const names = applied.rows.map((row) => (row as { name: string }).name);
+        expect(names).toContain('0010-event-search');
+        expect(names).toHaveLength(new Set(names).size);
       } finally {
         await sql`drop schema ${sql.id(schema)} cascade`.execute(store.db);
         await Promise.all(stores.map((s) => s.close()));
