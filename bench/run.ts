@@ -1,5 +1,5 @@
 // `npm run bench`: runs every benchmark and prints Markdown tables for BENCHMARKS.md.
-// `npm run bench -- classify`, `… extract`, `… pipeline`, `… start` or `… memory` runs one of
+// `npm run bench -- classify`, `… extract`, `… pipeline`, `… start`, `… memory` or `… events` runs one of
 // them (the extraction corpora are read from VIGIE_CORPORA, default ../corpora beside the repo;
 // VIGIE_BENCH_BASE=/other/checkout also scores that checkout's extractor, for before/after);
 // `npm run bench -- pipeline 'PATTERN'` only the pipeline setups whose "<processes>p <name>"
@@ -91,7 +91,23 @@ async function printMemory(only?: string): Promise<void> {
   }
 }
 
-const PARTS = ['classify', 'extract', 'pipeline', 'start', 'memory'];
+async function printEvents(): Promise<void> {
+  const { benchEventSearch } = await import('./events.ts');
+  for (const figures of await benchEventSearch()) {
+    console.log(
+      `\n## Event list on ${figures.backend} (${figures.events.toLocaleString('en')} events, stored in ${figures.seedSeconds.toFixed(0)} s; server time of searchEvents, ms)\n`,
+    );
+    console.log('| page | median | slowest | events |');
+    console.log('| --- | ---: | ---: | ---: |');
+    for (const row of figures.rows) {
+      console.log(
+        `| ${row.name} | ${row.medianMs.toFixed(1)} | ${row.maxMs.toFixed(1)} | ${row.found} |`,
+      );
+    }
+  }
+}
+
+const PARTS = ['classify', 'extract', 'pipeline', 'start', 'memory', 'events'];
 const only = process.argv[2];
 if (only !== undefined && !PARTS.includes(only)) {
   console.error(`bench: unknown benchmark "${only}" (${PARTS.join(', ')})`);
@@ -105,3 +121,4 @@ if (only === undefined || only === 'pipeline') await printPipeline(pattern);
 if (only === undefined || only === 'start') await printStart();
 // `npm run bench -- memory steady` (or ingest, hostile): one part of it.
 if (only === undefined || only === 'memory') await printMemory(process.argv[3]);
+if (only === undefined || only === 'events') await printEvents();

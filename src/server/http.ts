@@ -1,10 +1,12 @@
 // The HTTP server of `vigie run`: /healthz (process up), /readyz (Redis and store answer), /metrics,
-// and the read-only queue dashboard /queues (HTML) and /queues.json.
+// and the read-only queue dashboard /queues (HTML) and /queues.json; every other path goes to the
+// analysts' workspace (app.tsx).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Deps } from '../deps.ts';
 import { UserError } from '../lib/errors.ts';
 import { singleLine } from '../notify/format.ts';
 import { pingDatabase } from '../store/database.ts';
+import { createWorkspaceListener } from './app.tsx';
 import { readDashboard, renderDashboardPage } from './dashboard.ts';
 import type { Metrics } from './metrics.ts';
 
@@ -28,8 +30,9 @@ export async function startHttpServer(
   port: number,
   options: HttpServerOptions = {},
 ): Promise<Server> {
+  const workspace = createWorkspaceListener(deps);
   const server = createServer((request, response) => {
-    route(deps, metrics, options, request, response).catch((error: unknown) => {
+    route(deps, metrics, options, workspace, request, response).catch((error: unknown) => {
       deps.log.error({ err: String(error), path: request.url }, 'http request failed');
       if (!response.headersSent) send(response, 500, 'internal error\n');
       else response.destroy();
@@ -65,6 +68,7 @@ async function route(
   deps: Deps,
   metrics: Metrics,
   options: HttpServerOptions,
+  workspace: ReturnType<typeof createWorkspaceListener>,
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
@@ -83,7 +87,7 @@ async function route(
   if (path === '/queues' || path === '/queues.json') {
     return sendDashboard(deps, options, path === '/queues.json', response);
   }
-  send(response, 404, 'not found\n');
+  await workspace(request, response);
 }
 
 /**

@@ -164,7 +164,11 @@ export async function listArticleSources(db: Db, articleId: number): Promise<Art
 }
 
 export async function getArticle(db: Db, id: number): Promise<Article | undefined> {
-  const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('articles')
+    .select(ARTICLE_COLUMNS)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row && toArticle(row);
 }
 
@@ -203,7 +207,7 @@ export async function listArticlesSince(
   limit?: number,
   after?: Pick<Article, 'id' | 'createdAt'>,
 ): Promise<Article[]> {
-  let query = db.selectFrom('articles').selectAll().where('created_at', '>=', since);
+  let query = db.selectFrom('articles').select(ARTICLE_COLUMNS).where('created_at', '>=', since);
   // Keyset: the page after `after` costs the same at any depth.
   if (after) {
     query = query.where((eb) =>
@@ -261,7 +265,31 @@ function definedOnly<T extends Record<string, unknown>>(values: T): Partial<T> {
   ) as Partial<T>;
 }
 
-function toArticle(row: Selectable<ArticlesTable>): Article {
+/** Every column but the search vector, which only the database reads (event-search.ts). */
+const ARTICLE_COLUMNS = [
+  'id',
+  'url_key',
+  'url',
+  'canonical_url',
+  'title',
+  'text',
+  'published_at',
+  'fetched_at',
+  'lang',
+  'byline',
+  'feed_id',
+  'story_id',
+  'content_hash',
+  'fetch_status',
+  'fetch_error',
+  'created_at',
+  'extraction',
+  'extraction_method',
+  'text_length',
+  'classified_at',
+] as const;
+
+function toArticle(row: Omit<Selectable<ArticlesTable>, 'search_vector'>): Article {
   return {
     id: row.id,
     urlKey: row.url_key,

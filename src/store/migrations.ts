@@ -9,6 +9,7 @@ import * as articleClassified from './migrations/0006-article-classified.ts';
 import * as eventFocusRegions from './migrations/0007-event-focus-regions.ts';
 import * as feedHealth from './migrations/0008-feed-health.ts';
 import * as retentionIndexes from './migrations/0008-retention-indexes.ts';
+import * as eventSearch from './migrations/0010-event-search.ts';
 import type { StoryIndexKeysOf } from './stories.ts';
 import type { Database } from './types.ts';
 
@@ -23,6 +24,7 @@ const listMigrations = (storyIndexKeys?: StoryIndexKeysOf): Record<string, Migra
   '0007-event-focus-regions': eventFocusRegions,
   '0008-feed-health': feedHealth,
   '0008-retention-indexes': retentionIndexes,
+  '0010-event-search': eventSearch,
 });
 
 /**

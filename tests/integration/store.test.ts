@@ -112,6 +112,7 @@ describe.each(backends)('store on $kind', (backend) => {
       '0007-event-focus-regions',
       '0008-feed-health',
       '0008-retention-indexes',
+      '0010-event-search',
     ]);
     const count = await store.db
       .selectFrom('articles')
@@ -459,8 +460,10 @@ describe.each(backends)('store on $kind', (backend) => {
           await sql`select name from ${sql.table(`${schema}.kysely_migration`)}`.execute(
             stores[0]?.db ?? store.db,
           );
-        // Each of the nine migrations once, not three times.
-        expect(applied.rows).toHaveLength(9);
+        // Each migration once, not three times (counted without a number that each new one changes).
+        const names = applied.rows.map((row) => (row as { name: string }).name);
+        expect(names).toContain('0010-event-search');
+        expect(names).toHaveLength(new Set(names).size);
       } finally {
         await sql`drop schema ${sql.id(schema)} cascade`.execute(store.db);
         await Promise.all(stores.map((s) => s.close()));
