@@ -1,5 +1,8 @@
 // The process environment (SPEC §4), read and validated once: every other module takes these values.
+
+import { isIP } from 'node:net';
 import { z } from 'zod';
+import { stripBrackets } from '../lib/address-policy.ts';
 import { UserError } from '../lib/errors.ts';
 import { parseAllowHosts } from '../lib/http.ts';
 
@@ -20,6 +23,15 @@ export interface VigieEnv {
    * times this long (default 30 s; tests lower it).
    */
   workerLockMs: number | undefined;
+  /**
+   * VIGIE_HOST: the address `vigie run` listens on (default 127.0.0.1). On a loopback address the
+   * workspace can be read without signing in; anywhere else reading needs a user too.
+   */
+  host?: string | undefined;
+  /** VIGIE_TRUSTED_USER_HEADER: a reverse proxy's header naming the signed-in user. */
+  trustedUserHeader?: string | undefined;
+  /** VIGIE_TRUSTED_PROXIES: the proxy's addresses or CIDRs; the header counts only from them. */
+  trustedProxies?: string[] | undefined;
 }
 
 /** An unset variable and an empty one mean the same: the default. */
@@ -59,7 +71,19 @@ const EnvSchema = z.object({
   VIGIE_ALLOW_HOSTS: optionalText,
   PORT: integerIn(0, 65_535),
   VIGIE_WORKER_LOCK_MS: integerIn(500, 3_600_000),
+  VIGIE_HOST: optionalText.refine((value) => value === undefined || isListenHost(value), {
+    message: 'expected an IP address such as 127.0.0.1 or 0.0.0.0, or localhost',
+  }),
+  VIGIE_TRUSTED_USER_HEADER: optionalText.refine(
+    (value) => value === undefined || /^[A-Za-z0-9-]{1,100}$/.test(value),
+    { message: 'expected a header name such as X-Forwarded-User' },
+  ),
+  VIGIE_TRUSTED_PROXIES: optionalText,
 });
+
+function isListenHost(value: string): boolean {
+  return value === 'localhost' || isIP(stripBrackets(value)) !== 0;
+}
 
 /** Reads the environment; throws a UserError naming the first bad variable. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): VigieEnv {
@@ -81,5 +105,19 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): VigieEnv {
     allowHosts: parseAllowHosts(env.VIGIE_ALLOW_HOSTS),
     port: env.PORT ?? 8080,
     workerLockMs: env.VIGIE_WORKER_LOCK_MS,
+    host: stripBrackets(env.VIGIE_HOST ?? '127.0.0.1'),
+    ...readTrustedProxy(env.VIGIE_TRUSTED_USER_HEADER, env.VIGIE_TRUSTED_PROXIES),
   };
+}
+
+/** The header counts only from addresses named explicitly: anyone else could send it too. */
+function readTrustedProxy(header: string | undefined, proxies: string | undefined) {
+  if (header === undefined) return {};
+  const addresses = parseAllowHosts(proxies);
+  if (addresses.length === 0 || addresses.some((entry) => isIP(entry.split('/')[0] ?? '') === 0)) {
+    throw new UserError(
+      "config: VIGIE_TRUSTED_PROXIES: VIGIE_TRUSTED_USER_HEADER needs the proxy's addresses (IPs or CIDRs), e.g. 127.0.0.1",
+    );
+  }
+  return { trustedUserHeader: header.toLowerCase(), trustedProxies: addresses };
 }
