@@ -11,7 +11,9 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../src/lib/password.ts';
 import type { Store } from '../../src/store/database.ts';
+import { upsertUser } from '../../src/store/users.ts';
 import { clearQueues, spawnVigie, type VigieProcess } from '../integration/fault-helpers.ts';
 import {
   type Backend,
@@ -44,6 +46,9 @@ let browser: Browser | undefined;
 let page: Page;
 let problems: string[];
 let base: string;
+
+const USER = 'ana';
+const PASSWORD = 'correct horse battery';
 
 /** The rules and regions workspace-seed.ts's events name; feeds on a local site. */
 function writeConfig(dir: string, siteUrl: string): void {
@@ -102,6 +107,11 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'vigie-browser-data-'));
   store = await openBackend(backend);
   await seedEvents(store.db);
+  await upsertUser(store.db, {
+    name: USER,
+    passwordHash: await hashPassword(PASSWORD),
+    now: new Date(),
+  });
   const { server, url } = await started;
   site = server;
   writeConfig(configDir, url);
@@ -144,6 +154,12 @@ afterAll(async () => {
 /** The titles of the events listed, in order. */
 function titles(): Promise<string[]> {
   return page.locator('ol.events h2').allTextContents();
+}
+
+/** Chromium logs a page answered with `status` as a failed load: expected, not the page's fault. */
+function dropFailedLoads(status: number): void {
+  const kept = problems.filter((line) => !line.includes(`status of ${status}`));
+  problems.splice(0, problems.length, ...kept);
 }
 
 /** axe-core clean, nothing the page itself complained about, and a screenshot. */
@@ -229,9 +245,29 @@ describe('/events in Chromium', () => {
       .poll(() => page.getByRole('alert').textContent())
       .toMatch(/^since: expected a day/);
     expect(await page.getByLabel('Since').inputValue()).toBe('hier');
-    // A 400 answer is logged by Chromium as a failed resource: not a problem of the page.
-    problems.splice(0, problems.length, ...problems.filter((line) => !/status of 400/.test(line)));
+    dropFailedLoads(400);
     await checkPage('events-error');
+  });
+});
+
+describe('signing in', () => {
+  it('refuses a wrong password saying so, then signs in', async () => {
+    await page.goto('/events?rule=mosul-watch');
+    await page.getByRole('link', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/login/);
+    await page.getByLabel('User name').fill(USER);
+    await page.getByLabel('Password').fill('wrong');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').count()).toBe(1);
+    expect(await page.getByLabel('User name').inputValue()).toBe(USER);
+    dropFailedLoads(401);
+    await checkPage('login-refused');
+
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/events/);
+    expect(await page.locator('header').textContent()).toContain(`Signed in as ${USER}`);
+    await checkPage('events-signed-in');
   });
 });
 
