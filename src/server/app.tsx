@@ -10,8 +10,9 @@ import { analystTimeZone, type EventQuery, readEventQuery, readValues } from './
 import { toApiEvents, viewEvents } from './event-view.ts';
 import { EventsPage } from './pages/events.tsx';
 import { PAGE_CSP } from './pages/layout.tsx';
+import { registerPageRoutes } from './routes/index.ts';
 
-export type WorkspaceDeps = Pick<Deps, 'config' | 'store' | 'clock' | 'log'>;
+export type WorkspaceDeps = Pick<Deps, 'config' | 'matcher' | 'store' | 'clock' | 'log'>;
 
 const COMMON_HEADERS = { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
 
@@ -60,6 +61,8 @@ export function createWorkspaceApp(deps: WorkspaceDeps): Hono {
       ),
     );
   });
+
+  registerPageRoutes(app, deps);
 
   app.notFound((c) => c.text('not found\n', 404));
   app.onError((error, c) => {
