@@ -13,8 +13,9 @@ import { toApiEvents, viewEvents } from './event-view.ts';
 import { EventsPage } from './pages/events.tsx';
 import { PAGE_CSP } from './pages/layout.tsx';
 import { registerAuthRoutes } from './routes/auth.tsx';
+import { registerPageRoutes } from './routes/index.ts';
 
-export type WorkspaceDeps = Pick<Deps, 'config' | 'store' | 'clock' | 'log'>;
+export type WorkspaceDeps = Pick<Deps, 'config' | 'matcher' | 'store' | 'clock' | 'log'>;
 
 const COMMON_HEADERS = { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
 
@@ -82,6 +83,8 @@ export function createWorkspaceApp(
       ),
     );
   });
+
+  registerPageRoutes(app, deps);
 
   app.notFound((c) => c.text('not found\n', 404));
   app.onError((error, c) => {
