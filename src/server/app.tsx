@@ -10,8 +10,13 @@ import { analystTimeZone, type EventQuery, readEventQuery, readValues } from './
 import { toApiEvents, viewEvents } from './event-view.ts';
 import { EventsPage } from './pages/events.tsx';
 import { PAGE_CSP } from './pages/layout.tsx';
+import { registerReloadRoutes } from './routes/config-reload.tsx';
+import { registerTryRoutes } from './routes/try.tsx';
 
-export type WorkspaceDeps = Pick<Deps, 'config' | 'store' | 'clock' | 'log'>;
+export type WorkspaceDeps = Pick<
+  Deps,
+  'config' | 'store' | 'clock' | 'log' | 'matcher' | 'http' | 'lastReload'
+>;
 
 const COMMON_HEADERS = { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
 
@@ -60,6 +65,9 @@ export function createWorkspaceApp(deps: WorkspaceDeps): Hono {
       ),
     );
   });
+
+  registerTryRoutes(app, deps);
+  registerReloadRoutes(app, deps);
 
   app.notFound((c) => c.text('not found\n', 404));
   app.onError((error, c) => {

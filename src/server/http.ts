@@ -11,6 +11,7 @@ import { readDashboard, renderDashboardPage } from './dashboard.ts';
 import type { Metrics } from './metrics.ts';
 
 const READY_TIMEOUT_MS = 2_000;
+const OWN_PATHS = new Set(['/healthz', '/readyz', '/metrics', '/queues', '/queues.json']);
 const DASHBOARD_TIMEOUT_MS = 3_000;
 
 // No script runs on the dashboard and nothing is loaded from elsewhere; the CSP says so to the browser.
@@ -73,7 +74,8 @@ async function route(
   response: ServerResponse,
 ): Promise<void> {
   const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-  if (request.method !== 'GET' && request.method !== 'HEAD')
+  // The workspace answers its own methods (forms POST); the paths here only read.
+  if (OWN_PATHS.has(path) && request.method !== 'GET' && request.method !== 'HEAD')
     return send(response, 405, 'method not allowed\n');
   if (path === '/healthz') return send(response, 200, 'ok\n');
   if (path === '/readyz') {

@@ -101,10 +101,10 @@ async function publish(n: number, description: string): Promise<string[]> {
   );
 }
 
-async function readMetrics(): Promise<string> {
+async function readPage(path: string): Promise<string> {
   const address = app.server?.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  return (await fetch(`http://127.0.0.1:${port}${path}`)).text();
 }
 
 describe('config reload in a running vigie', () => {
@@ -123,9 +123,14 @@ describe('config reload in a running vigie', () => {
     expect(deps.lastReload?.problems.join('\n')).toMatch(/rules\.yaml:8:\d+: .*colour/);
     expect(await publish(3, 'Encore un zèbre, et le marqueur.')).toEqual(['every-item', 'zebra']);
 
-    const metrics = await readMetrics();
+    const metrics = await readPage('/metrics');
     expect(metrics).toMatch(/vigie_config_reloads_total\{result="ok"\} 1\n/);
     expect(metrics).toMatch(/vigie_config_reloads_total\{result="invalid"\} 1\n/);
+    const page = await readPage('/rules/reload');
+    expect(page).toContain('was refused with 1 problem; the last valid config keeps running');
+    expect(page).toMatch(/<code>[^<]*rules\.yaml:8:\d+: [^<]*colour/);
+    const api = JSON.parse(await readPage('/api/rules/reload'));
+    expect(api.last).toMatchObject({ ok: false, trigger: 'file' });
   });
 
   it('a feed added by a reload is synced into the store for the scheduler', async () => {

@@ -50,7 +50,8 @@ export function Layout(props: { title: string; children: Child }) {
             <strong>vigie</strong>
           </p>
           <nav aria-label="Sections">
-            <a href="/events">Events</a> · <a href="/queues">Queues</a>
+            <a href="/events">Events</a> · <a href="/try">Try a rule</a> ·{' '}
+            <a href="/queues">Queues</a>
           </nav>
         </header>
         <main>{props.children}</main>
