@@ -84,8 +84,9 @@ export function createConfigReloader(
       if (watcher) return;
       const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
       watcher = watch(options.dir, (_event, name) => {
-        // Some platforms give no name: any change then counts.
-        if (name !== null && !WATCHED.has(String(name))) return;
+        // Some platforms give no name: any change then counts. A Kubernetes ConfigMap swaps its
+        // files at once through the `..data` link, whose change is the only one seen.
+        if (name !== null && !WATCHED.has(String(name)) && !String(name).startsWith('..')) return;
         clearTimeout(timer);
         timer = setTimeout(() => void reload('file'), debounceMs);
       });
