@@ -37,7 +37,8 @@ export interface ConfigReloader {
   reload(trigger: ReloadTrigger): Promise<ReloadOutcome>;
   /** Watches the config directory and reloads once its files have stopped changing. */
   watch(): void;
-  close(): void;
+  /** Stops watching and waits for a reload under way: none starts after it (a late one is ignored). */
+  close(): Promise<void>;
 }
 
 /** The config files a change of which asks for a reload (load.ts reads these). */
@@ -61,9 +62,12 @@ export function createConfigReloader(
   let waiting: Promise<ReloadOutcome> | undefined;
   let watcher: FSWatcher | undefined;
   let timer: NodeJS.Timeout | undefined;
+  let closed = false;
 
   const runOnce = async (trigger: ReloadTrigger): Promise<ReloadOutcome> => {
     waiting = undefined;
+    // The process is stopping: its store and queues may be closing.
+    if (closed) return { at: target.clock.now(), trigger, ok: false, problems: ['stopping'] };
     const outcome = await applyConfig(target, options, trigger);
     target.lastReload = outcome;
     options.onOutcome?.(outcome);
@@ -94,10 +98,12 @@ export function createConfigReloader(
         target.log.warn({ dir: options.dir, err: error.message }, 'config watch failed'),
       );
     },
-    close: () => {
+    close: async () => {
+      closed = true;
       clearTimeout(timer);
       watcher?.close();
       watcher = undefined;
+      await chain;
     },
   };
 }

@@ -72,7 +72,8 @@ export async function runApp(options: AppOptions): Promise<void> {
   reloader = app.reloader;
   if (hungUp) onHangup();
   const signal = await nextSignal();
-  process.off('SIGHUP', onHangup);
+  // The handler stays: a SIGHUP while stopping would otherwise end the process at once. The
+  // reloader ignores it once closed.
   deps.log.info({ signal }, 'shutting down');
   process.once('SIGINT', () => process.exit(130));
   process.once('SIGTERM', () => process.exit(143));
@@ -112,7 +113,7 @@ export async function startApp(deps: Deps, options: AppOptions): Promise<Running
     server,
     reloader,
     stop: async () => {
-      reloader.close();
+      await reloader.close();
       if (server) await stopHttpServer(server);
       await closeWorkers(workers, options.shutdownDeadlineMs);
       await closeDeps(deps);
