@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { type ConfigById, indexConfigById } from './config/by-id.ts';
 import type { VigieEnv } from './config/env.ts';
 import type { VigieConfig } from './config/load.ts';
+import type { ReloadOutcome } from './config-reload.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
 import { UserError } from './lib/errors.ts';
 import { restoreFastStringPrototype } from './lib/fast-strings.ts';
@@ -45,6 +46,11 @@ export interface Deps {
   /** The queues' connection, that adds jobs: fails fast while Redis is away (`connectRedis`). */
   producer: Redis;
   http: Http;
+  /**
+   * The last config reload's outcome (config-reload.ts), none before the first. A reload replaces
+   * `config`, `matcher` and `byId` together: a job reads them from here when it runs, never keeps them.
+   */
+  lastReload?: ReloadOutcome | undefined;
 }
 
 export interface OpenDepsOptions {

@@ -65,7 +65,7 @@ export function Layout(props: { title: string; children: Child; account?: Accoun
           </p>
           <nav aria-label="Sections">
             <a href="/events">Events</a> · <a href="/alerts">Alerts</a> · <a href="/rules">Rules</a> ·{' '}
-            <a href="/feeds">Feeds</a> · <a href="/queues">Queues</a>
+            <a href="/feeds">Feeds</a> · <a href="/try">Try a rule</a> · <a href="/queues">Queues</a>
           </nav>
           {props.account ? <AccountNav account={props.account} /> : null}
         </header>
