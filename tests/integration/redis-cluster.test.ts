@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCluster, type TestCluster } from '../../bench/redis-cluster.ts';
 import { loadEnv } from '../../src/config/env.ts';
 import { loadConfig } from '../../src/config/load.ts';
 import { closeDeps, connectRedis, type Deps, openDeps } from '../../src/deps.ts';
@@ -13,7 +14,6 @@ import { waitUntilIdle } from '../../src/queues/idle.ts';
 import { enqueueFetchFeed, PIPELINE_QUEUES } from '../../src/queues/index.ts';
 import { upsertFeeds } from '../../src/store/feeds.ts';
 import { closeWorkers, startWorkers } from '../../src/workers/index.ts';
-import { startCluster, type TestCluster } from './cluster-helpers.ts';
 import {
   articlePage,
   feedSpec,

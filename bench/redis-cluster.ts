@@ -1,4 +1,4 @@
-// A throwaway Redis Cluster on loopback: three masters (no replicas), no persistence, killed by stop().
+// A throwaway Redis Cluster on loopback for tests and benchmarks: masters only, no persistence, stop() kills it.
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
