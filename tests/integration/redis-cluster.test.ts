@@ -1,6 +1,7 @@
 // The pipeline on a 3-node Redis Cluster (REDIS_CLUSTER_NODES): feed → articles → events → alert
 // mail, each queue's keys under its own hash tag, the queues spread over the nodes.
 import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -11,7 +12,10 @@ import { loadConfig } from '../../src/config/load.ts';
 import { closeDeps, connectRedis, type Deps, openDeps } from '../../src/deps.ts';
 import { createLogger } from '../../src/lib/logger.ts';
 import { waitUntilIdle } from '../../src/queues/idle.ts';
-import { enqueueFetchFeed, PIPELINE_QUEUES } from '../../src/queues/index.ts';
+import { enqueueFetchFeed, PIPELINE_QUEUES, upsertFeedScheduler } from '../../src/queues/index.ts';
+import type { Dashboard } from '../../src/server/dashboard.ts';
+import { startHttpServer, stopHttpServer } from '../../src/server/http.ts';
+import { createMetrics } from '../../src/server/metrics.ts';
 import { upsertFeeds } from '../../src/store/feeds.ts';
 import { closeWorkers, startWorkers } from '../../src/workers/index.ts';
 import {
@@ -115,6 +119,24 @@ describe('vigie on a Redis Cluster', () => {
     }
     expect([...queuesWithKeys].sort()).toEqual(expect.arrayContaining([...PIPELINE_QUEUES].sort()));
     expect(new Set(owners.values()).size).toBeGreaterThan(1);
+  });
+
+  it('serves /readyz, /metrics and /queues.json from the cluster, job schedulers included', async () => {
+    await upsertFeedScheduler(deps.queues);
+    const server = await startHttpServer(deps, createMetrics(deps), 0);
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      expect((await fetch(`${base}/readyz`)).status).toBe(200);
+      const metrics = await (await fetch(`${base}/metrics`)).text();
+      expect(metrics).toContain('vigie_queue_jobs{queue="fetch-article",state="completed"} 2');
+      const dashboard = (await (await fetch(`${base}/queues.json`)).json()) as Dashboard;
+      const scheduleFeeds = dashboard.queues.find((queue) => queue.name === 'schedule-feeds');
+      expect(scheduleFeeds?.schedulers).toEqual([
+        expect.objectContaining({ id: 'feed-scheduler', everyMs: 30_000 }),
+      ]);
+    } finally {
+      await stopHttpServer(server);
+    }
   });
 
   it('says which cluster it cannot reach, in one line', async () => {
