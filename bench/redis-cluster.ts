@@ -21,9 +21,15 @@ export async function startCluster(size = 3): Promise<TestCluster> {
   const dir = mkdtempSync(join(tmpdir(), 'vigie-cluster-'));
   const ports = await freeClusterPorts(size);
   const children = ports.map((port) => startNode(port, dir));
+  // Should this process end without stop() (a crashed test file), the nodes end with it.
+  const killAll = () => {
+    for (const child of children) child.kill('SIGKILL');
+  };
+  process.once('exit', killAll);
   const cli = async (port: number, ...args: string[]) =>
     (await run('redis-cli', ['-p', String(port), ...args])).stdout;
   const stop = async () => {
+    process.off('exit', killAll);
     await Promise.all(children.map(killNode));
     rmSync(dir, { recursive: true, force: true });
   };
