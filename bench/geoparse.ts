@@ -1,7 +1,8 @@
 // `npm run bench -- geoparse`: which countries and places vigie finds in annotated texts, next to a plain country-name baseline.
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../src/config/load.ts';
-import { compileMatcher, type Matcher } from '../src/rules/compile.ts';
+import { ADJECTIVES_DEFAULT, compileMatcher, type Matcher } from '../src/rules/compile.ts';
+import type { AdjectivePolicy } from '../src/rules/disambiguate.ts';
 import { matchArticle } from '../src/rules/match.ts';
 import type { RegionSpec } from '../src/rules/types.ts';
 import {
@@ -31,12 +32,20 @@ export interface GeoparseRow {
   missed: [string, number][];
 }
 
-/** The matchers compared: the baseline and vigie's gazetteer as shipped (config/). */
+/**
+ * The matchers compared: the baseline, and vigie's gazetteer as shipped (config/) with each way
+ * adjectives may count (the default marked).
+ */
 export async function geoparseSystems(): Promise<{ name: string; matcher: Matcher }[]> {
   const config = await loadConfig(join(ROOT, 'config'));
+  const policies: AdjectivePolicy[] = ['always', 'state', 'context'];
+  const vigie = compileMatcher({ rules: [], regions: config.regions });
   return [
     { name: 'baseline: country names only', matcher: compileBaseline(config.regions) },
-    { name: 'vigie', matcher: compileMatcher({ rules: [], regions: config.regions }) },
+    ...policies.map((adjectives) => ({
+      name: `vigie, adjectives: ${adjectives}${adjectives === ADJECTIVES_DEFAULT ? ' (default)' : ''}`,
+      matcher: { ...vigie, adjectives },
+    })),
   ];
 }
 

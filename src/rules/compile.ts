@@ -29,7 +29,7 @@ export interface MatcherInput {
 }
 
 /** Measured with `npm run bench -- geoparse` (BENCHMARKS.md, "Geoparsing"). */
-export const ADJECTIVES_DEFAULT: AdjectivePolicy = 'always';
+export const ADJECTIVES_DEFAULT: AdjectivePolicy = 'state';
 
 /** The matcher as it is built: plain arrays and objects, laid out as typed arrays at the end. */
 interface Builder {
