@@ -1,6 +1,8 @@
 // `npm run bench`: runs every benchmark and prints Markdown tables for BENCHMARKS.md.
 // `npm run bench -- classify`, `… extract`, `… pipeline`, `… start`, `… memory`, `… events` or
-// `… cluster` runs one of them (the extraction corpora are read from VIGIE_CORPORA, default ../corpora beside the repo;
+// `… cluster` or `… geoparse` runs one of them (the extraction corpora are read from VIGIE_CORPORA,
+// default ../corpora beside the repo; the geoparsing ones from VIGIE_GEO_CORPORA, default
+// /work/geo-corpora, fetched as bench/geoparse-corpora.ts says;
 // VIGIE_BENCH_BASE=/other/checkout also scores that checkout's extractor, for before/after);
 // `npm run bench -- pipeline 'PATTERN'` only the pipeline setups whose "<processes>p <name>"
 // matches PATTERN (a regular expression), e.g. '^1p .*PostgreSQL, event'.
@@ -127,7 +129,43 @@ async function printCluster(): Promise<void> {
   );
 }
 
-const PARTS = ['classify', 'extract', 'pipeline', 'start', 'memory', 'events', 'cluster'];
+async function printGeoparse(): Promise<void> {
+  const { benchGeoparse, precisionRecall } = await import('./geoparse.ts');
+  const { rows, notes } = await benchGeoparse();
+  console.log('\n## Geoparsing (countries an article names or names a place in; micro scores)\n');
+  console.log('| corpus | texts | system | country P | R | F1 | place P | R | F1 |');
+  console.log('| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  const figure = (value: number) => value.toFixed(3);
+  for (const row of rows) {
+    const c = precisionRecall(row.countries);
+    const p = row.places ? precisionRecall(row.places) : undefined;
+    const places = p
+      ? `${figure(p.precision)} | ${figure(p.recall)} | ${figure(p.f1)}`
+      : '– | – | –';
+    console.log(
+      `| ${row.corpus} | ${row.documents} | ${row.system} | ${figure(c.precision)} | ${figure(c.recall)} | ${figure(c.f1)} | ${places} |`,
+    );
+  }
+  console.log('\nMost frequent errors (wrong / missed countries):\n');
+  for (const row of rows) {
+    const list = (pairs: [string, number][]) => pairs.map(([id, n]) => `${id} ${n}`).join(', ');
+    console.log(
+      `- ${row.corpus}, ${row.system}: wrong ${list(row.wrong)}; missed ${list(row.missed)}`,
+    );
+  }
+  for (const note of notes) console.log(`\n${note}`);
+}
+
+const PARTS = [
+  'classify',
+  'extract',
+  'pipeline',
+  'start',
+  'memory',
+  'events',
+  'cluster',
+  'geoparse',
+];
 const only = process.argv[2];
 if (only !== undefined && !PARTS.includes(only)) {
   console.error(`bench: unknown benchmark "${only}" (${PARTS.join(', ')})`);
@@ -143,3 +181,4 @@ if (only === undefined || only === 'start') await printStart();
 if (only === undefined || only === 'memory') await printMemory(process.argv[3]);
 if (only === undefined || only === 'events') await printEvents();
 if (only === undefined || only === 'cluster') await printCluster();
+if (only === undefined || only === 'geoparse') await printGeoparse();
