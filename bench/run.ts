@@ -1,6 +1,8 @@
 // `npm run bench`: runs every benchmark and prints Markdown tables for BENCHMARKS.md.
-// `npm run bench -- classify`, `… extract`, `… pipeline`, `… start`, `… memory` or `… events` runs one of
-// them (the extraction corpora are read from VIGIE_CORPORA, default ../corpora beside the repo;
+// `npm run bench -- classify`, `… extract`, `… pipeline`, `… start`, `… memory`, `… events` or
+// `… cluster` or `… geoparse` runs one of them (the extraction corpora are read from VIGIE_CORPORA,
+// default ../corpora beside the repo; the geoparsing ones from VIGIE_GEO_CORPORA, default
+// /work/geo-corpora, fetched as bench/geoparse-corpora.ts says;
 // VIGIE_BENCH_BASE=/other/checkout also scores that checkout's extractor, for before/after);
 // `npm run bench -- pipeline 'PATTERN'` only the pipeline setups whose "<processes>p <name>"
 // matches PATTERN (a regular expression), e.g. '^1p .*PostgreSQL, event'.
@@ -107,7 +109,63 @@ async function printEvents(): Promise<void> {
   }
 }
 
-const PARTS = ['classify', 'extract', 'pipeline', 'start', 'memory', 'events'];
+/** BullMQ's chain on one Redis and on a 3-node Redis Cluster started for the run (bench/cluster.ts). */
+async function printCluster(): Promise<void> {
+  const { benchCluster } = await import('./cluster.ts');
+  const figures = await benchCluster();
+  console.log(
+    '\n## Redis Cluster (BullMQ chain, 2,000 articles, 4,020 jobs, workers in one process)\n',
+  );
+  console.log('| target | round | seconds | jobs/s | articles/s |');
+  console.log('| --- | ---: | ---: | ---: | ---: |');
+  for (const run of figures.runs) {
+    console.log(
+      `| ${run.target} | ${run.round} | ${run.seconds.toFixed(2)} | ${run.jobsPerSecond.toFixed(0)} | ${run.articlesPerSecond.toFixed(0)} |`,
+    );
+  }
+  const bytes = figures.bytesPerKeptJob;
+  console.log(
+    `\nRedis memory per kept job: ${bytes === undefined ? '?' : bytes.toFixed(0)} bytes; the three queues' keys on ${figures.nodesUsed} of 3 nodes.`,
+  );
+}
+
+async function printGeoparse(): Promise<void> {
+  const { benchGeoparse, precisionRecall } = await import('./geoparse.ts');
+  const { rows, notes } = await benchGeoparse();
+  console.log('\n## Geoparsing (countries an article names or names a place in; micro scores)\n');
+  console.log('| corpus | texts | system | country P | R | F1 | place P | R | F1 |');
+  console.log('| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  const figure = (value: number) => value.toFixed(3);
+  for (const row of rows) {
+    const c = precisionRecall(row.countries);
+    const p = row.places ? precisionRecall(row.places) : undefined;
+    const places = p
+      ? `${figure(p.precision)} | ${figure(p.recall)} | ${figure(p.f1)}`
+      : '– | – | –';
+    console.log(
+      `| ${row.corpus} | ${row.documents} | ${row.system} | ${figure(c.precision)} | ${figure(c.recall)} | ${figure(c.f1)} | ${places} |`,
+    );
+  }
+  console.log('\nMost frequent errors (wrong / missed countries):\n');
+  for (const row of rows) {
+    const list = (pairs: [string, number][]) => pairs.map(([id, n]) => `${id} ${n}`).join(', ');
+    console.log(
+      `- ${row.corpus}, ${row.system}: wrong ${list(row.wrong)}; missed ${list(row.missed)}`,
+    );
+  }
+  for (const note of notes) console.log(`\n${note}`);
+}
+
+const PARTS = [
+  'classify',
+  'extract',
+  'pipeline',
+  'start',
+  'memory',
+  'events',
+  'cluster',
+  'geoparse',
+];
 const only = process.argv[2];
 if (only !== undefined && !PARTS.includes(only)) {
   console.error(`bench: unknown benchmark "${only}" (${PARTS.join(', ')})`);
@@ -122,3 +180,5 @@ if (only === undefined || only === 'start') await printStart();
 // `npm run bench -- memory steady` (or ingest, hostile): one part of it.
 if (only === undefined || only === 'memory') await printMemory(process.argv[3]);
 if (only === undefined || only === 'events') await printEvents();
+if (only === undefined || only === 'cluster') await printCluster();
+if (only === undefined || only === 'geoparse') await printGeoparse();

@@ -31,6 +31,7 @@ export function registerClassifyCommand(program: Command): void {
         rules: config.rules,
         regions: config.regions,
         focus: config.focus,
+        adjectives: config.adjectives,
       });
       // cheerio only when a page is to be read.
       const readHtml = files.some(isHtmlName)

@@ -33,10 +33,7 @@ const BUILD_ID = process.env.VIGIE_BUILD_ID;
 
 /** Loads and validates `dir`; throws ConfigError listing every problem. */
 export async function loadConfig(dir: string): Promise<VigieConfig> {
-  await assertDirectory(dir);
-  const files = await Promise.all(
-    [...FILE_NAMES, DEPTH_FILE].map((name) => readConfigFile(path.join(dir, name))),
-  );
+  const files = await readConfigFiles(dir);
   const key = BUILD_ID ? cacheKey(['config', BUILD_ID, ...files.map((file) => file.text)]) : '';
   const cached = BUILD_ID ? readCached(key) : undefined;
   if (cached) return { dir, ...(cached.value as ConfigValues) };
@@ -46,6 +43,14 @@ export async function loadConfig(dir: string): Promise<VigieConfig> {
   if (!result.ok) throw new ConfigError(result.problems);
   if (BUILD_ID) writeCached(key, result.config);
   return { dir, ...result.config };
+}
+
+/** The texts of the config files of `dir` (undefined for an absent one), as validateConfig takes them. */
+export async function readConfigFiles(dir: string): Promise<ConfigFileText[]> {
+  await assertDirectory(dir);
+  return Promise.all(
+    [...FILE_NAMES, DEPTH_FILE].map((name) => readConfigFile(path.join(dir, name))),
+  );
 }
 
 async function assertDirectory(dir: string): Promise<void> {

@@ -13,8 +13,14 @@ import { toApiEvents, viewEvents } from './event-view.ts';
 import { EventsPage } from './pages/events.tsx';
 import { PAGE_CSP } from './pages/layout.tsx';
 import { registerAuthRoutes } from './routes/auth.tsx';
+import { registerReloadRoutes } from './routes/config-reload.tsx';
+import { registerPageRoutes } from './routes/index.ts';
+import { registerTryRoutes } from './routes/try.tsx';
 
-export type WorkspaceDeps = Pick<Deps, 'config' | 'store' | 'clock' | 'log'>;
+export type WorkspaceDeps = Pick<
+  Deps,
+  'config' | 'store' | 'clock' | 'log' | 'matcher' | 'http' | 'lastReload'
+>;
 
 const COMMON_HEADERS = { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
 
@@ -82,6 +88,10 @@ export function createWorkspaceApp(
       ),
     );
   });
+
+  registerPageRoutes(app, deps);
+  registerTryRoutes(app, deps);
+  registerReloadRoutes(app, deps);
 
   app.notFound((c) => c.text('not found\n', 404));
   app.onError((error, c) => {
