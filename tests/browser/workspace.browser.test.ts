@@ -12,7 +12,10 @@ import { sql } from 'kysely';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/lib/password.ts';
+import { insertAlert } from '../../src/store/alerts.ts';
 import type { Store } from '../../src/store/database.ts';
+import { insertDeliveries } from '../../src/store/deliveries.ts';
+import type { Db } from '../../src/store/types.ts';
 import { upsertUser } from '../../src/store/users.ts';
 import { clearQueues, spawnVigie, type VigieProcess } from '../integration/fault-helpers.ts';
 import {
@@ -22,7 +25,7 @@ import {
   uniquePrefix,
 } from '../integration/pipeline-helpers.ts';
 import { freePort } from '../integration/smtp-helpers.ts';
-import { seedEvents } from '../integration/workspace-seed.ts';
+import { hoursAfter, seedEvents } from '../integration/workspace-seed.ts';
 import {
   computedStyle,
   launchChromium,
@@ -58,6 +61,7 @@ function writeConfig(dir: string, siteUrl: string): void {
     name: Attacks in Iraq
     severity: high
     match: {any: ["attentat*", explosion]}
+    alert: {threshold: {count: 3, window: 6h}, channels: [hook]}
   - id: mosul-watch
     severity: low
     match: {any: [explosion]}
@@ -100,6 +104,33 @@ async function startSite(): Promise<{ server: Server; url: string }> {
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
+/** One alert of `attacks` (per rule, as rules.yaml has it): its webhook delivery failed for good, with the reason. */
+async function seedAlert(db: Db): Promise<void> {
+  const story = await db.selectFrom('stories').select('id').executeTakeFirstOrThrow();
+  const alert = await insertAlert(db, {
+    ruleId: 'attacks',
+    regionId: '',
+    windowStart: hoursAfter(5),
+    windowEnd: hoursAfter(11),
+    storyCount: 1,
+    newSinceLast: 1,
+    triggeredBy: {
+      stories: [story.id],
+      events: [],
+      articles: [],
+      terms: ['explosion'],
+      regions: ['iraq'],
+    },
+    createdAt: hoursAfter(11),
+  });
+  await insertDeliveries(db, { alertId: alert.id }, ['hook'], hoursAfter(11));
+  await db
+    .updateTable('deliveries')
+    .set({ state: 'failed', last_error: 'webhook answered 410 Gone', attempts: 1 })
+    .where('alert_id', '=', alert.id)
+    .execute();
+}
+
 beforeAll(async () => {
   const started = startSite();
   const launched = launchChromium();
@@ -107,6 +138,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'vigie-browser-data-'));
   store = await openBackend(backend);
   await seedEvents(store.db);
+  await seedAlert(store.db);
   await upsertUser(store.db, {
     name: USER,
     passwordHash: await hashPassword(PASSWORD),
@@ -268,6 +300,87 @@ describe('signing in', () => {
     await page.waitForURL(/\/events/);
     expect(await page.locator('header').textContent()).toContain(`Signed in as ${USER}`);
     await checkPage('events-signed-in');
+  });
+});
+
+describe('every page in Chromium', () => {
+  it('a story from its event: its copies and the rules they matched', async () => {
+    await page.goto('/events?region=mosul');
+    await page
+      .getByRole('link', { name: /^Story \d+$/ })
+      .first()
+      .click();
+    await page.waitForURL(/\/stories\/\d+$/);
+    const copies = page.getByRole('table').first().getByRole('link');
+    expect(await copies.allTextContents()).toEqual(
+      expect.arrayContaining([
+        'Explosion à Mossoul',
+        'Nouvelle explosion signalée',
+        'Explosion <script>alert(1)</script> à Erbil',
+        'Copie',
+      ]),
+    );
+    const matched = page.getByRole('table').nth(1).getByRole('link');
+    expect(new Set(await matched.allTextContents())).toEqual(
+      new Set(['Attacks in Iraq', 'mosul-watch']),
+    );
+    await checkPage('story');
+  });
+
+  it('/alerts: the alert, its failed delivery and why', async () => {
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('link', { name: 'Alerts' })
+      .click();
+    await page.waitForURL(/\/alerts$/);
+    await page.getByLabel('Since').fill('2024-09-01');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.waitForURL(/since=2024-09-01/);
+    const row = page.getByRole('row', { name: /Attacks in Iraq/ });
+    expect(await row.textContent()).toMatch(
+      /whole rule.*1 story: \d+.*hook: failed \(webhook answered 410 Gone\)/,
+    );
+    await checkPage('alerts');
+  });
+
+  it('/rules lists each rule; /rules/:id shows its definition and runs a backtest', async () => {
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('link', { name: 'Rules' })
+      .click();
+    await page.waitForURL(/\/rules$/);
+    expect(await page.getByRole('rowheader').allTextContents()).toEqual([
+      expect.stringContaining('Attacks in Iraq'),
+      expect.stringContaining('mosul-watch'),
+    ]);
+    await checkPage('rules');
+    await page.getByRole('link', { name: 'Attacks in Iraq' }).click();
+    await page.waitForURL(/\/rules\/attacks$/);
+    expect(await page.locator('pre.rule').textContent()).toContain('attentat*');
+    await page.getByLabel('Since').fill('2024-09-01');
+    await page.getByLabel('Until').fill('2024-09-02');
+    await page.getByRole('button', { name: 'Run backtest' }).click();
+    await page.waitForURL(/since=2024-09-01/);
+    const result = page.getByRole('region', { name: 'Backtest result' });
+    expect(await result.textContent()).toMatch(
+      /\d+ articles? replayed; [1-9]\d* alerts? would fire, 1 alert fired/,
+    );
+    await checkPage('rule');
+  });
+
+  it('/feeds: each feed and its state', async () => {
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('link', { name: 'Feeds' })
+      .click();
+    await page.waitForURL(/\/feeds$/);
+    await expect
+      .poll(async () => {
+        await page.reload();
+        return page.getByRole('rowheader').allTextContents();
+      })
+      .toEqual([expect.stringContaining('Agence <A>'), expect.stringContaining('feed-b')]);
+    await checkPage('feeds');
   });
 });
 
