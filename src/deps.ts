@@ -176,8 +176,8 @@ export async function connectRedis(
 
 /**
  * The same roles on a cluster: the per-node options go in `redisOptions` (where BullMQ checks
- * `maxRetriesPerRequest`), the offline queue is the cluster's own. A cluster that cannot be
- * reached at the start is retried a few times (one refresh of its slots), then given up.
+ * `maxRetriesPerRequest`), the offline queue is the cluster's own. The first connect fails when
+ * no node listed answers with the slots map ("Failed to refresh slots cache").
  */
 function clusterOptions(spec: RedisClusterSpec, role: keyof typeof ROLE_OPTIONS): ClusterOptions {
   const { enableOfflineQueue, ...perNode } = { enableOfflineQueue: true, ...ROLE_OPTIONS[role] };
