@@ -184,6 +184,9 @@ function clusterOptions(spec: RedisClusterSpec, role: keyof typeof ROLE_OPTIONS)
   return {
     lazyConnect: true,
     enableOfflineQueue,
+    // With TLS, nodes are reached by the names given, not resolved to addresses first, so that the
+    // certificates (which name hosts) verify: ioredis's advice for managed clusters with TLS.
+    ...(spec.tls ? { dnsLookup: keepHostName } : {}),
     redisOptions: {
       ...perNode,
       ...(spec.username ? { username: spec.username } : {}),
@@ -191,6 +194,13 @@ function clusterOptions(spec: RedisClusterSpec, role: keyof typeof ROLE_OPTIONS)
       ...(spec.tls ? { tls: {} } : {}),
     },
   };
+}
+
+function keepHostName(
+  hostname: string,
+  callback: (error: NodeJS.ErrnoException | null, address: string) => void,
+): void {
+  callback(null, hostname);
 }
 
 function describeTarget(target: string | RedisClusterSpec): string {
