@@ -165,6 +165,8 @@ beforeAll(async () => {
     viewport: { width: 1200, height: 900 },
   });
   page = await context.newPage();
+  // Under vitest's 30 s: a missing element fails with Playwright's own message.
+  page.setDefaultTimeout(10_000);
   problems = watchPage(page);
 });
 
@@ -192,6 +194,11 @@ function titles(): Promise<string[]> {
 function dropFailedLoads(status: number): void {
   const kept = problems.filter((line) => !line.includes(`status of ${status}`));
   problems.splice(0, problems.length, ...kept);
+}
+
+/** Follows the header's link to a section of the workspace. */
+async function section(name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name }).click();
 }
 
 /** axe-core clean, nothing the page itself complained about, and a screenshot. */
@@ -328,10 +335,7 @@ describe('every page in Chromium', () => {
   });
 
   it('/alerts: the alert, its failed delivery and why', async () => {
-    await page
-      .getByRole('navigation', { name: 'Sections' })
-      .getByRole('link', { name: 'Alerts' })
-      .click();
+    await section('Alerts');
     await page.waitForURL(/\/alerts$/);
     await page.getByLabel('Since').fill('2024-09-01');
     await page.getByRole('button', { name: 'Filter' }).click();
@@ -344,10 +348,7 @@ describe('every page in Chromium', () => {
   });
 
   it('/rules lists each rule; /rules/:id shows its definition and runs a backtest', async () => {
-    await page
-      .getByRole('navigation', { name: 'Sections' })
-      .getByRole('link', { name: 'Rules' })
-      .click();
+    await section('Rules');
     await page.waitForURL(/\/rules$/);
     expect(await page.getByRole('rowheader').allTextContents()).toEqual([
       expect.stringContaining('Attacks in Iraq'),
@@ -369,10 +370,7 @@ describe('every page in Chromium', () => {
   });
 
   it('/feeds: each feed and its state', async () => {
-    await page
-      .getByRole('navigation', { name: 'Sections' })
-      .getByRole('link', { name: 'Feeds' })
-      .click();
+    await section('Feeds');
     await page.waitForURL(/\/feeds$/);
     await expect
       .poll(async () => {
