@@ -116,6 +116,7 @@ describe('/api/events', () => {
         },
       ],
       storyId: expect.any(Number),
+      labels: { relevant: 0, notRelevant: 0 },
     });
     expect(page.events[0]).toMatchObject({ ruleName: 'Attacks in Iraq', source: 'feed-b.example' });
   });
