@@ -5,9 +5,12 @@ import { z } from 'zod';
 import { stripBrackets } from '../lib/address-policy.ts';
 import { UserError } from '../lib/errors.ts';
 import { parseAllowHosts } from '../lib/http.ts';
+import { parseClusterNodes, type RedisClusterSpec } from './redis-cluster.ts';
 
 export interface VigieEnv {
   redisUrl: string;
+  /** REDIS_CLUSTER_NODES: a Redis Cluster in place of the one Redis at redisUrl. */
+  redisCluster?: RedisClusterSpec | undefined;
   databaseUrl: string | undefined;
   /** PostgreSQL schema to work in (VIGIE_DATABASE_SCHEMA); several instances can share a server. */
   databaseSchema: string | undefined;
@@ -56,6 +59,13 @@ const integerIn = (min: number, max: number) =>
 
 const EnvSchema = z.object({
   REDIS_URL: urlWithProtocols(['redis://', 'rediss://'], 'redis://127.0.0.1:6379'),
+  REDIS_CLUSTER_NODES: optionalText.transform((value, context) => {
+    if (value === undefined) return undefined;
+    const spec = parseClusterNodes(value);
+    if (typeof spec !== 'string') return spec;
+    context.issues.push({ code: 'custom', message: spec, input: value });
+    return z.NEVER;
+  }),
   DATABASE_URL: urlWithProtocols(['postgres://', 'postgresql://'], 'postgres://host/db'),
   VIGIE_DATABASE_SCHEMA: optionalText.refine(
     (value) => value === undefined || /^[a-z_][a-z0-9_]{0,62}$/.test(value),
@@ -64,9 +74,11 @@ const EnvSchema = z.object({
   SMTP_URL: urlWithProtocols(['smtp://', 'smtps://'], 'smtp://user:pass@host:587'),
   VIGIE_CONFIG: optionalText,
   VIGIE_DATA_DIR: optionalText,
+  // At most one pair of braces, around a Redis Cluster hash tag: `{vigie}` puts every queue in
+  // one slot. Empty or unpaired braces would leave BullMQ's keys hashed apart.
   VIGIE_QUEUE_PREFIX: optionalText.refine(
-    (value) => value === undefined || /^[A-Za-z0-9_.{}-]+$/.test(value),
-    { message: 'expected letters, digits, _ . - { }' },
+    (value) => value === undefined || /^[\w.-]*(\{[\w.-]+\}[\w.-]*)?$/.test(value),
+    { message: 'expected letters, digits, _ . - and at most one {hash-tag}' },
   ),
   VIGIE_ALLOW_HOSTS: optionalText,
   PORT: integerIn(0, 65_535),
@@ -94,8 +106,11 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): VigieEnv {
     throw new UserError(`config: ${name}: ${issue?.message ?? 'invalid value'}`);
   }
   const env = result.data;
+  if (env.REDIS_URL && env.REDIS_CLUSTER_NODES)
+    throw new UserError('config: REDIS_URL and REDIS_CLUSTER_NODES: set one of them, not both');
   return {
     redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    redisCluster: env.REDIS_CLUSTER_NODES,
     databaseUrl: env.DATABASE_URL,
     databaseSchema: env.VIGIE_DATABASE_SCHEMA,
     smtpUrl: env.SMTP_URL,

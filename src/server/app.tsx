@@ -15,9 +15,15 @@ import { EventsPage } from './pages/events.tsx';
 import { toApiLabels } from './pages/label-form.tsx';
 import { PAGE_CSP } from './pages/layout.tsx';
 import { registerAuthRoutes } from './routes/auth.tsx';
+import { registerReloadRoutes } from './routes/config-reload.tsx';
+import { registerPageRoutes } from './routes/index.ts';
 import { registerLabelRoutes } from './routes/labels.tsx';
+import { registerTryRoutes } from './routes/try.tsx';
 
-export type WorkspaceDeps = Pick<Deps, 'config' | 'store' | 'clock' | 'log'>;
+export type WorkspaceDeps = Pick<
+  Deps,
+  'config' | 'store' | 'clock' | 'log' | 'matcher' | 'http' | 'lastReload'
+>;
 
 const COMMON_HEADERS = { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
 
@@ -99,6 +105,11 @@ export function createWorkspaceApp(
       ),
     );
   });
+
+  registerPageRoutes(app, deps);
+  // Fetching a URL for /try needs a signed-in user (issue 15 part 7).
+  registerTryRoutes(app, deps, { mayFetchUrl: (c) => currentUser(c) !== undefined });
+  registerReloadRoutes(app, deps);
 
   app.notFound((c) => c.text('not found\n', 404));
   app.onError((error, c) => {

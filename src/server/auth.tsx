@@ -8,6 +8,9 @@
 //   csrfField(c)           `<input type="hidden" name="csrf" value="…">`: put it in every POST form.
 //   csrfToken(c)           the token itself, e.g. for a script's `x-csrf-token` header.
 //   accountOf(c)           what `<Layout account={accountOf(c)}>` shows: who is signed in, sign in/out.
+//   <CsrfField />          the same hidden field as csrfField(c), found without `c` (hono's
+//                          contextStorage): for forms in page components. Layout shows the account
+//                          the same way when a page passes none.
 // Checked here for every route, so routes need not do it themselves:
 //   - every POST, PUT, PATCH and DELETE carries the CSRF token (form field `csrf` or header
 //     `x-csrf-token`), else 403; signed-in users have one per session, stored with it; anonymous
@@ -16,6 +19,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { contextStorage, tryGetContext } from 'hono/context-storage';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Clock } from '../lib/clock.ts';
 import type { Store } from '../store/database.ts';
@@ -83,6 +87,18 @@ export function csrfField(c: Context) {
   return <input type="hidden" name="csrf" value={csrfToken(c)} />;
 }
 
+/** The hidden CSRF field of the request being answered; nothing outside a request (unit tests). */
+export function CsrfField() {
+  const c = tryGetContext();
+  return c?.get('access') ? csrfField(c) : null;
+}
+
+/** The account of the request being answered, if any: what Layout shows when given none. */
+export function currentAccount(): Account | undefined {
+  const c = tryGetContext();
+  return c?.get('access') ? accountOf(c) : undefined;
+}
+
 export function accountOf(c: Context): Account {
   const access = c.get('access');
   return { user: access.user, csrf: access.csrf, viaProxy: access.via === 'proxy' };
@@ -91,6 +107,7 @@ export function accountOf(c: Context): Account {
 /** Registers the access middleware on every route of `app`; call before any route is added. */
 export function installAccess(app: Hono, deps: AuthDeps, options: AccessOptions): void {
   const fromProxy = compileProxyList(options.trustedProxies ?? []);
+  app.use(contextStorage());
   app.use(async (c, next) => {
     c.set('access', await readAccess(c, deps, options, fromProxy));
     if (c.get('access').user === undefined && !options.anonymousRead && !isLoginPath(c)) {
@@ -101,7 +118,8 @@ export function installAccess(app: Hono, deps: AuthDeps, options: AccessOptions)
   app.use(
     bodyLimit({
       maxSize: MAX_POST_BYTES,
-      onError: (c) => c.text('request body too large\n', 413),
+      // The rest of the body is never read: the connection closes rather than serving another request.
+      onError: (c) => c.text('request body too large\n', 413, { connection: 'close' }),
     }),
   );
   app.use(async (c, next) => {

@@ -168,9 +168,13 @@ function EventItem(props: { event: EventView; timeZone: string }) {
         {event.regions.length > 0
           ? `Regions: ${event.regions.map((region) => region.name).join(', ')}`
           : 'No region'}
-        {event.storyId !== null
-          ? ` · Story ${event.storyId}: ${countOf(event.copies, 'copy', 'copies')} from ${countOf(event.sources, 'source', 'sources')}`
-          : ''}
+        {event.storyId !== null ? (
+          <>
+            {' · '}
+            <a href={`/stories/${event.storyId}`}>{`Story ${event.storyId}`}</a>
+            {`: ${countOf(event.copies, 'copy', 'copies')} from ${countOf(event.sources, 'source', 'sources')}`}
+          </>
+        ) : null}
       </p>
     </article>
   );
