@@ -283,6 +283,17 @@ describe('labels', () => {
     expect(counts.get('attacks')).toEqual({ relevant: 1, labelled: 3 });
     expect(labelledPrecision(counts.get('attacks'))).toBeCloseTo(1 / 3);
     expect(counts.has('mosul-watch')).toBe(false);
+    const rules = (await (await proxy.request('/api/rules', { headers })).json()) as {
+      rules: { rule: string; labels: unknown }[];
+    };
+    expect(rules.rules.find((rule) => rule.rule === 'attacks')?.labels).toEqual({
+      relevant: 1,
+      labelled: 3,
+      precision: 1 / 3,
+    });
+    const page = await (await proxy.request('/rules', { headers })).text();
+    expect(page).toContain('<th scope="col">Labelled precision</th>');
+    expect(page).toContain('<td>33% (1 of 3 labelled relevant)</td>');
     const labels = await listRuleLabels(deps.store.db, 'attacks');
     expect(labels.map((label) => [label.eventId, label.relevant])).toEqual([
       [ids[0], false],
