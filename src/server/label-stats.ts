@@ -56,3 +56,12 @@ export function backtestLabels(
   }
   return result;
 }
+
+/** "kept 3 of 4 labelled relevant, dropped 2 of 5 labelled not relevant", or nothing to say. */
+export function describeLabelBacktest(result: LabelBacktest | undefined): string {
+  if (!result) return 'no labelled event';
+  const relevant = result.relevantKept + result.relevantLost;
+  const irrelevant = result.irrelevantDropped + result.irrelevantKept;
+  if (relevant + irrelevant === 0) return 'no labelled event';
+  return `kept ${result.relevantKept} of ${relevant} labelled relevant, dropped ${result.irrelevantDropped} of ${irrelevant} labelled not relevant`;
+}

@@ -10,6 +10,7 @@ import { fixedClock } from '../../src/lib/clock.ts';
 import { startHttpServer, stopHttpServer } from '../../src/server/http.ts';
 import { createMetrics } from '../../src/server/metrics.ts';
 import { registerTryRoutes } from '../../src/server/routes/try.tsx';
+import { upsertLabel } from '../../src/store/labels.ts';
 import {
   articlePage,
   type Backend,
@@ -148,6 +149,32 @@ describe('/try', () => {
     expect(body).toMatch(/<th scope="row">explosions<\/th><td>2<\/td><td>1<\/td>/);
     expect(body).toContain('Latest articles explosions matches');
     expect(body).toContain('Nouvelle explosion signalée');
+  });
+
+  it('compares a draft with the labels of the rule whose id it takes', async () => {
+    const events = await deps.store.db
+      .selectFrom('events')
+      .innerJoin('articles', 'articles.id', 'events.article_id')
+      .select(['events.id', 'articles.title'])
+      .where('events.rule_id', '=', 'attacks')
+      .execute();
+    const idOf = (title: string) => events.find((event) => event.title === title)?.id ?? 0;
+    const now = deps.clock.now();
+    await upsertLabel(deps.store.db, {
+      eventId: idOf('Attentat numéro 1'),
+      ...{ userName: 'alice', relevant: true, now },
+    });
+    await upsertLabel(deps.store.db, {
+      eventId: idOf('Explosion à Mossoul'),
+      ...{ userName: 'alice', relevant: false, now },
+    });
+    const draft = 'rules:\n  - id: attacks\n    match: {any: [attentat*]}\n';
+    const { status, body } = await post({ text: 'Un attentat.', rules: draft, since: '7d' });
+    expect(status).toBe(200);
+    expect(body).toContain('<th scope="col">Against the labels</th>');
+    expect(body).toContain(
+      '<td>kept 1 of 1 labelled relevant, dropped 1 of 1 labelled not relevant</td>',
+    );
   });
 
   it('refuses text over 1 MB and rules over 100 KB in one line', async () => {

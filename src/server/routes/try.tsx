@@ -16,6 +16,7 @@ import {
   type TryForm,
 } from '../try-article.ts';
 import { backtestTried } from '../try-backtest.ts';
+import { addLabelBacktest } from '../try-labels.ts';
 
 export type TryDeps = Pick<Deps, 'config' | 'matcher' | 'store' | 'clock' | 'log' | 'http'>;
 
@@ -70,10 +71,13 @@ export function registerTryRoutes(app: Hono, deps: TryDeps, options: TryRouteOpt
       const backtest =
         ms === undefined
           ? undefined
-          : await backtestTried(deps.store.db, rules.rules, rules.matcher, {
-              since: new Date(deps.clock.now().getTime() - ms),
-              maxArticles: options.maxBacktestArticles ?? 5_000,
-            });
+          : await addLabelBacktest(
+              deps.store.db,
+              await backtestTried(deps.store.db, rules.rules, rules.matcher, {
+                since: new Date(deps.clock.now().getTime() - ms),
+                maxArticles: options.maxBacktestArticles ?? 5_000,
+              }),
+            );
       return render(c, { form, result, backtest });
     },
   );

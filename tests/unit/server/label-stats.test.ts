@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   backtestLabels,
+  describeLabelBacktest,
   formatPrecision,
   type LabelledEvent,
   labelledPrecision,
@@ -51,5 +52,21 @@ describe('backtestLabels', () => {
       irrelevantDropped: 0,
       irrelevantKept: 0,
     });
+  });
+});
+
+describe('describeLabelBacktest', () => {
+  it.each([
+    [undefined, 'no labelled event'],
+    [
+      { relevantKept: 0, relevantLost: 0, irrelevantDropped: 0, irrelevantKept: 0 },
+      'no labelled event',
+    ],
+    [
+      { relevantKept: 3, relevantLost: 1, irrelevantDropped: 2, irrelevantKept: 3 },
+      'kept 3 of 4 labelled relevant, dropped 2 of 5 labelled not relevant',
+    ],
+  ])('%j → %s', (result, text) => {
+    expect(describeLabelBacktest(result)).toBe(text);
   });
 });
