@@ -17,7 +17,6 @@ describe('loadEnv', () => {
       host: '127.0.0.1',
       port: 8080,
       workerLockMs: undefined,
-      host: '127.0.0.1',
     });
   });
 
