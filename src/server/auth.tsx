@@ -183,7 +183,7 @@ function isSecure(c: Context, proxied: boolean): boolean {
 }
 
 /** The peer's address; none when the app is called without a socket (app.request in tests). */
-function remoteAddress(c: Context): string | undefined {
+export function remoteAddress(c: Context): string | undefined {
   try {
     return getConnInfo(c).remote.address;
   } catch {

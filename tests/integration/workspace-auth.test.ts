@@ -167,6 +167,19 @@ describe('signing in', () => {
     }
   });
 
+  it('makes an address wait after 10 failed sign-ins for one name, even with the right password', async () => {
+    const passwordHash = await hashPassword('dave pass word', { N: 1024, r: 8, p: 1 });
+    await upsertUser(deps.store.db, { name: 'dave', passwordHash, now: new Date() });
+    const browser = new Browser(base.loopback);
+    for (let i = 0; i < 10; i++) {
+      expect((await browser.signIn('dave', `guess ${i}`)).status).toBe(401);
+    }
+    const locked = await browser.signIn('dave', 'dave pass word');
+    expect(locked.status).toBe(429);
+    expect(await locked.text()).toContain('Too many failed sign-ins: try again in 15 min.');
+    expect((await browser.signIn('alice', 's3cret pass')).status).toBe(303);
+  });
+
   it('refuses a sign-in form posted without its token (login CSRF)', async () => {
     const browser = new Browser(base.loopback);
     await browser.request('/login');
