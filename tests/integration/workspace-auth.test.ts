@@ -4,12 +4,11 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../src/deps.ts';
-import { hashPassword } from '../../src/lib/password.ts';
 import { startHttpServer, stopHttpServer } from '../../src/server/http.ts';
 import { labelledPrecision } from '../../src/server/label-stats.ts';
 import { createMetrics } from '../../src/server/metrics.ts';
 import { listRuleLabels, readLabelCounts } from '../../src/store/labels.ts';
-import { upsertUser } from '../../src/store/users.ts';
+import { addTestUser, signIn } from './auth-helpers.ts';
 import { type Backend, closeTestDeps, openTestDeps, testBackends } from './pipeline-helpers.ts';
 import { seedEvents } from './workspace-seed.ts';
 
@@ -95,9 +94,7 @@ beforeAll(async () => {
   deps = await openTestDeps(backend, [], 'wsauth');
   deps.config = { ...deps.config, ...config };
   await seedEvents(deps.store.db);
-  // Cheap parameters: the default cost is tested in tests/unit/lib/password.test.ts.
-  const passwordHash = await hashPassword('s3cret pass', { N: 1024, r: 8, p: 1 });
-  await upsertUser(deps.store.db, { name: 'alice', passwordHash, now: new Date() });
+  await addTestUser(deps.store.db, 'alice', 's3cret pass');
   const proxy = { trustedUserHeader: 'x-forwarded-user' };
   base.loopback = await listen({});
   base.open = await listen({ host: '0.0.0.0' });
@@ -168,8 +165,7 @@ describe('signing in', () => {
   });
 
   it('makes an address wait after 10 failed sign-ins for one name, even with the right password', async () => {
-    const passwordHash = await hashPassword('dave pass word', { N: 1024, r: 8, p: 1 });
-    await upsertUser(deps.store.db, { name: 'dave', passwordHash, now: new Date() });
+    await addTestUser(deps.store.db, 'dave', 'dave pass word');
     const browser = new Browser(base.loopback);
     for (let i = 0; i < 10; i++) {
       expect((await browser.signIn('dave', `guess ${i}`)).status).toBe(401);
@@ -198,6 +194,13 @@ describe('signing in', () => {
     const replay = new Browser(base.open);
     replay.cookies.set('vigie_session', stolen ?? '');
     expect((await replay.request('/api/events')).status).toBe(401);
+  });
+
+  it('works the same for a test signing in through the helper', async () => {
+    const { cookie, csrf } = await signIn(base.open, 'alice', 's3cret pass');
+    const api = await fetch(`${base.open}/api/events?limit=1`, { headers: { cookie } });
+    expect(api.status).toBe(200);
+    expect(csrf).toMatch(/^[\w-]{43}$/);
   });
 
   it('lets an expired session lapse', async () => {
