@@ -196,7 +196,8 @@ async function submittedToken(c: Context): Promise<string | undefined> {
   if (header !== undefined) return header;
   const type = c.req.header('content-type') ?? '';
   if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) return undefined;
-  const body = await c.req.parseBody();
+  // A malformed body has no token: 403, not a 500.
+  const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
   return typeof body.csrf === 'string' ? body.csrf : undefined;
 }
 

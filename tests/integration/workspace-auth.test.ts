@@ -184,6 +184,15 @@ describe('signing in', () => {
     expect(await response.text()).toMatch(/^forbidden: missing or stale form token/);
   });
 
+  it('answers a malformed form with 403, not a failure', async () => {
+    const response = await new Browser(base.loopback).request('/login', {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      body: '--x\r\nContent-Disposition: form-data; name="csrf"\r\n\r\nunterminated',
+    });
+    expect(response.status).toBe(403);
+  });
+
   it('signs out: the session is gone from the database', async () => {
     const browser = new Browser(base.loopback);
     await browser.signIn('alice', 's3cret pass');
