@@ -17,7 +17,8 @@
 //     visitors (loopback only) get one in a cookie (double submit), which also guards /login.
 //   - on a non-loopback bind, every request but /login needs a signed-in user.
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Context, Hono, MiddlewareHandler } from 'hono';
+import type { IncomingMessage } from 'node:http';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { contextStorage, tryGetContext } from 'hono/context-storage';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -207,10 +208,32 @@ function isLoginPath(c: Context): boolean {
 
 /** 401 for the API and for writes; pages send the browser to sign in and come back. */
 function refuseAnonymous(c: Context) {
-  if (c.req.path.startsWith('/api/')) return c.json({ error: 'sign in first' }, 401);
+  if (c.req.path.startsWith('/api/') || c.req.path.endsWith('.json')) {
+    return c.json({ error: 'sign in first' }, 401);
+  }
   if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
     return c.text('sign in first: /login\n', 401);
   }
   const next = new URL(c.req.url);
   return c.redirect(`/login?${new URLSearchParams({ next: next.pathname + next.search })}`, 303);
+}
+
+/**
+ * The same sign-in rule for what http.ts serves itself (/queues): undefined when the request may
+ * go on, else the answer that refuses it (a redirect to /login, or 401). Same middleware, same
+ * session and proxy rules, through a one-route app.
+ */
+export function createAccessGate(deps: AuthDeps, options: AccessOptions) {
+  const gate = new Hono();
+  installAccess(gate, deps, options);
+  gate.all('*', (c) => c.body(null, 204));
+  return async (request: IncomingMessage): Promise<Response | undefined> => {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (typeof value === 'string') headers.set(name, value);
+    }
+    const url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
+    const verdict = await gate.fetch(new Request(url, { headers }), { incoming: request });
+    return verdict.status === 204 ? undefined : verdict;
+  };
 }

@@ -131,6 +131,23 @@ describe('reading', () => {
     expect((await browser.request('/events')).status).toBe(200);
     expect((await browser.request('/api/events')).status).toBe(200);
   });
+
+  it('of the queue dashboard follows the same rule; probes and metrics stay open', async () => {
+    const anonymous = new Browser(base.open);
+    const page = await anonymous.request('/queues');
+    expect([page.status, page.headers.get('location')]).toEqual([303, '/login?next=%2Fqueues']);
+    expect((await anonymous.request('/queues.json')).status).toBe(401);
+    expect((await anonymous.request('/healthz')).status).toBe(200);
+    expect((await anonymous.request('/metrics')).status).toBe(200);
+    expect((await new Browser(base.loopback).request('/queues.json')).status).toBe(200);
+    const alice = new Browser(base.open);
+    await alice.signIn('alice', 's3cret pass');
+    expect((await alice.request('/queues.json')).status).toBe(200);
+    const proxied = await new Browser(base.proxied).request('/queues', {
+      headers: { 'x-forwarded-user': 'carol' },
+    });
+    expect(proxied.status).toBe(200);
+  });
 });
 
 describe('signing in', () => {
