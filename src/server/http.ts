@@ -8,6 +8,7 @@ import { singleLine } from '../notify/format.ts';
 import { pingDatabase } from '../store/database.ts';
 import { accessForHost } from './access.ts';
 import { createWorkspaceListener } from './app.tsx';
+import { createAccessGate } from './auth.tsx';
 import { readDashboard, renderDashboardPage } from './dashboard.ts';
 import type { Metrics } from './metrics.ts';
 
@@ -26,6 +27,11 @@ export interface HttpServerOptions {
   dashboardTimeoutMs?: number | undefined;
 }
 
+interface RouteOptions extends HttpServerOptions {
+  /** Off loopback, who may read /queues (auth.tsx `createAccessGate`). */
+  gate?: ReturnType<typeof createAccessGate> | undefined;
+}
+
 export async function startHttpServer(
   deps: Deps,
   metrics: Metrics,
@@ -34,13 +40,18 @@ export async function startHttpServer(
 ): Promise<Server> {
   // Loopback unless VIGIE_HOST says otherwise: reading without signing in is only for this machine.
   const host = deps.env.host ?? '127.0.0.1';
-  const workspace = createWorkspaceListener(deps, accessForHost(host, deps.env));
+  const access = accessForHost(host, deps.env);
+  const workspace = createWorkspaceListener(deps, access);
+  // The queue dashboard is read like the workspace: signed in, unless on loopback.
+  const gate = access.anonymousRead ? undefined : createAccessGate(deps, access);
   const server = createServer((request, response) => {
-    route(deps, metrics, options, workspace, request, response).catch((error: unknown) => {
-      deps.log.error({ err: String(error), path: request.url }, 'http request failed');
-      if (!response.headersSent) send(response, 500, 'internal error\n');
-      else response.destroy();
-    });
+    route(deps, metrics, { ...options, gate }, workspace, request, response).catch(
+      (error: unknown) => {
+        deps.log.error({ err: String(error), path: request.url }, 'http request failed');
+        if (!response.headersSent) send(response, 500, 'internal error\n');
+        else response.destroy();
+      },
+    );
   });
   await new Promise<void>((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => reject(listenError(port, error));
@@ -71,7 +82,7 @@ export function stopHttpServer(server: Server): Promise<void> {
 async function route(
   deps: Deps,
   metrics: Metrics,
-  options: HttpServerOptions,
+  options: RouteOptions,
   workspace: ReturnType<typeof createWorkspaceListener>,
   request: IncomingMessage,
   response: ServerResponse,
@@ -91,12 +102,14 @@ async function route(
     return send(response, 200, body, metrics.registry.contentType);
   }
   // /queues and /queues.json.
+  const refusal = await options.gate?.(request);
+  if (refusal) return sendRefusal(refusal, response);
   return sendDashboard(deps, options, path === '/queues.json', response);
 }
 
 /**
- * The queue dashboard. It only reads (counts, failed jobs, schedulers; no retry or remove), so it
- * needs no auth decision of its own: it is served wherever /metrics is. A slow or failing Redis
+ * The queue dashboard. It only reads (counts, failed jobs, schedulers; no retry or remove); off
+ * loopback the access gate has checked the sign-in first, as for the workspace. A slow or failing Redis
  * gets one line and a 503 within the time limit, never a page that hangs.
  */
 async function sendDashboard(
@@ -168,6 +181,13 @@ async function withTimeout(check: Promise<unknown>, name: string): Promise<strin
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The gate's 303 to /login or its 401, as it made them. */
+async function sendRefusal(refusal: Response, response: ServerResponse): Promise<void> {
+  const location = refusal.headers.get('location');
+  const type = refusal.headers.get('content-type') ?? 'text/plain; charset=utf-8';
+  send(response, refusal.status, await refusal.text(), type, location ? { location } : {});
 }
 
 function send(

@@ -10,6 +10,7 @@ import { fixedClock } from '../../src/lib/clock.ts';
 import { startHttpServer, stopHttpServer } from '../../src/server/http.ts';
 import { createMetrics } from '../../src/server/metrics.ts';
 import { registerTryRoutes } from '../../src/server/routes/try.tsx';
+import { upsertLabel } from '../../src/store/labels.ts';
 import {
   articlePage,
   type Backend,
@@ -68,8 +69,23 @@ afterAll(async () => {
   if (deps) await closeTestDeps(deps, backend);
 });
 
+/** The form's CSRF token and the cookie it goes with, as a browser has them after GET /try. */
+async function formToken(at: string): Promise<{ csrf: string; cookie: string }> {
+  const form = await fetch(`${at}/try`);
+  const cookie = form.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ');
+  return { csrf: /name="csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? '', cookie };
+}
+
 async function post(fields: Record<string, string>, at = base) {
-  const response = await fetch(`${at}/try`, { method: 'POST', body: new URLSearchParams(fields) });
+  const { csrf, cookie } = await formToken(at);
+  const response = await fetch(`${at}/try`, {
+    method: 'POST',
+    body: new URLSearchParams({ csrf, ...fields }),
+    headers: { cookie },
+  });
   return { status: response.status, body: await response.text(), headers: response.headers };
 }
 
@@ -83,6 +99,15 @@ describe('/try', () => {
     const body = await response.text();
     expect(body).toContain('<form class="filters" method="post" action="/try"');
     expect(body).toContain('name="rules"');
+    expect(body).toMatch(/<input type="hidden" name="csrf" value="[\w-]{43}"/);
+  });
+
+  it('refuses a POST without the form token', async () => {
+    const response = await fetch(`${base}/try`, {
+      method: 'POST',
+      body: new URLSearchParams({ text: 'Une explosion.' }),
+    });
+    expect(response.status).toBe(403);
   });
 
   it('explains pasted text against the running rules: language, regions, rules', async () => {
@@ -126,6 +151,32 @@ describe('/try', () => {
     expect(body).toContain('Nouvelle explosion signalée');
   });
 
+  it('compares a draft with the labels of the rule whose id it takes', async () => {
+    const events = await deps.store.db
+      .selectFrom('events')
+      .innerJoin('articles', 'articles.id', 'events.article_id')
+      .select(['events.id', 'articles.title'])
+      .where('events.rule_id', '=', 'attacks')
+      .execute();
+    const idOf = (title: string) => events.find((event) => event.title === title)?.id ?? 0;
+    const now = deps.clock.now();
+    await upsertLabel(deps.store.db, {
+      eventId: idOf('Attentat numéro 1'),
+      ...{ userName: 'alice', relevant: true, now },
+    });
+    await upsertLabel(deps.store.db, {
+      eventId: idOf('Explosion à Mossoul'),
+      ...{ userName: 'alice', relevant: false, now },
+    });
+    const draft = 'rules:\n  - id: attacks\n    match: {any: [attentat*]}\n';
+    const { status, body } = await post({ text: 'Un attentat.', rules: draft, since: '7d' });
+    expect(status).toBe(200);
+    expect(body).toContain('<th scope="col">Against the labels</th>');
+    expect(body).toContain(
+      '<td>kept 1 of 1 labelled relevant, dropped 1 of 1 labelled not relevant</td>',
+    );
+  });
+
   it('refuses text over 1 MB and rules over 100 KB in one line', async () => {
     const text = await post({ text: 'a'.repeat(1_100_000) });
     expect(text.status).toBe(400);
@@ -133,7 +184,12 @@ describe('/try', () => {
     const rules = await post({ text: 'x', rules: `# ${'a'.repeat(120_000)}` });
     expect(rules.status).toBe(400);
     expect(rules.body).toContain('rules: 120 KB is over the limit of 100 KB');
-    const whole = await fetch(`${base}/try`, { method: 'POST', body: 'a'.repeat(5_000_000) });
+    const { csrf, cookie } = await formToken(base);
+    const whole = await fetch(`${base}/try`, {
+      method: 'POST',
+      body: 'a'.repeat(5_000_000),
+      headers: { cookie, 'x-csrf-token': csrf },
+    });
     expect(whole.status).toBe(413);
   });
 

@@ -1,4 +1,5 @@
 // /rules: every rule with its matches and alerts over 24 hours and 7 days, a chart per day, the last reload.
+import { formatPrecision, type LabelCounts } from '../label-stats.ts';
 import type { RuleRowView } from '../workspace-view.ts';
 import { PerDayChart } from './chart.tsx';
 import { Layout } from './layout.tsx';
@@ -18,6 +19,8 @@ export interface RulesPageProps {
   rules: RuleRowView[];
   timeZone: string;
   reload?: ReloadView | undefined;
+  /** Each rule's relevance labels (store/labels.ts `readLabelCounts`), by rule id. */
+  labels?: ReadonlyMap<string, LabelCounts> | undefined;
 }
 
 export function RulesPage(props: RulesPageProps) {
@@ -39,6 +42,7 @@ export function RulesPage(props: RulesPageProps) {
               <th scope="col">Matches 7 days</th>
               <th scope="col">Alerts 24 h</th>
               <th scope="col">Alerts 7 days</th>
+              <th scope="col">Labelled precision</th>
               <th scope="col">Per day</th>
             </tr>
           </thead>
@@ -59,6 +63,7 @@ export function RulesPage(props: RulesPageProps) {
                 <td class="n">{rule.matches7d}</td>
                 <td class="n">{rule.alerts24h}</td>
                 <td class="n">{rule.alerts7d}</td>
+                <td>{formatPrecision(props.labels?.get(rule.rule))}</td>
                 <td>
                   <PerDayChart perDay={rule.perDay} label={rule.ruleName} />
                 </td>

@@ -3,6 +3,8 @@ import { countOf, formatTimeWithOffset, safeHref } from '../../notify/format.ts'
 import type { TriedArticle, TriedRule, TryForm } from '../try-article.ts';
 import { TRY_PERIODS } from '../try-article.ts';
 import type { TryBacktest } from '../try-backtest.ts';
+import { CsrfField } from '../auth.tsx';
+import { describeLabelBacktest } from '../label-stats.ts';
 import { Layout } from './layout.tsx';
 
 export interface TryPageProps {
@@ -65,6 +67,7 @@ function TryFormView(props: { form: TryForm }) {
   const { form } = props;
   return (
     <form class="filters" method="post" action="/try" aria-label="Try an article">
+      <CsrfField />
       <label>
         Title
         <input name="title" value={form.title} size={60} />
@@ -218,6 +221,7 @@ function BacktestView(props: { backtest: TryBacktest; timeZone: string }) {
             <th scope="col">Articles</th>
             <th scope="col">Stories</th>
             <th scope="col">Alerts it would send</th>
+            <th scope="col">Against the labels</th>
           </tr>
         </thead>
         <tbody>
@@ -227,6 +231,7 @@ function BacktestView(props: { backtest: TryBacktest; timeZone: string }) {
               <td>{rule.articles}</td>
               <td>{rule.stories}</td>
               <td>{rule.alerts.length}</td>
+              <td>{describeLabelBacktest(rule.labels)}</td>
             </tr>
           ))}
         </tbody>

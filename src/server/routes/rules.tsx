@@ -5,9 +5,11 @@ import { backtestStored } from '../../notify/backtest-stored.ts';
 import { nameRegions } from '../../notify/explain.ts';
 import { listAlerts } from '../../store/alert-list.ts';
 import { searchEvents } from '../../store/event-search.ts';
+import { readLabelCounts } from '../../store/labels.ts';
 import { countMatchesPerHour, countRuleActivity } from '../../store/rule-activity.ts';
 import type { WorkspaceDeps } from '../app.tsx';
 import { viewEvents } from '../event-view.ts';
+import { type LabelCounts, labelledPrecision } from '../label-stats.ts';
 import { readParameters, readPeriod } from '../page-query.ts';
 import { type BacktestView, RulePage } from '../pages/rule.tsx';
 import { type ReloadView, RulesPage } from '../pages/rules.tsx';
@@ -27,13 +29,30 @@ const RECENT_MATCHES = 20;
 const DEFAULT_PERIOD = '7d';
 
 export function registerRuleRoutes(app: Hono, deps: WorkspaceDeps, options: RuleRouteOptions = {}) {
-  app.get('/api/rules', async (c) => c.json(toApiRules(await readRuleRows(deps))));
+  app.get('/api/rules', async (c) => {
+    const [rows, labels] = await Promise.all([
+      readRuleRows(deps),
+      readLabelCounts(deps.store.db),
+    ]);
+    const api = toApiRules(rows);
+    return c.json({ rules: api.rules.map((rule) => withLabels(rule, labels.get(rule.rule))) });
+  });
 
   app.get('/rules', async (c) => {
     const { timeZone } = contextOf(deps);
-    const rules = await readRuleRows(deps);
+    const [rules, labels] = await Promise.all([
+      readRuleRows(deps),
+      readLabelCounts(deps.store.db),
+    ]);
     return c.html(
-      documentOf(<RulesPage rules={rules} timeZone={timeZone} reload={options.lastReload?.()} />),
+      documentOf(
+        <RulesPage
+          rules={rules}
+          timeZone={timeZone}
+          reload={options.lastReload?.()}
+          labels={labels}
+        />,
+      ),
     );
   });
 
@@ -63,6 +82,12 @@ export function registerRuleRoutes(app: Hono, deps: WorkspaceDeps, options: Rule
     const backtest = await runBacktest(deps, rule.id, since, until);
     return c.html(documentOf(<RulePage {...props} backtest={backtest} />));
   });
+}
+
+/** A rule's relevance labels in /api/rules: counts, and precision (null before the first label). */
+function withLabels<T extends object>(rule: T, counts: LabelCounts | undefined) {
+  const labelled = counts ?? { relevant: 0, labelled: 0 };
+  return { ...rule, labels: { ...labelled, precision: labelledPrecision(counts) ?? null } };
 }
 
 async function readRuleRows(deps: WorkspaceDeps) {
