@@ -310,6 +310,27 @@ describe('signing in', () => {
   });
 });
 
+describe('labels', () => {
+  it('a signed-in analyst labels an event relevant, then changes their mind', async () => {
+    await page.goto('/events?rule=mosul-watch');
+    const form = page.getByRole('form', { name: /^Label event \d+$/ });
+    const relevant = form.getByRole('button', { name: 'Relevant', exact: true });
+    const notRelevant = form.getByRole('button', { name: 'Not relevant' });
+    expect(await relevant.getAttribute('aria-pressed')).toBe('false');
+    await relevant.click();
+    await expect.poll(() => relevant.getAttribute('aria-pressed')).toBe('true');
+    expect(await form.textContent()).toContain('relevant for 1, not relevant for 0');
+    // Back to the same list, its filter kept.
+    expect(new URL(page.url()).searchParams.get('rule')).toBe('mosul-watch');
+    await checkPage('events-labelled');
+
+    await notRelevant.click();
+    await expect.poll(() => notRelevant.getAttribute('aria-pressed')).toBe('true');
+    expect(await relevant.getAttribute('aria-pressed')).toBe('false');
+    expect(await form.textContent()).toContain('relevant for 0, not relevant for 1');
+  });
+});
+
 describe('every page in Chromium', () => {
   it('a story from its event: its copies and the rules they matched', async () => {
     await page.goto('/events?region=mosul');
@@ -379,6 +400,49 @@ describe('every page in Chromium', () => {
       })
       .toEqual([expect.stringContaining('Agence <A>'), expect.stringContaining('feed-b')]);
     await checkPage('feeds');
+  });
+});
+
+describe('/try in Chromium', () => {
+  it('shows which running rules match a pasted article, explained', async () => {
+    await page.goto('/events');
+    await section('Try a rule');
+    await page.waitForURL(/\/try$/);
+    await page.getByLabel('Title').fill('Explosion à Mossoul');
+    await page.getByLabel('Text', { exact: true }).fill('Une explosion a frappé Mossoul ce matin.');
+    await page.getByRole('button', { name: 'Try' }).click();
+    const matched = page.getByRole('heading', { level: 4 });
+    await expect
+      .poll(() => matched.allTextContents())
+      .toEqual([
+        expect.stringContaining('Attacks in Iraq'),
+        expect.stringContaining('mosul-watch'),
+      ]);
+    expect(await page.locator('main mark').allTextContents()).toContain('explosion');
+    await checkPage('try');
+  });
+
+  it('refuses a draft rule with its file:line problem, then tries a valid one', async () => {
+    await page.goto('/try');
+    await page.getByLabel('Text', { exact: true }).fill('Une explosion a frappé Mossoul.');
+    const draft = page.getByLabel('Draft rules (rules.yaml), optional');
+    await draft.fill(
+      'rules:\n  - id: draft\n    severity: urgent\n    match: {any: [explosion]}\n',
+    );
+    await page.getByRole('button', { name: 'Try' }).click();
+    const problems = page.getByRole('alert');
+    await expect.poll(() => problems.textContent()).toMatch(/rules\.yaml:3:\d+: .*severity/);
+    dropFailedLoads(400);
+    await checkPage('try-draft-refused');
+
+    await draft.fill('rules:\n  - id: draft\n    match: {any: [mossoul]}\n');
+    await page.getByRole('button', { name: 'Try' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 3 }).allTextContents())
+      .toContain('Draft rules that match');
+    expect(await page.getByRole('heading', { level: 4 }).allTextContents()).toEqual([
+      expect.stringContaining('draft'),
+    ]);
   });
 });
 
