@@ -315,13 +315,14 @@ describe('rules', () => {
     expect(rules[0]?.perDay).toHaveLength(7);
   });
 
-  it('/rules lists each rule with an SVG chart, escaped, and leaves the reload slot empty', async () => {
+  it('/rules lists each rule with an SVG chart, escaped, under the config reload section', async () => {
     const html = await get('/rules');
     expect(html).toContain('<a href="/rules/attacks">Attacks &lt;in&gt; Iraq</a>');
     expect(html).toMatch(
       /<svg class="perday"[^>]*role="img" aria-label="Attacks &lt;in&gt; Iraq, matches per day: [^"]*2024-09-01: 9, 2024-09-02: 1"/,
     );
-    expect(html).not.toContain('Last config reload');
+    expect(html).toContain('<h2 id="config-reload">Config reload</h2>');
+    expect(html).toContain('No reload since start');
   });
 
   it('/rules/:id shows the definition, recent matches and a backtest next to the alerts that fired', async () => {
@@ -356,5 +357,11 @@ describe('feeds', () => {
       expect(html).toContain('<a href="/alerts">Alerts</a>');
       expect(html).toContain('<a href="/feeds">Feeds</a>');
     }
+  });
+});
+
+describe('routes beside the rules', () => {
+  it('/rules/reload is the config reload page, not a rule', async () => {
+    expect(await get('/rules/reload')).toContain('Config reload');
   });
 });

@@ -1,6 +1,8 @@
 // The workspace's page frame: language, title, one inline style sheet that the CSP names by hash.
 import { createHash } from 'node:crypto';
 import type { Child } from 'hono/jsx';
+import type { Account } from '../auth.tsx';
+import { AccountNav } from './account-nav.tsx';
 
 // Written to need no escaping: the CSP allows exactly this text, by its hash.
 const STYLE = `
@@ -29,6 +31,10 @@ table.grid td.n { text-align: right; font-variant-numeric: tabular-nums; }
 pre.rule { background: #f5f5f5; padding: .5rem .75rem; overflow-x: auto; }
 svg.perday rect { fill: #3b6ea5; }
 nav.pages { margin-top: 1rem; }
+.account, form.label { display: inline; margin: 0; }
+.account { margin-left: auto; }
+form.label button { font: inherit; font-size: .8rem; padding: 0 .4rem; }
+form.label button[aria-pressed="true"] { font-weight: 600; background: #dfe9f7; }
 `;
 
 export const STYLE_HASH = `sha256-${createHash('sha256').update(STYLE).digest('base64')}`;
@@ -42,7 +48,8 @@ export const PAGE_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export function Layout(props: { title: string; children: Child }) {
+/** `account` (auth.tsx `accountOf(c)`): who is signed in, shown with sign in / sign out. */
+export function Layout(props: { title: string; children: Child; account?: Account | undefined }) {
   return (
     <html lang="en">
       <head>
@@ -58,8 +65,9 @@ export function Layout(props: { title: string; children: Child }) {
           </p>
           <nav aria-label="Sections">
             <a href="/events">Events</a> · <a href="/alerts">Alerts</a> · <a href="/rules">Rules</a> ·{' '}
-            <a href="/feeds">Feeds</a> · <a href="/queues">Queues</a>
+            <a href="/feeds">Feeds</a> · <a href="/try">Try a rule</a> · <a href="/queues">Queues</a>
           </nav>
+          {props.account ? <AccountNav account={props.account} /> : null}
         </header>
         <main>{props.children}</main>
       </body>

@@ -2,6 +2,7 @@
 import { countOf, safeHref } from '../../notify/format.ts';
 import type { EventListView } from '../event-view.ts';
 import type { AlertView } from '../workspace-view.ts';
+import type { Account } from '../auth.tsx';
 import { Layout } from './layout.tsx';
 import { ErrorLine, formatScore, type PageError, Severity, Time } from './parts.tsx';
 
@@ -26,12 +27,13 @@ export interface RulePageProps {
   timeZone: string;
   backtest?: BacktestView | undefined;
   error?: PageError | undefined;
+  account?: Account | undefined;
 }
 
 export function RulePage(props: RulePageProps) {
   const { rule } = props;
   return (
-    <Layout title={`Rule ${rule.name}`}>
+    <Layout title={`Rule ${rule.name}`} account={props.account}>
       <h1>
         {`${rule.name} `}
         <Severity severity={rule.severity} />

@@ -2,6 +2,7 @@
 import type { Hono } from 'hono';
 import { listFeedHealth } from '../../store/feed-health-report.ts';
 import type { WorkspaceDeps } from '../app.tsx';
+import { accountOf } from '../auth.tsx';
 import { FeedsPage } from '../pages/feeds.tsx';
 import { contextOf, documentOf } from './respond.ts';
 
@@ -17,6 +18,6 @@ export function registerFeedRoutes(app: Hono, deps: WorkspaceDeps): void {
       ...row,
       name: deps.config.feeds.find((feed) => feed.id === row.id)?.name ?? row.id,
     }));
-    return c.html(documentOf(<FeedsPage feeds={feeds} timeZone={context.timeZone} />));
+    return c.html(documentOf(<FeedsPage feeds={feeds} timeZone={context.timeZone} account={accountOf(c)} />));
   });
 }

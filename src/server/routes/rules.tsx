@@ -7,17 +7,13 @@ import { listAlerts } from '../../store/alert-list.ts';
 import { searchEvents } from '../../store/event-search.ts';
 import { countMatchesPerHour, countRuleActivity } from '../../store/rule-activity.ts';
 import type { WorkspaceDeps } from '../app.tsx';
+import { accountOf } from '../auth.tsx';
 import { viewEvents } from '../event-view.ts';
 import { readParameters, readPeriod } from '../page-query.ts';
 import { type BacktestView, RulePage } from '../pages/rule.tsx';
-import { type ReloadView, RulesPage } from '../pages/rules.tsx';
+import { RulesPage } from '../pages/rules.tsx';
 import { dayIn, lastDays, toApiRules, viewAlerts, viewRules } from '../workspace-view.ts';
 import { contextOf, documentOf, notFoundText, pageError } from './respond.ts';
-
-export interface RuleRouteOptions {
-  /** The last config reload's outcome, shown on /rules (the config reload provides it). */
-  lastReload?: (() => ReloadView | undefined) | undefined;
-}
 
 const DAYS = 7;
 const HOUR_MS = 3_600_000;
@@ -26,14 +22,21 @@ export const MAX_BACKTEST_ARTICLES = 20_000;
 const RECENT_MATCHES = 20;
 const DEFAULT_PERIOD = '7d';
 
-export function registerRuleRoutes(app: Hono, deps: WorkspaceDeps, options: RuleRouteOptions = {}) {
+export function registerRuleRoutes(app: Hono, deps: WorkspaceDeps) {
   app.get('/api/rules', async (c) => c.json(toApiRules(await readRuleRows(deps))));
 
   app.get('/rules', async (c) => {
     const { timeZone } = contextOf(deps);
     const rules = await readRuleRows(deps);
     return c.html(
-      documentOf(<RulesPage rules={rules} timeZone={timeZone} reload={options.lastReload?.()} />),
+      documentOf(
+        <RulesPage
+          rules={rules}
+          timeZone={timeZone}
+          reload={{ dir: deps.config.dir, last: deps.lastReload }}
+          account={accountOf(c)}
+        />,
+      ),
     );
   });
 
@@ -54,6 +57,7 @@ export function registerRuleRoutes(app: Hono, deps: WorkspaceDeps, options: Rule
       matches,
       values,
       timeZone: context.timeZone,
+      account: accountOf(c),
     };
     if ('ok' in period) {
       return c.html(documentOf(<RulePage {...props} error={pageError(period)} />), 400);
