@@ -66,7 +66,7 @@ async function seedAlertsAndFeeds(db: Deps['store']['db'], story: number): Promi
         window_start: hoursAfter(-3),
         window_end: hoursAfter(3),
         story_count: 2,
-        triggered_by: JSON.stringify({ stories: [story, 999], events: [], articles: [] }),
+        triggered_by: JSON.stringify({ stories: [story, 999, -3], events: [], articles: [] }),
         created_at: hoursAfter(3),
       },
       {
@@ -224,6 +224,7 @@ interface ApiAlerts {
     rule: string;
     region: string | null;
     stories: number;
+    storyIds: number[];
     deliveries: { channel: string; state: string; error: string | null }[];
   }[];
   next: string | null;
@@ -236,6 +237,8 @@ describe('alerts', () => {
       ['mosul-watch', 'mosul', 1],
       ['attacks', null, 2],
     ]);
+    // -3: an article without a story, counted by its id; nothing to link.
+    expect(all.alerts[1]?.storyIds).toEqual([storyId, 999]);
     expect(all.alerts[1]?.deliveries).toEqual([
       {
         channel: 'hook',

@@ -38,7 +38,7 @@ export function StoryPage(props: {
                   <Time at={copy.countedAt} timeZone={timeZone} />
                 </td>
                 <td>{href ? <a href={href}>{copy.title || copy.url}</a> : copy.title || copy.url}</td>
-                <td>{[copy.source, ...copy.sources.filter((s) => s !== copy.source)].join(', ')}</td>
+                <td>{copy.sources.join(', ') || copy.source}</td>
               </tr>
             );
           })}
