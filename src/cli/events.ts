@@ -139,7 +139,7 @@ async function openLocalSource(env: VigieEnv, config: VigieConfig): Promise<Even
 
 function openRemoteSource(pid: number, port: number): EventSource {
   const base = `http://127.0.0.1:${port}/api/events`;
-  const holder = `vigie run (pid ${pid}) holds the embedded database`;
+  const holder = `vigie process ${pid} holds the embedded database`;
   return {
     async page(params) {
       let response: Response;
@@ -148,25 +148,32 @@ function openRemoteSource(pid: number, port: number): EventSource {
           signal: AbortSignal.timeout(REMOTE_TIMEOUT_MS),
         });
       } catch (error) {
-        const cause = error instanceof Error ? (error.cause ?? error) : error;
+        // A `vigie ingest` or `vigie events` holds it without a server; a `vigie run` serves /api/events.
         throw new UserError(
-          `events: ${holder} and its API at ${base} does not answer (${String((cause as Error).message ?? cause)}); set PORT to its port`,
+          `events: ${holder} and no vigie run answers at ${base} (${describeFailure(error)}): wait for it to finish, or set PORT to its vigie run's port`,
         );
       }
       const body = (await response.json().catch(() => undefined)) as
         | (ApiPage & { error?: string })
         | undefined;
-      if (response.status === 400 && body?.error) {
+      if (response.status === 400 && typeof body?.error === 'string') {
         const [parameter, ...rest] = body.error.split(': ');
         throw new UserError(`events: --${parameter}: ${rest.join(': ')}`);
       }
       if (!response.ok || !body || !Array.isArray(body.events)) {
-        throw new UserError(`events: ${holder} and its API at ${base} answered ${response.status}`);
+        throw new UserError(`events: ${holder}; its API at ${base} answered ${response.status}`);
       }
       return body;
     },
     close: async () => {},
   };
+}
+
+/** fetch's own message is "fetch failed": the reason is in its cause (ECONNREFUSED, a timeout). */
+function describeFailure(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  if (!(cause instanceof Error)) return String(cause);
+  return (cause as NodeJS.ErrnoException).code ?? cause.message;
 }
 
 function toJsonLine(event: ApiEvent): string {

@@ -1,14 +1,15 @@
 // `vigie events` while `vigie run` holds the embedded database: it reads through the server's
 // /api/events (the port from the PGlite lock) instead of refusing, with the same filters and errors.
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.ts';
 import { spawnVigie, type VigieProcess, waitFor } from './fault-helpers.ts';
 import { uniquePrefix } from './pipeline-helpers.ts';
+import { freePort } from './smtp-helpers.ts';
 import { seedEvents, T0 } from './workspace-seed.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'vigie-events-api-'));
@@ -27,12 +28,12 @@ interface Run {
   stderr: string;
 }
 
-function vigie(args: string[]): Promise<Run> {
+function vigie(args: string[], overrides: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       './bin/vigie',
       args,
-      { env: { PATH: process.env.PATH, ...env } },
+      { env: { PATH: process.env.PATH, ...env, ...overrides } },
       (error, stdout, stderr) =>
         resolve({ code: error ? Number(error.code ?? 2) : 0, stdout, stderr }),
     );
@@ -94,6 +95,24 @@ describe('vigie events while vigie run holds PGlite', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toBe(
       'vigie: events: --since: expected a day (2024-09-01) or a time with its zone (2024-09-01T10:00Z), or a period back from now such as 24h or 7d\n',
+    );
+  });
+});
+
+describe('vigie events when the holder serves no API', () => {
+  it('says which process holds the database and where it looked, exit 1', async () => {
+    // A lock held by a live process (this test's) that wrote no port, as `vigie ingest` does.
+    const held = join(scratch, 'held');
+    mkdirSync(held);
+    writeFileSync(
+      join(held, 'pglite.lock'),
+      JSON.stringify({ pid: process.pid, host: hostname() }),
+    );
+    const port = await freePort();
+    const refused = await vigie(['events'], { VIGIE_DATA_DIR: held, PORT: String(port) });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe(
+      `vigie: events: vigie process ${process.pid} holds the embedded database and no vigie run answers at http://127.0.0.1:${port}/api/events (ECONNREFUSED): wait for it to finish, or set PORT to its vigie run's port\n`,
     );
   });
 });

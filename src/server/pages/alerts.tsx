@@ -99,7 +99,7 @@ function AlertList(props: { list: AlertListView; timeZone: string; values: Alert
         <caption>Alerts, newest first</caption>
         <thead>
           <tr>
-            <th scope="col">Sent</th>
+            <th scope="col">Fired</th>
             <th scope="col">Rule</th>
             <th scope="col">Region</th>
             <th scope="col">Stories</th>
