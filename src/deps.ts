@@ -4,8 +4,9 @@ import { Cluster, type ClusterOptions, Redis } from 'ioredis';
 import { type ConfigById, indexConfigById } from './config/by-id.ts';
 import type { VigieEnv } from './config/env.ts';
 import type { VigieConfig } from './config/load.ts';
+import { matcherOf } from './config/matcher-cache.ts';
 import type { RedisClusterSpec } from './config/redis-cluster.ts';
-import type { ReloadOutcome } from './config-reload.ts';
+import type { ReloadOutcome } from './config/reload-outcome.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
 import { UserError } from './lib/errors.ts';
 import { restoreFastStringPrototype } from './lib/fast-strings.ts';
@@ -13,7 +14,7 @@ import { type FetchOptions, type FetchResult, fetchUrl } from './lib/http.ts';
 import { createLogger, type Logger, type RepeatedLog, summariseRepeats } from './lib/logger.ts';
 import { openStore } from './open-store.ts';
 import { closeQueues, createQueues, type Queues } from './queues/index.ts';
-import { compileMatcher, type Matcher } from './rules/compile.ts';
+import type { Matcher } from './rules/compile.ts';
 import type { Store } from './store/database.ts';
 
 // Right after ioredis is loaded, before config loading or any work compiles the string scanners.
@@ -71,12 +72,7 @@ export async function openDeps(options: OpenDepsOptions): Promise<Deps> {
   const { env, config } = options;
   // Again, in case a module loaded since undid it: the matcher's compilation is the first hot code.
   restoreFastStringPrototype();
-  const matcher = compileMatcher({
-    rules: config.rules,
-    regions: config.regions,
-    focus: config.focus,
-    adjectives: config.adjectives,
-  });
+  const matcher = matcherOf(config);
   const byId = indexConfigById(config);
   const log = options.log ?? createLogger();
   const logRepeated = summariseRepeats(log);
@@ -183,14 +179,17 @@ export async function connectRedis(
 
 /**
  * The same roles on a cluster: the per-node options go in `redisOptions` (where BullMQ checks
- * `maxRetriesPerRequest`), the offline queue is the cluster's own. A cluster that cannot be
- * reached at the start is retried a few times (one refresh of its slots), then given up.
+ * `maxRetriesPerRequest`), the offline queue is the cluster's own. The first connect fails when
+ * no node listed answers with the slots map ("Failed to refresh slots cache").
  */
 function clusterOptions(spec: RedisClusterSpec, role: keyof typeof ROLE_OPTIONS): ClusterOptions {
   const { enableOfflineQueue, ...perNode } = { enableOfflineQueue: true, ...ROLE_OPTIONS[role] };
   return {
     lazyConnect: true,
     enableOfflineQueue,
+    // With TLS, nodes are reached by the names given, not resolved to addresses first, so that the
+    // certificates (which name hosts) verify: ioredis's advice for managed clusters with TLS.
+    ...(spec.tls ? { dnsLookup: keepHostName } : {}),
     redisOptions: {
       ...perNode,
       ...(spec.username ? { username: spec.username } : {}),
@@ -198,6 +197,13 @@ function clusterOptions(spec: RedisClusterSpec, role: keyof typeof ROLE_OPTIONS)
       ...(spec.tls ? { tls: {} } : {}),
     },
   };
+}
+
+function keepHostName(
+  hostname: string,
+  callback: (error: NodeJS.ErrnoException | null, address: string) => void,
+): void {
+  callback(null, hostname);
 }
 
 function describeTarget(target: string | RedisClusterSpec): string {
