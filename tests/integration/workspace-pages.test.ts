@@ -342,6 +342,40 @@ describe('rules', () => {
   });
 });
 
+describe('/api/rules/:id', () => {
+  it('gives the rule, its latest events and the backtest next to the alerts that fired', async () => {
+    const body = await getJson<{
+      rule: { id: string; alert: unknown };
+      events: { rule: string }[];
+      backtest: {
+        since: string;
+        until: string;
+        articles: number;
+        truncated: boolean;
+        wouldFire: { at: string; region: string | null; stories: number }[];
+        fired: { rule: string; stories: number }[];
+      };
+    }>('/api/rules/attacks?since=2024-09-01T00:00Z&until=2024-09-02T00:00Z');
+    expect(body.rule).toMatchObject({ id: 'attacks', alert: { channels: ['ops'] } });
+    expect(body.events).toHaveLength(10);
+    expect(body.backtest).toMatchObject({
+      since: '2024-09-01T00:00:00.000Z',
+      until: '2024-09-02T00:00:00.000Z',
+      articles: 11,
+      truncated: false,
+      fired: [{ rule: 'attacks', stories: 2 }],
+    });
+    expect(body.backtest.wouldFire.length).toBeGreaterThan(0);
+    expect(body.backtest.wouldFire[0]).toMatchObject({ region: null, stories: 2 });
+    expect(await getJson('/api/rules/nope', 404)).toEqual({
+      error: 'no rule "nope" in rules.yaml',
+    });
+    expect(await getJson('/api/rules/attacks?until=hier', 400)).toEqual({
+      error: 'until: expected a day (2024-09-01) or a time with its zone (2024-09-01T10:00Z)',
+    });
+  });
+});
+
 describe('feeds', () => {
   it("/feeds shows each feed's last fetch, outcome, failures and disabled reason", async () => {
     const html = await get('/feeds');

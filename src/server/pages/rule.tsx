@@ -13,7 +13,7 @@ export interface BacktestView {
   /** The article cap stopped the replay early. */
   truncated: boolean;
   /** Alerts the rule would have fired over the period. */
-  wouldFire: { at: Date; region: string | null; stories: number }[];
+  wouldFire: { at: Date; region: { id: string; name: string } | null; stories: number }[];
   /** Alerts it did fire over the period. */
   fired: AlertView[];
 }
@@ -104,7 +104,12 @@ type BacktestRow =
 function Backtest(props: { backtest: BacktestView; timeZone: string }) {
   const { backtest } = props;
   const rows: BacktestRow[] = [
-    ...backtest.wouldFire.map((alert) => ({ kind: 'would' as const, ...alert })),
+    ...backtest.wouldFire.map((alert) => ({
+      kind: 'would' as const,
+      at: alert.at,
+      region: alert.region?.name ?? null,
+      stories: alert.stories,
+    })),
     ...backtest.fired.map((alert) => ({
       kind: 'fired' as const,
       at: alert.createdAt,

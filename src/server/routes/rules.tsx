@@ -1,4 +1,5 @@
-// /rules, /api/rules and /rules/:id: each rule's activity, and one rule's definition, matches and backtest.
+// /rules, /api/rules, /rules/:id and /api/rules/:id: each rule's activity, and one rule's definition,
+// recent matches and backtest.
 import type { Hono } from 'hono';
 import { stringify } from 'yaml';
 import { backtestStored } from '../../notify/backtest-stored.ts';
@@ -8,12 +9,26 @@ import { searchEvents } from '../../store/event-search.ts';
 import { countMatchesPerHour, countRuleActivity } from '../../store/rule-activity.ts';
 import type { WorkspaceDeps } from '../app.tsx';
 import { accountOf } from '../auth.tsx';
-import { viewEvents } from '../event-view.ts';
+import { toApiEvents, viewEvents } from '../event-view.ts';
 import { readParameters, readPeriod } from '../page-query.ts';
 import { type BacktestView, RulePage } from '../pages/rule.tsx';
 import { RulesPage } from '../pages/rules.tsx';
-import { dayIn, lastDays, toApiRules, viewAlerts, viewRules } from '../workspace-view.ts';
-import { contextOf, documentOf, notFoundText, pageError } from './respond.ts';
+import {
+  dayIn,
+  lastDays,
+  toApiAlerts,
+  toApiRules,
+  viewAlerts,
+  viewRules,
+} from '../workspace-view.ts';
+import {
+  badRequestJson,
+  contextOf,
+  documentOf,
+  notFoundJson,
+  notFoundText,
+  pageError,
+} from './respond.ts';
 
 const DAYS = 7;
 const HOUR_MS = 3_600_000;
@@ -38,6 +53,25 @@ export function registerRuleRoutes(app: Hono, deps: WorkspaceDeps) {
         />,
       ),
     );
+  });
+
+  app.get('/api/rules/:id', async (c) => {
+    const rule = deps.config.rules.find((candidate) => candidate.id === c.req.param('id'));
+    if (!rule) return notFoundJson(c, `no rule "${c.req.param('id')}" in rules.yaml`);
+    const context = contextOf(deps);
+    const read = readParameters(new URL(c.req.url).searchParams, ['since', 'until'] as const);
+    if (!read.ok) return badRequestJson(c, read);
+    const period = readPeriod({ since: DEFAULT_PERIOD, ...read.values }, context);
+    if ('ok' in period) return badRequestJson(c, period);
+    const [matches, backtest] = await Promise.all([
+      searchEvents(deps.store.db, { ruleIds: [rule.id], limit: RECENT_MATCHES }),
+      runBacktest(deps, rule.id, period.since ?? context.now, period.until ?? context.now),
+    ]);
+    return c.json({
+      rule,
+      events: toApiEvents(viewEvents(matches, deps.config)).events,
+      backtest: toApiBacktest(backtest),
+    });
   });
 
   app.get('/rules/:id', async (c) => {
@@ -96,7 +130,7 @@ async function runBacktest(
   });
   const fired = await listAlerts(deps.store.db, { ruleIds: [ruleId], since, until, limit: 200 });
   const names = nameRegions(deps.config.regions);
-  const regionName = (id: string) => (id === '' ? null : (names.get(id) ?? id));
+  const regionOf = (id: string) => (id === '' ? null : { id, name: names.get(id) ?? id });
   return {
     since,
     until,
@@ -104,9 +138,25 @@ async function runBacktest(
     truncated: replay.truncated,
     wouldFire: (replay.rules[0]?.alerts ?? []).map((alert) => ({
       at: alert.at,
-      region: regionName(alert.region),
+      region: regionOf(alert.region),
       stories: alert.stories.length,
     })),
     fired: viewAlerts(fired, deps.config).alerts,
+  };
+}
+
+/** The JSON of a backtest: times in ISO 8601 UTC, regions by id (null: the rule as a whole). */
+function toApiBacktest(backtest: BacktestView) {
+  return {
+    since: backtest.since.toISOString(),
+    until: backtest.until.toISOString(),
+    articles: backtest.articles,
+    truncated: backtest.truncated,
+    wouldFire: backtest.wouldFire.map((alert) => ({
+      at: alert.at.toISOString(),
+      region: alert.region?.id ?? null,
+      stories: alert.stories,
+    })),
+    fired: toApiAlerts({ alerts: backtest.fired, next: null }).alerts,
   };
 }
