@@ -91,7 +91,8 @@ function RecentMatches(props: RulePageProps) {
         })}
       </ul>
       <p>
-        <a href={`/events?rule=${encodeURIComponent(props.rule.id)}`}>All its events</a>
+        <a href={`/events?rule=${encodeURIComponent(props.rule.id)}`}>All its events</a> ·{' '}
+        <a href={`/alerts?rule=${encodeURIComponent(props.rule.id)}`}>its alerts</a>
       </p>
     </>
   );
