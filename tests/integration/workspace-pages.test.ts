@@ -386,6 +386,32 @@ describe('feeds', () => {
     expect(html).toContain('<td class="n">4</td>');
   });
 
+  it('/api/feeds gives the same', async () => {
+    const { feeds } = await getJson<{ feeds: Record<string, unknown>[] }>('/api/feeds');
+    expect(feeds).toEqual([
+      {
+        id: 'feed-a',
+        name: 'Agence <A>',
+        url: 'https://feed-a.example/rss',
+        state: 'ok',
+        lastFetchedAt: hoursAfter(19).toISOString(),
+        consecutiveFailures: 0,
+        lastError: null,
+        lastErrorAt: null,
+        disabledReason: null,
+        fetches24h: { ok: 1 },
+        // The articles first seen in feed-a (workspace-seed.ts), all within the day.
+        newItems24h: 5,
+      },
+      expect.objectContaining({
+        id: 'feed-b',
+        state: 'disabled',
+        disabledReason: 'permanent failures: HTTP 410',
+        consecutiveFailures: 4,
+      }),
+    ]);
+  });
+
   it('every page has the navigation and the strict CSP', async () => {
     for (const path of ['/alerts', '/rules', '/feeds', `/stories/${storyId}`]) {
       const response = await fetch(`${base}${path}`);
