@@ -367,6 +367,17 @@ describe('/api/rules/:id', () => {
     });
     expect(body.backtest.wouldFire.length).toBeGreaterThan(0);
     expect(body.backtest.wouldFire[0]).toMatchObject({ region: null, stories: 2 });
+    // Without since: the 7 days before until (a Paris day, included).
+    const week = await getJson<{ backtest: { since: string; until: string; articles: number } }>(
+      '/api/rules/attacks?until=2024-09-02',
+    );
+    expect(week.backtest).toEqual(
+      expect.objectContaining({
+        since: '2024-08-26T22:00:00.000Z',
+        until: '2024-09-02T22:00:00.000Z',
+        articles: 11,
+      }),
+    );
     expect(await getJson('/api/rules/nope', 404)).toEqual({
       error: 'no rule "nope" in rules.yaml',
     });

@@ -10,7 +10,7 @@ import { countMatchesPerHour, countRuleActivity } from '../../store/rule-activit
 import type { WorkspaceDeps } from '../app.tsx';
 import { accountOf } from '../auth.tsx';
 import { toApiEvents, viewEvents } from '../event-view.ts';
-import { readParameters, readPeriod } from '../page-query.ts';
+import { fail, type QueryError, readParameters, readPeriod } from '../page-query.ts';
 import { type BacktestView, RulePage } from '../pages/rule.tsx';
 import { RulesPage } from '../pages/rules.tsx';
 import {
@@ -35,7 +35,8 @@ const HOUR_MS = 3_600_000;
 /** A backtest on a page must answer: past this many articles it stops and says so. */
 export const MAX_BACKTEST_ARTICLES = 20_000;
 const RECENT_MATCHES = 20;
-const DEFAULT_PERIOD = '7d';
+/** A backtest without `since` replays the 7 days before `until` (default now). */
+const DEFAULT_PERIOD_MS = 7 * 24 * HOUR_MS;
 
 export function registerRuleRoutes(app: Hono, deps: WorkspaceDeps) {
   app.get('/api/rules', async (c) => c.json(toApiRules(await readRuleRows(deps))));
@@ -61,11 +62,11 @@ export function registerRuleRoutes(app: Hono, deps: WorkspaceDeps) {
     const context = contextOf(deps);
     const read = readParameters(new URL(c.req.url).searchParams, ['since', 'until'] as const);
     if (!read.ok) return badRequestJson(c, read);
-    const period = readPeriod({ since: DEFAULT_PERIOD, ...read.values }, context);
+    const period = readBacktestPeriod(read.values, context);
     if ('ok' in period) return badRequestJson(c, period);
     const [matches, backtest] = await Promise.all([
       searchEvents(deps.store.db, { ruleIds: [rule.id], limit: RECENT_MATCHES }),
-      runBacktest(deps, rule.id, period.since ?? context.now, period.until ?? context.now),
+      runBacktest(deps, rule.id, period.since, period.until),
     ]);
     return c.json({
       rule,
@@ -80,7 +81,7 @@ export function registerRuleRoutes(app: Hono, deps: WorkspaceDeps) {
     const context = contextOf(deps);
     const read = readParameters(new URL(c.req.url).searchParams, ['since', 'until'] as const);
     const values = read.ok ? read.values : {};
-    const period = read.ok ? readPeriod({ since: DEFAULT_PERIOD, ...values }, context) : read;
+    const period = read.ok ? readBacktestPeriod(values, context) : read;
     const matches = viewEvents(
       await searchEvents(deps.store.db, { ruleIds: [rule.id], limit: RECENT_MATCHES }),
       deps.config,
@@ -96,11 +97,21 @@ export function registerRuleRoutes(app: Hono, deps: WorkspaceDeps) {
     if ('ok' in period) {
       return c.html(documentOf(<RulePage {...props} error={pageError(period)} />), 400);
     }
-    const since = period.since ?? context.now;
-    const until = period.until ?? context.now;
-    const backtest = await runBacktest(deps, rule.id, since, until);
+    const backtest = await runBacktest(deps, rule.id, period.since, period.until);
     return c.html(documentOf(<RulePage {...props} backtest={backtest} />));
   });
+}
+
+function readBacktestPeriod(
+  values: { since?: string | undefined; until?: string | undefined },
+  context: ReturnType<typeof contextOf>,
+): { since: Date; until: Date } | QueryError {
+  const period = readPeriod(values, context);
+  if ('ok' in period) return period;
+  const until = period.until ?? context.now;
+  const since = period.since ?? new Date(until.getTime() - DEFAULT_PERIOD_MS);
+  if (since >= until) return fail('until', 'must be after since');
+  return { since, until };
 }
 
 async function readRuleRows(deps: WorkspaceDeps) {
