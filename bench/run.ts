@@ -120,7 +120,7 @@ async function printEvents(): Promise<void> {
     console.log(
       `\n## Event list on ${figures.backend} (${figures.events.toLocaleString('en')} events, stored in ${figures.seedSeconds.toFixed(0)} s; server time of searchEvents, ms)\n`,
     );
-    console.log('| page | median | slowest | events |');
+    console.log('| query | median | slowest | rows |');
     console.log('| --- | ---: | ---: | ---: |');
     for (const row of figures.rows) {
       console.log(
