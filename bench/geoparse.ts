@@ -65,8 +65,10 @@ export function compileBaseline(regions: readonly RegionSpec[]): Matcher {
 export async function benchGeoparse(): Promise<{ rows: GeoparseRow[]; notes: string[] }> {
   const corpora = resolve(process.env.VIGIE_GEO_CORPORA ?? '/work/geo-corpora');
   const countryIds = readCountryIds(join(ROOT, 'gazetteer/countries.yaml'));
+  const tweets = readGeoCorpora(corpora, countryIds);
   const sets: [string, GeoDocument[]][] = [
-    ['GeoCorpora (tweets, en)', readGeoCorpora(corpora, countryIds)],
+    ['GeoCorpora (tweets, en)', tweets],
+    ['GeoCorpora, tweets with a toponym marked', tweets.filter((tweet) => tweet.annotated)],
     ['our French sentences', readFrenchSentences(join(ROOT, 'bench/geoparse-fr.yaml'))],
   ];
   const notes: string[] = [];

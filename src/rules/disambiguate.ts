@@ -25,7 +25,7 @@ export type Segments = readonly [string, string];
 // Names that are also common first names: followed by a capitalised word, a person ("Jordan
 // Henderson", "Chad Smith", "Georgia O'Keeffe", "Florence Parly").
 const FIRST_NAMES = new Set(
-  'jordan chad georgia victoria florence sydney austin paris lincoln jackson orlando israel india china charlotte eugene marion madison dallas phoenix aurora savannah brooklyn trinidad adelaide camden chelsea virginia carolina kenya salem troy york denver elizabeth alexandria beverly lorraine'.split(
+  'jordan chad georgia victoria florence sydney austin paris lincoln jackson orlando israel india china charlotte eugene marion madison dallas phoenix aurora savannah brooklyn trinidad adelaide camden chelsea virginia carolina kenya salem troy york denver elizabeth alexandria beverly lorraine vladimir kent'.split(
     ' ',
   ),
 );
