@@ -1,9 +1,12 @@
 // The one Deps object every worker and command runs with: env, config, matcher, clock, log, store, queues, Redis, http.
 import type { JobsOptions } from 'bullmq';
-import { Redis } from 'ioredis';
+import { Cluster, type ClusterOptions, Redis } from 'ioredis';
 import { type ConfigById, indexConfigById } from './config/by-id.ts';
 import type { VigieEnv } from './config/env.ts';
 import type { VigieConfig } from './config/load.ts';
+import { matcherOf } from './config/matcher-cache.ts';
+import type { RedisClusterSpec } from './config/redis-cluster.ts';
+import type { ReloadOutcome } from './config/reload-outcome.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
 import { UserError } from './lib/errors.ts';
 import { restoreFastStringPrototype } from './lib/fast-strings.ts';
@@ -11,7 +14,7 @@ import { type FetchOptions, type FetchResult, fetchUrl } from './lib/http.ts';
 import { createLogger, type Logger, type RepeatedLog, summariseRepeats } from './lib/logger.ts';
 import { openStore } from './open-store.ts';
 import { closeQueues, createQueues, type Queues } from './queues/index.ts';
-import { compileMatcher, type Matcher } from './rules/compile.ts';
+import type { Matcher } from './rules/compile.ts';
 import type { Store } from './store/database.ts';
 
 // Right after ioredis is loaded, before config loading or any work compiles the string scanners.
@@ -41,10 +44,15 @@ export interface Deps {
   /** The BullMQ prefix the queues and workers share (VIGIE_QUEUE_PREFIX, or ingest's own). */
   prefix: string;
   /** The workers' connection (BullMQ duplicates it for blocking reads): waits out an outage. */
-  connection: Redis;
+  connection: Redis | Cluster;
   /** The queues' connection, that adds jobs: fails fast while Redis is away (`connectRedis`). */
-  producer: Redis;
+  producer: Redis | Cluster;
   http: Http;
+  /**
+   * The last config reload's outcome (config-reload.ts), none before the first. A reload replaces
+   * `config`, `matcher` and `byId` together: a job reads them from here when it runs, never keeps them.
+   */
+  lastReload?: ReloadOutcome | undefined;
 }
 
 export interface OpenDepsOptions {
@@ -64,19 +72,15 @@ export async function openDeps(options: OpenDepsOptions): Promise<Deps> {
   const { env, config } = options;
   // Again, in case a module loaded since undid it: the matcher's compilation is the first hot code.
   restoreFastStringPrototype();
-  const matcher = compileMatcher({
-    rules: config.rules,
-    regions: config.regions,
-    focus: config.focus,
-    adjectives: config.adjectives,
-  });
+  const matcher = matcherOf(config);
   const byId = indexConfigById(config);
   const log = options.log ?? createLogger();
   const logRepeated = summariseRepeats(log);
-  const connection = await connectRedis(env.redisUrl, logRepeated);
-  let producer: Redis | undefined;
+  const target = env.redisCluster ?? env.redisUrl;
+  const connection = await connectRedis(target, logRepeated);
+  let producer: Redis | Cluster | undefined;
   try {
-    producer = await connectRedis(env.redisUrl, logRepeated, 'producer');
+    producer = await connectRedis(target, logRepeated, 'producer');
     const store = options.store ?? (await openStore(env, logStoreError(logRepeated)));
     const prefix = options.prefix ?? env.queuePrefix;
     const queues = createQueues({
@@ -125,15 +129,29 @@ const ROLE_OPTIONS = {
 } as const;
 
 /**
- * A connection to Redis for workers or for the queues that add jobs. The first connect is awaited
- * so that a wrong REDIS_URL is one clear error rather than commands queued forever.
+ * A connection to Redis, or to a Redis Cluster (REDIS_CLUSTER_NODES), for workers or for the
+ * queues that add jobs. The first connect is awaited so that a wrong address is one clear error
+ * rather than commands queued forever.
  */
 export async function connectRedis(
   url: string,
   logRepeated?: RepeatedLog,
+  role?: keyof typeof ROLE_OPTIONS,
+): Promise<Redis>;
+export async function connectRedis(
+  target: string | RedisClusterSpec,
+  logRepeated?: RepeatedLog,
+  role?: keyof typeof ROLE_OPTIONS,
+): Promise<Redis | Cluster>;
+export async function connectRedis(
+  target: string | RedisClusterSpec,
+  logRepeated?: RepeatedLog,
   role: keyof typeof ROLE_OPTIONS = 'worker',
-): Promise<Redis> {
-  const connection = new Redis(url, { ...ROLE_OPTIONS[role], lazyConnect: true });
+): Promise<Redis | Cluster> {
+  const connection =
+    typeof target === 'string'
+      ? new Redis(target, { ...ROLE_OPTIONS[role], lazyConnect: true })
+      : new Cluster(target.nodes, clusterOptions(target, role));
   let lastError: Error | undefined;
   let connected = false;
   // Without a listener ioredis prints every reconnection failure to the console. Before the first
@@ -154,9 +172,44 @@ export async function connectRedis(
   } catch (error) {
     connection.disconnect();
     const reason = (lastError ?? (error as Error)).message;
-    throw new UserError(`queues: cannot connect to Redis at ${redactUrl(url)} (${reason})`);
+    throw new UserError(`queues: cannot connect to ${describeTarget(target)} (${reason})`);
   }
   return connection;
+}
+
+/**
+ * The same roles on a cluster: the per-node options go in `redisOptions` (where BullMQ checks
+ * `maxRetriesPerRequest`), the offline queue is the cluster's own. The first connect fails when
+ * no node listed answers with the slots map ("Failed to refresh slots cache").
+ */
+function clusterOptions(spec: RedisClusterSpec, role: keyof typeof ROLE_OPTIONS): ClusterOptions {
+  const { enableOfflineQueue, ...perNode } = { enableOfflineQueue: true, ...ROLE_OPTIONS[role] };
+  return {
+    lazyConnect: true,
+    enableOfflineQueue,
+    // With TLS, nodes are reached by the names given, not resolved to addresses first, so that the
+    // certificates (which name hosts) verify: ioredis's advice for managed clusters with TLS.
+    ...(spec.tls ? { dnsLookup: keepHostName } : {}),
+    redisOptions: {
+      ...perNode,
+      ...(spec.username ? { username: spec.username } : {}),
+      ...(spec.password ? { password: spec.password } : {}),
+      ...(spec.tls ? { tls: {} } : {}),
+    },
+  };
+}
+
+function keepHostName(
+  hostname: string,
+  callback: (error: NodeJS.ErrnoException | null, address: string) => void,
+): void {
+  callback(null, hostname);
+}
+
+function describeTarget(target: string | RedisClusterSpec): string {
+  if (typeof target === 'string') return `Redis at ${redactUrl(target)}`;
+  const nodes = target.nodes.map((node) => `${node.host}:${node.port}`).join(',');
+  return `the Redis Cluster at ${nodes}`;
 }
 
 function logStoreError(logRepeated: RepeatedLog) {

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { Worker } from 'bullmq';
 import { loadEnv } from './config/env.ts';
 import { loadConfig } from './config/load.ts';
+import { type ConfigReloader, createConfigReloader } from './config-reload.ts';
 import { closeDeps, type Deps, openDeps } from './deps.ts';
 import {
   QUEUE,
@@ -32,24 +33,47 @@ export interface AppOptions {
   port?: number | undefined;
   /** How long active jobs may take to finish on shutdown before they are abandoned to stall recovery. */
   shutdownDeadlineMs?: number | undefined;
+  /** Reload the config when its files change (debounced); SIGHUP reloads in `runApp` either way. */
+  watchConfig?: boolean | undefined;
+  /** How long the config files must stay unchanged before a reload (default 300 ms). */
+  reloadDebounceMs?: number | undefined;
 }
 
 export interface RunningApp {
   deps: Deps;
   server: Server | undefined;
+  /** Reloads the config of this process (SIGHUP, file changes): validated whole, or the last valid kept. */
+  reloader: ConfigReloader;
   stop(): Promise<void>;
 }
 
-/** Runs until SIGTERM or SIGINT, then shuts down gracefully; a second signal exits at once. */
+/**
+ * Runs until SIGTERM or SIGINT, then shuts down gracefully; a second signal exits at once. SIGHUP
+ * and changes of the config files reload the config.
+ */
 export async function runApp(options: AppOptions): Promise<void> {
   const env = loadEnv();
   const config = await loadConfig(options.configDir ?? env.configDir);
   const deps = await openDeps({ env, config });
-  const app = await startApp(deps, options).catch(async (error) => {
+  // Listened for from the start: SIGHUP's default action would end the process. One that comes
+  // while the app starts reloads once it has started.
+  let reloader: ConfigReloader | undefined;
+  let hungUp = false;
+  const onHangup = () => {
+    if (reloader) void reloader.reload('signal');
+    else hungUp = true;
+  };
+  process.on('SIGHUP', onHangup);
+  const app = await startApp(deps, { watchConfig: true, ...options }).catch(async (error) => {
+    process.off('SIGHUP', onHangup);
     await closeDeps(deps);
     throw error;
   });
+  reloader = app.reloader;
+  if (hungUp) onHangup();
   const signal = await nextSignal();
+  // The handler stays: a SIGHUP while stopping would otherwise end the process at once. The
+  // reloader ignores it once closed.
   deps.log.info({ signal }, 'shutting down');
   process.once('SIGINT', () => process.exit(130));
   process.once('SIGTERM', () => process.exit(143));
@@ -73,6 +97,13 @@ export async function startApp(deps: Deps, options: AppOptions): Promise<Running
     throw error;
   }
   const workers: Worker[] = startWorkers(deps, queues, { observers: [metrics.observer] });
+  const reloader = createConfigReloader(deps, {
+    dir: deps.config.dir,
+    debounceMs: options.reloadDebounceMs,
+    onApplied: options.scheduler ? () => syncConfig(deps) : undefined,
+    onOutcome: (outcome) => metrics.configReloaded(outcome.ok ? 'ok' : 'invalid'),
+  });
+  if (options.watchConfig) reloader.watch();
   deps.log.info(
     { queues, scheduler: options.scheduler, port: options.port, prefix: deps.prefix },
     'vigie started',
@@ -80,7 +111,9 @@ export async function startApp(deps: Deps, options: AppOptions): Promise<Running
   return {
     deps,
     server,
+    reloader,
     stop: async () => {
+      await reloader.close();
       if (server) await stopHttpServer(server);
       await closeWorkers(workers, options.shutdownDeadlineMs);
       await closeDeps(deps);
@@ -89,16 +122,21 @@ export async function startApp(deps: Deps, options: AppOptions): Promise<Running
 }
 
 async function upsertSchedulers(deps: Deps): Promise<void> {
+  await syncConfig(deps);
+  await upsertFeedScheduler(deps.queues);
+  await upsertDeliverySweeper(deps.queues);
+  await upsertArticleSweeper(deps.queues);
+  await upsertRetentionScheduler(deps.queues);
+}
+
+/** What the config sets outside this process: the feeds' rows (polled by the scheduler) and the digests' repeat jobs. */
+async function syncConfig(deps: Deps): Promise<void> {
   await upsertFeeds(
     deps.store.db,
     deps.config.feeds.map(({ id, url }) => ({ id, url })),
     deps.clock.now(),
   );
-  await upsertFeedScheduler(deps.queues);
   await upsertDigestSchedulers(deps.queues, deps.config.notify.digests);
-  await upsertDeliverySweeper(deps.queues);
-  await upsertArticleSweeper(deps.queues);
-  await upsertRetentionScheduler(deps.queues);
 }
 
 function withScheduler(queues: readonly QueueName[]): QueueName[] {

@@ -48,7 +48,7 @@ async function previewDigest(digestId: string, options: PreviewOptions): Promise
     throw new UserError(`digest: unknown digest "${digestId}" (notify.yaml has: ${known})`);
   }
   const rules = narrowRules(digestRules(config.rules, digestId, spec.rules), config, options.rule);
-  const [{ openStore }, { loadDigestContent }] = await Promise.all([
+  const [{ openStore }, { digestNames, loadDigestContent }] = await Promise.all([
     import('../open-store.ts'),
     import('../notify/digest-content.ts'),
   ]);
@@ -61,6 +61,7 @@ async function previewDigest(digestId: string, options: PreviewOptions): Promise
       start: new Date(end.getTime() - sinceMs),
       end,
       timeZone: spec.timezone,
+      names: digestNames(config.regions, config.feeds),
     });
     await printDigest(content, options.html);
   } finally {

@@ -29,6 +29,8 @@ export interface DigestGroup {
   ruleName?: string | undefined;
   /** '' for stories that name none of the regions. */
   regionId: string;
+  /** The region's name in the gazetteer (`Irak`), shown instead of its id. */
+  regionName?: string | undefined;
   stories: readonly DigestStory[];
 }
 
@@ -37,6 +39,7 @@ export interface DigestAlert {
   ruleId: string;
   ruleName?: string | undefined;
   regionId: string;
+  regionName?: string | undefined;
   storyCount: number;
   createdAt: Date;
 }
@@ -60,13 +63,13 @@ export interface RenderedDigest {
 interface RuleSection {
   ruleId: string;
   ruleName: string;
-  regions: { regionId: string; stories: DigestStory[] }[];
+  regions: { regionId: string; regionName: string; stories: DigestStory[] }[];
 }
 
 /** A story as the digest lists it: once, with every rule × region it was counted under. */
 interface StoryEntry {
   story: DigestStory;
-  labels: { ruleName: string; regionId: string }[];
+  labels: { ruleName: string; regionName: string }[];
   sources: Set<string>;
   terms: Set<string>;
   copies: Map<string, DigestCopy>;
@@ -102,7 +105,7 @@ function storiesOf(sections: readonly RuleSection[]): StoryEntry[] {
         const key = story.key ?? story.url;
         const entry = entries.get(key) ?? newEntry(story);
         entries.set(key, entry);
-        entry.labels.push({ ruleName: section.ruleName, regionId: region.regionId });
+        entry.labels.push({ ruleName: section.ruleName, regionName: region.regionName });
         mergeStory(entry, story);
       }
   const list = [...entries.values()];
@@ -146,12 +149,17 @@ function sectionsOf(groups: readonly DigestGroup[]): RuleSection[] {
     rules.set(group.ruleId, section);
     const region = section.regions.find((r) => r.regionId === group.regionId);
     if (region) region.stories.push(...group.stories);
-    else section.regions.push({ regionId: group.regionId, stories: [...group.stories] });
+    else
+      section.regions.push({
+        regionId: group.regionId,
+        regionName: regionLabel(group.regionId, group.regionName),
+        stories: [...group.stories],
+      });
   }
   const sorted = [...rules.values()].sort((a, b) => a.ruleName.localeCompare(b.ruleName));
   for (const section of sorted) {
     section.regions.sort((a, b) =>
-      a.regionId === '' ? 1 : b.regionId === '' ? -1 : a.regionId.localeCompare(b.regionId),
+      a.regionId === '' ? 1 : b.regionId === '' ? -1 : a.regionName.localeCompare(b.regionName),
     );
     for (const region of section.regions) region.stories.sort(byReach);
   }
@@ -186,8 +194,9 @@ function periodText(input: DigestInput): string {
   return `${formatTime(input.periodStart, input.timeZone)} – ${formatTime(input.periodEnd, input.timeZone)}`;
 }
 
-function regionLabel(regionId: string): string {
-  return regionId === '' ? NO_REGION : regionId;
+/** The region's name, else its id; `(no region)` for stories that name none. */
+function regionLabel(regionId: string, regionName: string | undefined): string {
+  return regionId === '' ? NO_REGION : (regionName ?? regionId);
 }
 
 function digestText(input: DigestInput, sections: RuleSection[], stories: StoryEntry[]): string {
@@ -195,7 +204,7 @@ function digestText(input: DigestInput, sections: RuleSection[], stories: StoryE
   for (const section of sections) {
     for (const region of section.regions) {
       lines.push(
-        `  ${singleLine(section.ruleName)} — ${regionLabel(region.regionId)}: ${region.stories.length}`,
+        `  ${singleLine(section.ruleName)} — ${singleLine(region.regionName)}: ${region.stories.length}`,
       );
     }
   }
@@ -210,7 +219,10 @@ function alertsText(input: DigestInput): string[] {
   if (input.alertsFired.length === 0) return ['No alert fired in this period.'];
   const lines = ['Alerts fired:'];
   for (const alert of input.alertsFired) {
-    const where = alert.regionId === '' ? '' : ` — ${alert.regionId}`;
+    const where =
+      alert.regionId === ''
+        ? ''
+        : ` — ${singleLine(regionLabel(alert.regionId, alert.regionName))}`;
     const what = countOf(alert.storyCount, 'story', 'stories');
     lines.push(
       `  ${formatTime(alert.createdAt, input.timeZone)}  ${singleLine(alert.ruleName ?? alert.ruleId)}${where}: ${what}`,
@@ -230,10 +242,10 @@ function storyText(entry: StoryEntry, timeZone: string | undefined): string[] {
   ];
 }
 
-/** `[Rule — iraq] [Other rule — (no region)]`: where the story was counted. */
+/** `[Rule — Irak] [Other rule — (no region)]`: where the story was counted. */
 function labelsText(entry: StoryEntry): string {
   return entry.labels
-    .map((label) => `[${singleLine(label.ruleName)} — ${regionLabel(label.regionId)}]`)
+    .map((label) => `[${singleLine(label.ruleName)} — ${singleLine(label.regionName)}]`)
     .join(' ');
 }
 
@@ -280,7 +292,7 @@ function countsHtml(sections: RuleSection[]): string {
   const rows = sections.flatMap((section) =>
     section.regions.map(
       (region) =>
-        `<tr><td style="${STYLE.cell}">${escapeHtml(section.ruleName)}</td><td style="${STYLE.cell}">${escapeHtml(regionLabel(region.regionId))}</td><td style="${STYLE.cell}">${region.stories.length}</td></tr>`,
+        `<tr><td style="${STYLE.cell}">${escapeHtml(section.ruleName)}</td><td style="${STYLE.cell}">${escapeHtml(region.regionName)}</td><td style="${STYLE.cell}">${region.stories.length}</td></tr>`,
     ),
   );
   const head = `<tr><th style="${STYLE.cell}">Rule</th><th style="${STYLE.cell}">Region</th><th style="${STYLE.cell}">Stories</th></tr>`;
@@ -299,7 +311,7 @@ function storyHtml(entry: StoryEntry, timeZone: string | undefined): string {
   const labels = entry.labels
     .map(
       (label) =>
-        `<span style="${STYLE.label}">${escapeHtml(`${label.ruleName} — ${regionLabel(label.regionId)}`)}</span>`,
+        `<span style="${STYLE.label}">${escapeHtml(`${label.ruleName} — ${label.regionName}`)}</span>`,
     )
     .join('');
   const copies = (story.copies ?? []).map(

@@ -2,7 +2,7 @@
 import type { Job } from 'bullmq';
 import type { Deps } from '../deps.ts';
 import { PermanentError } from '../lib/errors.ts';
-import { loadDigestContent } from '../notify/digest-content.ts';
+import { digestNames, loadDigestContent } from '../notify/digest-content.ts';
 import { digestRules } from '../notify/digest-rules.ts';
 import { digestMessageId, renderDigest } from '../notify/render-digest.ts';
 import { DeliveryJobSchema, parsePayload, QUEUE } from '../queues/index.ts';
@@ -54,6 +54,7 @@ async function renderRun(deps: Deps, run: DigestRun) {
     firstEventId: run.firstEventId,
     lastEventId: run.lastEventId,
     timeZone: spec.timezone,
+    names: digestNames(deps.config.regions, deps.config.feeds),
   });
   return { ...renderDigest(content), messageId: digestMessageId(run.id) };
 }

@@ -83,12 +83,12 @@ describe('vigie digest preview', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^\[vigie\] Digest daily-fr: 3 stories \(/);
     const order = [
-      "Attentats de l'État islamique — iraq: 1",
-      "Attentats de l'État islamique — syria: 2",
+      "Attentats de l'État islamique — Irak: 1",
+      "Attentats de l'État islamique — Syrie: 2",
       '== Stories ==',
-      "* Kamikaze à Raqqa <b>&</b>\n  [Attentats de l'État islamique — syria]\n",
-      "* Attentat à Alep\n  [Attentats de l'État islamique — syria]\n",
-      "* Attentat à Mossoul\n  [Attentats de l'État islamique — iraq]\n",
+      "* Kamikaze à Raqqa <b>&</b>\n  [Attentats de l'État islamique — Syrie]\n",
+      "* Attentat à Alep\n  [Attentats de l'État islamique — Syrie]\n",
+      "* Attentat à Mossoul\n  [Attentats de l'État islamique — Irak]\n",
     ];
     const positions = order.map((needle) => run.stdout.indexOf(needle));
     expect(positions.every((position) => position >= 0)).toBe(true);
@@ -135,7 +135,7 @@ describe('vigie digest preview', () => {
     expect(run.code).toBe(0);
     // Published from 2016 to 2024, the samples are in the digest but fired no alert.
     expect(run.stdout).toMatch(/^\[vigie\] Digest daily-fr: 5 stories \(/);
-    expect(run.stdout).toContain("[Attentats de l'État islamique — iraq]");
+    expect(run.stdout).toContain("[Attentats de l'État islamique — Irak]");
     expect(run.stdout).toContain('https://example.org/samples/fr-raid-anbar-2024-09');
     // Each story once, though several rules matched most of them.
     const listed = run.stdout.split('\n').filter((line) => line.startsWith('* '));

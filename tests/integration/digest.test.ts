@@ -204,13 +204,13 @@ describe.each(testBackends('digest'))('digests on $kind', (backend: Backend) => 
       expect(text).not.toContain(absent);
     }
     const order = [
-      "Attentats de l'État islamique — iraq: 1",
-      "Attentats de l'État islamique — syria: 1",
+      "Attentats de l'État islamique — Irak: 1",
+      "Attentats de l'État islamique — Syrie: 1",
       'Alerts fired:',
       '== Stories ==',
-      "* Attentat à 08:00 pile\n  [Attentats de l'État islamique — iraq]\n  feed-a, feed-b",
+      "* Attentat à 08:00 pile\n  [Attentats de l'État islamique — Irak]\n  feed-a, feed-b",
       '* <script>alert(1)</script> Bcc: x@y « Mossoul » & "Raqqa"',
-      "[Attentats de l'État islamique — syria]",
+      "[Attentats de l'État islamique — Syrie]",
     ];
     const positions = order.map((needle) => text.indexOf(needle));
     expect(positions.every((position) => position >= 0)).toBe(true);

@@ -1,6 +1,7 @@
 // Digest rendering details beyond render.test.ts: the run's Message-ID, distinct story counts, the empty digest.
 import { describe, expect, it } from 'vitest';
 import {
+  type DigestGroup,
   type DigestInput,
   digestMessageId,
   renderDigest,
@@ -40,6 +41,32 @@ describe('renderDigest', () => {
       '[vigie] Digest daily-fr: 2 stories (2026-03-28 08:00 CET – 2026-03-29 08:00 CEST)',
     );
     expect(digest.text).toContain('  r — iraq: 1\n  r — syria: 2\n');
+  });
+
+  it('shows regions by name where the content names them, ordered by name, ids otherwise', () => {
+    const digest = renderDigest({
+      ...INPUT,
+      groups: [
+        { ...(INPUT.groups[0] as DigestGroup), regionName: 'Irak' },
+        { ...(INPUT.groups[1] as DigestGroup), regionName: 'Al-Sham <Syrie>' },
+      ],
+      alertsFired: [
+        {
+          id: 1,
+          ruleId: 'r',
+          regionId: 'iraq',
+          regionName: 'Irak',
+          storyCount: 2,
+          createdAt: new Date('2026-03-28T09:00:00Z'),
+        },
+      ],
+    });
+    expect(digest.text).toContain('  r — Al-Sham <Syrie>: 2\n  r — Irak: 1\n');
+    expect(digest.text).toContain('[r — Al-Sham <Syrie>] [r — Irak]');
+    expect(digest.text).toContain('10:00 CET  r — Irak: 2 stories');
+    expect(digest.text).not.toMatch(/\biraq\b|\bsyria\b/);
+    expect(digest.html).toContain('Al-Sham &lt;Syrie&gt;');
+    expect(renderDigest(INPUT).text).toContain('[r — iraq] [r — syria]');
   });
 
   it('counts one story once though two rules show different articles of it', () => {

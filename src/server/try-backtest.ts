@@ -1,0 +1,92 @@
+// The rule tester's backtest: the tried rules over the stored articles of a period, as `vigie backtest` replays them; reads only.
+import { ARTICLE_LANGUAGE } from '../articles/language.ts';
+import { type ReplayMatch, type RuleReplay, startReplay } from '../notify/backtest.ts';
+import type { Matcher } from '../rules/compile.ts';
+import { matchArticle } from '../rules/match.ts';
+import { byMentions } from '../rules/regions.ts';
+import type { RuleSpec } from '../rules/types.ts';
+import { type Article, listArticlesSince } from '../store/articles.ts';
+import { countedAtOf } from '../store/counted-at.ts';
+import { storyKeyOf } from '../store/story-key.ts';
+import type { Db } from '../store/types.ts';
+
+const PAGE_SIZE = 200;
+/** Articles a page shows per rule. */
+const SAMPLES = 10;
+
+export interface TryBacktestOptions {
+  since: Date;
+  /** Stop after this many articles, so that a page answers: `truncated` then says so. */
+  maxArticles: number;
+}
+
+export interface MatchedSample {
+  id: number;
+  title: string;
+  url: string;
+  at: Date;
+}
+
+export interface TryBacktest {
+  since: Date;
+  articles: number;
+  truncated: boolean;
+  rules: (RuleReplay & { samples: MatchedSample[] })[];
+}
+
+/** Oldest first, a page at a time; each article matched and replayed through the alert thresholds. */
+export async function backtestTried(
+  db: Db,
+  rules: readonly RuleSpec[],
+  matcher: Matcher,
+  options: TryBacktestOptions,
+): Promise<TryBacktest> {
+  const replay = startReplay(rules);
+  const samples = new Map<string, MatchedSample[]>(rules.map((rule) => [rule.id, []]));
+  let articles = 0;
+  let truncated = false;
+  let after: Article | undefined;
+  for (;;) {
+    const page = await listArticlesSince(db, options.since, PAGE_SIZE, after);
+    for (const article of page) {
+      if (articles >= options.maxArticles) {
+        truncated = true;
+        break;
+      }
+      articles++;
+      const matches = matchStored(matcher, article);
+      for (const match of matches) keepSample(samples.get(match.ruleId), article);
+      replay.add(matches);
+    }
+    after = page.at(-1);
+    if (truncated || page.length < PAGE_SIZE) break;
+  }
+  const replayed = replay
+    .finish()
+    .map((rule) => ({ ...rule, samples: samples.get(rule.id) ?? [] }));
+  return { since: options.since, articles, truncated, rules: replayed };
+}
+
+function matchStored(matcher: Matcher, article: Article): ReplayMatch[] {
+  const match = matchArticle(matcher, article, { hits: false, detectLanguage: ARTICLE_LANGUAGE });
+  return match.rules.map((rule) => ({
+    ruleId: rule.id,
+    storyId: storyKeyOf(article.storyId, article.id),
+    regions: byMentions(rule.regions, match.regions),
+    focusRegions: byMentions(rule.focus, match.regions),
+    matchedAt: article.createdAt,
+    countedAt: countedAtOf(article.publishedAt, article.createdAt),
+  }));
+}
+
+/** The latest SAMPLES matched articles (the page shows the newest). */
+function keepSample(list: MatchedSample[] | undefined, article: Article): void {
+  if (!list) return;
+  list.unshift({
+    id: article.id,
+    title: article.title,
+    url: article.url,
+    at: article.publishedAt ?? article.createdAt,
+  });
+  if (list.length > SAMPLES) list.pop();
+}
