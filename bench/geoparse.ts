@@ -42,6 +42,7 @@ export async function geoparseSystems(): Promise<{ name: string; matcher: Matche
   const vigie = compileMatcher({ rules: [], regions: config.regions });
   return [
     { name: 'baseline: country names only', matcher: compileBaseline(config.regions) },
+    { name: 'vigie, names not read in context', matcher: { ...vigie, readContext: false } },
     ...policies.map((adjectives) => ({
       name: `vigie, adjectives: ${adjectives}${adjectives === ADJECTIVES_DEFAULT ? ' (default)' : ''}`,
       matcher: { ...vigie, adjectives },
@@ -59,7 +60,7 @@ export function compileBaseline(regions: readonly RegionSpec[]): Matcher {
         typeof name === 'string' ? name : { term: name.term, caseSensitive: name.caseSensitive },
       ),
     }));
-  return compileMatcher({ rules: [], regions: countries });
+  return compileMatcher({ rules: [], regions: countries, readContext: false });
 }
 
 export async function benchGeoparse(): Promise<{ rows: GeoparseRow[]; notes: string[] }> {

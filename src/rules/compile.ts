@@ -26,6 +26,11 @@ export interface MatcherInput {
   focus?: Partial<FocusSettings> | undefined;
   /** How the regions' adjectives count (default ADJECTIVES_DEFAULT, measured). */
   adjectives?: AdjectivePolicy | undefined;
+  /**
+   * Whether names are read in their context (disambiguate.ts, not-places.ts; default true): off,
+   * every name of a region counts wherever it occurs, as the geoparsing bench's baseline does.
+   */
+  readContext?: boolean | undefined;
 }
 
 /** Measured with `npm run bench -- geoparse` (BENCHMARKS.md, "Geoparsing"). */
@@ -85,6 +90,7 @@ export function compileMatcher(input: MatcherInput): Matcher {
     adjectiveNames: b.gazetteer.adjectiveNames,
     notPlaces: b.gazetteer.notPlaces,
     adjectives: input.adjectives ?? ADJECTIVES_DEFAULT,
+    readContext: input.readContext !== false,
     regionIndex: b.gazetteer.regionIndex,
     topRegions: b.gazetteer.topRegions,
     focus: { ...FOCUS_DEFAULTS, ...input.focus },

@@ -20,7 +20,7 @@ export type Segments = readonly [string, string];
 // Names that are also common first names: followed by a capitalised word, a person ("Jordan
 // Henderson", "Chad Smith", "Georgia O'Keeffe", "Florence Parly").
 const FIRST_NAMES = new Set(
-  'jordan chad georgia victoria florence sydney austin paris lincoln jackson orlando israel india china charlotte eugene marion madison dallas phoenix aurora savannah brooklyn trinidad adelaide camden chelsea virginia carolina kenya salem troy york denver elizabeth alexandria beverly lorraine vladimir kent'.split(
+  'jordan chad georgia victoria florence sydney austin lincoln jackson orlando charlotte eugene marion madison dallas phoenix aurora savannah brooklyn adelaide camden chelsea virginia carolina salem troy elizabeth alexandria beverly lorraine vladimir kent'.split(
     ' ',
   ),
 );
@@ -138,6 +138,8 @@ function isPersonName(words: Words, c: Candidate): boolean {
   if (c.first !== c.last || !FIRST_NAMES.has(words.folded(c.first))) return false;
   const next = c.last + 1;
   if (!words.capitalised(next) || words.between(c.last) !== ' ') return false;
+  // An acronym after the name is no surname ("Kent PCC", "Israel STARTED").
+  if (words.text(next) === words.text(next).toUpperCase()) return false;
   if (PLACE_WORDS.has(words.folded(next)) || words.titleCase(c.first)) return false;
   return true;
 }

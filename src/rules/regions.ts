@@ -174,9 +174,11 @@ export function listRegionMentions(
 ): RegionMention[] {
   const found = collectMentions(matcher, scan);
   if (found.length === 0) return [];
-  addNotPlaces(matcher, scan, found);
+  if (matcher.readContext) addNotPlaces(matcher, scan, found);
   const longest = keepLongestMentions(found).filter((mention) => mention.region !== -1);
-  const kept = readContext(matcher, scan, segments, longest, matcher.adjectives);
+  const kept = matcher.readContext
+    ? readContext(matcher, scan, segments, longest, matcher.adjectives)
+    : longest;
   const supported = supportedRegions(matcher, kept);
   return kept
     .filter((mention) => !mention.weak || isConfirmed(matcher, mention.region, supported))
