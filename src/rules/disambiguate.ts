@@ -40,6 +40,7 @@ const DIVISION_CUES = new Set(
 // "City, State": the qualifier reads so in the press of these countries (Paris, Texas; London, Ontario).
 const QUALIFYING_COUNTRIES = new Set(['united-states', 'canada', 'australia']);
 const LIST_WORDS = new Set(['and', 'et', 'or', 'ou', '&']);
+const QUALIFIER_WORDS = new Set(['in', 'dans', 'au', 'aux', 'en', 'le', 'la', 'les']);
 // An adjective about language, cuisine or culture, not the state ("French cuisine", "la langue arabe").
 const CULTURE_WORDS = new Set(
   'cuisine food wine wines language languages speaking speaker speakers accent fries toast dish dishes cooking cheese fashion literature music film films novel poetry translation translated subtitles dialect langue langues vin vins gastronomie mode littérature musique cinéma roman traduction traduit sous-titres dialecte accent parle parlent parler parlé couramment apprendre appris apprend enseigne version'.split(
@@ -214,6 +215,13 @@ function bySpan(candidates: Candidate[]): Candidate[][] {
   return spans;
 }
 
+/** Where the qualifier starts after "X, ": past a preposition ("Paris, au Texas", "London, dans l'Ontario"). */
+function qualifierStart(words: Words, token: number): number {
+  let t = token;
+  while (t < token + 2 && QUALIFIER_WORDS.has(words.foldedIf(t, 2, 4))) t++;
+  return t;
+}
+
 function sameSpan(a: Candidate, b: Candidate): boolean {
   return a.first === b.first && a.last === b.last;
 }
@@ -247,11 +255,12 @@ function applyQualifiers(matcher: Matcher, words: Words, candidates: Candidate[]
     while (end < candidates.length && sameSpan(candidates[end] as Candidate, x)) end++;
     const readings = candidates.slice(i, end);
     i = end - 1;
+    const yFirst = qualifierStart(words, x.last + 1);
     const ys: Candidate[] = [];
     for (let k = end; k < candidates.length; k++) {
       const c = candidates[k] as Candidate;
-      if (c.first > x.last + 1) break;
-      if (c.first === x.last + 1 && !c.adjective) ys.push(c);
+      if (c.first > yFirst) break;
+      if (c.first === yFirst && !c.adjective) ys.push(c);
     }
     if (ys.length === 0) continue;
     dropped ??= new Set();
@@ -340,7 +349,7 @@ function aboutCulture(words: Words, c: Candidate): boolean {
 
 /**
  * Of the readings of one name, those whose parent or sibling another name supports win
- * ("Alexandria" beside "Cairo"); when none has support, all stay (weak ones then need it anyway).
+ * ("Alexandria" beside "Cairo"); when none has support, the readings that need no context.
  */
 function preferSupported(matcher: Matcher, candidates: Candidate[]): Candidate[] {
   if (!hasHomonyms(candidates)) return candidates;
@@ -350,20 +359,38 @@ function preferSupported(matcher: Matcher, candidates: Candidate[]): Candidate[]
     const others = candidates.filter((c) => !readings.includes(c) && !c.weak);
     const supported = new Set<number>();
     for (const c of others) for (const up of lineage(matcher, c.region)) supported.add(up);
-    const backed = readings.filter((r) => isBacked(matcher, r.region, supported));
-    if (backed.length === 0 || backed.length === readings.length) continue;
+    // Against a country's reading, its rival's country named is no support: "Georgia and the
+    // United States" is still the country; a sibling or a state is ("Atlanta, Georgia").
+    const countries = !readings.some((r) => (matcher.regions[r.region]?.parent ?? -1) === -1);
+    const backed = readings.filter((r) => isBacked(matcher, r.region, supported, countries));
+    if (backed.length === readings.length) continue;
+    if (backed.length === 0) {
+      // No support either way: the reading that needs no context (the larger place) is the name's;
+      // a weak one no longer counts through its country named elsewhere.
+      if (readings.some((r) => !r.weak)) for (const r of readings) if (r.weak) dropped.add(r);
+      continue;
+    }
     for (const r of readings) if (!backed.includes(r)) dropped.add(r);
     for (const r of backed) r.weak = false;
   }
   return dropped.size === 0 ? candidates : candidates.filter((c) => !dropped.has(c));
 }
 
-/** An ancestor supported, or (below the countries) a sibling: Georgia the state beside Atlanta. */
-function isBacked(matcher: Matcher, region: number, supported: Set<number>): boolean {
+/**
+ * An ancestor supported (a country only when `countries`), or (below the countries) a sibling:
+ * Georgia the state beside Atlanta.
+ */
+function isBacked(
+  matcher: Matcher,
+  region: number,
+  supported: Set<number>,
+  countries: boolean,
+): boolean {
   const parent = matcher.regions[region]?.parent ?? -1;
   if (parent === -1) return false;
   for (let r = parent; r !== -1; r = matcher.regions[r]?.parent ?? -1) {
-    if (supported.has(r)) return true;
+    const top = (matcher.regions[r]?.parent ?? -1) === -1;
+    if (supported.has(r) && (countries || !top)) return true;
   }
   return hasSupportedSibling(matcher, region, supported);
 }
