@@ -31,6 +31,8 @@ export interface MatcherInput {
    * every name of a region counts wherever it occurs, as the geoparsing bench's baseline does.
    */
   readContext?: boolean | undefined;
+  /** More names that hold a place name but name no place, after not-places.ts's (regions.local.yaml). */
+  notPlaces?: readonly string[] | undefined;
 }
 
 /** Measured with `npm run bench -- geoparse` (BENCHMARKS.md, "Geoparsing"). */
@@ -58,7 +60,11 @@ interface Builder {
 
 export function compileMatcher(input: MatcherInput): Matcher {
   const b = createBuilder();
-  b.gazetteer = compileGazetteer(input.regions, (name, where) => internName(b, name, where));
+  b.gazetteer = compileGazetteer(
+    input.regions,
+    (name, where) => internName(b, name, where),
+    input.notPlaces,
+  );
   input.rules.forEach((rule, index) => {
     b.rules.push(compileRule(b, rule, index));
   });
