@@ -174,9 +174,10 @@ function isPersonName(words: Words, c: Candidate): boolean {
   // The first names are 4 to 10 letters long: most names are left before anything is sliced.
   const length = words.length(c.first);
   if (c.first !== c.last || length < 4 || length > 10) return false;
-  if (words.charAfter(c.last) !== 0x20 || !FIRST_NAMES.has(words.folded(c.first))) return false;
   const next = c.last + 1;
-  if (!words.capitalised(next) || words.between(c.last) !== ' ') return false;
+  // A capitalised word one space after: tested on characters first, most place names have none.
+  if (words.charAfter(c.last) !== 0x20 || !words.capitalised(next)) return false;
+  if (words.between(c.last) !== ' ' || !FIRST_NAMES.has(words.folded(c.first))) return false;
   // An acronym after the name is no surname ("Kent PCC", "Israel STARTED").
   if (words.text(next) === words.text(next).toUpperCase()) return false;
   if (PLACE_WORDS.has(words.folded(next)) || words.titleCase(c.first)) return false;
