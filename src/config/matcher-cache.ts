@@ -194,6 +194,7 @@ export function matcherOf(config: VigieConfig): Matcher {
       regions: config.regions,
       focus: config.focus,
       adjectives: config.adjectives,
+      notPlaces: config.notPlaces,
     },
     configCacheKey(config),
   );
