@@ -28,7 +28,8 @@ export async function buildDist(root = ROOT): Promise<void> {
   mkdirSync(staging);
   await build({
     absWorkingDir: root,
-    entryPoints: ['src/cli/main.ts'],
+    // The classify threads' entry is loaded by path (new Worker), so it is an entry of its own.
+    entryPoints: ['src/cli/main.ts', 'src/cli/classify-worker.ts'],
     outdir: staging,
     outbase: 'src',
     bundle: true,
