@@ -2,6 +2,7 @@
 // N generated 5 kB articles, with 10 and 1,000 generated rules beside the shipped gazetteer and its
 // depth, next to a bare read-and-fold process over the same files (bench/read-fold.ts) in the same
 // run, the configurations taking turns. Each is also run on one file, to tell its start apart.
+// The command shares 1,000 files or more out to a thread per core: 1,000 rules also run on one.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,6 +46,7 @@ export interface CommandFigures {
 interface Subject {
   name: string;
   command: string[];
+  env?: Record<string, string>;
 }
 
 export async function benchClassifyCommand(): Promise<CommandFigures> {
@@ -70,6 +72,11 @@ export async function benchClassifyCommand(): Promise<CommandFigures> {
         name: `vigie classify, ${count.toLocaleString('en')} rules + gazetteer and depth`,
         command: ['./bin/vigie', 'classify', '--config', dir],
       })),
+      {
+        name: 'vigie classify, 1,000 rules + gazetteer and depth, one thread',
+        command: ['./bin/vigie', 'classify', '--config', configs[1]?.dir ?? ''],
+        env: { VIGIE_CLASSIFY_THREADS: '1' },
+      },
       ...(BASE
         ? [
             {
@@ -170,7 +177,7 @@ function run(subject: Subject, files: string[], env: NodeJS.ProcessEnv): Timing 
   const started = performance.now();
   const result = spawnSync(command, [...args, ...files], {
     cwd: ROOT,
-    env,
+    env: { ...env, ...subject.env },
     stdio: ['ignore', 'pipe', 'pipe'],
     maxBuffer: 1 << 30,
   });
