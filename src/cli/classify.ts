@@ -78,29 +78,31 @@ export async function fileClassifier(
 
 /** Files per message to a thread: enough to make the round trip negligible, few enough to share out evenly. */
 const BATCH = 100;
-/** Below this many files a single thread is done before more threads would have started. */
+/** With `auto`: below this many files per thread, fewer threads (a thread costs ~0.25 s of CPU to start). */
 const MIN_FILES_PER_THREAD = 500;
 const MAX_THREADS = 4;
 
 /**
- * How many threads classify `files`: VIGIE_CLASSIFY_THREADS when set, else one per core (at most
- * four) when there are enough files to share; always one when stdin is among them, and under tsx
- * (its loader does not reach worker threads on Node 20).
+ * How many threads classify `files`: VIGIE_CLASSIFY_THREADS, a number or `auto` (one per core, at
+ * most four, with 500 files each or more); one when it is unset: on the shared 2-core machine of
+ * BENCHMARKS.md, two threads were no faster than one (each one's start and JIT warm-up cost
+ * ~0.25 s of CPU). Always one when stdin is among the files, and under tsx (its loader does not
+ * reach worker threads on Node 20).
  */
 function threadCount(files: readonly string[]): number {
-  if (files.includes('-') || UNDER_TSX) return 1;
   const asked = process.env.VIGIE_CLASSIFY_THREADS?.trim();
-  if (asked) {
-    const count = Number(asked);
-    if (!Number.isInteger(count) || count < 1) {
-      throw new UserError(`VIGIE_CLASSIFY_THREADS: expected a whole number ≥ 1, got "${asked}"`);
-    }
-    return Math.min(count, Math.ceil(files.length / BATCH));
+  if (!asked || files.includes('-') || UNDER_TSX) return 1;
+  if (asked === 'auto') {
+    const share = Math.floor(files.length / MIN_FILES_PER_THREAD);
+    return Math.max(1, Math.min(availableParallelism(), MAX_THREADS, share));
   }
-  return Math.max(
-    1,
-    Math.min(availableParallelism(), MAX_THREADS, Math.floor(files.length / MIN_FILES_PER_THREAD)),
-  );
+  const count = Number(asked);
+  if (!Number.isInteger(count) || count < 1) {
+    throw new UserError(
+      `VIGIE_CLASSIFY_THREADS: expected auto or a whole number ≥ 1, got "${asked}"`,
+    );
+  }
+  return Math.min(count, Math.ceil(files.length / BATCH));
 }
 
 /**
