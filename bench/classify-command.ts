@@ -2,7 +2,6 @@
 // N generated 5 kB articles, with 10 and 1,000 generated rules beside the shipped gazetteer and its
 // depth, next to a bare read-and-fold process over the same files (bench/read-fold.ts) in the same
 // run, the configurations taking turns. Each is also run on one file, to tell its start apart.
-// 1,000 rules also run with VIGIE_CLASSIFY_THREADS=auto (a worker thread per core).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -72,11 +71,6 @@ export async function benchClassifyCommand(): Promise<CommandFigures> {
         name: `vigie classify, ${count.toLocaleString('en')} rules + gazetteer and depth`,
         command: ['./bin/vigie', 'classify', '--config', dir],
       })),
-      {
-        name: 'vigie classify, 1,000 rules + gazetteer and depth, VIGIE_CLASSIFY_THREADS=auto',
-        command: ['./bin/vigie', 'classify', '--config', configs[1]?.dir ?? ''],
-        env: { VIGIE_CLASSIFY_THREADS: 'auto' },
-      },
       ...(BASE
         ? [
             {

@@ -57,17 +57,12 @@ async function printClassifyCommand(): Promise<void> {
       `| ${row.name} | ${row.allSeconds.toFixed(2)} | ${row.startSeconds.toFixed(2)} | ${row.articlesPerSecond.toFixed(0)} | ${row.afterStartPerSecond.toFixed(0)} | ${cpu(row.allCpuSeconds)} | ${cpu(row.startCpuSeconds)} | ${perCpu} |`,
     );
   }
-  const [floor, ten, thousand, threads] = figures.rows;
+  const [floor, ten, thousand] = figures.rows;
   if (!floor || !ten || !thousand) return;
   const afterStart = (row: typeof floor) => row.allSeconds - row.startSeconds;
   console.log(
     `\nAt 1,000 rules: ${thousand.articlesPerSecond.toFixed(0)} articles/s with its start, ${thousand.afterStartPerSecond.toFixed(0)} after it (target ≥ 3,000); 1,000 rules take ${(thousand.allSeconds / ten.allSeconds).toFixed(2)} × the time of 10 (${(afterStart(thousand) / afterStart(ten)).toFixed(2)} × after start; target ≤ 1.5), ${(thousand.allSeconds / floor.allSeconds).toFixed(1)} × the floor.`,
   );
-  if (threads) {
-    console.log(
-      `With a thread per core: ${threads.articlesPerSecond.toFixed(0)} articles/s with its start, ${threads.afterStartPerSecond.toFixed(0)} after it, ${(threads.allSeconds / floor.allSeconds).toFixed(1)} × the floor.`,
-    );
-  }
 }
 
 async function printExtract(): Promise<void> {

@@ -28,8 +28,7 @@ export async function buildDist(root = ROOT): Promise<void> {
   mkdirSync(staging);
   await build({
     absWorkingDir: root,
-    // The classify threads' entry is loaded by path (new Worker), so it is an entry of its own.
-    entryPoints: ['src/cli/main.ts', 'src/cli/classify-worker.ts'],
+    entryPoints: ['src/cli/main.ts'],
     outdir: staging,
     outbase: 'src',
     bundle: true,

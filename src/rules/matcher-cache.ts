@@ -29,19 +29,6 @@ export function compileMatcherCached(input: MatcherInput, configKey: string | un
   return matcher;
 }
 
-/**
- * `encodeMatcher(compileMatcher(input))`, as the cache holds it when it does (the bytes are then
- * not decoded here: for threads that decode them each); compiled and cached otherwise.
- */
-export function compiledMatcherBytes(input: MatcherInput, configKey: string | undefined): Buffer {
-  const key = configKey ? matcherKey(configKey) : undefined;
-  const cached = key ? readCachedBytes(key) : undefined;
-  if (cached) return cached;
-  const bytes = encodeMatcher(compileMatcher(input));
-  if (key) writeCachedBytes(key, bytes);
-  return bytes;
-}
-
 function matcherKey(configKey: string): string {
   return cacheKey([FORMAT, configKey, process.versions.v8]);
 }
