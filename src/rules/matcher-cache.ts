@@ -25,7 +25,11 @@ export function compileMatcherCached(input: MatcherInput, configKey: string | un
     }
   }
   const matcher = compileMatcher(input);
-  writeCachedBytes(key, encodeMatcher(matcher));
+  try {
+    writeCachedBytes(key, encodeMatcher(matcher));
+  } catch {
+    // A matcher v8 cannot serialise (a function in it): compiled at every start, as before.
+  }
   return matcher;
 }
 
