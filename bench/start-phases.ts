@@ -25,7 +25,7 @@ mark('import validation (schemas, cron-parser; on a cache miss)');
 const [{ compileMatcher }, { compileMatcherCached }, { matchArticle }, { ARTICLE_LANGUAGE }] =
   await Promise.all([
     import('../src/rules/compile.ts'),
-    import('../src/rules/matcher-cache.ts'),
+    import('../src/config/matcher-cache.ts'),
     import('../src/rules/match.ts'),
     import('../src/articles/language.ts'),
   ]);
