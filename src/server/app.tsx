@@ -106,10 +106,11 @@ export function createWorkspaceApp(
     );
   });
 
+  // Before the pages: /rules/reload is not a rule id for /rules/:id.
+  registerReloadRoutes(app, deps);
   registerPageRoutes(app, deps);
   // Fetching a URL for /try needs a signed-in user (issue 15 part 7).
   registerTryRoutes(app, deps, { mayFetchUrl: (c) => currentUser(c) !== undefined });
-  registerReloadRoutes(app, deps);
 
   app.notFound((c) => c.text('not found\n', 404));
   app.onError((error, c) => {

@@ -2,10 +2,13 @@
 // and the read-only queue dashboard /queues (HTML) and /queues.json; every other path goes to the
 // analysts' workspace (app.tsx).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import type { Deps } from '../deps.ts';
 import { UserError } from '../lib/errors.ts';
 import { singleLine } from '../notify/format.ts';
 import { pingDatabase } from '../store/database.ts';
+import { advertisePgliteLockPort } from '../store/pglite-lock.ts';
 import { accessForHost } from './access.ts';
 import { createWorkspaceListener } from './app.tsx';
 import { createAccessGate } from './auth.tsx';
@@ -70,6 +73,15 @@ function listenError(port: number, error: NodeJS.ErrnoException): Error {
   if (error.code === 'EACCES')
     return new UserError(`http: no permission to listen on port ${port}`);
   return error;
+}
+
+/**
+ * On the embedded database, writes the port this server listens on into the PGlite lock, so that
+ * `vigie events` reads through /api/events while this process holds the database.
+ */
+export function advertiseWorkspacePort(deps: Pick<Deps, 'env'>, server: Server): void {
+  const address = server.address() as AddressInfo | null;
+  if (address) advertisePgliteLockPort(join(deps.env.dataDir, 'pglite'), address.port);
 }
 
 export function stopHttpServer(server: Server): Promise<void> {
