@@ -3,7 +3,7 @@
 // a fresh PGlite costs 5–9 s more here, and workspace-http.test.ts covers the pages on PGlite.
 // Each page: no serious or critical axe-core violation, nothing refused by the CSP, a screenshot
 // in test-results/screenshots/ for review.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -443,6 +443,44 @@ describe('/try in Chromium', () => {
     expect(await page.getByRole('heading', { level: 4 }).allTextContents()).toEqual([
       expect.stringContaining('draft'),
     ]);
+  });
+});
+
+describe('config reload, seen on /rules', () => {
+  it('shows a broken rules.yaml with file:line while the last valid rules run; fixed, reloads', async () => {
+    const rulesFile = join(configDir, 'rules.yaml');
+    const valid = readFileSync(rulesFile, 'utf8');
+    const outcome = page.getByRole('region', { name: /config reload/i });
+    /** /rules, reloaded until it shows a reload outcome matching `pattern`. */
+    const rulesPageShows = (pattern: RegExp) =>
+      expect
+        .poll(
+          async () => {
+            await page.goto('/rules');
+            return (await outcome.count()) > 0 ? await outcome.textContent() : '';
+          },
+          { timeout: 10_000, interval: 200 },
+        )
+        .toMatch(pattern);
+
+    writeFileSync(rulesFile, valid.replace('severity: low', 'severity: urgent'));
+    await rulesPageShows(/refused.*rules\.yaml:8:\d+/s);
+    expect(await page.getByRole('rowheader').allTextContents()).toEqual([
+      expect.stringContaining('Attacks in Iraq'),
+      expect.stringContaining('mosul-watch'),
+    ]);
+    await checkPage('rules-reload-refused');
+
+    writeFileSync(
+      rulesFile,
+      valid.replace('severity: low', 'name: Mosul watch\n    severity: low'),
+    );
+    await rulesPageShows(/reloaded|is running\./);
+    expect(await page.getByRole('rowheader').allTextContents()).toEqual([
+      expect.stringContaining('Attacks in Iraq'),
+      expect.stringContaining('Mosul watch'),
+    ]);
+    await checkPage('rules-reloaded');
   });
 });
 
