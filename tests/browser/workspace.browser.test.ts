@@ -19,6 +19,7 @@ import type { Db } from '../../src/store/types.ts';
 import { upsertUser } from '../../src/store/users.ts';
 import { clearQueues, spawnVigie, type VigieProcess } from '../integration/fault-helpers.ts';
 import {
+  articlePage,
   type Backend,
   openBackend,
   PG_URL,
@@ -43,6 +44,7 @@ const backend: Backend = {
 let configDir: string;
 let dataDir: string;
 let site: Server;
+let siteUrl: string;
 let store: Store | undefined;
 let vigie: VigieProcess | undefined;
 let browser: Browser | undefined;
@@ -92,9 +94,18 @@ digests:
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
 }
 
-/** The feeds' site: empty feeds, so that vigie's fetches succeed and add nothing. */
+/** The feeds' site: empty feeds, so that vigie's fetches succeed and add nothing; one article. */
 async function startSite(): Promise<{ server: Server; url: string }> {
-  const server = createServer((_request, response) => {
+  const server = createServer((request, response) => {
+    if (request.url === '/article') {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return void response.end(
+        articlePage('Attentat à Bagdad', [
+          'Un attentat a frappé Bagdad ce matin, près du marché central de la ville.',
+          'Les forces de sécurité irakiennes ont bouclé le quartier et ouvert une enquête.',
+        ]),
+      );
+    }
     response.writeHead(200, { 'content-type': 'application/rss+xml' });
     response.end(
       '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title></channel></rss>',
@@ -146,6 +157,7 @@ beforeAll(async () => {
   });
   const { server, url } = await started;
   site = server;
+  siteUrl = url;
   writeConfig(configDir, url);
   const port = await freePort();
   vigie = spawnVigie(['run'], {
@@ -194,6 +206,17 @@ function titles(): Promise<string[]> {
 function dropFailedLoads(status: number): void {
   const kept = problems.filter((line) => !line.includes(`status of ${status}`));
   problems.splice(0, problems.length, ...kept);
+}
+
+/** Signs in through /login unless the header already says so. */
+async function signIn(): Promise<void> {
+  if (!page.url().startsWith(base)) await page.goto('/events');
+  if ((await page.locator('header').textContent())?.includes(`Signed in as ${USER}`)) return;
+  await page.goto('/login');
+  await page.getByLabel('User name').fill(USER);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/events/);
 }
 
 /** Follows the header's link to a section of the workspace. */
@@ -312,6 +335,7 @@ describe('signing in', () => {
 
 describe('labels', () => {
   it('a signed-in analyst labels an event relevant, then changes their mind', async () => {
+    await signIn();
     await page.goto('/events?rule=mosul-watch');
     const form = page.getByRole('form', { name: /^Label event \d+$/ });
     const relevant = form.getByRole('button', { name: 'Relevant', exact: true });
@@ -420,6 +444,20 @@ describe('/try in Chromium', () => {
       ]);
     expect(await page.locator('main mark').allTextContents()).toContain('explosion');
     await checkPage('try');
+  });
+
+  it('fetches an article by its address for a signed-in analyst, as the workers would', async () => {
+    await signIn();
+    await page.goto('/try');
+    await page.getByLabel('Or the article’s address').fill(`${siteUrl}/article`);
+    await page.getByRole('button', { name: 'Try' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 2 }).first().textContent())
+      .toBe('Attentat à Bagdad');
+    expect(await page.getByRole('heading', { level: 4 }).allTextContents()).toEqual([
+      expect.stringContaining('Attacks in Iraq'),
+    ]);
+    await checkPage('try-url');
   });
 
   it('refuses a draft rule with its file:line problem, then tries a valid one', async () => {
