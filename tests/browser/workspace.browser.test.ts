@@ -1,6 +1,7 @@
 // The workspace as an analyst uses it: `vigie run` with stored events on a free loopback port, and
-// real Chromium (playwright-core) clicking through its pages. PostgreSQL (a schema of its own):
-// a fresh PGlite costs 5–9 s more here, and workspace-http.test.ts covers the pages on PGlite.
+// real Chromium (playwright-core) clicking through its pages. PostgreSQL (a schema of its own) by
+// default: a fresh PGlite costs 5–9 s more here, and workspace-http.test.ts covers the pages on
+// PGlite; BROWSER_TEST_PGLITE=1 runs the same on the embedded database, as `vigie run` defaults.
 // Each page: no serious or critical axe-core violation, nothing refused by the CSP, a screenshot
 // in test-results/screenshots/ for review.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,13 +37,16 @@ import {
 } from './browser-helpers.ts';
 
 const prefix = uniquePrefix('browser');
-const backend: Backend = {
-  kind: 'postgres',
-  dataDir: '/nonexistent',
-  schema: `vigie_browser_${process.pid}_${Date.now().toString(36)}`,
-};
+const onPglite = process.env.BROWSER_TEST_PGLITE === '1';
+const dataDir = mkdtempSync(join(tmpdir(), 'vigie-browser-data-'));
+const backend: Backend = onPglite
+  ? { kind: 'pglite', dataDir }
+  : {
+      kind: 'postgres',
+      dataDir,
+      schema: `vigie_browser_${process.pid}_${Date.now().toString(36)}`,
+    };
 let configDir: string;
-let dataDir: string;
 let site: Server;
 let siteUrl: string;
 let store: Store | undefined;
@@ -146,7 +150,6 @@ beforeAll(async () => {
   const started = startSite();
   const launched = launchChromium();
   configDir = mkdtempSync(join(tmpdir(), 'vigie-browser-config-'));
-  dataDir = mkdtempSync(join(tmpdir(), 'vigie-browser-data-'));
   store = await openBackend(backend);
   await seedEvents(store.db);
   await seedAlert(store.db);
@@ -155,6 +158,11 @@ beforeAll(async () => {
     passwordHash: await hashPassword(PASSWORD),
     now: new Date(),
   });
+  if (onPglite) {
+    // One process per PGlite data directory: vigie run's from here on.
+    await store.close();
+    store = undefined;
+  }
   const { server, url } = await started;
   site = server;
   siteUrl = url;
@@ -163,8 +171,7 @@ beforeAll(async () => {
   vigie = spawnVigie(['run'], {
     VIGIE_CONFIG: configDir,
     VIGIE_DATA_DIR: dataDir,
-    DATABASE_URL: PG_URL,
-    VIGIE_DATABASE_SCHEMA: backend.schema ?? '',
+    ...(backend.schema ? { DATABASE_URL: PG_URL, VIGIE_DATABASE_SCHEMA: backend.schema } : {}),
     VIGIE_QUEUE_PREFIX: prefix,
     VIGIE_ALLOW_HOSTS: '127.0.0.1',
     PORT: String(port),
@@ -189,7 +196,7 @@ afterAll(async () => {
     await vigie.exited;
   }
   await clearQueues(prefix);
-  if (store) {
+  if (store && backend.schema) {
     await sql`drop schema if exists ${sql.id(backend.schema ?? '')} cascade`.execute(store.db);
     await store.close();
   }
