@@ -1,5 +1,6 @@
 // /try, the rule tester: the form, then the article as vigie reads it, the rules that match it explained, and a backtest.
 import { countOf, formatTimeWithOffset, safeHref } from '../../notify/format.ts';
+import type { Snippet } from '../../notify/snippets.ts';
 import type { TriedArticle, TriedRule, TryForm } from '../try-article.ts';
 import { TRY_PERIODS } from '../try-article.ts';
 import type { TryBacktest } from '../try-backtest.ts';
@@ -147,6 +148,12 @@ function ResultView(props: { result: TryResult }) {
             <li>
               {`${region.name} (${region.id}): named ${countOf(region.count, 'time', 'times')}`}
               {region.focus ? ', what the article is about' : ''}
+              {region.place ? (
+                <>
+                  {': '}
+                  <Excerpt excerpt={region.place} />
+                </>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -186,6 +193,15 @@ function RuleView(props: { rule: TriedRule }) {
           </>
         ))}
       </p>
+      {rule.excerpts.length > 0 ? (
+        <ul class="excerpts">
+          {rule.excerpts.map((excerpt) => (
+            <li>
+              <Excerpt excerpt={excerpt} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {rule.clauses.length > 0 ? (
         <p class="meta">
           {`It asks for ${rule.clauses.map((terms) => `one of ${terms.join(', ')}`).join('; and ')}.`}
@@ -199,6 +215,19 @@ function RuleView(props: { rule: TriedRule }) {
         </p>
       ) : null}
     </article>
+  );
+}
+
+function Excerpt(props: { excerpt: Snippet }) {
+  const { excerpt } = props;
+  return (
+    <>
+      {excerpt.cutBefore ? '…' : ''}
+      {excerpt.before}
+      <mark>{excerpt.match}</mark>
+      {excerpt.after}
+      {excerpt.cutAfter ? '…' : ''}
+    </>
   );
 }
 
