@@ -1,6 +1,6 @@
 // `npm run bench`: runs every benchmark and prints Markdown tables for BENCHMARKS.md.
-// `npm run bench -- classify`, `… extract`, `… pipeline`, `… start`, `… memory` or `… events` runs one of
-// them (the extraction corpora are read from VIGIE_CORPORA, default ../corpora beside the repo;
+// `npm run bench -- classify`, `… extract`, `… pipeline`, `… start`, `… memory`, `… events` or
+// `… cluster` runs one of them (the extraction corpora are read from VIGIE_CORPORA, default ../corpora beside the repo;
 // VIGIE_BENCH_BASE=/other/checkout also scores that checkout's extractor, for before/after);
 // `npm run bench -- pipeline 'PATTERN'` only the pipeline setups whose "<processes>p <name>"
 // matches PATTERN (a regular expression), e.g. '^1p .*PostgreSQL, event'.
@@ -107,7 +107,27 @@ async function printEvents(): Promise<void> {
   }
 }
 
-const PARTS = ['classify', 'extract', 'pipeline', 'start', 'memory', 'events'];
+/** BullMQ's chain on one Redis and on a 3-node Redis Cluster started for the run (bench/cluster.ts). */
+async function printCluster(): Promise<void> {
+  const { benchCluster } = await import('./cluster.ts');
+  const figures = await benchCluster();
+  console.log(
+    '\n## Redis Cluster (BullMQ chain, 2,000 articles, 4,020 jobs, workers in one process)\n',
+  );
+  console.log('| target | round | seconds | jobs/s | articles/s |');
+  console.log('| --- | ---: | ---: | ---: | ---: |');
+  for (const run of figures.runs) {
+    console.log(
+      `| ${run.target} | ${run.round} | ${run.seconds.toFixed(2)} | ${run.jobsPerSecond.toFixed(0)} | ${run.articlesPerSecond.toFixed(0)} |`,
+    );
+  }
+  const bytes = figures.bytesPerKeptJob;
+  console.log(
+    `\nRedis memory per kept job: ${bytes === undefined ? '?' : bytes.toFixed(0)} bytes; the three queues' keys on ${figures.nodesUsed} of 3 nodes.`,
+  );
+}
+
+const PARTS = ['classify', 'extract', 'pipeline', 'start', 'memory', 'events', 'cluster'];
 const only = process.argv[2];
 if (only !== undefined && !PARTS.includes(only)) {
   console.error(`bench: unknown benchmark "${only}" (${PARTS.join(', ')})`);
@@ -122,3 +142,4 @@ if (only === undefined || only === 'start') await printStart();
 // `npm run bench -- memory steady` (or ingest, hostile): one part of it.
 if (only === undefined || only === 'memory') await printMemory(process.argv[3]);
 if (only === undefined || only === 'events') await printEvents();
+if (only === undefined || only === 'cluster') await printCluster();

@@ -1,9 +1,10 @@
 // The one Deps object every worker and command runs with: env, config, matcher, clock, log, store, queues, Redis, http.
 import type { JobsOptions } from 'bullmq';
-import { Redis } from 'ioredis';
+import { Cluster, type ClusterOptions, Redis } from 'ioredis';
 import { type ConfigById, indexConfigById } from './config/by-id.ts';
 import type { VigieEnv } from './config/env.ts';
 import type { VigieConfig } from './config/load.ts';
+import type { RedisClusterSpec } from './config/redis-cluster.ts';
 import type { ReloadOutcome } from './config-reload.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
 import { UserError } from './lib/errors.ts';
@@ -42,9 +43,9 @@ export interface Deps {
   /** The BullMQ prefix the queues and workers share (VIGIE_QUEUE_PREFIX, or ingest's own). */
   prefix: string;
   /** The workers' connection (BullMQ duplicates it for blocking reads): waits out an outage. */
-  connection: Redis;
+  connection: Redis | Cluster;
   /** The queues' connection, that adds jobs: fails fast while Redis is away (`connectRedis`). */
-  producer: Redis;
+  producer: Redis | Cluster;
   http: Http;
   /**
    * The last config reload's outcome (config-reload.ts), none before the first. A reload replaces
@@ -78,10 +79,11 @@ export async function openDeps(options: OpenDepsOptions): Promise<Deps> {
   const byId = indexConfigById(config);
   const log = options.log ?? createLogger();
   const logRepeated = summariseRepeats(log);
-  const connection = await connectRedis(env.redisUrl, logRepeated);
-  let producer: Redis | undefined;
+  const target = env.redisCluster ?? env.redisUrl;
+  const connection = await connectRedis(target, logRepeated);
+  let producer: Redis | Cluster | undefined;
   try {
-    producer = await connectRedis(env.redisUrl, logRepeated, 'producer');
+    producer = await connectRedis(target, logRepeated, 'producer');
     const store = options.store ?? (await openStore(env, logStoreError(logRepeated)));
     const prefix = options.prefix ?? env.queuePrefix;
     const queues = createQueues({
@@ -130,15 +132,29 @@ const ROLE_OPTIONS = {
 } as const;
 
 /**
- * A connection to Redis for workers or for the queues that add jobs. The first connect is awaited
- * so that a wrong REDIS_URL is one clear error rather than commands queued forever.
+ * A connection to Redis, or to a Redis Cluster (REDIS_CLUSTER_NODES), for workers or for the
+ * queues that add jobs. The first connect is awaited so that a wrong address is one clear error
+ * rather than commands queued forever.
  */
 export async function connectRedis(
   url: string,
   logRepeated?: RepeatedLog,
+  role?: keyof typeof ROLE_OPTIONS,
+): Promise<Redis>;
+export async function connectRedis(
+  target: string | RedisClusterSpec,
+  logRepeated?: RepeatedLog,
+  role?: keyof typeof ROLE_OPTIONS,
+): Promise<Redis | Cluster>;
+export async function connectRedis(
+  target: string | RedisClusterSpec,
+  logRepeated?: RepeatedLog,
   role: keyof typeof ROLE_OPTIONS = 'worker',
-): Promise<Redis> {
-  const connection = new Redis(url, { ...ROLE_OPTIONS[role], lazyConnect: true });
+): Promise<Redis | Cluster> {
+  const connection =
+    typeof target === 'string'
+      ? new Redis(target, { ...ROLE_OPTIONS[role], lazyConnect: true })
+      : new Cluster(target.nodes, clusterOptions(target, role));
   let lastError: Error | undefined;
   let connected = false;
   // Without a listener ioredis prints every reconnection failure to the console. Before the first
@@ -159,9 +175,34 @@ export async function connectRedis(
   } catch (error) {
     connection.disconnect();
     const reason = (lastError ?? (error as Error)).message;
-    throw new UserError(`queues: cannot connect to Redis at ${redactUrl(url)} (${reason})`);
+    throw new UserError(`queues: cannot connect to ${describeTarget(target)} (${reason})`);
   }
   return connection;
+}
+
+/**
+ * The same roles on a cluster: the per-node options go in `redisOptions` (where BullMQ checks
+ * `maxRetriesPerRequest`), the offline queue is the cluster's own. A cluster that cannot be
+ * reached at the start is retried a few times (one refresh of its slots), then given up.
+ */
+function clusterOptions(spec: RedisClusterSpec, role: keyof typeof ROLE_OPTIONS): ClusterOptions {
+  const { enableOfflineQueue, ...perNode } = { enableOfflineQueue: true, ...ROLE_OPTIONS[role] };
+  return {
+    lazyConnect: true,
+    enableOfflineQueue,
+    redisOptions: {
+      ...perNode,
+      ...(spec.username ? { username: spec.username } : {}),
+      ...(spec.password ? { password: spec.password } : {}),
+      ...(spec.tls ? { tls: {} } : {}),
+    },
+  };
+}
+
+function describeTarget(target: string | RedisClusterSpec): string {
+  if (typeof target === 'string') return `Redis at ${redactUrl(target)}`;
+  const nodes = target.nodes.map((node) => `${node.host}:${node.port}`).join(',');
+  return `the Redis Cluster at ${nodes}`;
 }
 
 function logStoreError(logRepeated: RepeatedLog) {

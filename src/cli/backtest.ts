@@ -1,18 +1,12 @@
 // `vigie backtest`: the current rules re-run over stored articles; what they would match and when they would alert.
 import type { Command } from 'commander';
-import { ARTICLE_LANGUAGE } from '../articles/language.ts';
 import { loadConfig, type VigieConfig } from '../config/load.ts';
 import { systemClock } from '../lib/clock.ts';
 import { parseDuration } from '../lib/duration.ts';
 import { UserError } from '../lib/errors.ts';
-import { type ReplayMatch, type RuleReplay, startReplay } from '../notify/backtest.ts';
-import { compileMatcher, type Matcher } from '../rules/compile.ts';
-import { matchArticle } from '../rules/match.ts';
-import { byMentions } from '../rules/regions.ts';
-import { type Article, listArticlesSince } from '../store/articles.ts';
-import { countedAtOf } from '../store/counted-at.ts';
-import { storyKeyOf } from '../store/story-key.ts';
-import type { Db } from '../store/types.ts';
+import type { RuleReplay } from '../notify/backtest.ts';
+import { backtestStored } from '../notify/backtest-stored.ts';
+import { compileMatcher } from '../rules/compile.ts';
 import { assertKnownIds } from './known-ids.ts';
 import { configDirOption } from './options.ts';
 
@@ -35,9 +29,6 @@ export interface BacktestReport {
     alerts: { at: string; region: string | null; stories: number }[];
   }[];
 }
-
-/** Articles read per query: the texts of a month of news do not fit in memory at once. */
-const PAGE_SIZE = 200;
 
 export function registerBacktestCommand(program: Command): void {
   program
@@ -67,61 +58,16 @@ export function registerBacktestCommand(program: Command): void {
       const env = loadEnv();
       const store = await openStore(env);
       try {
-        const { articles, rules } = await backtest(
-          store.db,
-          config,
-          matcher,
+        const { articles, rules } = await backtestStored(store.db, config, matcher, {
           since,
-          options.region,
-        );
+          region: options.region,
+        });
         const report = toReport(since, articles, rules);
         process.stdout.write(options.json ? `${JSON.stringify(report)}\n` : formatText(report));
       } finally {
         await store.close();
       }
     });
-}
-
-/**
- * Reads the articles stored since `since`, oldest first, a page at a time, matches each as
- * classify-article does and replays the matches through the alert thresholds. The replay's clock
- * is each article's created_at (the worker stamps an event moments after storing its article);
- * an article counts in a window by its publication, as the worker counts it (`countedAtOf`), so
- * an old article found recently alerts no one here either. Reads only.
- */
-async function backtest(
-  db: Db,
-  config: VigieConfig,
-  matcher: Matcher,
-  since: Date,
-  region?: string,
-): Promise<{ articles: number; rules: RuleReplay[] }> {
-  const replay = startReplay(config.rules);
-  let articles = 0;
-  let after: Article | undefined;
-  for (;;) {
-    const page = await listArticlesSince(db, since, PAGE_SIZE, after);
-    for (const article of page) {
-      const match = matchArticle(matcher, article, {
-        hits: false,
-        detectLanguage: ARTICLE_LANGUAGE,
-      });
-      if (region !== undefined && !match.regions.some((named) => named.id === region)) continue;
-      const matches: ReplayMatch[] = match.rules.map((rule) => ({
-        ruleId: rule.id,
-        storyId: storyKeyOf(article.storyId, article.id),
-        regions: byMentions(rule.regions, match.regions),
-        focusRegions: byMentions(rule.focus, match.regions),
-        matchedAt: article.createdAt,
-        countedAt: countedAtOf(article.publishedAt, article.createdAt),
-      }));
-      replay.add(matches);
-    }
-    articles += page.length;
-    after = page.at(-1);
-    if (page.length < PAGE_SIZE) break;
-  }
-  return { articles, rules: replay.finish() };
 }
 
 /** The config with `--rule` alone when given; unknown ids are errors before any database is opened. */

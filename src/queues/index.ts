@@ -31,7 +31,7 @@
 // Payloads are ids only; the database holds the state and its unique keys make every step
 // idempotent. Job ids only save work: a job added twice with one id runs once while BullMQ keeps it.
 import { type JobsOptions, Queue, UnrecoverableError } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import { z } from 'zod';
 import { UserError } from '../lib/errors.ts';
 
@@ -111,8 +111,27 @@ export const DEFAULT_JOB_OPTIONS = {
   removeOnFail: { count: 10_000, age: 7 * 24 * 3600 },
 } as const satisfies JobsOptions;
 
+/**
+ * The BullMQ prefix of one queue's keys. On a Redis Cluster every key one of BullMQ's scripts
+ * touches must hash to one slot, so the prefix carries a hash tag (docs.bullmq.io, "Redis
+ * Cluster"): the queue's own, `vigie:{fetch-feed}`, so that the queues spread over the nodes,
+ * unless the configured prefix already has one (`{vigie}`: every queue in one slot). On one Redis
+ * the prefix is used as it is, so the keys of existing single-node installs keep their names.
+ */
+export function queueKeyPrefix(prefix: string, queue: string, cluster: boolean): string {
+  if (!cluster || hasHashTag(prefix)) return prefix;
+  return `${prefix}:{${queue}}`;
+}
+
+/** Redis Cluster's rule: the text between the first `{` and the next `}`, if not empty. */
+function hasHashTag(key: string): boolean {
+  const open = key.indexOf('{');
+  const close = open < 0 ? -1 : key.indexOf('}', open + 1);
+  return close > open + 1;
+}
+
 export interface QueueSettings {
-  connection: Redis;
+  connection: Redis | Cluster;
   prefix: string;
   defaultJobOptions?: JobsOptions | undefined;
   /** Hears the queues' connection errors (default: ignored; the connection's owner logs them). */
@@ -125,7 +144,7 @@ export function createQueues(settings: QueueSettings): Queues {
   const make = (name: QueueName) => {
     const queue = new Queue(name, {
       connection: settings.connection,
-      prefix: settings.prefix,
+      prefix: queueKeyPrefix(settings.prefix, name, settings.connection.isCluster),
       defaultJobOptions: { ...DEFAULT_JOB_OPTIONS, ...settings.defaultJobOptions },
     });
     // Without a listener BullMQ prints each of its connection's errors to the console, stack

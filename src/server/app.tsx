@@ -6,11 +6,15 @@ import { html } from 'hono/html';
 import type { Deps } from '../deps.ts';
 import { singleLine } from '../notify/format.ts';
 import { searchEvents } from '../store/event-search.ts';
+import { type AccessOptions, accessForHost } from './access.ts';
+import { accountOf, installAccess } from './auth.tsx';
 import { analystTimeZone, type EventQuery, readEventQuery, readValues } from './event-query.ts';
 import { toApiEvents, viewEvents } from './event-view.ts';
 import { EventsPage } from './pages/events.tsx';
 import { PAGE_CSP } from './pages/layout.tsx';
+import { registerAuthRoutes } from './routes/auth.tsx';
 import { registerReloadRoutes } from './routes/config-reload.tsx';
+import { registerPageRoutes } from './routes/index.ts';
 import { registerTryRoutes } from './routes/try.tsx';
 
 export type WorkspaceDeps = Pick<
@@ -20,7 +24,11 @@ export type WorkspaceDeps = Pick<
 
 const COMMON_HEADERS = { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
 
-export function createWorkspaceApp(deps: WorkspaceDeps): Hono {
+/** Without `access`, the rules of a server bound to 127.0.0.1 (http.ts passes the real ones). */
+export function createWorkspaceApp(
+  deps: WorkspaceDeps,
+  access: AccessOptions = accessForHost('127.0.0.1', {}),
+): Hono {
   const app = new Hono();
 
   app.use(async (c, next) => {
@@ -31,6 +39,9 @@ export function createWorkspaceApp(deps: WorkspaceDeps): Hono {
       c.header('referrer-policy', 'no-referrer');
     }
   });
+
+  installAccess(app, deps, access);
+  registerAuthRoutes(app, deps, access.sessionMs);
 
   app.get('/', (c) => c.redirect('/events', 302));
 
@@ -52,7 +63,13 @@ export function createWorkspaceApp(deps: WorkspaceDeps): Hono {
       const values = readValues(new URL(c.req.url).searchParams);
       return c.html(
         documentOf(
-          <EventsPage config={deps.config} values={values} timeZone={timeZone} error={error} />,
+          <EventsPage
+            config={deps.config}
+            values={values}
+            timeZone={timeZone}
+            error={error}
+            account={accountOf(c)}
+          />,
         ),
         400,
       );
@@ -61,11 +78,18 @@ export function createWorkspaceApp(deps: WorkspaceDeps): Hono {
     const list = viewEvents(page, deps.config);
     return c.html(
       documentOf(
-        <EventsPage config={deps.config} values={query.values} timeZone={timeZone} list={list} />,
+        <EventsPage
+          config={deps.config}
+          values={query.values}
+          timeZone={timeZone}
+          list={list}
+          account={accountOf(c)}
+        />,
       ),
     );
   });
 
+  registerPageRoutes(app, deps);
   registerTryRoutes(app, deps);
   registerReloadRoutes(app, deps);
 
@@ -91,6 +115,8 @@ function readQuery(deps: WorkspaceDeps, url: string): EventQuery {
 }
 
 /** The workspace as a node:http handler. Node's own Request and Response stay as they are. */
-export function createWorkspaceListener(deps: WorkspaceDeps) {
-  return getRequestListener(createWorkspaceApp(deps).fetch, { overrideGlobalObjects: false });
+export function createWorkspaceListener(deps: WorkspaceDeps, access: AccessOptions) {
+  return getRequestListener(createWorkspaceApp(deps, access).fetch, {
+    overrideGlobalObjects: false,
+  });
 }

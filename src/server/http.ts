@@ -6,6 +6,7 @@ import type { Deps } from '../deps.ts';
 import { UserError } from '../lib/errors.ts';
 import { singleLine } from '../notify/format.ts';
 import { pingDatabase } from '../store/database.ts';
+import { accessForHost } from './access.ts';
 import { createWorkspaceListener } from './app.tsx';
 import { readDashboard, renderDashboardPage } from './dashboard.ts';
 import type { Metrics } from './metrics.ts';
@@ -31,7 +32,9 @@ export async function startHttpServer(
   port: number,
   options: HttpServerOptions = {},
 ): Promise<Server> {
-  const workspace = createWorkspaceListener(deps);
+  // Loopback unless VIGIE_HOST says otherwise: reading without signing in is only for this machine.
+  const host = deps.env.host ?? '127.0.0.1';
+  const workspace = createWorkspaceListener(deps, accessForHost(host, deps.env));
   const server = createServer((request, response) => {
     route(deps, metrics, options, workspace, request, response).catch((error: unknown) => {
       deps.log.error({ err: String(error), path: request.url }, 'http request failed');
@@ -42,7 +45,7 @@ export async function startHttpServer(
   await new Promise<void>((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => reject(listenError(port, error));
     server.once('error', onError);
-    server.listen(port, () => {
+    server.listen(port, host, () => {
       server.off('error', onError);
       resolve();
     });
@@ -74,8 +77,9 @@ async function route(
   response: ServerResponse,
 ): Promise<void> {
   const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-  // The workspace answers its own methods (forms POST); the paths here only read.
-  if (OWN_PATHS.has(path) && request.method !== 'GET' && request.method !== 'HEAD')
+  // The workspace has forms (sign in, labels); the fixed paths below only read.
+  if (!OWN_PATHS.has(path)) return workspace(request, response);
+  if (request.method !== 'GET' && request.method !== 'HEAD')
     return send(response, 405, 'method not allowed\n');
   if (path === '/healthz') return send(response, 200, 'ok\n');
   if (path === '/readyz') {
@@ -86,10 +90,8 @@ async function route(
     const body = await metrics.registry.metrics();
     return send(response, 200, body, metrics.registry.contentType);
   }
-  if (path === '/queues' || path === '/queues.json') {
-    return sendDashboard(deps, options, path === '/queues.json', response);
-  }
-  await workspace(request, response);
+  // /queues and /queues.json.
+  return sendDashboard(deps, options, path === '/queues.json', response);
 }
 
 /**

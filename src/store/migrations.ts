@@ -10,6 +10,7 @@ import * as eventFocusRegions from './migrations/0007-event-focus-regions.ts';
 import * as feedHealth from './migrations/0008-feed-health.ts';
 import * as retentionIndexes from './migrations/0008-retention-indexes.ts';
 import * as eventSearch from './migrations/0010-event-search.ts';
+import * as authUsersLabels from './migrations/0011-auth-users-labels.ts';
 import type { StoryIndexKeysOf } from './stories.ts';
 import type { Database } from './types.ts';
 
@@ -25,6 +26,7 @@ const listMigrations = (storyIndexKeys?: StoryIndexKeysOf): Record<string, Migra
   '0008-feed-health': feedHealth,
   '0008-retention-indexes': retentionIndexes,
   '0010-event-search': eventSearch,
+  '0011-auth-users-labels': authUsersLabels,
 });
 
 /**

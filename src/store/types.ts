@@ -201,6 +201,30 @@ export interface DeliveriesTable {
   created_at: Timestamp;
 }
 
+/** A workspace user (0011): `vigie users add`. */
+export interface UsersTable {
+  name: string;
+  password_hash: string;
+  created_at: Timestamp;
+}
+
+/** A signed-in browser (0011); `id` is the SHA-256 of the cookie's token. */
+export interface SessionsTable {
+  id: string;
+  user_name: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+/** One user's current relevance label on one event (0011). */
+export interface EventLabelsTable {
+  event_id: number;
+  user_name: string;
+  relevant: boolean;
+  labelled_at: Timestamp;
+}
+
 export interface Database {
   feeds: FeedsTable;
   stories: StoriesTable;
@@ -213,6 +237,9 @@ export interface Database {
   deliveries: DeliveriesTable;
   feed_fetches: FeedFetchesTable;
   feed_notices: FeedNoticesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  event_labels: EventLabelsTable;
 }
 
 /** What every store function takes: the Kysely instance or a transaction of it. */

@@ -1,7 +1,7 @@
 // Starts BullMQ workers over Deps for the queues asked for, with logging, metrics hooks and close.
 import { type Job, Worker } from 'bullmq';
 import type { Deps } from '../deps.ts';
-import type { QueueName } from '../queues/index.ts';
+import { type QueueName, queueKeyPrefix } from '../queues/index.ts';
 import { applyRetentionWorker } from './apply-retention.worker.ts';
 import { buildDigestWorker } from './build-digest.worker.ts';
 import { classifyArticleWorker } from './classify-article.worker.ts';
@@ -56,7 +56,7 @@ function startWorker(deps: Deps, spec: WorkerSpec, options: StartWorkersOptions)
   const lockMs = options.lockMs ?? deps.env.workerLockMs ?? DEFAULT_LOCK_MS;
   const worker = new Worker(spec.queue, (job, _token, signal) => spec.process(deps, job, signal), {
     connection: deps.connection,
-    prefix: deps.prefix,
+    prefix: queueKeyPrefix(deps.prefix, spec.queue, deps.connection.isCluster),
     concurrency: spec.concurrency,
     lockDuration: lockMs,
     // Two stall checks per lock: a dead worker's job is back in the queue at most 1.5 locks after

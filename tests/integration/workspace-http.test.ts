@@ -6,8 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../src/deps.ts';
 import { startHttpServer, stopHttpServer } from '../../src/server/http.ts';
 import { createMetrics } from '../../src/server/metrics.ts';
+import { listAlerts } from '../../src/store/alert-list.ts';
+import { countMatchesPerHour, countRuleActivity } from '../../src/store/rule-activity.ts';
+import { getStoryDetail } from '../../src/store/story-detail.ts';
 import { type Backend, closeTestDeps, openTestDeps, testBackends } from './pipeline-helpers.ts';
-import { seedEvents } from './workspace-seed.ts';
+import { hoursAfter, seedEvents } from './workspace-seed.ts';
 
 let backend: Backend;
 let deps: Deps;
@@ -253,5 +256,36 @@ describe('/events', () => {
     const missing = await fetch(`${base}/nowhere`);
     expect(missing.status).toBe(404);
     expect(await missing.text()).toBe('not found\n');
+  });
+});
+
+// The other pages' store queries on PGlite (workspace-pages.test.ts covers them over HTTP on PostgreSQL).
+describe("the pages' queries on PGlite", () => {
+  it("reads a story, the rules' activity and the alerts", async () => {
+    const db = deps.store.db;
+    const { id } = await db.selectFrom('stories').select('id').executeTakeFirstOrThrow();
+    const story = await getStoryDetail(db, id);
+    expect(story?.copies.map((copy) => copy.sources)).toEqual([
+      ['feed-a'],
+      ['feed-b'],
+      ['feed-b'],
+      ['feed-c'],
+    ]);
+    expect(story?.matches).toHaveLength(4);
+    expect(await getStoryDetail(db, id + 1000)).toBeUndefined();
+    const activity = await countRuleActivity(db, hoursAfter(20));
+    expect(activity.get('attacks')).toEqual({
+      ruleId: 'attacks',
+      matches24h: 10,
+      matches7d: 10,
+      alerts24h: 0,
+      alerts7d: 0,
+    });
+    const hourly = await countMatchesPerHour(db, hoursAfter(0), hoursAfter(24));
+    expect(hourly.filter((row) => row.ruleId === 'attacks').map((row) => row.count)).toEqual(
+      Array(10).fill(1),
+    );
+    expect(hourly[0]?.hour).toEqual(hoursAfter(1));
+    expect(await listAlerts(db, { limit: 10 })).toEqual({ alerts: [], next: null });
   });
 });

@@ -3,6 +3,7 @@ import type { VigieConfig } from '../../config/load.ts';
 import { countOf, formatTimeWithOffset, safeHref } from '../../notify/format.ts';
 import type { Snippet } from '../../notify/snippets.ts';
 import type { RegionSpec } from '../../rules/types.ts';
+import type { Account } from '../auth.tsx';
 import type { EventQueryValues } from '../event-query.ts';
 import type { EventListView, EventView } from '../event-view.ts';
 import { Layout } from './layout.tsx';
@@ -14,11 +15,13 @@ export interface EventsPageProps {
   /** The list, or why the parameters were refused. */
   list?: EventListView | undefined;
   error?: { parameter: string; message: string } | undefined;
+  /** Who is signed in (auth.tsx `accountOf`), for the header. */
+  account?: Account | undefined;
 }
 
 export function EventsPage(props: EventsPageProps) {
   return (
-    <Layout title="Events">
+    <Layout title="Events" account={props.account}>
       <h1>Events</h1>
       <FilterForm {...props} />
       {props.error ? (
@@ -153,9 +156,13 @@ function EventItem(props: { event: EventView; timeZone: string }) {
         {event.regions.length > 0
           ? `Regions: ${event.regions.map((region) => region.name).join(', ')}`
           : 'No region'}
-        {event.storyId !== null
-          ? ` · Story ${event.storyId}: ${countOf(event.copies, 'copy', 'copies')} from ${countOf(event.sources, 'source', 'sources')}`
-          : ''}
+        {event.storyId !== null ? (
+          <>
+            {' · '}
+            <a href={`/stories/${event.storyId}`}>{`Story ${event.storyId}`}</a>
+            {`: ${countOf(event.copies, 'copy', 'copies')} from ${countOf(event.sources, 'source', 'sources')}`}
+          </>
+        ) : null}
       </p>
     </article>
   );

@@ -1,6 +1,8 @@
 // The workspace's page frame: language, title, one inline style sheet that the CSP names by hash.
 import { createHash } from 'node:crypto';
 import type { Child } from 'hono/jsx';
+import type { Account } from '../auth.tsx';
+import { AccountNav } from './account-nav.tsx';
 
 // Written to need no escaping: the CSP allows exactly this text, by its hash.
 const STYLE = `
@@ -21,7 +23,18 @@ ol.events h2 { font-size: 1.05rem; margin: 0 0 .25rem; }
 .severity-medium { color: #7a4a00; }
 ul.excerpts { margin: .35rem 0; padding-left: 1.2rem; }
 mark { background: #ffe27a; color: inherit; }
+table.grid { border-collapse: collapse; width: 100%; font-size: .9rem; margin: .5rem 0 1rem; }
+table.grid th, table.grid td { border-bottom: 1px solid #ddd; padding: .3rem .4rem; text-align: left; vertical-align: top; }
+table.grid td.n { text-align: right; font-variant-numeric: tabular-nums; }
+.state-failed { color: #8b0000; font-weight: 600; }
+.state-pending, .state-sending { color: #7a4a00; }
+pre.rule { background: #f5f5f5; padding: .5rem .75rem; overflow-x: auto; }
+svg.perday rect { fill: #3b6ea5; }
 nav.pages { margin-top: 1rem; }
+.account, form.label { display: inline; margin: 0; }
+.account { margin-left: auto; }
+form.label button { font: inherit; font-size: .8rem; padding: 0 .4rem; }
+form.label button[aria-pressed="true"] { font-weight: 600; background: #dfe9f7; }
 `;
 
 export const STYLE_HASH = `sha256-${createHash('sha256').update(STYLE).digest('base64')}`;
@@ -35,7 +48,8 @@ export const PAGE_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export function Layout(props: { title: string; children: Child }) {
+/** `account` (auth.tsx `accountOf(c)`): who is signed in, shown with sign in / sign out. */
+export function Layout(props: { title: string; children: Child; account?: Account | undefined }) {
   return (
     <html lang="en">
       <head>
@@ -50,9 +64,10 @@ export function Layout(props: { title: string; children: Child }) {
             <strong>vigie</strong>
           </p>
           <nav aria-label="Sections">
-            <a href="/events">Events</a> · <a href="/try">Try a rule</a> ·{' '}
-            <a href="/queues">Queues</a>
+            <a href="/events">Events</a> · <a href="/alerts">Alerts</a> · <a href="/rules">Rules</a> ·{' '}
+            <a href="/feeds">Feeds</a> · <a href="/try">Try a rule</a> · <a href="/queues">Queues</a>
           </nav>
+          {props.account ? <AccountNav account={props.account} /> : null}
         </header>
         <main>{props.children}</main>
       </body>
