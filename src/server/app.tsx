@@ -13,7 +13,7 @@ import { toApiEvents, viewEvents } from './event-view.ts';
 import { EventsPage } from './pages/events.tsx';
 import { PAGE_CSP } from './pages/layout.tsx';
 import { registerAuthRoutes } from './routes/auth.tsx';
-import { registerReloadRoutes } from './routes/config-reload.tsx';
+import { registerReloadRoutes, viewReload } from './routes/config-reload.tsx';
 import { registerPageRoutes } from './routes/index.ts';
 import { registerTryRoutes } from './routes/try.tsx';
 
@@ -89,7 +89,7 @@ export function createWorkspaceApp(
     );
   });
 
-  registerPageRoutes(app, deps);
+  registerPageRoutes(app, deps, { lastReload: () => viewReload(deps.lastReload) });
   registerTryRoutes(app, deps);
   registerReloadRoutes(app, deps);
 

@@ -1,15 +1,14 @@
 // /try, the rule tester, on a loopback server over stored articles (PostgreSQL): pasted text against the
 // running rules, a draft with file:line problems, a draft's backtest, sizes bounded, URLs behind sign-in.
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { getRequestListener } from '@hono/node-server';
-import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../src/deps.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
+import { hashToken, newToken } from '../../src/server/access.ts';
 import { startHttpServer, stopHttpServer } from '../../src/server/http.ts';
 import { createMetrics } from '../../src/server/metrics.ts';
-import { registerTryRoutes } from '../../src/server/routes/try.tsx';
+import { insertSession, upsertUser } from '../../src/store/users.ts';
 import {
   articlePage,
   type Backend,
@@ -25,19 +24,15 @@ let backend: Backend;
 let deps: Deps;
 let server: Server;
 let base: string;
-/** The same routes with URL fetching allowed, as a signed-in user has it. */
-let signedIn: Server;
-let signedInBase: string;
 let site: LocalServer;
 
-function listen(handler: Parameters<typeof createServer>[1]): Promise<[Server, string]> {
-  const created = createServer(handler);
-  return new Promise((resolve) =>
-    created.listen(0, '127.0.0.1', () =>
-      resolve([created, `http://127.0.0.1:${(created.address() as AddressInfo).port}`]),
-    ),
-  );
+/** A browser's cookie and the form token that goes with it. */
+interface Visitor {
+  cookie: string;
+  csrf: string;
 }
+let anonymous: Visitor;
+let signedIn: Visitor;
 
 beforeAll(async () => {
   [backend] = testBackends('workspace_try') as [Backend, Backend];
@@ -46,11 +41,6 @@ beforeAll(async () => {
   await seedEvents(deps.store.db);
   server = await startHttpServer(deps, createMetrics(), 0);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const app = new Hono();
-  registerTryRoutes(app, deps, { mayFetchUrl: () => true });
-  [signedIn, signedInBase] = await listen(
-    getRequestListener(app.fetch, { overrideGlobalObjects: false }),
-  );
   site = await startLocalServer();
   site.routes.set('/page', () => ({
     headers: { 'content-type': 'text/html; charset=utf-8' },
@@ -59,17 +49,38 @@ beforeAll(async () => {
       'Les forces irakiennes ont bouclé le quartier et enquêtent sur son origine.',
     ]),
   }));
+  // An anonymous reader on loopback gets a form token in a cookie with the page.
+  const page = await fetch(`${base}/try`);
+  const cookie = /vigie_csrf=([^;]+)/.exec(page.headers.get('set-cookie') ?? '')?.[1] ?? '';
+  anonymous = { cookie: `vigie_csrf=${cookie}`, csrf: cookie };
+  // A signed-in user: a session as /login stores it.
+  const now = deps.clock.now();
+  await upsertUser(deps.store.db, { name: 'ana', passwordHash: 'unused', now });
+  const token = newToken();
+  const csrf = newToken();
+  const expiresAt = new Date(now.getTime() + 3_600_000);
+  await insertSession(deps.store.db, {
+    id: hashToken(token),
+    userName: 'ana',
+    csrfToken: csrf,
+    now,
+    expiresAt,
+  });
+  signedIn = { cookie: `vigie_session=${token}`, csrf };
 });
 
 afterAll(async () => {
   await site?.close();
-  signedIn?.close();
   if (server) await stopHttpServer(server);
   if (deps) await closeTestDeps(deps, backend);
 });
 
-async function post(fields: Record<string, string>, at = base) {
-  const response = await fetch(`${at}/try`, { method: 'POST', body: new URLSearchParams(fields) });
+async function post(fields: Record<string, string>, who: Visitor = anonymous) {
+  const response = await fetch(`${base}/try`, {
+    method: 'POST',
+    headers: { cookie: who.cookie },
+    body: new URLSearchParams({ ...fields, csrf: who.csrf }),
+  });
   return { status: response.status, body: await response.text(), headers: response.headers };
 }
 
@@ -82,6 +93,7 @@ describe('/try', () => {
     expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
     const body = await response.text();
     expect(body).toContain('<form class="filters" method="post" action="/try"');
+    expect(body).toMatch(/<input type="hidden" name="csrf" value="[\w-]{43}"\/>/);
     expect(body).toContain('name="rules"');
   });
 
@@ -133,23 +145,29 @@ describe('/try', () => {
     const rules = await post({ text: 'x', rules: `# ${'a'.repeat(120_000)}` });
     expect(rules.status).toBe(400);
     expect(rules.body).toContain('rules: 120 KB is over the limit of 100 KB');
-    const whole = await fetch(`${base}/try`, { method: 'POST', body: 'a'.repeat(5_000_000) });
+    const whole = await post({ text: 'a'.repeat(5_000_000) });
     expect(whole.status).toBe(413);
+    const noToken = await fetch(`${base}/try`, {
+      method: 'POST',
+      headers: { cookie: anonymous.cookie },
+      body: new URLSearchParams({ text: 'x' }),
+    });
+    expect(noToken.status).toBe(403);
   });
 
   it('fetches a URL only for a signed-in user, through the workers’ fetcher', async () => {
     const url = `${site.url}/page`;
-    const anonymous = await post({ url });
-    expect(anonymous.status).toBe(400);
-    expect(anonymous.body).toContain('url: fetching a page needs a signed-in user');
+    const refusedAnonymous = await post({ url });
+    expect(refusedAnonymous.status).toBe(400);
+    expect(refusedAnonymous.body).toContain('url: fetching a page needs a signed-in user');
     expect(site.hits).toHaveLength(0);
 
-    const { status, body } = await post({ url }, signedInBase);
+    const { status, body } = await post({ url }, signedIn);
     expect(status).toBe(200);
     expect(body).toContain('<h2 id="tried-article">Explosion à Mossoul</h2>');
     expect(body).toContain('Rule mossoul, score');
     // Outside the allowed hosts, as a worker would be: refused before any connection.
-    const refused = await post({ url: 'http://192.0.2.1/page' }, signedInBase);
+    const refused = await post({ url: 'http://192.0.2.1/page' }, signedIn);
     expect(refused.status).toBe(400);
     expect(refused.body).toMatch(/<p class="error" role="alert">url: [^<]+<\/p>/);
   });

@@ -1,6 +1,7 @@
 // /try, the rule tester: the form, then the article as vigie reads it, the rules that match it explained, and a backtest.
 import { countOf, formatTimeWithOffset, safeHref } from '../../notify/format.ts';
 import type { Snippet } from '../../notify/snippets.ts';
+import type { Account } from '../auth.tsx';
 import type { TriedArticle, TriedRule, TryForm } from '../try-article.ts';
 import { TRY_PERIODS } from '../try-article.ts';
 import type { TryBacktest } from '../try-backtest.ts';
@@ -9,6 +10,8 @@ import { Layout } from './layout.tsx';
 export interface TryPageProps {
   form: TryForm;
   timeZone: string;
+  /** The visitor (auth.tsx `accountOf`): the form's CSRF token, and whether a URL may be fetched. */
+  account: Account;
   /** Why the form was refused, in one line. */
   error?: string | undefined;
   /** The draft's problems, `rules.yaml:line:col: path: message`. */
@@ -43,13 +46,13 @@ const PERIOD_LABELS: Record<string, string> = {
 
 export function TryPage(props: TryPageProps) {
   return (
-    <Layout title="Try a rule">
+    <Layout title="Try a rule" account={props.account}>
       <h1>Try a rule</h1>
       <p>
         Paste an article or give its address, and see what vigie reads in it and which rules match.
         Paste draft rules to try them here first. Nothing is saved.
       </p>
-      <TryFormView form={props.form} />
+      <TryFormView form={props.form} account={props.account} />
       {props.error ? (
         <p class="error" role="alert">
           {props.error}
@@ -62,10 +65,11 @@ export function TryPage(props: TryPageProps) {
   );
 }
 
-function TryFormView(props: { form: TryForm }) {
-  const { form } = props;
+function TryFormView(props: { form: TryForm; account: Account }) {
+  const { form, account } = props;
   return (
     <form class="filters" method="post" action="/try" aria-label="Try an article">
+      <input type="hidden" name="csrf" value={account.csrf} />
       <label>
         Title
         <input name="title" value={form.title} size={60} />
@@ -79,7 +83,11 @@ function TryFormView(props: { form: TryForm }) {
       <label>
         Or the article’s address
         <input type="url" name="url" value={form.url} size={60} placeholder="https://" />
-        <span class="hint">Fetched as the workers fetch pages; needs a signed-in user.</span>
+        <span class="hint">
+          {account.user === undefined
+            ? 'Fetched as the workers fetch pages, for a signed-in user: sign in first.'
+            : 'Fetched as the workers fetch pages.'}
+        </span>
       </label>
       <label>
         Draft rules (rules.yaml), optional

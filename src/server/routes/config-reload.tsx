@@ -1,29 +1,22 @@
-// /rules/reload (HTML) and /api/rules/reload (JSON): the last config reload's outcome in this process.
+// The last config reload's outcome in this process: /api/config/reload (JSON), and as /rules shows it.
 import type { Hono } from 'hono';
-import { html } from 'hono/html';
+import type { ReloadOutcome } from '../../config-reload.ts';
 import type { Deps } from '../../deps.ts';
-import { analystTimeZone } from '../event-query.ts';
-import { ReloadPage } from '../pages/config-reload.tsx';
+import type { ReloadView } from '../pages/rules.tsx';
 
 export type ReloadDeps = Pick<Deps, 'config' | 'lastReload'>;
 
 export function registerReloadRoutes(app: Hono, deps: ReloadDeps): void {
-  app.get('/rules/reload', (c) => {
-    const page = (
-      <ReloadPage
-        dir={deps.config.dir}
-        last={deps.lastReload}
-        timeZone={analystTimeZone(deps.config.notify)}
-      />
-    );
-    return c.html(html`<!DOCTYPE html>${page}`);
-  });
-
-  app.get('/api/rules/reload', (c) => {
+  app.get('/api/config/reload', (c) => {
     const last = deps.lastReload;
     return c.json({
       dir: deps.config.dir,
       last: last ? { ...last, at: last.at.toISOString() } : null,
     });
   });
+}
+
+/** The outcome as /rules shows it (pages/rules.tsx); none before the first reload. */
+export function viewReload(last: ReloadOutcome | undefined): ReloadView | undefined {
+  return last && { at: last.at, ok: last.ok, errors: last.problems };
 }

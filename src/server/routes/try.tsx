@@ -5,6 +5,7 @@ import { html } from 'hono/html';
 import { readConfigFiles } from '../../config/load.ts';
 import type { Deps } from '../../deps.ts';
 import { singleLine } from '../../notify/format.ts';
+import { accountOf, currentUser } from '../auth.tsx';
 import { analystTimeZone } from '../event-query.ts';
 import { TryPage, type TryPageProps, type TryResult } from '../pages/try.tsx';
 import {
@@ -20,11 +21,6 @@ import { backtestTried } from '../try-backtest.ts';
 export type TryDeps = Pick<Deps, 'config' | 'matcher' | 'store' | 'clock' | 'log' | 'http'>;
 
 export interface TryRouteOptions {
-  /**
-   * Whether this request may have vigie fetch a URL: only a signed-in user may (issue 15 part 7).
-   * Until sign-in exists, `urlFetchNeedsSignIn` refuses every request; ws-auth swaps in its check.
-   */
-  mayFetchUrl?: ((c: Context) => boolean | Promise<boolean>) | undefined;
   /** Articles a backtest reads at most, so that the page answers (default 5,000). */
   maxBacktestArticles?: number | undefined;
 }
@@ -33,18 +29,16 @@ const EMPTY_FORM: TryForm = { title: '', text: '', url: '', rules: '', since: ''
 /** The form's fields together, with room for their encoding: beyond it, 413 before reading more. */
 const BODY_LIMIT = 4 * (TRY_LIMITS.textBytes + TRY_LIMITS.rulesBytes);
 
-/** No sign-in yet: no request may fetch a URL. The ws-auth branch replaces it with its requireUser. */
-export function urlFetchNeedsSignIn(_c: Context): boolean {
-  return false;
-}
-
 export function registerTryRoutes(app: Hono, deps: TryDeps, options: TryRouteOptions = {}): void {
-  const mayFetchUrl = options.mayFetchUrl ?? urlFetchNeedsSignIn;
-  const render = (c: Context, props: Omit<TryPageProps, 'timeZone'>, status: 200 | 400 = 200) =>
-    c.html(
-      html`<!DOCTYPE html>${(<TryPage {...props} timeZone={analystTimeZone(deps.config.notify)} />)}`,
-      status,
-    );
+  const render = (
+    c: Context,
+    props: Omit<TryPageProps, 'timeZone' | 'account'>,
+    status: 200 | 400 = 200,
+  ) => {
+    const timeZone = analystTimeZone(deps.config.notify);
+    const page = <TryPage {...props} timeZone={timeZone} account={accountOf(c)} />;
+    return c.html(html`<!DOCTYPE html>${page}`, status);
+  };
 
   app.get('/try', (c) => render(c, { form: EMPTY_FORM }));
 
@@ -58,7 +52,8 @@ export function registerTryRoutes(app: Hono, deps: TryDeps, options: TryRouteOpt
       const reading = readTryForm(await c.req.parseBody());
       if (!reading.ok) return render(c, { form: reading.form, error: reading.error }, 400);
       const { form } = reading;
-      const article = await readArticle(deps, form, () => mayFetchUrl(c));
+      // Fetching goes out to the network on the visitor's word: a signed-in user's only.
+      const article = await readArticle(deps, form, currentUser(c) !== undefined);
       if ('error' in article) return render(c, { form, error: article.error }, 400);
       const rules = await chooseRules(deps, form.rules);
       if ('problems' in rules) return render(c, { form, problems: rules.problems }, 400);
@@ -83,10 +78,10 @@ type ReadArticle = { title: string; text: string; url?: string } | { error: stri
 async function readArticle(
   deps: TryDeps,
   form: TryForm,
-  mayFetch: () => boolean | Promise<boolean>,
+  mayFetch: boolean,
 ): Promise<ReadArticle> {
   if (form.url === '') return { title: form.title, text: form.text };
-  if (!(await mayFetch())) return { error: 'url: fetching a page needs a signed-in user' };
+  if (!mayFetch) return { error: 'url: fetching a page needs a signed-in user: sign in first' };
   try {
     const page = await deps.http.fetch(form.url, { accept: 'text/html,application/xhtml+xml' });
     // cheerio only when a page is read.
