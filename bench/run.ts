@@ -1,6 +1,9 @@
 // `npm run bench`: runs every benchmark and prints Markdown tables for BENCHMARKS.md.
-// `npm run bench -- classify`, `… extract`, `… pipeline`, `… start`, `… memory`, `… events` or
-// `… cluster` runs one of them (the extraction corpora are read from VIGIE_CORPORA, default ../corpora beside the repo;
+// `npm run bench -- classify`, `… classify-command` (through `vigie classify` itself), `… extract`,
+// `… pipeline`, `… start`, `… memory`, `… events`, `… cluster` or `… geoparse` runs one of them
+// (the extraction corpora are read from VIGIE_CORPORA, default ../corpora beside the repo; the
+// geoparsing ones from VIGIE_GEO_CORPORA, default /work/geo-corpora, fetched as
+// bench/geoparse-corpora.ts says;
 // VIGIE_BENCH_BASE=/other/checkout also scores that checkout's extractor, for before/after);
 // `npm run bench -- pipeline 'PATTERN'` only the pipeline setups whose "<processes>p <name>"
 // matches PATTERN (a regular expression), e.g. '^1p .*PostgreSQL, event'.
@@ -34,6 +37,26 @@ async function printClassify(): Promise<void> {
   const perSecond = figures.articles / (seconds.get(1_000) ?? 1);
   console.log(
     `\nAt 1,000 rules: ${perSecond.toFixed(0)} articles/s (target ≥ 3,000); 1,000 rules cost ${ratio.toFixed(2)} × what 10 rules cost (target ≤ 1.5).`,
+  );
+}
+
+async function printClassifyCommand(): Promise<void> {
+  const { benchClassifyCommand } = await import('./classify-command.ts');
+  const figures = await benchClassifyCommand();
+  console.log(
+    `\n## Classification through the command (${figures.articles.toLocaleString('en')} files of 5 kB, ${figures.megabytes.toFixed(1)} MB; wall time, median)\n`,
+  );
+  console.log('| process | s, all files | s, one file | articles/s | articles/s after start |');
+  console.log('| --- | ---: | ---: | ---: | ---: |');
+  for (const row of figures.rows) {
+    console.log(
+      `| ${row.name} | ${row.allSeconds.toFixed(2)} | ${row.startSeconds.toFixed(2)} | ${row.articlesPerSecond.toFixed(0)} | ${row.afterStartPerSecond.toFixed(0)} |`,
+    );
+  }
+  const [floor, ten, thousand] = figures.rows;
+  if (!floor || !ten || !thousand) return;
+  console.log(
+    `\nAt 1,000 rules: ${thousand.articlesPerSecond.toFixed(0)} articles/s with its start, ${thousand.afterStartPerSecond.toFixed(0)} after it (target ≥ 3,000); 1,000 rules take ${(thousand.allSeconds / ten.allSeconds).toFixed(2)} × the time of 10 (${((thousand.allSeconds - thousand.startSeconds) / (ten.allSeconds - ten.startSeconds)).toFixed(2)} × after start; target ≤ 1.5), ${(thousand.allSeconds / floor.allSeconds).toFixed(1)} × the floor.`,
   );
 }
 
@@ -127,7 +150,44 @@ async function printCluster(): Promise<void> {
   );
 }
 
-const PARTS = ['classify', 'extract', 'pipeline', 'start', 'memory', 'events', 'cluster'];
+async function printGeoparse(): Promise<void> {
+  const { benchGeoparse, precisionRecall } = await import('./geoparse.ts');
+  const { rows, notes } = await benchGeoparse();
+  console.log('\n## Geoparsing (countries an article names or names a place in; micro scores)\n');
+  console.log('| corpus | texts | system | country P | R | F1 | place P | R | F1 |');
+  console.log('| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  const figure = (value: number) => value.toFixed(3);
+  for (const row of rows) {
+    const c = precisionRecall(row.countries);
+    const p = row.places ? precisionRecall(row.places) : undefined;
+    const places = p
+      ? `${figure(p.precision)} | ${figure(p.recall)} | ${figure(p.f1)}`
+      : '– | – | –';
+    console.log(
+      `| ${row.corpus} | ${row.documents} | ${row.system} | ${figure(c.precision)} | ${figure(c.recall)} | ${figure(c.f1)} | ${places} |`,
+    );
+  }
+  console.log('\nMost frequent errors (wrong / missed countries):\n');
+  for (const row of rows) {
+    const list = (pairs: [string, number][]) => pairs.map(([id, n]) => `${id} ${n}`).join(', ');
+    console.log(
+      `- ${row.corpus}, ${row.system}: wrong ${list(row.wrong)}; missed ${list(row.missed)}`,
+    );
+  }
+  for (const note of notes) console.log(`\n${note}`);
+}
+
+const PARTS = [
+  'classify',
+  'classify-command',
+  'extract',
+  'pipeline',
+  'start',
+  'memory',
+  'events',
+  'cluster',
+  'geoparse',
+];
 const only = process.argv[2];
 if (only !== undefined && !PARTS.includes(only)) {
   console.error(`bench: unknown benchmark "${only}" (${PARTS.join(', ')})`);
@@ -135,6 +195,7 @@ if (only !== undefined && !PARTS.includes(only)) {
 }
 console.log(`# vigie benchmarks — ${new Date().toISOString().slice(0, 10)} — ${machine()}`);
 if (only === undefined || only === 'classify') await printClassify();
+if (only === undefined || only === 'classify-command') await printClassifyCommand();
 if (only === undefined || only === 'extract') await printExtract();
 const pattern = process.argv[3] === undefined ? undefined : new RegExp(process.argv[3]);
 if (only === undefined || only === 'pipeline') await printPipeline(pattern);
@@ -143,3 +204,4 @@ if (only === undefined || only === 'start') await printStart();
 if (only === undefined || only === 'memory') await printMemory(process.argv[3]);
 if (only === undefined || only === 'events') await printEvents();
 if (only === undefined || only === 'cluster') await printCluster();
+if (only === undefined || only === 'geoparse') await printGeoparse();

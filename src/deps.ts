@@ -75,6 +75,7 @@ export async function openDeps(options: OpenDepsOptions): Promise<Deps> {
     rules: config.rules,
     regions: config.regions,
     focus: config.focus,
+    adjectives: config.adjectives,
   });
   const byId = indexConfigById(config);
   const log = options.log ?? createLogger();

@@ -49,6 +49,7 @@ export function registerBacktestCommand(program: Command): void {
         rules: config.rules,
         regions: config.regions,
         focus: config.focus,
+        adjectives: config.adjectives,
       });
       // Loaded on use: the store (and PGlite) would slow every other command's start.
       const [{ loadEnv }, { openStore }] = await Promise.all([

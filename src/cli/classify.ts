@@ -1,12 +1,13 @@
 // `vigie classify FILE...`: one JSON line per file with its language, regions and matching rules (a contract).
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { type ArticleDocument, isHtmlName, readDocument } from '../articles/document.ts';
 import { ARTICLE_LANGUAGE } from '../articles/language.ts';
-import { loadConfig } from '../config/load.ts';
+import { configCacheKey, loadConfig } from '../config/load.ts';
 import { UserError } from '../lib/errors.ts';
-import { compileMatcher, type Matcher } from '../rules/compile.ts';
+import type { Matcher } from '../rules/compile.ts';
 import { matchArticle, type RegionCount } from '../rules/match.ts';
+import { compileMatcherCached } from '../rules/matcher-cache.ts';
 import { configDirOption } from './options.ts';
 
 /** The contract's line: other tools parse it, so keys and order are fixed. */
@@ -27,26 +28,36 @@ export function registerClassifyCommand(program: Command): void {
     .option('--config <dir>', 'config directory', configDirOption())
     .action(async (files: string[], options: { config: string }) => {
       const config = await loadConfig(options.config);
-      const matcher = compileMatcher({
-        rules: config.rules,
-        regions: config.regions,
-        focus: config.focus,
-      });
+      // Compiled once per config and build, then read from the config cache (a tenth of the time).
+      const matcher = compileMatcherCached(
+        {
+          rules: config.rules,
+          regions: config.regions,
+          focus: config.focus,
+          adjectives: config.adjectives,
+        },
+        configCacheKey(config),
+      );
       // cheerio only when a page is to be read.
       const readHtml = files.some(isHtmlName)
         ? (await import('../articles/html-document.ts')).readHtmlDocument
         : undefined;
       let failed = 0;
-      for (const file of files) {
-        try {
-          const document = readDocument(file, await readInput(file), readHtml);
-          const line = classifyDocument(matcher, file, document);
-          process.stdout.write(`${JSON.stringify(line)}\n`);
-        } catch (error) {
-          if (!(error instanceof UserError)) throw error;
-          process.stderr.write(`vigie: ${error.message}\n`);
-          failed++;
+      const output = new LineBuffer();
+      try {
+        for (const file of files) {
+          try {
+            const document = readDocument(file, await readInput(file), readHtml);
+            output.push(`${JSON.stringify(classifyDocument(matcher, file, document))}\n`);
+          } catch (error) {
+            if (!(error instanceof UserError)) throw error;
+            output.flush(); // the lines before it first
+            process.stderr.write(`vigie: ${error.message}\n`);
+            failed++;
+          }
         }
+      } finally {
+        output.flush();
       }
       if (failed > 0) process.exitCode = 1;
     });
@@ -75,9 +86,35 @@ export function classifyDocument(
   };
 }
 
+/**
+ * Lines written to stdout some 64 kB at a time: a write to a pipe or a file is a system call, and
+ * one per article was a tenth of a run's time on thousands of small files.
+ */
+class LineBuffer {
+  private lines: string[] = [];
+  private size = 0;
+
+  push(line: string): void {
+    this.lines.push(line);
+    this.size += line.length;
+    if (this.size >= 65_536) this.flush();
+  }
+
+  flush(): void {
+    if (this.lines.length === 0) return;
+    process.stdout.write(this.lines.join(''));
+    this.lines = [];
+    this.size = 0;
+  }
+}
+
+/**
+ * A file is read synchronously: fs/promises' readFile opens, stats and reads through the thread
+ * pool in several round trips, which took a third of the time of classifying a 5 kB article.
+ */
 async function readInput(file: string): Promise<Buffer> {
   try {
-    return file === '-' ? await readStdin() : await readFile(file);
+    return file === '-' ? await readStdin() : readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UserError(`${file}: cannot read (${code ?? (error as Error).message})`);

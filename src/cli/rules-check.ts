@@ -15,7 +15,12 @@ export function registerRulesCheckCommand(program: Command): void {
     .action(async (options: { config: string }) => {
       const config = await loadConfig(options.config);
       // Compiling catches what a schema cannot (a term with no word once normalised).
-      compileMatcher({ rules: config.rules, regions: config.regions, focus: config.focus });
+      compileMatcher({
+        rules: config.rules,
+        regions: config.regions,
+        focus: config.focus,
+        adjectives: config.adjectives,
+      });
       process.stdout.write(`${summariseConfig(config)}\n`);
     });
 }

@@ -20,6 +20,8 @@ import path from 'node:path';
 const FORMAT = 'vigie-config-cache-1';
 /** Entries kept: enough for a few config directories and their recent edits. */
 const MAX_ENTRIES = 64;
+/** Binary entries (compiled matchers, 2–4 MB each with the gazetteer's depth) kept. */
+const MAX_BINARY_ENTRIES = 8;
 
 /**
  * VIGIE_CACHE_DIR, else $XDG_CACHE_HOME/vigie, else ~/.cache/vigie; VIGIE_CACHE_DIR=off disables
@@ -62,18 +64,45 @@ export function writeCached(key: string, value: unknown): void {
     const staging = `${target}.${process.pid}.tmp`;
     writeFileSync(staging, JSON.stringify(value), { mode: 0o600 });
     renameSync(staging, target);
-    pruneOldest(dir);
+    pruneOldest(dir, '.json', MAX_ENTRIES);
   } catch {
     // The cache only saves time.
   }
 }
 
-function pruneOldest(dir: string): void {
-  const names = readdirSync(dir).filter((name) => name.endsWith('.json'));
-  if (names.length <= MAX_ENTRIES) return;
+/** The bytes kept under `key` by writeCachedBytes, or undefined. */
+export function readCachedBytes(key: string): Buffer | undefined {
+  const dir = cacheDir();
+  if (!dir) return undefined;
+  try {
+    return readFileSync(path.join(dir, `${key}.bin`));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps `bytes` under `key`. */
+export function writeCachedBytes(key: string, bytes: Uint8Array): void {
+  const dir = cacheDir();
+  if (!dir) return;
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const target = path.join(dir, `${key}.bin`);
+    const staging = `${target}.${process.pid}.tmp`;
+    writeFileSync(staging, bytes, { mode: 0o600 });
+    renameSync(staging, target);
+    pruneOldest(dir, '.bin', MAX_BINARY_ENTRIES);
+  } catch {
+    // The cache only saves time.
+  }
+}
+
+function pruneOldest(dir: string, extension: string, limit: number): void {
+  const names = readdirSync(dir).filter((name) => name.endsWith(extension));
+  if (names.length <= limit) return;
   const dated = names.map((name) => ({ name, at: statSync(path.join(dir, name)).mtimeMs }));
   dated.sort((a, b) => a.at - b.at);
-  for (const { name } of dated.slice(0, names.length - MAX_ENTRIES)) {
+  for (const { name } of dated.slice(0, names.length - limit)) {
     unlinkSync(path.join(dir, name));
   }
 }

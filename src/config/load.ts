@@ -31,18 +31,34 @@ const DEPTH_FILE = 'regions.depth.json';
  */
 const BUILD_ID = process.env.VIGIE_BUILD_ID;
 
+/**
+ * The cache key of each config loadConfig returned in a build of dist/: what derives from the
+ * config alone (the compiled matcher) is cached under it too.
+ */
+const CONFIG_KEYS = new WeakMap<VigieConfig, string>();
+
+/** The cache key of a config loadConfig returned, or undefined when it is not cached (tsx, tests). */
+export function configCacheKey(config: VigieConfig): string | undefined {
+  return CONFIG_KEYS.get(config);
+}
+
 /** Loads and validates `dir`; throws ConfigError listing every problem. */
 export async function loadConfig(dir: string): Promise<VigieConfig> {
   const files = await readConfigFiles(dir);
   const key = BUILD_ID ? cacheKey(['config', BUILD_ID, ...files.map((file) => file.text)]) : '';
   const cached = BUILD_ID ? readCached(key) : undefined;
-  if (cached) return { dir, ...(cached.value as ConfigValues) };
+  if (cached) return keyed({ dir, ...(cached.value as ConfigValues) }, key);
   // Loaded only on a miss: validation brings in yaml, zod and the schemas.
   const { validateConfig } = await import('./validate.ts');
   const result = validateConfig(files);
   if (!result.ok) throw new ConfigError(result.problems);
   if (BUILD_ID) writeCached(key, result.config);
-  return { dir, ...result.config };
+  return keyed({ dir, ...result.config }, key);
+}
+
+function keyed(config: VigieConfig, key: string): VigieConfig {
+  if (key) CONFIG_KEYS.set(config, key);
+  return config;
 }
 
 /** The texts of the config files of `dir` (undefined for an absent one), as validateConfig takes them. */

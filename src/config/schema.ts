@@ -209,8 +209,16 @@ export const FocusSchema = z
     'which regions an article is about: what per: region counts for a rule without regions',
   );
 
+/** How the gazetteer's adjectives count (rules/disambiguate.ts); measured default there. */
+export const AdjectivesSchema = z
+  .enum(['always', 'state', 'context'])
+  .describe(
+    'how adjectives (irakien, French) count: always; state, unless a word around says language or cuisine (default); context, only when the country or a place in it is named too',
+  );
+
 export const RulesFileSchema = z.strictObject({
   focus: FocusSchema.optional(),
+  adjectives: AdjectivesSchema.optional(),
   rules: z.array(RuleSchema),
 });
 

@@ -1,4 +1,5 @@
 // Validates the config files whole: every problem of every file, located by line and column.
+
 import path from 'node:path';
 import {
   type Document,
@@ -10,6 +11,7 @@ import {
   parseDocument,
 } from 'yaml';
 import type { z } from 'zod';
+import type { AdjectivePolicy } from '../rules/disambiguate.ts';
 import { cacheKey, readCached, writeCached } from './cache.ts';
 import { collectIssueProblems, describeIssue, formatPath, type PathProblem } from './issues.ts';
 import { applyOverlay, attachDepth } from './overlay.ts';
@@ -46,6 +48,8 @@ export interface ConfigValues {
   notify: NotifySpec;
   /** rules.yaml's `focus` settings, when it has any. */
   focus?: FocusSpec | undefined;
+  /** rules.yaml's `adjectives` policy, when it sets one (default in rules/compile.ts). */
+  adjectives?: AdjectivePolicy | undefined;
   /** feeds.yaml's `health` settings, when it has any (defaults in feeds/health.ts). */
   health?: HealthSpec | undefined;
   /** feeds.yaml's `retention` settings, when it has any (defaults in store/retention.ts). */
@@ -124,6 +128,7 @@ export function validateConfig(files: readonly ConfigFileText[]): ConfigValidati
     rules: rules.value.rules,
     notify: notify.value,
     focus: rules.value.focus,
+    adjectives: rules.value.adjectives,
     health: feeds.value.health,
     retention: feeds.value.retention,
   };

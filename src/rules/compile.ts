@@ -2,6 +2,7 @@
 import { UserError } from '../lib/errors.ts';
 import type { CharTrie, CompiledRule, CompiledTerm, Matcher } from './compiled.ts';
 import { compileCondition, type ScoredTerm } from './condition.ts';
+import type { AdjectivePolicy } from './disambiguate.ts';
 import { encodeNode, isExactlyRequired, requiredSets } from './evaluate.ts';
 import { FOCUS_DEFAULTS, type FocusSettings } from './focus.ts';
 import { tokenize } from './normalise.ts';
@@ -23,7 +24,12 @@ export interface MatcherInput {
   rules: RuleSpec[];
   regions: RegionSpec[];
   focus?: Partial<FocusSettings> | undefined;
+  /** How the regions' adjectives count (default ADJECTIVES_DEFAULT, measured). */
+  adjectives?: AdjectivePolicy | undefined;
 }
+
+/** Measured with `npm run bench -- geoparse` (BENCHMARKS.md, "Geoparsing"). */
+export const ADJECTIVES_DEFAULT: AdjectivePolicy = 'state';
 
 /** The matcher as it is built: plain arrays and objects, laid out as typed arrays at the end. */
 interface Builder {
@@ -76,6 +82,9 @@ export function compileMatcher(input: MatcherInput): Matcher {
       b.terms.map((_, term) => b.gazetteer.regionsOfTerm.get(term) ?? []),
     ),
     contextNames: b.gazetteer.contextNames,
+    adjectiveNames: b.gazetteer.adjectiveNames,
+    notPlaces: b.gazetteer.notPlaces,
+    adjectives: input.adjectives ?? ADJECTIVES_DEFAULT,
     regionIndex: b.gazetteer.regionIndex,
     topRegions: b.gazetteer.topRegions,
     focus: { ...FOCUS_DEFAULTS, ...input.focus },
@@ -85,6 +94,7 @@ export function compileMatcher(input: MatcherInput): Matcher {
 function positionedTerms(b: Builder): Uint8Array {
   const positioned = new Uint8Array(b.terms.length);
   for (const term of b.gazetteer.regionsOfTerm.keys()) positioned[term] = 1;
+  for (const term of b.gazetteer.notPlaces) positioned[term] = 1;
   for (const term of b.terms) {
     if (term.kind !== 'near') continue;
     positioned[term.a] = 1;
@@ -114,6 +124,8 @@ function createBuilder(): Builder {
       topRegions: [],
       regionsOfTerm: new Map(),
       contextNames: new Set(),
+      adjectiveNames: new Set(),
+      notPlaces: [],
     },
     patternIds: new Map(),
     termIds: new Map(),

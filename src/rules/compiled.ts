@@ -1,5 +1,6 @@
 // The compiled form of rules and gazetteer (the matcher's tables): types only, so the modules that
 // build and read them import it without importing one another.
+import type { AdjectivePolicy } from './disambiguate.ts';
 import type { FocusSettings } from './focus.ts';
 import type { Lists, PhraseTables } from './tables.ts';
 
@@ -84,6 +85,12 @@ export interface Matcher {
   regionsByTerm: Lists;
   /** `term · 2^20 + region` of the names that count for their region only with context. */
   contextNames: Set<number>;
+  /** `term · 2^20 + region` of the regions' adjectives. */
+  adjectiveNames: Set<number>;
+  /** Terms that name no place but hold a place name (not-places.ts). */
+  notPlaces: number[];
+  /** How adjectives count (see disambiguate.ts). */
+  adjectives: AdjectivePolicy;
   regionIndex: Map<string, number>;
   topRegions: number[];
   /** How an article's focus regions are chosen (see focus.ts). */

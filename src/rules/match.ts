@@ -84,7 +84,7 @@ export function matchArticle(
   const scan = scanOf(matcher);
   const withHits = options.hits !== false;
   scanArticle(scan, article.title, article.text, withHits);
-  const mentions = listRegionMentions(matcher, scan);
+  const mentions = listRegionMentions(matcher, scan, [article.title ?? '', article.text]);
   const regionCounts = countMentions(matcher, mentions);
   const focus = findFocusRegions(placeMentions(scan, mentions), rollUpOf(matcher), matcher.focus);
   const lang = article.lang ?? detectLanguage(scan, article, options.detectLanguage);

@@ -1,6 +1,8 @@
 // The gazetteer: its regions compiled, and their resolution in a text (longest name wins, `requiresContext`, roll-up to ancestors).
 import { UserError } from '../lib/errors.ts';
 import type { CompiledRegion, Matcher } from './compiled.ts';
+import { type Candidate, readContext, type Segments } from './disambiguate.ts';
+import { NOT_PLACES } from './not-places.ts';
 import type { Scan } from './scan.ts';
 import type { NameSpec, RegionSpec } from './types.ts';
 
@@ -18,6 +20,10 @@ export interface Gazetteer {
   regionsOfTerm: Map<number, number[]>;
   /** `contextKey(term, region)` of the names that count only with context. */
   contextNames: Set<number>;
+  /** `contextKey(term, region)` of the region's adjectives (see AdjectivePolicy). */
+  adjectiveNames: Set<number>;
+  /** Terms of names that hold a place name but name no place (not-places.ts). */
+  notPlaces: number[];
 }
 
 /** The key of a (name, region) pair in `contextNames`. */
@@ -36,6 +42,8 @@ export function compileGazetteer(
     topRegions: [],
     regionsOfTerm: new Map(),
     contextNames: new Set(),
+    adjectiveNames: new Set(),
+    notPlaces: [],
   };
   const members = new Map<number, string[]>();
   const visit = (spec: RegionSpec, parent: number): number => {
@@ -54,19 +62,22 @@ export function compileGazetteer(
     };
     gazetteer.regions.push(region);
     if (region.group) members.set(index, spec.members ?? []);
-    for (const name of [...spec.names, ...(spec.adjectives ?? [])]) {
+    const names = spec.names.length;
+    [...spec.names, ...(spec.adjectives ?? [])].forEach((name, n) => {
       const term = intern(name, `region ${spec.id}`);
+      if (n >= names) gazetteer.adjectiveNames.add(contextKey(term, index));
       const owners = gazetteer.regionsOfTerm.get(term) ?? [];
       if (!owners.includes(index)) owners.push(index);
       gazetteer.regionsOfTerm.set(term, owners);
       if (typeof name !== 'string' && name.requiresContext) {
         gazetteer.contextNames.add(contextKey(term, index));
       }
-    }
+    });
     region.children = (spec.children ?? []).map((child) => visit(child, index));
     return index;
   };
   const top = specs.map((spec) => visit(spec, -1));
+  gazetteer.notPlaces = NOT_PLACES.map((name) => intern(name, 'not-places'));
   gazetteer.topRegions = top.filter((index) => !gazetteer.regions[index]?.group);
   rollUpRegions(gazetteer, members);
   return gazetteer;
@@ -133,10 +144,7 @@ export interface RegionMention {
   last: number;
 }
 
-/** A candidate mention: `weak` when its name counts for the region only with context. */
-interface Mention extends RegionMention {
-  weak: boolean;
-}
+type Mention = Candidate;
 
 /**
  * `mentions` (from listRegionMentions) per region index, each counted for the region, its
@@ -159,8 +167,16 @@ export function countMentions(
  * The regions the text names and where: the longest name wins, a name that requires context
  * only with it. What countRegions counts, and what focus.ts weighs by position.
  */
-export function listRegionMentions(matcher: Matcher, scan: Scan): RegionMention[] {
-  const kept = keepLongestMentions(collectMentions(matcher, scan));
+export function listRegionMentions(
+  matcher: Matcher,
+  scan: Scan,
+  segments: Segments,
+): RegionMention[] {
+  const found = collectMentions(matcher, scan);
+  if (found.length === 0) return [];
+  addNotPlaces(matcher, scan, found);
+  const longest = keepLongestMentions(found).filter((mention) => mention.region !== -1);
+  const kept = readContext(matcher, scan, segments, longest, matcher.adjectives);
   const supported = supportedRegions(matcher, kept);
   return kept
     .filter((mention) => !mention.weak || isConfirmed(matcher, mention.region, supported))
@@ -187,11 +203,25 @@ function collectMentions(matcher: Matcher, scan: Scan): Mention[] {
         const weak =
           (matcher.regions[region]?.requiresContext ?? false) ||
           (anyContextName && contextNames.has(contextKey(term, region)));
-        mentions.push({ region, first, last, weak });
+        const adjective = matcher.adjectiveNames.has(contextKey(term, region));
+        mentions.push({ region, first, last, weak, adjective });
       }
     }
   }
   return mentions;
+}
+
+/** Names that hold a place name but name no place, as mentions of no region (-1) that hide what they cover. */
+function addNotPlaces(matcher: Matcher, scan: Scan, mentions: Mention[]): void {
+  for (const term of matcher.notPlaces) {
+    const offset = scan.firstPair(term);
+    const end = offset + scan.pairCount(term);
+    for (let k = offset; k < end; k++) {
+      const first = scan.pairs[2 * k] as number;
+      const last = scan.pairs[2 * k + 1] as number;
+      mentions.push({ region: -1, first, last, weak: false, adjective: false });
+    }
+  }
 }
 
 /**

@@ -107,3 +107,61 @@ describe('depth', () => {
     expect(regionsOf(text)).toContain(region);
   });
 });
+
+// Disambiguation that reads context (issue 14 part 2): src/rules/disambiguate.ts.
+function regionsIn(m: Matcher, text: string): string[] {
+  return matchArticle(m, { text }).regions.map((region) => region.id);
+}
+
+/** [text, regions it must name, regions it must not]. */
+const TABLE: [string, string[], string[]][] = [
+  ['The festival in Paris, Texas, drew thousands.', ['united-states', 'texas'], ['france']],
+  ['Paris police said two men were arrested.', ['france'], ['united-states']],
+  ['La Géorgie accuse la Russie de provocations.', ['georgia', 'russia'], ['united-states']],
+  ["Georgia's governor signed the bill.", ['united-states', 'georgia-us'], ['georgia']],
+  ['The governor of Georgia vetoed it.', ['united-states'], ['georgia']],
+  ['Atlanta, Georgia, was hit by storms.', ['united-states', 'georgia-us'], ['georgia']],
+  ['Georgia and Russia fought a war in 2008.', ['georgia', 'russia'], ['united-states']],
+  ['Floods hit New South Wales again.', ['australia', 'new-south-wales'], ['united-kingdom']],
+  ['U.S. forces struck a depot.', ['united-states'], []],
+  ['Les forces américaines ont frappé un dépôt.', ['united-states'], []],
+  ['Une attaque à Djibo a fait dix morts.', ['burkina-faso', 'sahel'], []],
+  ['Мали и Нигер.', ['mali', 'niger'], []],
+  ["Selon l'Agence France-Presse, le bilan s'alourdit à Ménaka.", ['mali'], ['france']],
+  ['Jordan Henderson scored twice for Liverpool.', [], ['jordan', 'united-states']],
+  ['King Abdullah of Jordan met the envoy.', ['jordan'], []],
+  ['Chad Smith, the drummer, cancelled the tour.', [], ['chad']],
+  ['Le Tchad a fermé sa frontière avec le Soudan.', ['chad', 'sudan'], []],
+  ['Chad Closes Border With Sudan After Clashes', ['chad', 'sudan'], []],
+  ['French cuisine is famous the world over.', [], ['france']],
+  ['Il parle couramment le russe et l’arabe.', [], ['russia']],
+  ["L'armée française s'est retirée du Niger.", ['france', 'niger'], []],
+  ['A fire in London, Ontario, destroyed a warehouse.', ['canada', 'ontario'], ['united-kingdom']],
+  ['Lebanon, Pennsylvania, elected a new mayor.', ['united-states'], ['lebanon']],
+  ['Strikes hit Mosul, Raqqa and Aleppo.', ['iraq', 'syria'], []],
+  ['Iraq, Syria and Turkey met in Ankara.', ['iraq', 'syria', 'turkey'], []],
+  ['Storms hit the Indian Ocean islands.', [], ['india']],
+  ['Florence Parly a visité la base de Gao, au Mali.', ['mali'], ['italy']],
+];
+
+describe('a table of tricky sentences', () => {
+  it.each(TABLE)('%s', (text, named, notNamed) => {
+    const found = regionsOf(text);
+    for (const id of named) expect(found, `${id} in ${found.join(',')}`).toContain(id);
+    for (const id of notNamed) expect(found, `${id} in ${found.join(',')}`).not.toContain(id);
+  });
+});
+
+describe('adjectives policy', () => {
+  it('counts an adjective of language or cuisine only as the policy says', () => {
+    const text = 'French cuisine is famous the world over.';
+    // The same tables with another policy: what compileMatcher({ adjectives }) sets.
+    const always: Matcher = { ...matcher, adjectives: 'always' };
+    const context: Matcher = { ...matcher, adjectives: 'context' };
+    expect(regionsIn(always, text)).toContain('france');
+    expect(regionsOf(text)).not.toContain('france');
+    expect(regionsIn(context, 'The Iraqi army advanced.')).not.toContain('iraq');
+    expect(regionsIn(context, 'The Iraqi army advanced on Mosul.')).toContain('iraq');
+    expect(regionsOf('The Iraqi army advanced.')).toContain('iraq');
+  });
+});

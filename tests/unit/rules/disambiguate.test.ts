@@ -1,0 +1,46 @@
+// Disambiguation that reads context (issue 14 part 2) on a small gazetteer; the default one's table is in gazetteer.test.ts.
+import { describe, expect, it } from 'vitest';
+import { compileMatcher, type Matcher } from '../../../src/rules/compile.ts';
+import { matchArticle } from '../../../src/rules/match.ts';
+import type { RegionSpec } from '../../../src/rules/types.ts';
+
+function regionsOf(m: Matcher, text: string, title?: string): string[] {
+  return matchArticle(m, { title, text }).regions.map((region) => region.id);
+}
+
+describe('a small gazetteer', () => {
+  const small: RegionSpec[] = [
+    {
+      id: 'france',
+      names: ['France'],
+      adjectives: ['French'],
+      children: [{ id: 'paris', names: ['Paris'] }],
+    },
+    {
+      id: 'united-states',
+      names: ['United States'],
+      children: [
+        {
+          id: 'texas',
+          names: ['Texas'],
+          children: [{ id: 'paris-tx', names: [{ term: 'Paris', requiresContext: true }] }],
+        },
+      ],
+    },
+  ];
+
+  it('reads the qualifier for the homonym it names, and the famous one alone', () => {
+    const m = compileMatcher({ rules: [], regions: small });
+    expect(regionsOf(m, 'Paris, Texas')).toEqual(
+      expect.arrayContaining(['paris-tx', 'texas', 'united-states']),
+    );
+    expect(regionsOf(m, 'Paris, Texas')).not.toContain('france');
+    expect(regionsOf(m, 'Paris in spring')).toEqual(['france', 'paris']);
+    expect(regionsOf(m, 'From Texas to Paris')).not.toContain('france');
+  });
+
+  it('reads the title as well as the text', () => {
+    const m = compileMatcher({ rules: [], regions: small });
+    expect(regionsOf(m, 'Mr Paris said so.', 'Storms in Texas')).not.toContain('france');
+  });
+});
