@@ -136,6 +136,11 @@ describe('/try', () => {
     expect(body).toMatch(/<th scope="row">explosions<\/th><td>2<\/td><td>1<\/td>/);
     expect(body).toContain('Latest articles explosions matches');
     expect(body).toContain('Nouvelle explosion signalée');
+    // The same draft on another article: compiled once, still only its own rules.
+    const again = await post({ text: 'Rien à Mossoul.', rules: DRAFT });
+    expect(again.body).toContain('No rule matches this article.');
+    const other = await post({ text: 'Une explosion à Mossoul.', rules: DRAFT });
+    expect(other.body).toContain('Rule explosions, score');
   });
 
   it('refuses text over 1 MB and rules over 100 KB in one line', async () => {

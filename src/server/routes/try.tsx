@@ -2,6 +2,7 @@
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { html } from 'hono/html';
+import { cacheKey } from '../../config/cache.ts';
 import { readConfigFiles } from '../../config/load.ts';
 import type { Deps } from '../../deps.ts';
 import { singleLine } from '../../notify/format.ts';
@@ -10,6 +11,7 @@ import { analystTimeZone } from '../event-query.ts';
 import { TryPage, type TryPageProps, type TryResult } from '../pages/try.tsx';
 import {
   checkDraftRules,
+  type DraftRules,
   explainArticle,
   periodMs,
   readTryForm,
@@ -30,6 +32,7 @@ const EMPTY_FORM: TryForm = { title: '', text: '', url: '', rules: '', since: ''
 const BODY_LIMIT = 4 * (TRY_LIMITS.textBytes + TRY_LIMITS.rulesBytes);
 
 export function registerTryRoutes(app: Hono, deps: TryDeps, options: TryRouteOptions = {}): void {
+  const lastDraft: DraftMemo = {};
   const render = (
     c: Context,
     props: Omit<TryPageProps, 'timeZone' | 'account'>,
@@ -55,7 +58,7 @@ export function registerTryRoutes(app: Hono, deps: TryDeps, options: TryRouteOpt
       // Fetching goes out to the network on the visitor's word: a signed-in user's only.
       const article = await readArticle(deps, form, currentUser(c) !== undefined);
       if ('error' in article) return render(c, { form, error: article.error }, 400);
-      const rules = await chooseRules(deps, form.rules);
+      const rules = await chooseRules(deps, form.rules, lastDraft);
       if ('problems' in rules) return render(c, { form, problems: rules.problems }, 400);
       const tried = explainArticle(rules.matcher, rules, article);
       const result: TryResult = { ...article, rules: rules.kind, tried };
@@ -105,14 +108,29 @@ type ChosenRules =
   | { problems: string[] };
 
 /** The draft, checked against the config's other files as they are on disk; else the running rules. */
-async function chooseRules(deps: TryDeps, draft: string): Promise<ChosenRules> {
+async function chooseRules(
+  deps: TryDeps,
+  draft: string,
+  last: DraftMemo,
+): Promise<ChosenRules> {
   if (draft.trim() === '') {
     const { rules, regions } = deps.config;
     return { rules, regions, matcher: deps.matcher, kind: 'running' };
   }
   const files = await readConfigFiles(deps.config.dir).catch((error: unknown) => error as Error);
   if (files instanceof Error) return { problems: [singleLine(files.message)] };
-  const checked = await checkDraftRules(files, draft);
+  const key = cacheKey([draft, ...files.flatMap((file) => [file.name, file.text])]);
+  const checked = last.key === key && last.value ? last.value : await checkDraftRules(files, draft);
+  Object.assign(last, { key, value: checked });
   if (!checked.ok) return { problems: checked.problems };
   return { ...checked, kind: 'draft' };
+}
+
+/**
+ * The last draft checked and compiled, with the texts it was checked against: an analyst tries
+ * one draft on article after article, and compiling it with the gazetteer takes most of a second.
+ */
+interface DraftMemo {
+  key?: string | undefined;
+  value?: DraftRules | undefined;
 }
