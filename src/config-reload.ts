@@ -2,20 +2,12 @@
 import { type FSWatcher, watch } from 'node:fs';
 import { indexConfigById } from './config/by-id.ts';
 import { loadConfig, type VigieConfig } from './config/load.ts';
+import { matcherOf } from './config/matcher-cache.ts';
+import type { ReloadOutcome, ReloadTrigger } from './config/reload-outcome.ts';
 import type { Deps } from './deps.ts';
 import { ConfigError } from './lib/errors.ts';
-import { compileMatcher } from './rules/compile.ts';
 
-/** What started a reload. */
-export type ReloadTrigger = 'signal' | 'file' | 'request';
-
-/** The last reload's outcome, kept for /rules: the problems are `file:line:col: path: message` lines. */
-export interface ReloadOutcome {
-  at: Date;
-  trigger: ReloadTrigger;
-  ok: boolean;
-  problems: string[];
-}
+export type { ReloadOutcome, ReloadTrigger } from './config/reload-outcome.ts';
 
 /** Where the live config and its last reload are kept: the Deps every worker and page reads. */
 export type ReloadTarget = Pick<Deps, 'config' | 'matcher' | 'byId' | 'clock' | 'log'> & {
@@ -118,11 +110,7 @@ async function applyConfig(
   let config: VigieConfig;
   try {
     config = await loadConfig(options.dir);
-    const matcher = compileMatcher({
-      rules: config.rules,
-      regions: config.regions,
-      focus: config.focus,
-    });
+    const matcher = matcherOf(config);
     const byId = indexConfigById(config);
     // In one synchronous step: a job reads either the old config or the new one, never a mixture
     // of the matcher of one and the rules of the other.

@@ -4,8 +4,9 @@ import { Cluster, type ClusterOptions, Redis } from 'ioredis';
 import { type ConfigById, indexConfigById } from './config/by-id.ts';
 import type { VigieEnv } from './config/env.ts';
 import type { VigieConfig } from './config/load.ts';
+import { matcherOf } from './config/matcher-cache.ts';
 import type { RedisClusterSpec } from './config/redis-cluster.ts';
-import type { ReloadOutcome } from './config-reload.ts';
+import type { ReloadOutcome } from './config/reload-outcome.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
 import { UserError } from './lib/errors.ts';
 import { restoreFastStringPrototype } from './lib/fast-strings.ts';
@@ -13,7 +14,7 @@ import { type FetchOptions, type FetchResult, fetchUrl } from './lib/http.ts';
 import { createLogger, type Logger, type RepeatedLog, summariseRepeats } from './lib/logger.ts';
 import { openStore } from './open-store.ts';
 import { closeQueues, createQueues, type Queues } from './queues/index.ts';
-import { compileMatcher, type Matcher } from './rules/compile.ts';
+import type { Matcher } from './rules/compile.ts';
 import type { Store } from './store/database.ts';
 
 // Right after ioredis is loaded, before config loading or any work compiles the string scanners.
@@ -71,12 +72,7 @@ export async function openDeps(options: OpenDepsOptions): Promise<Deps> {
   const { env, config } = options;
   // Again, in case a module loaded since undid it: the matcher's compilation is the first hot code.
   restoreFastStringPrototype();
-  const matcher = compileMatcher({
-    rules: config.rules,
-    regions: config.regions,
-    focus: config.focus,
-    adjectives: config.adjectives,
-  });
+  const matcher = matcherOf(config);
   const byId = indexConfigById(config);
   const log = options.log ?? createLogger();
   const logRepeated = summariseRepeats(log);

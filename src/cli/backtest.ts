@@ -1,12 +1,12 @@
 // `vigie backtest`: the current rules re-run over stored articles; what they would match and when they would alert.
 import type { Command } from 'commander';
 import { loadConfig, type VigieConfig } from '../config/load.ts';
+import { matcherOf } from '../config/matcher-cache.ts';
 import { systemClock } from '../lib/clock.ts';
 import { parseDuration } from '../lib/duration.ts';
 import { UserError } from '../lib/errors.ts';
 import type { RuleReplay } from '../notify/backtest.ts';
 import { backtestStored } from '../notify/backtest-stored.ts';
-import { compileMatcher } from '../rules/compile.ts';
 import { assertKnownIds } from './known-ids.ts';
 import { configDirOption } from './options.ts';
 
@@ -45,12 +45,7 @@ export function registerBacktestCommand(program: Command): void {
         throw new UserError(`backtest: --since ${options.since}: expected e.g. 24h or 30d`);
       const since = new Date(systemClock.now().getTime() - ms);
       const config = narrowConfig(await loadConfig(options.config), options);
-      const matcher = compileMatcher({
-        rules: config.rules,
-        regions: config.regions,
-        focus: config.focus,
-        adjectives: config.adjectives,
-      });
+      const matcher = matcherOf(config);
       // Loaded on use: the store (and PGlite) would slow every other command's start.
       const [{ loadEnv }, { openStore }] = await Promise.all([
         import('../config/env.ts'),

@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { type ArticleDocument, isHtmlName, readDocument } from '../articles/document.ts';
 import { ARTICLE_LANGUAGE } from '../articles/language.ts';
-import { configCacheKey, loadConfig } from '../config/load.ts';
+import { loadConfig } from '../config/load.ts';
+import { matcherOf } from '../config/matcher-cache.ts';
 import { UserError } from '../lib/errors.ts';
 import type { Matcher } from '../rules/compile.ts';
 import { matchArticle, type RegionCount } from '../rules/match.ts';
-import { compileMatcherCached } from '../rules/matcher-cache.ts';
 import { configDirOption } from './options.ts';
 
 /** The contract's line: other tools parse it, so keys and order are fixed. */
@@ -29,15 +29,7 @@ export function registerClassifyCommand(program: Command): void {
     .action(async (files: string[], options: { config: string }) => {
       const config = await loadConfig(options.config);
       // Compiled once per config and build, then read from the config cache (a tenth of the time).
-      const matcher = compileMatcherCached(
-        {
-          rules: config.rules,
-          regions: config.regions,
-          focus: config.focus,
-          adjectives: config.adjectives,
-        },
-        configCacheKey(config),
-      );
+      const matcher = matcherOf(config);
       // cheerio only when a page is to be read.
       const readHtml = files.some(isHtmlName)
         ? (await import('../articles/html-document.ts')).readHtmlDocument

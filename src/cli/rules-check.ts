@@ -1,7 +1,7 @@
 // `vigie rules check`: validates the whole config directory and prints a one-line summary.
 import type { Command } from 'commander';
 import { loadConfig, type VigieConfig } from '../config/load.ts';
-import { compileMatcher } from '../rules/compile.ts';
+import { matcherOf } from '../config/matcher-cache.ts';
 import type { RegionSpec } from '../rules/types.ts';
 import { configDirOption } from './options.ts';
 
@@ -15,12 +15,7 @@ export function registerRulesCheckCommand(program: Command): void {
     .action(async (options: { config: string }) => {
       const config = await loadConfig(options.config);
       // Compiling catches what a schema cannot (a term with no word once normalised).
-      compileMatcher({
-        rules: config.rules,
-        regions: config.regions,
-        focus: config.focus,
-        adjectives: config.adjectives,
-      });
+      matcherOf(config);
       process.stdout.write(`${summariseConfig(config)}\n`);
     });
 }

@@ -1,6 +1,5 @@
 // The compiled form of rules and gazetteer (the matcher's tables): types only, so the modules that
 // build and read them import it without importing one another.
-import type { AdjectivePolicy } from './disambiguate.ts';
 import type { FocusSettings } from './focus.ts';
 import type { Lists, PhraseTables } from './tables.ts';
 
@@ -96,3 +95,10 @@ export interface Matcher {
   /** How an article's focus regions are chosen (see focus.ts). */
   focus: FocusSettings;
 }
+
+/**
+ * How adjectives count (measured in BENCHMARKS.md, "Geoparsing"): `always` as a name does;
+ * `state` unless a word around says language, cuisine or culture ("French cuisine", "parle
+ * l'anglais"); `context` only when the country or a place in it is also named.
+ */
+export type AdjectivePolicy = 'always' | 'state' | 'context';

@@ -1,5 +1,5 @@
 // Reads the words around a place name to tell which place it is, or whether it is a place at all: qualifiers, cues, person names, adjectives.
-import type { Matcher } from './compiled.ts';
+import type { AdjectivePolicy, Matcher } from './compiled.ts';
 import type { Scan } from './scan.ts';
 
 /** A candidate reading of a name in the text: `weak` when it counts only with context. */
@@ -12,12 +12,7 @@ export interface Candidate {
   adjective: boolean;
 }
 
-/**
- * How adjectives count (measured in BENCHMARKS.md, "Geoparsing"): `always` as a name does;
- * `state` unless a word around says language, cuisine or culture ("French cuisine", "parle
- * l'anglais"); `context` only when the country or a place in it is also named.
- */
-export type AdjectivePolicy = 'always' | 'state' | 'context';
+export type { AdjectivePolicy } from './compiled.ts';
 
 /** The title (segment 0) and text (segment 1) the scan read, for the characters between tokens. */
 export type Segments = readonly [string, string];

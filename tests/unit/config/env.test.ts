@@ -14,6 +14,7 @@ describe('loadEnv', () => {
       dataDir: 'data',
       queuePrefix: 'vigie',
       allowHosts: [],
+      host: '127.0.0.1',
       port: 8080,
       workerLockMs: undefined,
     });

@@ -63,7 +63,9 @@ describe('EventsPage', () => {
     expect(html).toContain(
       'Rule Attacks &amp; bombs <span class="severity severity-high">high</span> · score 2.50',
     );
-    expect(html).toContain('Regions: Mossoul · Story 3: 2 copies from 1 source');
+    expect(html).toContain(
+      'Regions: Mossoul · <a href="/stories/3">Story 3</a>: 2 copies from 1 source',
+    );
     expect(html).toContain('value="&quot;&gt;&lt;script&gt;"');
     expect(html).toContain('<option value="mosul" selected="">\u00a0\u00a0Mossoul</option>');
     expect(html).not.toContain('rel="next"');

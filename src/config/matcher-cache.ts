@@ -2,9 +2,10 @@
 // thousands of names tokenised and interned) took most of `vigie classify`'s start; reading it back
 // takes a tenth of that.
 import v8 from 'node:v8';
-import { cacheKey, readCachedBytes, writeCachedBytes } from '../config/cache.ts';
-import { compileMatcher, type MatcherInput } from './compile.ts';
-import type { CharTrie, CompiledRegion, CompiledTerm, Matcher } from './compiled.ts';
+import { compileMatcher, type MatcherInput } from '../rules/compile.ts';
+import type { CharTrie, CompiledRegion, CompiledTerm, Matcher } from '../rules/compiled.ts';
+import { cacheKey, readCachedBytes, writeCachedBytes } from './cache.ts';
+import { configCacheKey, type VigieConfig } from './load.ts';
 
 /** Bumped when the encoding below changes; the build's hash (in the config's key) covers the rest. */
 const FORMAT = 'matcher-1';
@@ -179,4 +180,21 @@ function unpackColumns(columns: Columns): Record<string, unknown>[] {
     objects.push(object);
   }
   return objects;
+}
+
+/**
+ * The matcher of a loaded config: its rules, regions, focus and adjectives, from the cache when
+ * the config came from it. Every process compiles through here, so a reload, a command and a
+ * worker read the same config the same way.
+ */
+export function matcherOf(config: VigieConfig): Matcher {
+  return compileMatcherCached(
+    {
+      rules: config.rules,
+      regions: config.regions,
+      focus: config.focus,
+      adjectives: config.adjectives,
+    },
+    configCacheKey(config),
+  );
 }

@@ -4,13 +4,13 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { compileMatcher, type MatcherInput } from '../../../src/rules/compile.ts';
-import { matchArticle } from '../../../src/rules/match.ts';
 import {
   compileMatcherCached,
   decodeMatcher,
   encodeMatcher,
-} from '../../../src/rules/matcher-cache.ts';
+} from '../../../src/config/matcher-cache.ts';
+import { compileMatcher, type MatcherInput } from '../../../src/rules/compile.ts';
+import { matchArticle } from '../../../src/rules/match.ts';
 
 const INPUT: MatcherInput = {
   regions: [
