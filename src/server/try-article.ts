@@ -95,8 +95,11 @@ export async function checkDraftRules(
 
 function compileDraft(config: ConfigValues): DraftRules {
   try {
-    const { rules, regions, focus } = config;
-    return { ok: true, rules, regions, matcher: compileMatcher({ rules, regions, focus }) };
+    // As matcherOf compiles the running config (config/matcher-cache.ts), not from its cache: a
+    // draft is new text.
+    const { rules, regions, focus, adjectives } = config;
+    const matcher = compileMatcher({ rules, regions, focus, adjectives });
+    return { ok: true, rules, regions, matcher };
   } catch (error) {
     if (error instanceof UserError) return { ok: false, problems: [error.message] };
     throw error;
