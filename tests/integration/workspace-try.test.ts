@@ -95,6 +95,9 @@ describe('/try', () => {
     expect(body).toContain('<form class="filters" method="post" action="/try"');
     expect(body).toMatch(/<input type="hidden" name="csrf" value="[\w-]{43}"\/>/);
     expect(body).toContain('name="rules"');
+    // A rule's page can send its rule here as the draft to change.
+    const prefilled = await (await fetch(`${base}/try?rule=mossoul`)).text();
+    expect(prefilled).toMatch(/<textarea name="rules"[^>]*>rules:\n {2}- id: mossoul\n/);
   });
 
   it('explains pasted text against the running rules: language, regions, rules', async () => {

@@ -2,6 +2,7 @@
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { html } from 'hono/html';
+import { stringify } from 'yaml';
 import { cacheKey } from '../../config/cache.ts';
 import { readConfigFiles } from '../../config/load.ts';
 import type { Deps } from '../../deps.ts';
@@ -43,7 +44,13 @@ export function registerTryRoutes(app: Hono, deps: TryDeps, options: TryRouteOpt
     return c.html(html`<!DOCTYPE html>${page}`, status);
   };
 
-  app.get('/try', (c) => render(c, { form: EMPTY_FORM }));
+  // `?rule=ID`: the draft starts as that rule, to try a change of it.
+  app.get('/try', (c) => {
+    const id = c.req.query('rule');
+    const rule = deps.config.rules.find((candidate) => candidate.id === id);
+    const rules = rule ? stringify({ rules: [rule] }) : '';
+    return render(c, { form: { ...EMPTY_FORM, rules } });
+  });
 
   app.post(
     '/try',
