@@ -24,6 +24,8 @@ import { backtestTried } from '../try-backtest.ts';
 export type TryDeps = Pick<Deps, 'config' | 'matcher' | 'store' | 'clock' | 'log' | 'http'>;
 
 export interface TryRouteOptions {
+  /** Whether this request may have vigie fetch a URL; default: a signed-in user's only (part 7). */
+  mayFetchUrl?: ((c: Context) => boolean) | undefined;
   /** Articles a backtest reads at most, so that the page answers (default 5,000). */
   maxBacktestArticles?: number | undefined;
 }
@@ -63,7 +65,8 @@ export function registerTryRoutes(app: Hono, deps: TryDeps, options: TryRouteOpt
       if (!reading.ok) return render(c, { form: reading.form, error: reading.error }, 400);
       const { form } = reading;
       // Fetching goes out to the network on the visitor's word: a signed-in user's only.
-      const article = await readArticle(deps, form, currentUser(c) !== undefined);
+      const mayFetch = options.mayFetchUrl?.(c) ?? currentUser(c) !== undefined;
+      const article = await readArticle(deps, form, mayFetch);
       if ('error' in article) return render(c, { form, error: article.error }, 400);
       const rules = await chooseRules(deps, form.rules, lastDraft);
       if ('problems' in rules) return render(c, { form, problems: rules.problems }, 400);
