@@ -179,14 +179,17 @@ export async function connectRedis(
 
 /**
  * The same roles on a cluster: the per-node options go in `redisOptions` (where BullMQ checks
- * `maxRetriesPerRequest`), the offline queue is the cluster's own. A cluster that cannot be
- * reached at the start is retried a few times (one refresh of its slots), then given up.
+ * `maxRetriesPerRequest`), the offline queue is the cluster's own. The first connect fails when
+ * no node listed answers with the slots map ("Failed to refresh slots cache").
  */
 function clusterOptions(spec: RedisClusterSpec, role: keyof typeof ROLE_OPTIONS): ClusterOptions {
   const { enableOfflineQueue, ...perNode } = { enableOfflineQueue: true, ...ROLE_OPTIONS[role] };
   return {
     lazyConnect: true,
     enableOfflineQueue,
+    // With TLS, nodes are reached by the names given, not resolved to addresses first, so that the
+    // certificates (which name hosts) verify: ioredis's advice for managed clusters with TLS.
+    ...(spec.tls ? { dnsLookup: keepHostName } : {}),
     redisOptions: {
       ...perNode,
       ...(spec.username ? { username: spec.username } : {}),
@@ -194,6 +197,13 @@ function clusterOptions(spec: RedisClusterSpec, role: keyof typeof ROLE_OPTIONS)
       ...(spec.tls ? { tls: {} } : {}),
     },
   };
+}
+
+function keepHostName(
+  hostname: string,
+  callback: (error: NodeJS.ErrnoException | null, address: string) => void,
+): void {
+  callback(null, hostname);
 }
 
 function describeTarget(target: string | RedisClusterSpec): string {
