@@ -2,7 +2,6 @@
 // running rules, a draft with file:line problems, a draft's backtest, sizes bounded, URLs behind sign-in.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../src/deps.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
@@ -145,24 +144,6 @@ describe('/try', () => {
     expect(again.body).toContain('No rule matches this article.');
     const other = await post({ text: 'Une explosion à Mossoul.', rules: DRAFT });
     expect(other.body).toContain('Rule explosions, score');
-  });
-
-  it('says what a draft would do to the events labelled under its rule id', async () => {
-    // Of rule attacks's events: the two explosions in Mosul labelled relevant, one plain attack not.
-    await sql`
-      insert into event_labels (event_id, user_name, relevant, labelled_at)
-      select e.id, 'ana', a.title not like 'Attentat%', now()
-      from events e join articles a on a.id = e.article_id
-      where e.rule_id = 'attacks' and (a.title like '%xplosion%Mossoul%'
-        or a.title = 'Nouvelle explosion signalée' or a.title = 'Attentat numéro 0')`.execute(
-      deps.store.db,
-    );
-    const draft = DRAFT.replace('id: explosions', 'id: attacks');
-    const { status, body } = await post({ text: 'Une explosion.', rules: draft, since: '7d' });
-    expect(status).toBe(200);
-    expect(body).toContain(
-      'attacks: keeps 2 of the 2 events labelled relevant, drops 1 of the 1 labelled not relevant.',
-    );
   });
 
   it('refuses text over 1 MB and rules over 100 KB in one line', async () => {

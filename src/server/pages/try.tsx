@@ -4,7 +4,7 @@ import type { Snippet } from '../../notify/snippets.ts';
 import type { Account } from '../auth.tsx';
 import type { TriedArticle, TriedRule, TryForm } from '../try-article.ts';
 import { TRY_PERIODS } from '../try-article.ts';
-import type { LabelOutcome, TryBacktest } from '../try-backtest.ts';
+import type { TryBacktest } from '../try-backtest.ts';
 import { Layout } from './layout.tsx';
 
 export interface TryPageProps {
@@ -268,7 +268,6 @@ function BacktestView(props: { backtest: TryBacktest; timeZone: string }) {
           ))}
         </tbody>
       </table>
-      <LabelsView labels={backtest.labels} />
       {backtest.rules
         .filter((rule) => rule.samples.length > 0)
         .map((rule) => (
@@ -292,40 +291,4 @@ function BacktestView(props: { backtest: TryBacktest; timeZone: string }) {
         ))}
     </section>
   );
-}
-
-/** What the rules would do to the events analysts labelled under the same ids. */
-function LabelsView(props: { labels: LabelOutcome[] }) {
-  if (props.labels.length === 0) {
-    return (
-      <p class="hint">
-        No event of these rule ids was labelled in the period: label events on /events to see what
-        a change keeps and drops.
-      </p>
-    );
-  }
-  return (
-    <ul aria-label="Labelled events">
-      {props.labels.map((outcome) => (
-        <li>{describeLabels(outcome)}</li>
-      ))}
-    </ul>
-  );
-}
-
-/** `attacks: keeps 3 of the 4 events labelled relevant (misses 1), drops 2 of the 2 labelled not relevant.` */
-export function describeLabels(outcome: LabelOutcome): string {
-  const relevant = outcome.relevantKept + outcome.relevantLost;
-  const irrelevant = outcome.irrelevantDropped + outcome.irrelevantKept;
-  const parts = [];
-  if (relevant > 0) {
-    const missed = outcome.relevantLost > 0 ? ` (misses ${outcome.relevantLost})` : '';
-    parts.push(
-      `keeps ${outcome.relevantKept} of the ${countOf(relevant, 'event', 'events')} labelled relevant${missed}`,
-    );
-  }
-  if (irrelevant > 0) {
-    parts.push(`drops ${outcome.irrelevantDropped} of the ${irrelevant} labelled not relevant`);
-  }
-  return `${outcome.ruleId}: ${parts.join(', ')}.`;
 }

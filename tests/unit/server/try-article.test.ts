@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readConfigFiles } from '../../../src/config/load.ts';
 import { compileMatcher } from '../../../src/rules/compile.ts';
-import { describeLabels } from '../../../src/server/pages/try.tsx';
 import {
   checkDraftRules,
   explainArticle,
@@ -9,7 +8,6 @@ import {
   periodMs,
   readTryForm,
 } from '../../../src/server/try-article.ts';
-import { countLabelOutcomes } from '../../../src/server/try-backtest.ts';
 
 describe('readTryForm', () => {
   it.each([
@@ -147,33 +145,5 @@ describe('explainArticle', () => {
   it('matches nothing in an unrelated text', () => {
     const tried = explainArticle(matcher, { rules, regions }, { title: '', text: 'Il pleut.' });
     expect(tried).toMatchObject({ regions: [], rules: [] });
-  });
-});
-
-describe('countLabelOutcomes and describeLabels', () => {
-  const label = (ruleId: string, articleId: number, relevant: boolean) => ({
-    ruleId,
-    eventId: articleId * 10,
-    articleId,
-    relevant,
-  });
-
-  it('counts per rule what the tried rules keep and drop, and says it in a line', () => {
-    const labels = [
-      label('a', 1, true),
-      label('a', 2, true),
-      label('a', 3, false),
-      label('b', 1, false),
-    ];
-    const still = new Set(['a:1', 'b:1']);
-    const outcomes = countLabelOutcomes(labels, (l) => still.has(`${l.ruleId}:${l.articleId}`));
-    expect(outcomes).toEqual([
-      { ruleId: 'a', relevantKept: 1, relevantLost: 1, irrelevantDropped: 1, irrelevantKept: 0 },
-      { ruleId: 'b', relevantKept: 0, relevantLost: 0, irrelevantDropped: 0, irrelevantKept: 1 },
-    ]);
-    expect(outcomes.map(describeLabels)).toEqual([
-      'a: keeps 1 of the 2 events labelled relevant (misses 1), drops 1 of the 1 labelled not relevant.',
-      'b: drops 0 of the 1 labelled not relevant.',
-    ]);
   });
 });
