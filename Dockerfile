@@ -19,8 +19,11 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 
 FROM node:20-bookworm-slim
+# Inside a container loopback is unreachable from outside: listen on every interface, so the
+# workspace asks for a sign-in to read too (README, Who may do what).
 ENV NODE_ENV=production \
     PORT=8080 \
+    VIGIE_HOST=0.0.0.0 \
     VIGIE_CONFIG=/app/config \
     VIGIE_DATA_DIR=/app/data
 WORKDIR /app

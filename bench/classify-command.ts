@@ -3,7 +3,7 @@
 // depth, next to a bare read-and-fold process over the same files (bench/read-fold.ts) in the same
 // run, the configurations taking turns. Each is also run on one file, to tell its start apart.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -16,6 +16,10 @@ import { buildCorpus, generateRules } from './classify.ts';
 const ROOT = path.join(import.meta.dirname, '..');
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 3_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+/** VIGIE_BENCH_BASE=/other/checkout (built) also runs its `vigie classify` at 1,000 rules, for before/after. */
+const BASE = process.env.VIGIE_BENCH_BASE;
+/** Measures a child's CPU time (user + system) where it is installed (Debian's `time` package). */
+const TIME = '/usr/bin/time';
 /** The shipped config files the generated rules are set beside. */
 const SHIPPED = ['feeds.yaml', 'notify.yaml', 'regions.yaml', 'regions.depth.json'];
 
@@ -24,6 +28,9 @@ export interface CommandRow {
   /** Median wall time of the whole run on every file, and on one file (its start), in seconds. */
   allSeconds: number;
   startSeconds: number;
+  /** Median CPU time (user + system) of the run on every file and on one, when measurable. */
+  allCpuSeconds: number | undefined;
+  startCpuSeconds: number | undefined;
   articlesPerSecond: number;
   /** Articles per second once started: (all − start) over N − 1 articles. */
   afterStartPerSecond: number;
@@ -38,6 +45,7 @@ export interface CommandFigures {
 interface Subject {
   name: string;
   command: string[];
+  env?: Record<string, string>;
 }
 
 export async function benchClassifyCommand(): Promise<CommandFigures> {
@@ -63,12 +71,25 @@ export async function benchClassifyCommand(): Promise<CommandFigures> {
         name: `vigie classify, ${count.toLocaleString('en')} rules + gazetteer and depth`,
         command: ['./bin/vigie', 'classify', '--config', dir],
       })),
+      ...(BASE
+        ? [
+            {
+              name: `vigie classify at ${path.basename(BASE)} (before), 1,000 rules + gazetteer and depth`,
+              command: [
+                path.join(BASE, 'bin', 'vigie'),
+                'classify',
+                '--config',
+                configs[1]?.dir ?? '',
+              ],
+            },
+          ]
+        : []),
     ];
     const env = { ...process.env, VIGIE_CACHE_DIR: path.join(work, 'cache') };
     // Fills the config cache, as any earlier run would have.
     for (const subject of subjects) run(subject, files.slice(0, 1), env);
-    const all = subjects.map(() => [] as number[]);
-    const start = subjects.map(() => [] as number[]);
+    const all = subjects.map(() => [] as Timing[]);
+    const start = subjects.map(() => [] as Timing[]);
     for (let round = 0; round < ROUNDS; round++) {
       subjects.forEach((subject, i) => {
         all[i]?.push(run(subject, files, env));
@@ -76,12 +97,14 @@ export async function benchClassifyCommand(): Promise<CommandFigures> {
       });
     }
     const rows = subjects.map((subject, i) => {
-      const allSeconds = median(all[i] ?? []);
-      const startSeconds = median(start[i] ?? []);
+      const allSeconds = median((all[i] ?? []).map((t) => t.seconds));
+      const startSeconds = median((start[i] ?? []).map((t) => t.seconds));
       return {
         name: subject.name,
         allSeconds,
         startSeconds,
+        allCpuSeconds: medianCpu(all[i] ?? []),
+        startCpuSeconds: medianCpu(start[i] ?? []),
         articlesPerSecond: files.length / allSeconds,
         afterStartPerSecond: (files.length - 1) / (allSeconds - startSeconds),
       };
@@ -136,13 +159,19 @@ async function bundleReadFold(work: string): Promise<string> {
   return path.join(out, 'read-fold.js');
 }
 
+interface Timing {
+  seconds: number;
+  cpuSeconds: number | undefined;
+}
+
 /** Seconds of one run on `files`, its output read through a pipe and checked: one line per file. */
-function run(subject: Subject, files: string[], env: NodeJS.ProcessEnv): number {
-  const [command = '', ...args] = subject.command;
+function run(subject: Subject, files: string[], env: NodeJS.ProcessEnv): Timing {
+  const timed = existsSync(TIME) ? [TIME, '-f', 'bench-cpu %U %S'] : [];
+  const [command = '', ...args] = [...timed, ...subject.command];
   const started = performance.now();
   const result = spawnSync(command, [...args, ...files], {
     cwd: ROOT,
-    env,
+    env: { ...env, ...subject.env },
     stdio: ['ignore', 'pipe', 'pipe'],
     maxBuffer: 1 << 30,
   });
@@ -153,7 +182,13 @@ function run(subject: Subject, files: string[], env: NodeJS.ProcessEnv): number 
       `bench classify-command: ${subject.name} exited ${result.status} with ${lines} lines for ${files.length} files: ${result.stderr}`,
     );
   }
-  return seconds;
+  const cpu = /bench-cpu ([\d.]+) ([\d.]+)\s*$/.exec(result.stderr?.toString('utf8') ?? '');
+  return { seconds, cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : undefined };
+}
+
+function medianCpu(timings: Timing[]): number | undefined {
+  const cpu = timings.map((t) => t.cpuSeconds);
+  return cpu.every((s) => s !== undefined) ? median(cpu as number[]) : undefined;
 }
 
 function median(values: number[]): number {

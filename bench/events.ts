@@ -1,11 +1,12 @@
 // The workspace's event list on 100,000 stored events (issue 15 part 9): server time of a first
-// page, a filtered page, a text search and a deep page, on PostgreSQL and on PGlite.
+// page, a filtered page, a text search and a deep page, and /rules' counts, on PostgreSQL and on PGlite.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { openDatabase, type Store } from '../src/store/database.ts';
 import { type EventSearch, searchEvents } from '../src/store/event-search.ts';
+import { countMatchesPerHour, countRuleActivity } from '../src/store/rule-activity.ts';
 import type { Db } from '../src/store/types.ts';
 
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -46,12 +47,12 @@ async function seed(db: Db): Promise<void> {
   await sql`analyze`.execute(db);
 }
 
-async function time(db: Db, search: EventSearch): Promise<{ ms: number[]; found: number }> {
+async function time(run: () => Promise<number>): Promise<{ ms: number[]; found: number }> {
   const ms: number[] = [];
   let found = 0;
-  for (let run = 0; run < RUNS; run++) {
+  for (let i = 0; i < RUNS; i++) {
     const started = performance.now();
-    found = (await searchEvents(db, search)).events.length;
+    found = await run();
     ms.push(performance.now() - started);
   }
   return { ms: ms.sort((a, b) => a - b), found };
@@ -80,9 +81,23 @@ async function benchOne(backend: string, store: Store): Promise<EventSearchFigur
     ['words: seisme a alep', { limit: 50, words: 'seisme alep' }],
     ['page after 5,000 events', { limit: 50, after: cursor }],
   ];
+  // /rules on the same events: each rule's counts over 24 h and 7 days, and its matches per hour.
+  const now = new Date('2024-01-18T00:00:00Z');
+  const week = new Date(now.getTime() - 7 * 86_400_000);
+  const runs: [string, () => Promise<number>][] = [
+    ...cases.map(([name, search]): [string, () => Promise<number>] => [
+      name,
+      async () => (await searchEvents(store.db, search)).events.length,
+    ]),
+    ['/rules: counts, 24 h and 7 days', async () => (await countRuleActivity(store.db, now)).size],
+    [
+      '/rules: matches per hour, 7 days',
+      async () => (await countMatchesPerHour(store.db, week, now)).length,
+    ],
+  ];
   const rows = [];
-  for (const [name, search] of cases) {
-    const { ms, found } = await time(store.db, search);
+  for (const [name, run] of runs) {
+    const { ms, found } = await time(run);
     rows.push({ name, medianMs: ms[Math.floor(ms.length / 2)] ?? 0, maxMs: ms.at(-1) ?? 0, found });
   }
   return { backend, events: ARTICLES * 2, seedSeconds, rows };

@@ -11,6 +11,8 @@ export interface GeoDocument {
   countries: string[];
   /** Region ids of the places below country level it names; absent when the corpus has no such ids. */
   places?: string[] | undefined;
+  /** Whether annotators marked at least one toponym in it (GeoCorpora leaves some tweets unmarked). */
+  annotated?: boolean | undefined;
 }
 
 export const GEOCORPORA_HOWTO =
@@ -42,6 +44,7 @@ export function readGeoCorpora(dir: string, countryIds: Map<string, string>): Ge
       countries: [],
     };
     documents.set(id, document);
+    if ((fields[10] ?? '') !== '') document.annotated = true;
     const country = countryIds.get(fields[13] ?? '');
     if (country && !document.countries.includes(country)) document.countries.push(country);
   }

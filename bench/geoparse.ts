@@ -42,6 +42,7 @@ export async function geoparseSystems(): Promise<{ name: string; matcher: Matche
   const vigie = compileMatcher({ rules: [], regions: config.regions });
   return [
     { name: 'baseline: country names only', matcher: compileBaseline(config.regions) },
+    { name: 'vigie, names not read in context', matcher: { ...vigie, readContext: false } },
     ...policies.map((adjectives) => ({
       name: `vigie, adjectives: ${adjectives}${adjectives === ADJECTIVES_DEFAULT ? ' (default)' : ''}`,
       matcher: { ...vigie, adjectives },
@@ -59,14 +60,16 @@ export function compileBaseline(regions: readonly RegionSpec[]): Matcher {
         typeof name === 'string' ? name : { term: name.term, caseSensitive: name.caseSensitive },
       ),
     }));
-  return compileMatcher({ rules: [], regions: countries });
+  return compileMatcher({ rules: [], regions: countries, readContext: false });
 }
 
 export async function benchGeoparse(): Promise<{ rows: GeoparseRow[]; notes: string[] }> {
   const corpora = resolve(process.env.VIGIE_GEO_CORPORA ?? '/work/geo-corpora');
   const countryIds = readCountryIds(join(ROOT, 'gazetteer/countries.yaml'));
+  const tweets = readGeoCorpora(corpora, countryIds);
   const sets: [string, GeoDocument[]][] = [
-    ['GeoCorpora (tweets, en)', readGeoCorpora(corpora, countryIds)],
+    ['GeoCorpora (tweets, en)', tweets],
+    ['GeoCorpora, tweets with a toponym marked', tweets.filter((tweet) => tweet.annotated)],
     ['our French sentences', readFrenchSentences(join(ROOT, 'bench/geoparse-fr.yaml'))],
   ];
   const notes: string[] = [];

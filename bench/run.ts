@@ -46,17 +46,25 @@ async function printClassifyCommand(): Promise<void> {
   console.log(
     `\n## Classification through the command (${figures.articles.toLocaleString('en')} files of 5 kB, ${figures.megabytes.toFixed(1)} MB; wall time, median)\n`,
   );
-  console.log('| process | s, all files | s, one file | articles/s | articles/s after start |');
-  console.log('| --- | ---: | ---: | ---: | ---: |');
+  console.log(
+    '| process | s, all files | s, one file | articles/s | articles/s after start | CPU s, all files | CPU s, one file | articles per CPU s after start |',
+  );
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  const cpu = (seconds: number | undefined) => (seconds === undefined ? '' : seconds.toFixed(2));
   for (const row of figures.rows) {
+    const perCpu =
+      row.allCpuSeconds === undefined || row.startCpuSeconds === undefined
+        ? ''
+        : ((figures.articles - 1) / (row.allCpuSeconds - row.startCpuSeconds)).toFixed(0);
     console.log(
-      `| ${row.name} | ${row.allSeconds.toFixed(2)} | ${row.startSeconds.toFixed(2)} | ${row.articlesPerSecond.toFixed(0)} | ${row.afterStartPerSecond.toFixed(0)} |`,
+      `| ${row.name} | ${row.allSeconds.toFixed(2)} | ${row.startSeconds.toFixed(2)} | ${row.articlesPerSecond.toFixed(0)} | ${row.afterStartPerSecond.toFixed(0)} | ${cpu(row.allCpuSeconds)} | ${cpu(row.startCpuSeconds)} | ${perCpu} |`,
     );
   }
   const [floor, ten, thousand] = figures.rows;
   if (!floor || !ten || !thousand) return;
+  const afterStart = (row: typeof floor) => row.allSeconds - row.startSeconds;
   console.log(
-    `\nAt 1,000 rules: ${thousand.articlesPerSecond.toFixed(0)} articles/s with its start, ${thousand.afterStartPerSecond.toFixed(0)} after it (target ≥ 3,000); 1,000 rules take ${(thousand.allSeconds / ten.allSeconds).toFixed(2)} × the time of 10 (${((thousand.allSeconds - thousand.startSeconds) / (ten.allSeconds - ten.startSeconds)).toFixed(2)} × after start; target ≤ 1.5), ${(thousand.allSeconds / floor.allSeconds).toFixed(1)} × the floor.`,
+    `\nAt 1,000 rules: ${thousand.articlesPerSecond.toFixed(0)} articles/s with its start, ${thousand.afterStartPerSecond.toFixed(0)} after it (target ≥ 3,000); 1,000 rules take ${(thousand.allSeconds / ten.allSeconds).toFixed(2)} × the time of 10 (${(afterStart(thousand) / afterStart(ten)).toFixed(2)} × after start; target ≤ 1.5), ${(thousand.allSeconds / floor.allSeconds).toFixed(1)} × the floor.`,
   );
 }
 
@@ -120,7 +128,7 @@ async function printEvents(): Promise<void> {
     console.log(
       `\n## Event list on ${figures.backend} (${figures.events.toLocaleString('en')} events, stored in ${figures.seedSeconds.toFixed(0)} s; server time of searchEvents, ms)\n`,
     );
-    console.log('| page | median | slowest | events |');
+    console.log('| query | median | slowest | rows |');
     console.log('| --- | ---: | ---: | ---: |');
     for (const row of figures.rows) {
       console.log(

@@ -10,6 +10,8 @@ import { buildDist, hashSources } from '../scripts/build.ts';
 const ROOT = path.join(import.meta.dirname, '..');
 const FILE = 'tests/fixtures/fr-raid-anbar-2024-09.txt';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
+/** VIGIE_BENCH_BASE=/other/checkout (built) also times its `vigie classify FILE`, for before/after. */
+const BASE = process.env.VIGIE_BENCH_BASE;
 
 interface Subject {
   name: string;
@@ -43,6 +45,16 @@ export async function benchStart(): Promise<StartFigures> {
         env: { VIGIE_CACHE_DIR: 'off' },
         rounds: ROUNDS,
       },
+      ...(BASE
+        ? [
+            {
+              name: `vigie classify FILE at ${path.basename(BASE)} (before)`,
+              command: [path.join(BASE, 'bin', 'vigie'), 'classify', '--config', 'config', FILE],
+              env,
+              rounds: ROUNDS,
+            },
+          ]
+        : []),
       {
         name: 'vigie --help through tsx (before)',
         command: ['./bin/vigie', '--help'],
@@ -58,6 +70,7 @@ export async function benchStart(): Promise<StartFigures> {
     ];
     // Fills the config cache, as any earlier run would have.
     runOnce(subjects[2] as Subject);
+    if (BASE) runOnce(subjects[4] as Subject);
     const samples = new Map<string, number[]>(subjects.map((s) => [s.name, []]));
     for (let round = 0; round < ROUNDS; round++) {
       for (const subject of subjects) {

@@ -14,7 +14,7 @@ import {
   upsertFeedScheduler,
   upsertRetentionScheduler,
 } from './queues/index.ts';
-import { startHttpServer, stopHttpServer } from './server/http.ts';
+import { advertiseWorkspacePort, startHttpServer, stopHttpServer } from './server/http.ts';
 import { createMetrics } from './server/metrics.ts';
 import { upsertFeeds } from './store/feeds.ts';
 import { closeWorkers, startWorkers } from './workers/index.ts';
@@ -90,6 +90,7 @@ export async function startApp(deps: Deps, options: AppOptions): Promise<Running
   const queues = options.scheduler ? withScheduler(options.queues) : options.queues;
   const server =
     options.port === undefined ? undefined : await startHttpServer(deps, metrics, options.port);
+  if (server && deps.store.backend === 'pglite') advertiseWorkspacePort(deps, server);
   try {
     if (options.scheduler) await upsertSchedulers(deps);
   } catch (error) {

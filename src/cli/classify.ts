@@ -28,7 +28,7 @@ export function registerClassifyCommand(program: Command): void {
     .option('--config <dir>', 'config directory', configDirOption())
     .action(async (files: string[], options: { config: string }) => {
       const config = await loadConfig(options.config);
-      // Compiled once per config and build, then read from the config cache (a tenth of the time).
+      // Compiled once per config and build, then read from the config cache (30–50 ms, not 0.3–0.4 s).
       const matcher = matcherOf(config);
       // cheerio only when a page is to be read.
       const readHtml = files.some(isHtmlName)
@@ -79,8 +79,8 @@ export function classifyDocument(
 }
 
 /**
- * Lines written to stdout some 64 kB at a time: a write to a pipe or a file is a system call, and
- * one per article was a tenth of a run's time on thousands of small files.
+ * Lines written to stdout some 64 kB at a time rather than one system call per article (a write to
+ * a pipe or a file is synchronous).
  */
 class LineBuffer {
   private lines: string[] = [];
@@ -102,7 +102,8 @@ class LineBuffer {
 
 /**
  * A file is read synchronously: fs/promises' readFile opens, stats and reads through the thread
- * pool in several round trips, which took a third of the time of classifying a 5 kB article.
+ * pool in several round trips, which with its idle waits took over a quarter of a run on 3,000
+ * files of 5 kB (BENCHMARKS.md).
  */
 async function readInput(file: string): Promise<Buffer> {
   try {

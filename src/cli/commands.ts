@@ -54,6 +54,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: "each feed's health; retry ID re-enables one",
     load: async () => (await import('./feeds.ts')).registerFeedsCommand,
   },
+  users: {
+    summary: 'workspace users: add NAME (password from a prompt or stdin), list, remove NAME',
+    load: async () => (await import('./users.ts')).registerUsersCommand,
+  },
   purge: {
     summary: 'apply the retention settings of feeds.yaml now',
     load: async () => (await import('./purge.ts')).registerPurgeCommand,

@@ -1,9 +1,12 @@
-// `vigie events`: lists stored events, newest first, as a table or as JSON lines.
+// `vigie events`: lists stored events newest first, with the query of /api/events; through the API of
+// the `vigie run` that holds the embedded database, when one does.
+import { join } from 'node:path';
 import type { Command } from 'commander';
+import type { VigieEnv } from '../config/env.ts';
+import type { VigieConfig } from '../config/load.ts';
 import { systemClock } from '../lib/clock.ts';
-import { parseDuration } from '../lib/duration.ts';
 import { UserError } from '../lib/errors.ts';
-import type { EventListing } from '../store/events.ts';
+import type { toApiEvents } from '../server/event-view.ts';
 import { assertKnownIds } from './known-ids.ts';
 import { configDirOption } from './options.ts';
 
@@ -12,9 +15,24 @@ interface EventsOptions {
   rule?: string;
   region?: string;
   since?: string;
+  until?: string;
+  q?: string;
   limit: string;
   json?: boolean;
 }
+
+type ApiPage = ReturnType<typeof toApiEvents>;
+type ApiEvent = ApiPage['events'][number];
+
+/** Reads one page of /api/events for these parameters, from the store or from a server. */
+interface EventSource {
+  page(params: URLSearchParams): Promise<ApiPage>;
+  close(): Promise<void>;
+}
+
+/** The API's largest page: longer lists are read a page at a time. */
+const PAGE_LIMIT = 200;
+const REMOTE_TIMEOUT_MS = 30_000;
 
 export function registerEventsCommand(program: Command): void {
   program
@@ -22,67 +40,153 @@ export function registerEventsCommand(program: Command): void {
     .description('list stored events, newest first')
     .option('--rule <id>', 'only this rule')
     .option('--region <id>', 'only events counting for this region (or one inside it)')
-    .option('--since <duration>', 'only events matched in this last period, e.g. 24h')
+    .option('--since <when>', 'published since: a period back from now (24h, 7d), a day or a time')
+    .option('--until <when>', 'published before: a day (included) or a time with its zone')
+    .option('--q <words>', 'words in the title or text ("a phrase", -not, or)')
     .option('--limit <n>', 'at most this many events', '1000')
-    .option('--json', 'one JSON object per line')
+    .option('--json', 'one JSON object per line, as /api/events gives them')
     .option(
       '--config <dir>',
       'config directory (where --rule and --region ids are checked)',
       configDirOption(),
     )
     .action(async (options: EventsOptions) => {
-      const filter = readFilter(options);
-      await checkFilterIds(options);
-      // Loaded on use: the store (and PGlite) would slow every other command's start.
-      const [{ loadEnv }, { openStore }, { listEvents }] = await Promise.all([
-        import('../config/env.ts'),
-        import('../open-store.ts'),
-        import('../store/events.ts'),
-      ]);
-      const env = loadEnv();
-      const store = await openStore(env);
+      const limit = readLimit(options.limit);
+      const { loadConfig } = await import('../config/load.ts');
+      const config = await loadConfig(options.config);
+      assertKnownIds('events', config, options);
+      const { loadEnv } = await import('../config/env.ts');
+      const source = await openSource(loadEnv(), config);
       try {
-        const events = await listEvents(store.db, filter);
+        const events = await collectEvents(source, toParams(options), limit);
         process.stdout.write(options.json ? events.map(toJsonLine).join('') : formatTable(events));
       } finally {
-        await store.close();
+        await source.close();
       }
     });
 }
 
-function readFilter(options: EventsOptions) {
-  const limit = Number(options.limit);
+function readLimit(text: string): number {
+  const limit = Number(text);
   if (!Number.isInteger(limit) || limit <= 0) {
-    throw new UserError(`events: --limit ${options.limit}: expected a positive whole number`);
+    throw new UserError(`events: --limit ${text}: expected a positive whole number`);
   }
-  let since: Date | undefined;
-  if (options.since !== undefined) {
-    const ms = parseDuration(options.since);
-    if (ms === undefined)
-      throw new UserError(`events: --since ${options.since}: expected e.g. 24h or 7d`);
-    since = new Date(systemClock.now().getTime() - ms);
-  }
-  return { ruleId: options.rule, regionId: options.region, since, limit };
+  return limit;
 }
 
-/** An unknown --rule or --region is a mistake to report, not a filter that finds nothing. */
-async function checkFilterIds(options: EventsOptions): Promise<void> {
-  if (options.rule === undefined && options.region === undefined) return;
-  const { loadConfig } = await import('../config/load.ts');
-  assertKnownIds('events', await loadConfig(options.config), options);
+function toParams(options: EventsOptions): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const name of ['rule', 'region', 'since', 'until', 'q'] as const) {
+    const value = options[name];
+    if (value !== undefined) params.set(name, value);
+  }
+  return params;
 }
 
-function toJsonLine(event: EventListing): string {
+/** Pages through the list with the cursor each page gives, up to `limit` events. */
+async function collectEvents(
+  source: EventSource,
+  params: URLSearchParams,
+  limit: number,
+): Promise<ApiEvent[]> {
+  const events: ApiEvent[] = [];
+  for (;;) {
+    params.set('limit', String(Math.min(PAGE_LIMIT, limit - events.length)));
+    const page = await source.page(params);
+    events.push(...page.events);
+    if (!page.next || events.length >= limit) return events;
+    params.set('cursor', page.next);
+  }
+}
+
+/**
+ * The embedded database opens in one process only: while a `vigie run` holds it, the events are
+ * read through that server's /api/events (its port from the lock, else PORT).
+ */
+async function openSource(env: VigieEnv, config: VigieConfig): Promise<EventSource> {
+  if (!env.databaseUrl) {
+    const { findPgliteLockHolder } = await import('../store/pglite-lock.ts');
+    const holder = findPgliteLockHolder(join(env.dataDir, 'pglite'));
+    if (holder) return openRemoteSource(holder.pid, holder.port ?? env.port);
+  }
+  return openLocalSource(env, config);
+}
+
+async function openLocalSource(env: VigieEnv, config: VigieConfig): Promise<EventSource> {
+  // Loaded on use: the store (and PGlite) would slow every other command's start.
+  const [{ openStore }, { searchEvents }, query, view] = await Promise.all([
+    import('../open-store.ts'),
+    import('../store/event-search.ts'),
+    import('../server/event-query.ts'),
+    import('../server/event-view.ts'),
+  ]);
+  const store = await openStore(env);
+  const context = {
+    config,
+    now: systemClock.now(),
+    timeZone: query.analystTimeZone(config.notify),
+  };
+  return {
+    async page(params) {
+      const read = query.readEventQuery(params, context);
+      if (!read.ok) throw new UserError(`events: --${read.parameter}: ${read.message}`);
+      const found = await searchEvents(store.db, read.search);
+      return view.toApiEvents(view.viewEvents(found, config));
+    },
+    close: () => store.close(),
+  };
+}
+
+function openRemoteSource(pid: number, port: number): EventSource {
+  const base = `http://127.0.0.1:${port}/api/events`;
+  const holder = `vigie process ${pid} holds the embedded database`;
+  return {
+    async page(params) {
+      let response: Response;
+      try {
+        response = await fetch(`${base}?${params}`, {
+          signal: AbortSignal.timeout(REMOTE_TIMEOUT_MS),
+        });
+      } catch (error) {
+        // A `vigie ingest` or `vigie events` holds it without a server; a `vigie run` serves /api/events.
+        throw new UserError(
+          `events: ${holder} and no vigie run answers at ${base} (${describeFailure(error)}): wait for it to finish, or set PORT to its vigie run's port`,
+        );
+      }
+      const body = (await response.json().catch(() => undefined)) as
+        | (ApiPage & { error?: string })
+        | undefined;
+      if (response.status === 400 && typeof body?.error === 'string') {
+        const [parameter, ...rest] = body.error.split(': ');
+        throw new UserError(`events: --${parameter}: ${rest.join(': ')}`);
+      }
+      if (!response.ok || !body || !Array.isArray(body.events)) {
+        throw new UserError(`events: ${holder}; its API at ${base} answered ${response.status}`);
+      }
+      return body;
+    },
+    close: async () => {},
+  };
+}
+
+/** fetch's own message is "fetch failed": the reason is in its cause (ECONNREFUSED, a timeout). */
+function describeFailure(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  if (!(cause instanceof Error)) return String(cause);
+  return (cause as NodeJS.ErrnoException).code ?? cause.message;
+}
+
+function toJsonLine(event: ApiEvent): string {
   return `${JSON.stringify(event)}\n`;
 }
 
-const COLUMNS = ['matched', 'rule', 'score', 'regions', 'title', 'url'] as const;
+const COLUMNS = ['published', 'rule', 'score', 'regions', 'title', 'url'] as const;
 
-function formatTable(events: EventListing[]): string {
+function formatTable(events: ApiEvent[]): string {
   if (events.length === 0) return 'no events\n';
   const rows = events.map((event) => [
-    event.matchedAt.toISOString().slice(0, 16).replace('T', ' '),
-    event.ruleId,
+    event.publishedAt.slice(0, 16).replace('T', ' '),
+    event.rule,
     String(event.score),
     truncate(event.regions.join(','), 30),
     truncate(event.title, 60),

@@ -301,6 +301,12 @@ export const RegionsLocalFileSchema = z.strictObject({
     .array(IdSchema)
     .default([])
     .describe('regions whose names then count only with context'),
+  notPlaces: z
+    .array(z.string().regex(/[\p{L}\p{N}]/u, { error: 'a name must hold a word' }))
+    .default([])
+    .describe(
+      'names that hold a place name but name no place (an agency, a team, a sea): the place inside them does not count',
+    ),
   remove: z
     .strictObject({
       regions: z.array(IdSchema).default([]).describe('regions removed, with their children'),

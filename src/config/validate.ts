@@ -50,6 +50,8 @@ export interface ConfigValues {
   focus?: FocusSpec | undefined;
   /** rules.yaml's `adjectives` policy, when it sets one (default in rules/compile.ts). */
   adjectives?: AdjectivePolicy | undefined;
+  /** regions.local.yaml's `notPlaces`: more names that name no place (see rules/not-places.ts). */
+  notPlaces?: string[] | undefined;
   /** feeds.yaml's `health` settings, when it has any (defaults in feeds/health.ts). */
   health?: HealthSpec | undefined;
   /** feeds.yaml's `retention` settings, when it has any (defaults in store/retention.ts). */
@@ -129,6 +131,7 @@ export function validateConfig(files: readonly ConfigFileText[]): ConfigValidati
     notify: notify.value,
     focus: rules.value.focus,
     adjectives: rules.value.adjectives,
+    notPlaces: local.value?.notPlaces ?? [],
     health: feeds.value.health,
     retention: feeds.value.retention,
   };

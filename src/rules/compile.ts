@@ -26,6 +26,13 @@ export interface MatcherInput {
   focus?: Partial<FocusSettings> | undefined;
   /** How the regions' adjectives count (default ADJECTIVES_DEFAULT, measured). */
   adjectives?: AdjectivePolicy | undefined;
+  /**
+   * Whether names are read in their context (disambiguate.ts, not-places.ts; default true): off,
+   * every name of a region counts wherever it occurs, as the geoparsing bench's baseline does.
+   */
+  readContext?: boolean | undefined;
+  /** More names that hold a place name but name no place, after not-places.ts's (regions.local.yaml). */
+  notPlaces?: readonly string[] | undefined;
 }
 
 /** Measured with `npm run bench -- geoparse` (BENCHMARKS.md, "Geoparsing"). */
@@ -53,7 +60,11 @@ interface Builder {
 
 export function compileMatcher(input: MatcherInput): Matcher {
   const b = createBuilder();
-  b.gazetteer = compileGazetteer(input.regions, (name, where) => internName(b, name, where));
+  b.gazetteer = compileGazetteer(
+    input.regions,
+    (name, where) => internName(b, name, where),
+    input.notPlaces,
+  );
   input.rules.forEach((rule, index) => {
     b.rules.push(compileRule(b, rule, index));
   });
@@ -85,6 +96,7 @@ export function compileMatcher(input: MatcherInput): Matcher {
     adjectiveNames: b.gazetteer.adjectiveNames,
     notPlaces: b.gazetteer.notPlaces,
     adjectives: input.adjectives ?? ADJECTIVES_DEFAULT,
+    readContext: input.readContext !== false,
     regionIndex: b.gazetteer.regionIndex,
     topRegions: b.gazetteer.topRegions,
     focus: { ...FOCUS_DEFAULTS, ...input.focus },

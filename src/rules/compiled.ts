@@ -90,6 +90,8 @@ export interface Matcher {
   notPlaces: number[];
   /** How adjectives count (see disambiguate.ts). */
   adjectives: AdjectivePolicy;
+  /** Whether names are read in their context (see `MatcherInput.readContext`). */
+  readContext: boolean;
   regionIndex: Map<string, number>;
   topRegions: number[];
   /** How an article's focus regions are chosen (see focus.ts). */

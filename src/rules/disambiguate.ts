@@ -20,7 +20,7 @@ export type Segments = readonly [string, string];
 // Names that are also common first names: followed by a capitalised word, a person ("Jordan
 // Henderson", "Chad Smith", "Georgia O'Keeffe", "Florence Parly").
 const FIRST_NAMES = new Set(
-  'jordan chad georgia victoria florence sydney austin paris lincoln jackson orlando israel india china charlotte eugene marion madison dallas phoenix aurora savannah brooklyn trinidad adelaide camden chelsea virginia carolina kenya salem troy york denver elizabeth alexandria beverly lorraine'.split(
+  'jordan chad georgia victoria florence sydney austin lincoln jackson orlando charlotte eugene marion madison dallas phoenix aurora savannah brooklyn adelaide camden chelsea virginia carolina salem troy elizabeth alexandria beverly lorraine vladimir kent'.split(
     ' ',
   ),
 );
@@ -40,6 +40,7 @@ const DIVISION_CUES = new Set(
 // "City, State": the qualifier reads so in the press of these countries (Paris, Texas; London, Ontario).
 const QUALIFYING_COUNTRIES = new Set(['united-states', 'canada', 'australia']);
 const LIST_WORDS = new Set(['and', 'et', 'or', 'ou', '&']);
+const QUALIFIER_WORDS = new Set(['in', 'dans', 'au', 'aux', 'en', 'le', 'la', 'les']);
 // An adjective about language, cuisine or culture, not the state ("French cuisine", "la langue arabe").
 const CULTURE_WORDS = new Set(
   'cuisine food wine wines language languages speaking speaker speakers accent fries toast dish dishes cooking cheese fashion literature music film films novel poetry translation translated subtitles dialect langue langues vin vins gastronomie mode littérature musique cinéma roman traduction traduit sous-titres dialecte accent parle parlent parler parlé couramment apprendre appris apprend enseigne version'.split(
@@ -65,6 +66,18 @@ class Words {
     return this.text(token).toLowerCase();
   }
 
+  /** The token's length in characters, 0 outside the text: checked before anything is sliced. */
+  length(token: number): number {
+    if (token < 0 || token >= this.scan.tokenCount) return 0;
+    return (this.scan.tokenEnd[token] as number) - (this.scan.tokenStart[token] as number);
+  }
+
+  /** The character code `offset` characters after the token, NaN past the end of its segment. */
+  charAfter(token: number, offset = 0): number {
+    const segment = this.segments[this.scan.tokenSegment[token] as number] ?? '';
+    return segment.charCodeAt((this.scan.tokenEnd[token] as number) + offset);
+  }
+
   /** The characters between token `a` and the next token, or null across segments. */
   between(a: number): string | null {
     const b = a + 1;
@@ -75,10 +88,26 @@ class Words {
     return segment.slice(this.scan.tokenEnd[a], this.scan.tokenStart[b]);
   }
 
+  /** The token lower-cased when it is `min` to `max` characters long, else '' (nothing sliced). */
+  foldedIf(token: number, min: number, max: number): string {
+    const length = this.length(token);
+    return length >= min && length <= max ? this.folded(token) : '';
+  }
+
   capitalised(token: number): boolean {
     if (token < 0 || token >= this.scan.tokenCount) return false;
-    const first = this.text(token).charAt(0);
+    const segment = this.segments[this.scan.tokenSegment[token] as number] ?? '';
+    const code = segment.charCodeAt(this.scan.tokenStart[token] as number);
+    if (code < 0x80) return code >= 0x41 && code <= 0x5a;
+    const first = String.fromCharCode(code);
     return first !== first.toLowerCase() && first === first.toUpperCase();
+  }
+
+  /** The two characters before the token: "l'" of an elided article. */
+  twoBefore(token: number): string {
+    const segment = this.segments[this.scan.tokenSegment[token] as number] ?? '';
+    const start = this.scan.tokenStart[token] as number;
+    return segment.slice(Math.max(0, start - 2), start);
   }
 
   /** Whether most words of the token's segment are capitalised (a headline in title case). */
@@ -131,13 +160,26 @@ function dropPersonNames(words: Words, candidates: Candidate[]): Candidate[] {
 }
 
 function isPersonName(words: Words, c: Candidate): boolean {
-  const before = words.folded(c.first - 1);
-  if (HONORIFICS.has(before) && words.capitalised(c.first) && isSpaced(words, c.first - 1)) {
+  const honorific = words.length(c.first - 1);
+  if (
+    honorific > 0 &&
+    honorific <= 8 &&
+    words.capitalised(c.first - 1) &&
+    HONORIFICS.has(words.folded(c.first - 1)) &&
+    words.capitalised(c.first) &&
+    isSpaced(words, c.first - 1)
+  ) {
     return true;
   }
-  if (c.first !== c.last || !FIRST_NAMES.has(words.folded(c.first))) return false;
+  // The first names are 4 to 10 letters long: most names are left before anything is sliced.
+  const length = words.length(c.first);
+  if (c.first !== c.last || length < 4 || length > 10) return false;
   const next = c.last + 1;
-  if (!words.capitalised(next) || words.between(c.last) !== ' ') return false;
+  // A capitalised word one space after: tested on characters first, most place names have none.
+  if (words.charAfter(c.last) !== 0x20 || !words.capitalised(next)) return false;
+  if (words.between(c.last) !== ' ' || !FIRST_NAMES.has(words.folded(c.first))) return false;
+  // An acronym after the name is no surname ("Kent PCC", "Israel STARTED").
+  if (words.text(next) === words.text(next).toUpperCase()) return false;
   if (PLACE_WORDS.has(words.folded(next)) || words.titleCase(c.first)) return false;
   return true;
 }
@@ -159,16 +201,40 @@ function countryOf(matcher: Matcher, region: number): number {
   return up[up.length - 1] ?? -1;
 }
 
-/** Groups candidates by span: the readings of one name. */
-function bySpan(candidates: Candidate[]): Map<number, Candidate[]> {
-  const spans = new Map<number, Candidate[]>();
+/**
+ * The readings of each name: candidates come sorted by span (keepLongestMentions), so the readings
+ * of one span are side by side.
+ */
+function bySpan(candidates: Candidate[]): Candidate[][] {
+  const spans: Candidate[][] = [];
+  let last: Candidate | undefined;
   for (const c of candidates) {
-    const key = c.first * 65_536 + c.last;
-    const list = spans.get(key);
-    if (list) list.push(c);
-    else spans.set(key, [c]);
+    if (last && last.first === c.first && last.last === c.last) spans[spans.length - 1]?.push(c);
+    else spans.push([c]);
+    last = c;
   }
   return spans;
+}
+
+/** Where the qualifier starts after "X, ": past a preposition ("Paris, au Texas", "London, dans l'Ontario"). */
+function qualifierStart(words: Words, token: number): number {
+  let t = token;
+  while (t < token + 2 && QUALIFIER_WORDS.has(words.foldedIf(t, 2, 4))) t++;
+  return t;
+}
+
+function sameSpan(a: Candidate, b: Candidate): boolean {
+  return a.first === b.first && a.last === b.last;
+}
+
+/** Whether some name has several readings (most articles: none). */
+function hasHomonyms(candidates: Candidate[]): boolean {
+  for (let i = 1; i < candidates.length; i++) {
+    const a = candidates[i - 1] as Candidate;
+    const b = candidates[i] as Candidate;
+    if (a.first === b.first && a.last === b.last) return true;
+  }
+  return false;
 }
 
 /**
@@ -177,14 +243,28 @@ function bySpan(candidates: Candidate[]): Map<number, Candidate[]> {
  * place in Y and counts for none of its readings ("Paris, Texas"), unless a list goes on after Y.
  */
 function applyQualifiers(matcher: Matcher, words: Words, candidates: Candidate[]): Candidate[] {
-  const spans = bySpan(candidates);
-  const dropped = new Set<Candidate>();
-  for (const readings of spans.values()) {
-    const x = readings[0] as Candidate;
+  let dropped: Set<Candidate> | undefined;
+  for (let i = 0; i < candidates.length; i++) {
+    const x = candidates[i] as Candidate;
+    const after = words.charAfter(x.last);
+    // ',' or ' (': checked on characters, since most names have neither after them.
+    if (after !== 0x2c && (after !== 0x20 || words.charAfter(x.last, 1) !== 0x28)) continue;
     const gap = words.between(x.last);
     if (gap !== ', ' && gap !== ',' && gap !== ' (') continue;
-    const ys = candidates.filter((c) => c.first === x.last + 1 && !c.adjective);
+    // Sorted by span: the readings of X are from i on, those of the name after it follow.
+    let end = i + 1;
+    while (end < candidates.length && sameSpan(candidates[end] as Candidate, x)) end++;
+    const readings = candidates.slice(i, end);
+    i = end - 1;
+    const yFirst = qualifierStart(words, x.last + 1);
+    const ys: Candidate[] = [];
+    for (let k = end; k < candidates.length; k++) {
+      const c = candidates[k] as Candidate;
+      if (c.first > yFirst) break;
+      if (c.first === yFirst && !c.adjective) ys.push(c);
+    }
     if (ys.length === 0) continue;
+    dropped ??= new Set();
     const yRegions = new Set(ys.map((y) => y.region));
     const inside = readings.filter((r) =>
       lineage(matcher, r.region).some((up) => up !== r.region && yRegions.has(up)),
@@ -203,13 +283,15 @@ function applyQualifiers(matcher: Matcher, words: Words, candidates: Candidate[]
     });
     if (states) for (const r of readings) dropped.add(r);
   }
-  return dropped.size === 0 ? candidates : candidates.filter((c) => !dropped.has(c));
+  const gone = dropped;
+  return !gone || gone.size === 0 ? candidates : candidates.filter((c) => !gone.has(c));
 }
 
 /** "Georgia's governor", "governor of Georgia", "state of Georgia": of its readings, the state. */
 function applyDivisionCues(matcher: Matcher, words: Words, candidates: Candidate[]): Candidate[] {
+  if (!hasHomonyms(candidates)) return candidates;
   const dropped = new Set<Candidate>();
-  for (const readings of bySpan(candidates).values()) {
+  for (const readings of bySpan(candidates)) {
     if (readings.length < 2) continue;
     const x = readings[0] as Candidate;
     const after = words.folded(x.last + 1);
@@ -251,46 +333,65 @@ function filterAdjectives(
 
 /** "French cuisine", "cuisine française", "parle l'anglais", "in Arabic", "le russe et l'arabe". */
 function aboutCulture(words: Words, c: Candidate): boolean {
-  const after = words.folded(c.last + 1);
-  const before = words.folded(c.first - 1);
-  const before2 = words.folded(c.first - 2);
+  // The culture words are 3 to 12 letters long, the words before a language 2 to 6.
+  const after = words.foldedIf(c.last + 1, 3, 12);
+  const before = words.foldedIf(c.first - 1, 2, 12);
+  const before2 = words.foldedIf(c.first - 2, 3, 12);
   if (CULTURE_WORDS.has(after) || CULTURE_WORDS.has(before) || CULTURE_WORDS.has(before2)) {
     return true;
   }
   if (LANGUAGE_BEFORE.has(before) && !words.capitalised(c.last + 1)) return true;
-  // French: a language is a noun after an article ("l'anglais", "le russe"), a state adjective follows one.
-  const elided = words.between(c.first - 1);
-  const article = before === 'le' || (before === 'l' && elided === "'") || before === 'l’';
-  return article && /^\p{Ll}/u.test(words.text(c.first));
+  // French: a language is a noun after its article ("l'anglais", "le russe"); a state adjective
+  // follows its noun ("l'armée russe"). Elisions are not tokens: read the characters before.
+  if (words.capitalised(c.first)) return false;
+  const elided = words.twoBefore(c.first).toLowerCase();
+  return before === 'le' || elided === "l'" || elided === 'l’';
 }
 
 /**
  * Of the readings of one name, those whose parent or sibling another name supports win
- * ("Alexandria" beside "Cairo"); when none has support, all stay (weak ones then need it anyway).
+ * ("Alexandria" beside "Cairo"); when none has support, the readings that need no context.
  */
 function preferSupported(matcher: Matcher, candidates: Candidate[]): Candidate[] {
-  const spans = bySpan(candidates);
-  if (spans.size === candidates.length) return candidates;
+  if (!hasHomonyms(candidates)) return candidates;
   const dropped = new Set<Candidate>();
-  for (const readings of spans.values()) {
+  for (const readings of bySpan(candidates)) {
     if (readings.length < 2) continue;
     const others = candidates.filter((c) => !readings.includes(c) && !c.weak);
     const supported = new Set<number>();
     for (const c of others) for (const up of lineage(matcher, c.region)) supported.add(up);
-    const backed = readings.filter((r) => isBacked(matcher, r.region, supported));
-    if (backed.length === 0 || backed.length === readings.length) continue;
+    // Against a country's reading, its rival's country named is no support: "Georgia and the
+    // United States" is still the country; a sibling or a state is ("Atlanta, Georgia").
+    const countries = !readings.some((r) => (matcher.regions[r.region]?.parent ?? -1) === -1);
+    const backed = readings.filter((r) => isBacked(matcher, r.region, supported, countries));
+    if (backed.length === readings.length) continue;
+    if (backed.length === 0) {
+      // No support either way: the reading that needs no context (the larger place) is the name's;
+      // a weak one no longer counts through its country named elsewhere.
+      if (readings.some((r) => !r.weak)) for (const r of readings) if (r.weak) dropped.add(r);
+      continue;
+    }
     for (const r of readings) if (!backed.includes(r)) dropped.add(r);
     for (const r of backed) r.weak = false;
   }
   return dropped.size === 0 ? candidates : candidates.filter((c) => !dropped.has(c));
 }
 
-/** An ancestor supported, or (below the countries) a sibling: Georgia the state beside Atlanta. */
-function isBacked(matcher: Matcher, region: number, supported: Set<number>): boolean {
+/**
+ * An ancestor supported (a country only when `countries`), or (below the countries) a sibling:
+ * Georgia the state beside Atlanta.
+ */
+function isBacked(
+  matcher: Matcher,
+  region: number,
+  supported: Set<number>,
+  countries: boolean,
+): boolean {
   const parent = matcher.regions[region]?.parent ?? -1;
   if (parent === -1) return false;
   for (let r = parent; r !== -1; r = matcher.regions[r]?.parent ?? -1) {
-    if (supported.has(r)) return true;
+    const top = (matcher.regions[r]?.parent ?? -1) === -1;
+    if (supported.has(r) && (countries || !top)) return true;
   }
   return hasSupportedSibling(matcher, region, supported);
 }

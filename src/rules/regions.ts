@@ -35,6 +35,7 @@ export function contextKey(term: number, region: number): number {
 export function compileGazetteer(
   specs: RegionSpec[],
   intern: (name: NameSpec, where: string) => number,
+  notPlaces: readonly string[] = [],
 ): Gazetteer {
   const gazetteer: Gazetteer = {
     regions: [],
@@ -77,7 +78,7 @@ export function compileGazetteer(
     return index;
   };
   const top = specs.map((spec) => visit(spec, -1));
-  gazetteer.notPlaces = NOT_PLACES.map((name) => intern(name, 'not-places'));
+  gazetteer.notPlaces = [...NOT_PLACES, ...notPlaces].map((name) => intern(name, 'not-places'));
   gazetteer.topRegions = top.filter((index) => !gazetteer.regions[index]?.group);
   rollUpRegions(gazetteer, members);
   return gazetteer;
@@ -174,9 +175,11 @@ export function listRegionMentions(
 ): RegionMention[] {
   const found = collectMentions(matcher, scan);
   if (found.length === 0) return [];
-  addNotPlaces(matcher, scan, found);
+  if (matcher.readContext) addNotPlaces(matcher, scan, found);
   const longest = keepLongestMentions(found).filter((mention) => mention.region !== -1);
-  const kept = readContext(matcher, scan, segments, longest, matcher.adjectives);
+  const kept = matcher.readContext
+    ? readContext(matcher, scan, segments, longest, matcher.adjectives)
+    : longest;
   const supported = supportedRegions(matcher, kept);
   return kept
     .filter((mention) => !mention.weak || isConfirmed(matcher, mention.region, supported))

@@ -80,3 +80,28 @@ export function safeReturnPath(next: string | undefined): string {
 export function isValidUserName(name: string): boolean {
   return name.length > 0 && name.length <= 100 && name === name.trim() && !/\p{Cc}/u.test(name);
 }
+
+/**
+ * Failed sign-ins per key (address and user name) in a sliding window: past `max`, the key waits.
+ * In memory: a restart forgets, which costs a guesser a restart they cannot cause.
+ */
+export function createFailureCounter(max: number, windowMs: number) {
+  const failures = new Map<string, number[]>();
+  const recent = (key: string, now: number) =>
+    (failures.get(key) ?? []).filter((at) => at > now - windowMs);
+  return {
+    /** How long `key` must wait before trying again, 0 when it may try now. */
+    waitMs(key: string, now: number): number {
+      const times = recent(key, now);
+      if (times.length === 0) failures.delete(key);
+      else failures.set(key, times);
+      return times.length < max ? 0 : (times[times.length - max] ?? now) + windowMs - now;
+    },
+    fail(key: string, now: number): void {
+      failures.set(key, [...recent(key, now), now]);
+    },
+    succeed(key: string): void {
+      failures.delete(key);
+    },
+  };
+}

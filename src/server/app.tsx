@@ -6,15 +6,18 @@ import { html } from 'hono/html';
 import type { Deps } from '../deps.ts';
 import { singleLine } from '../notify/format.ts';
 import { searchEvents } from '../store/event-search.ts';
+import { readEventLabels } from '../store/labels.ts';
 import { type AccessOptions, accessForHost } from './access.ts';
-import { accountOf, installAccess } from './auth.tsx';
+import { accountOf, currentUser, installAccess } from './auth.tsx';
 import { analystTimeZone, type EventQuery, readEventQuery, readValues } from './event-query.ts';
 import { toApiEvents, viewEvents } from './event-view.ts';
 import { EventsPage } from './pages/events.tsx';
+import { toApiLabels } from './pages/label-form.tsx';
 import { PAGE_CSP } from './pages/layout.tsx';
 import { registerAuthRoutes } from './routes/auth.tsx';
-import { registerReloadRoutes, viewReload } from './routes/config-reload.tsx';
+import { registerReloadRoutes } from './routes/config-reload.tsx';
 import { registerPageRoutes } from './routes/index.ts';
+import { registerLabelRoutes } from './routes/labels.tsx';
 import { registerTryRoutes } from './routes/try.tsx';
 
 export type WorkspaceDeps = Pick<
@@ -42,6 +45,7 @@ export function createWorkspaceApp(
 
   installAccess(app, deps, access);
   registerAuthRoutes(app, deps, access.sessionMs);
+  registerLabelRoutes(app, deps);
 
   app.get('/', (c) => c.redirect('/events', 302));
 
@@ -51,7 +55,16 @@ export function createWorkspaceApp(
       return c.json({ error: `${query.parameter}: ${singleLine(query.message)}` }, 400);
     }
     const page = await searchEvents(deps.store.db, query.search);
-    return c.json(toApiEvents(viewEvents(page, deps.config)));
+    const api = toApiEvents(viewEvents(page, deps.config));
+    const user = currentUser(c);
+    const labels = await readEventLabels(deps.store.db, ids(api.events), user);
+    return c.json({
+      ...api,
+      events: api.events.map((event) => ({
+        ...event,
+        labels: toApiLabels(labels.get(event.id), user !== undefined),
+      })),
+    });
   });
 
   app.get('/events', async (c) => {
@@ -76,6 +89,8 @@ export function createWorkspaceApp(
     }
     const page = await searchEvents(deps.store.db, query.search);
     const list = viewEvents(page, deps.config);
+    const labels = await readEventLabels(deps.store.db, ids(list.events), currentUser(c));
+    const url = new URL(c.req.url);
     return c.html(
       documentOf(
         <EventsPage
@@ -84,14 +99,17 @@ export function createWorkspaceApp(
           timeZone={timeZone}
           list={list}
           account={accountOf(c)}
+          labels={labels}
+          back={url.pathname + url.search}
         />,
       ),
     );
   });
 
-  registerPageRoutes(app, deps, { lastReload: () => viewReload(deps.lastReload) });
-  registerTryRoutes(app, deps);
   registerReloadRoutes(app, deps);
+  registerPageRoutes(app, deps);
+  // Fetching a URL for /try needs a signed-in user (issue 15 part 7).
+  registerTryRoutes(app, deps, { mayFetchUrl: (c) => currentUser(c) !== undefined });
 
   app.notFound((c) => c.text('not found\n', 404));
   app.onError((error, c) => {
@@ -99,6 +117,10 @@ export function createWorkspaceApp(
     return c.text('internal error\n', 500);
   });
   return app;
+}
+
+function ids(events: readonly { id: number }[]): number[] {
+  return events.map((event) => event.id);
 }
 
 /** A whole document: the doctype keeps browsers out of quirks mode. */

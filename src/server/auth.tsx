@@ -8,14 +8,19 @@
 //   csrfField(c)           `<input type="hidden" name="csrf" value="…">`: put it in every POST form.
 //   csrfToken(c)           the token itself, e.g. for a script's `x-csrf-token` header.
 //   accountOf(c)           what `<Layout account={accountOf(c)}>` shows: who is signed in, sign in/out.
+//   <CsrfField />          the same hidden field as csrfField(c), found without `c` (hono's
+//                          contextStorage): for forms in page components. Layout shows the account
+//                          the same way when a page passes none.
 // Checked here for every route, so routes need not do it themselves:
 //   - every POST, PUT, PATCH and DELETE carries the CSRF token (form field `csrf` or header
 //     `x-csrf-token`), else 403; signed-in users have one per session, stored with it; anonymous
 //     visitors (loopback only) get one in a cookie (double submit), which also guards /login.
 //   - on a non-loopback bind, every request but /login needs a signed-in user.
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Context, Hono, MiddlewareHandler } from 'hono';
+import type { IncomingMessage } from 'node:http';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { contextStorage, tryGetContext } from 'hono/context-storage';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Clock } from '../lib/clock.ts';
 import type { Store } from '../store/database.ts';
@@ -83,6 +88,18 @@ export function csrfField(c: Context) {
   return <input type="hidden" name="csrf" value={csrfToken(c)} />;
 }
 
+/** The hidden CSRF field of the request being answered; nothing outside a request (unit tests). */
+export function CsrfField() {
+  const c = tryGetContext();
+  return c?.get('access') ? csrfField(c) : null;
+}
+
+/** The account of the request being answered, if any: what Layout shows when given none. */
+export function currentAccount(): Account | undefined {
+  const c = tryGetContext();
+  return c?.get('access') ? accountOf(c) : undefined;
+}
+
 export function accountOf(c: Context): Account {
   const access = c.get('access');
   return { user: access.user, csrf: access.csrf, viaProxy: access.via === 'proxy' };
@@ -91,6 +108,7 @@ export function accountOf(c: Context): Account {
 /** Registers the access middleware on every route of `app`; call before any route is added. */
 export function installAccess(app: Hono, deps: AuthDeps, options: AccessOptions): void {
   const fromProxy = compileProxyList(options.trustedProxies ?? []);
+  app.use(contextStorage());
   app.use(async (c, next) => {
     c.set('access', await readAccess(c, deps, options, fromProxy));
     if (c.get('access').user === undefined && !options.anonymousRead && !isLoginPath(c)) {
@@ -101,7 +119,8 @@ export function installAccess(app: Hono, deps: AuthDeps, options: AccessOptions)
   app.use(
     bodyLimit({
       maxSize: MAX_POST_BYTES,
-      onError: (c) => c.text('request body too large\n', 413),
+      // The rest of the body is never read: the connection closes rather than serving another request.
+      onError: (c) => c.text('request body too large\n', 413, { connection: 'close' }),
     }),
   );
   app.use(async (c, next) => {
@@ -165,7 +184,7 @@ function isSecure(c: Context, proxied: boolean): boolean {
 }
 
 /** The peer's address; none when the app is called without a socket (app.request in tests). */
-function remoteAddress(c: Context): string | undefined {
+export function remoteAddress(c: Context): string | undefined {
   try {
     return getConnInfo(c).remote.address;
   } catch {
@@ -178,7 +197,8 @@ async function submittedToken(c: Context): Promise<string | undefined> {
   if (header !== undefined) return header;
   const type = c.req.header('content-type') ?? '';
   if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) return undefined;
-  const body = await c.req.parseBody();
+  // A malformed body has no token: 403, not a 500.
+  const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
   return typeof body.csrf === 'string' ? body.csrf : undefined;
 }
 
@@ -188,10 +208,32 @@ function isLoginPath(c: Context): boolean {
 
 /** 401 for the API and for writes; pages send the browser to sign in and come back. */
 function refuseAnonymous(c: Context) {
-  if (c.req.path.startsWith('/api/')) return c.json({ error: 'sign in first' }, 401);
+  if (c.req.path.startsWith('/api/') || c.req.path.endsWith('.json')) {
+    return c.json({ error: 'sign in first' }, 401);
+  }
   if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
     return c.text('sign in first: /login\n', 401);
   }
   const next = new URL(c.req.url);
   return c.redirect(`/login?${new URLSearchParams({ next: next.pathname + next.search })}`, 303);
+}
+
+/**
+ * The same sign-in rule for what http.ts serves itself (/queues): undefined when the request may
+ * go on, else the answer that refuses it (a redirect to /login, or 401). Same middleware, same
+ * session and proxy rules, through a one-route app.
+ */
+export function createAccessGate(deps: AuthDeps, options: AccessOptions) {
+  const gate = new Hono();
+  installAccess(gate, deps, options);
+  gate.all('*', (c) => c.body(null, 204));
+  return async (request: IncomingMessage): Promise<Response | undefined> => {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (typeof value === 'string') headers.set(name, value);
+    }
+    const url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
+    const verdict = await gate.fetch(new Request(url, { headers }), { incoming: request });
+    return verdict.status === 204 ? undefined : verdict;
+  };
 }

@@ -2,12 +2,16 @@
 // and the read-only queue dashboard /queues (HTML) and /queues.json; every other path goes to the
 // analysts' workspace (app.tsx).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import type { Deps } from '../deps.ts';
 import { UserError } from '../lib/errors.ts';
 import { singleLine } from '../notify/format.ts';
 import { pingDatabase } from '../store/database.ts';
+import { advertisePgliteLockPort } from '../store/pglite-lock.ts';
 import { accessForHost } from './access.ts';
 import { createWorkspaceListener } from './app.tsx';
+import { createAccessGate } from './auth.tsx';
 import { readDashboard, renderDashboardPage } from './dashboard.ts';
 import type { Metrics } from './metrics.ts';
 
@@ -26,6 +30,11 @@ export interface HttpServerOptions {
   dashboardTimeoutMs?: number | undefined;
 }
 
+interface RouteOptions extends HttpServerOptions {
+  /** Off loopback, who may read /queues (auth.tsx `createAccessGate`). */
+  gate?: ReturnType<typeof createAccessGate> | undefined;
+}
+
 export async function startHttpServer(
   deps: Deps,
   metrics: Metrics,
@@ -34,13 +43,18 @@ export async function startHttpServer(
 ): Promise<Server> {
   // Loopback unless VIGIE_HOST says otherwise: reading without signing in is only for this machine.
   const host = deps.env.host ?? '127.0.0.1';
-  const workspace = createWorkspaceListener(deps, accessForHost(host, deps.env));
+  const access = accessForHost(host, deps.env);
+  const workspace = createWorkspaceListener(deps, access);
+  // The queue dashboard is read like the workspace: signed in, unless on loopback.
+  const gate = access.anonymousRead ? undefined : createAccessGate(deps, access);
   const server = createServer((request, response) => {
-    route(deps, metrics, options, workspace, request, response).catch((error: unknown) => {
-      deps.log.error({ err: String(error), path: request.url }, 'http request failed');
-      if (!response.headersSent) send(response, 500, 'internal error\n');
-      else response.destroy();
-    });
+    route(deps, metrics, { ...options, gate }, workspace, request, response).catch(
+      (error: unknown) => {
+        deps.log.error({ err: String(error), path: request.url }, 'http request failed');
+        if (!response.headersSent) send(response, 500, 'internal error\n');
+        else response.destroy();
+      },
+    );
   });
   await new Promise<void>((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => reject(listenError(port, error));
@@ -61,6 +75,15 @@ function listenError(port: number, error: NodeJS.ErrnoException): Error {
   return error;
 }
 
+/**
+ * On the embedded database, writes the port this server listens on into the PGlite lock, so that
+ * `vigie events` reads through /api/events while this process holds the database.
+ */
+export function advertiseWorkspacePort(deps: Pick<Deps, 'env'>, server: Server): void {
+  const address = server.address() as AddressInfo | null;
+  if (address) advertisePgliteLockPort(join(deps.env.dataDir, 'pglite'), address.port);
+}
+
 export function stopHttpServer(server: Server): Promise<void> {
   return new Promise((resolve) => {
     server.close(() => resolve());
@@ -71,7 +94,7 @@ export function stopHttpServer(server: Server): Promise<void> {
 async function route(
   deps: Deps,
   metrics: Metrics,
-  options: HttpServerOptions,
+  options: RouteOptions,
   workspace: ReturnType<typeof createWorkspaceListener>,
   request: IncomingMessage,
   response: ServerResponse,
@@ -91,12 +114,14 @@ async function route(
     return send(response, 200, body, metrics.registry.contentType);
   }
   // /queues and /queues.json.
+  const refusal = await options.gate?.(request);
+  if (refusal) return sendRefusal(refusal, response);
   return sendDashboard(deps, options, path === '/queues.json', response);
 }
 
 /**
- * The queue dashboard. It only reads (counts, failed jobs, schedulers; no retry or remove), so it
- * needs no auth decision of its own: it is served wherever /metrics is. A slow or failing Redis
+ * The queue dashboard. It only reads (counts, failed jobs, schedulers; no retry or remove); off
+ * loopback the access gate has checked the sign-in first, as for the workspace. A slow or failing Redis
  * gets one line and a 503 within the time limit, never a page that hangs.
  */
 async function sendDashboard(
@@ -168,6 +193,13 @@ async function withTimeout(check: Promise<unknown>, name: string): Promise<strin
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The gate's 303 to /login or its 401, as it made them. */
+async function sendRefusal(refusal: Response, response: ServerResponse): Promise<void> {
+  const location = refusal.headers.get('location');
+  const type = refusal.headers.get('content-type') ?? 'text/plain; charset=utf-8';
+  send(response, refusal.status, await refusal.text(), type, location ? { location } : {});
 }
 
 function send(

@@ -9,6 +9,7 @@ import { type Article, listArticlesSince } from '../store/articles.ts';
 import { countedAtOf } from '../store/counted-at.ts';
 import { storyKeyOf } from '../store/story-key.ts';
 import type { Db } from '../store/types.ts';
+import type { LabelBacktest } from './label-stats.ts';
 
 const PAGE_SIZE = 200;
 /** Articles a page shows per rule. */
@@ -31,7 +32,10 @@ export interface TryBacktest {
   since: Date;
   articles: number;
   truncated: boolean;
-  rules: (RuleReplay & { samples: MatchedSample[] })[];
+  rules: (RuleReplay & { samples: MatchedSample[]; labels?: LabelBacktest | undefined })[];
+  /** Every article read, and those each rule matched: what the labels are compared with. */
+  readIds: Set<number>;
+  matchedIds: Map<string, Set<number>>;
 }
 
 /** Oldest first, a page at a time; each article matched and replayed through the alert thresholds. */
@@ -43,6 +47,8 @@ export async function backtestTried(
 ): Promise<TryBacktest> {
   const replay = startReplay(rules);
   const samples = new Map<string, MatchedSample[]>(rules.map((rule) => [rule.id, []]));
+  const matchedIds = new Map<string, Set<number>>(rules.map((rule) => [rule.id, new Set()]));
+  const readIds = new Set<number>();
   let articles = 0;
   let truncated = false;
   let after: Article | undefined;
@@ -54,8 +60,12 @@ export async function backtestTried(
         break;
       }
       articles++;
+      readIds.add(article.id);
       const matches = matchStored(matcher, article);
-      for (const match of matches) keepSample(samples.get(match.ruleId), article);
+      for (const match of matches) {
+        keepSample(samples.get(match.ruleId), article);
+        matchedIds.get(match.ruleId)?.add(article.id);
+      }
       replay.add(matches);
     }
     after = page.at(-1);
@@ -64,7 +74,7 @@ export async function backtestTried(
   const replayed = replay
     .finish()
     .map((rule) => ({ ...rule, samples: samples.get(rule.id) ?? [] }));
-  return { since: options.since, articles, truncated, rules: replayed };
+  return { since: options.since, articles, truncated, rules: replayed, readIds, matchedIds };
 }
 
 function matchStored(matcher: Matcher, article: Article): ReplayMatch[] {

@@ -144,7 +144,8 @@ export function viewAlerts(page: AlertPage, config: ViewConfig): AlertListView {
       windowStart: alert.windowStart,
       windowEnd: alert.windowEnd,
       storyCount: alert.storyCount,
-      storyIds: alert.storyIds,
+      // An article without a story counts as minus its id (store/story-key.ts): no story to link.
+      storyIds: alert.storyIds.filter((id) => id > 0),
       deliveries: alert.deliveries.map((delivery) => ({
         channel: delivery.channel,
         state: delivery.state,
@@ -169,7 +170,8 @@ export function toApiAlerts(list: AlertListView) {
       windowStart: alert.windowStart.toISOString(),
       windowEnd: alert.windowEnd.toISOString(),
       stories: alert.storyCount,
-      storyIds: alert.storyIds,
+      // An article without a story counts as minus its id (store/story-key.ts): no story to link.
+      storyIds: alert.storyIds.filter((id) => id > 0),
       deliveries: alert.deliveries.map((delivery) => ({
         ...delivery,
         sentAt: delivery.sentAt?.toISOString() ?? null,

@@ -17,6 +17,8 @@ export interface PgliteLock {
 interface LockOwner {
   pid: number;
   host: string;
+  /** The HTTP port of the `vigie run` holding it, once it listens: readers go through its API. */
+  port?: number | undefined;
 }
 
 /** Lock files this process holds, so the same process cannot open a directory twice either. */
@@ -66,7 +68,8 @@ function readOwner(path: string): LockOwner | undefined {
   try {
     const owner = JSON.parse(readFileSync(path, 'utf8')) as Partial<LockOwner>;
     if (typeof owner.pid === 'number' && typeof owner.host === 'string') {
-      return { pid: owner.pid, host: owner.host };
+      const port = typeof owner.port === 'number' ? owner.port : undefined;
+      return { pid: owner.pid, host: owner.host, port };
     }
   } catch {
     // Unreadable or half-written by a version that wrote in place: treated as stale.
@@ -122,6 +125,28 @@ function inUseError(dir: string, path: string, owner: LockOwner | undefined): Us
     `store: ${dir} is in use by another vigie process${who}; stop it or set DATABASE_URL ` +
       `to use a PostgreSQL server (if no vigie process is running, delete ${path})`,
   );
+}
+
+/**
+ * Writes the HTTP port into the lock this process holds on `dir`, so that `vigie events` reads
+ * through the server's API instead of refusing. Replaced whole (temp file, rename): a reader never
+ * sees it half-written.
+ */
+export function advertisePgliteLockPort(dir: string, port: number): void {
+  const path = `${dir}.lock`;
+  if (!held.has(path)) return;
+  const temp = `${path}.${process.pid}.${randomUUID()}`;
+  writeFileSync(temp, JSON.stringify({ pid: process.pid, host: hostname(), port }));
+  renameSync(temp, path);
+}
+
+/** The live process of this machine holding `dir` (not this one), with its port if it advertised one. */
+export function findPgliteLockHolder(dir: string): LockOwner | undefined {
+  const path = `${dir}.lock`;
+  if (held.has(path)) return undefined;
+  const owner = readOwner(path);
+  if (!owner || owner.host !== hostname() || owner.pid === process.pid) return undefined;
+  return isAlive(owner, path) ? owner : undefined;
 }
 
 function installExitHook(): void {

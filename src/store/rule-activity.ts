@@ -72,7 +72,11 @@ export async function countMatchesPerHour(
   const rows = await db
     .selectFrom('events')
     .select('rule_id')
-    .select(sql<Date>`date_trunc('hour', matched_at, 'UTC')`.as('hour'))
+    // date_bin on a UTC origin: whole UTC hours, without date_trunc's time zone conversion per
+    // row (half the time on 40,000 events, BENCHMARKS.md "Workspace").
+    .select(
+      sql<Date>`date_bin('1 hour', matched_at, timestamptz '2000-01-01T00:00:00Z')`.as('hour'),
+    )
     .select(sql<number>`count(*)::int`.as('count'))
     .where('matched_at', '>=', since)
     .where('matched_at', '<', until)

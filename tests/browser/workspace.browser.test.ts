@@ -11,7 +11,12 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../src/lib/password.ts';
+import { insertAlert } from '../../src/store/alerts.ts';
 import type { Store } from '../../src/store/database.ts';
+import { insertDeliveries } from '../../src/store/deliveries.ts';
+import type { Db } from '../../src/store/types.ts';
+import { upsertUser } from '../../src/store/users.ts';
 import { clearQueues, spawnVigie, type VigieProcess } from '../integration/fault-helpers.ts';
 import {
   type Backend,
@@ -20,7 +25,7 @@ import {
   uniquePrefix,
 } from '../integration/pipeline-helpers.ts';
 import { freePort } from '../integration/smtp-helpers.ts';
-import { seedEvents } from '../integration/workspace-seed.ts';
+import { hoursAfter, seedEvents } from '../integration/workspace-seed.ts';
 import {
   computedStyle,
   launchChromium,
@@ -45,6 +50,9 @@ let page: Page;
 let problems: string[];
 let base: string;
 
+const USER = 'ana';
+const PASSWORD = 'correct horse battery';
+
 /** The rules and regions workspace-seed.ts's events name; feeds on a local site. */
 function writeConfig(dir: string, siteUrl: string): void {
   const files: Record<string, string> = {
@@ -53,6 +61,7 @@ function writeConfig(dir: string, siteUrl: string): void {
     name: Attacks in Iraq
     severity: high
     match: {any: ["attentat*", explosion]}
+    alert: {threshold: {count: 3, window: 6h}, channels: [hook]}
   - id: mosul-watch
     severity: low
     match: {any: [explosion]}
@@ -95,6 +104,33 @@ async function startSite(): Promise<{ server: Server; url: string }> {
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
+/** One alert of `attacks` (per rule, as rules.yaml has it): its webhook delivery failed for good, with the reason. */
+async function seedAlert(db: Db): Promise<void> {
+  const story = await db.selectFrom('stories').select('id').executeTakeFirstOrThrow();
+  const alert = await insertAlert(db, {
+    ruleId: 'attacks',
+    regionId: '',
+    windowStart: hoursAfter(5),
+    windowEnd: hoursAfter(11),
+    storyCount: 1,
+    newSinceLast: 1,
+    triggeredBy: {
+      stories: [story.id],
+      events: [],
+      articles: [],
+      terms: ['explosion'],
+      regions: ['iraq'],
+    },
+    createdAt: hoursAfter(11),
+  });
+  await insertDeliveries(db, { alertId: alert.id }, ['hook'], hoursAfter(11));
+  await db
+    .updateTable('deliveries')
+    .set({ state: 'failed', last_error: 'webhook answered 410 Gone', attempts: 1 })
+    .where('alert_id', '=', alert.id)
+    .execute();
+}
+
 beforeAll(async () => {
   const started = startSite();
   const launched = launchChromium();
@@ -102,6 +138,12 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'vigie-browser-data-'));
   store = await openBackend(backend);
   await seedEvents(store.db);
+  await seedAlert(store.db);
+  await upsertUser(store.db, {
+    name: USER,
+    passwordHash: await hashPassword(PASSWORD),
+    now: new Date(),
+  });
   const { server, url } = await started;
   site = server;
   writeConfig(configDir, url);
@@ -123,6 +165,8 @@ beforeAll(async () => {
     viewport: { width: 1200, height: 900 },
   });
   page = await context.newPage();
+  // Under vitest's 30 s: a missing element fails with Playwright's own message.
+  page.setDefaultTimeout(10_000);
   problems = watchPage(page);
 });
 
@@ -144,6 +188,17 @@ afterAll(async () => {
 /** The titles of the events listed, in order. */
 function titles(): Promise<string[]> {
   return page.locator('ol.events h2').allTextContents();
+}
+
+/** Chromium logs a page answered with `status` as a failed load: expected, not the page's fault. */
+function dropFailedLoads(status: number): void {
+  const kept = problems.filter((line) => !line.includes(`status of ${status}`));
+  problems.splice(0, problems.length, ...kept);
+}
+
+/** Follows the header's link to a section of the workspace. */
+async function section(name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name }).click();
 }
 
 /** axe-core clean, nothing the page itself complained about, and a screenshot. */
@@ -229,9 +284,101 @@ describe('/events in Chromium', () => {
       .poll(() => page.getByRole('alert').textContent())
       .toMatch(/^since: expected a day/);
     expect(await page.getByLabel('Since').inputValue()).toBe('hier');
-    // A 400 answer is logged by Chromium as a failed resource: not a problem of the page.
-    problems.splice(0, problems.length, ...problems.filter((line) => !/status of 400/.test(line)));
+    dropFailedLoads(400);
     await checkPage('events-error');
+  });
+});
+
+describe('signing in', () => {
+  it('refuses a wrong password saying so, then signs in', async () => {
+    await page.goto('/events?rule=mosul-watch');
+    await page.getByRole('link', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/login/);
+    await page.getByLabel('User name').fill(USER);
+    await page.getByLabel('Password').fill('wrong');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').count()).toBe(1);
+    expect(await page.getByLabel('User name').inputValue()).toBe(USER);
+    dropFailedLoads(401);
+    await checkPage('login-refused');
+
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/events/);
+    expect(await page.locator('header').textContent()).toContain(`Signed in as ${USER}`);
+    await checkPage('events-signed-in');
+  });
+});
+
+describe('every page in Chromium', () => {
+  it('a story from its event: its copies and the rules they matched', async () => {
+    await page.goto('/events?region=mosul');
+    await page
+      .getByRole('link', { name: /^Story \d+$/ })
+      .first()
+      .click();
+    await page.waitForURL(/\/stories\/\d+$/);
+    const copies = page.getByRole('table').first().getByRole('link');
+    expect(await copies.allTextContents()).toEqual(
+      expect.arrayContaining([
+        'Explosion à Mossoul',
+        'Nouvelle explosion signalée',
+        'Explosion <script>alert(1)</script> à Erbil',
+        'Copie',
+      ]),
+    );
+    const matched = page.getByRole('table').nth(1).getByRole('link');
+    expect(new Set(await matched.allTextContents())).toEqual(
+      new Set(['Attacks in Iraq', 'mosul-watch']),
+    );
+    await checkPage('story');
+  });
+
+  it('/alerts: the alert, its failed delivery and why', async () => {
+    await section('Alerts');
+    await page.waitForURL(/\/alerts$/);
+    await page.getByLabel('Since').fill('2024-09-01');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.waitForURL(/since=2024-09-01/);
+    const row = page.getByRole('row', { name: /Attacks in Iraq/ });
+    expect(await row.textContent()).toMatch(
+      /whole rule.*1 story: \d+.*hook: failed \(webhook answered 410 Gone\)/,
+    );
+    await checkPage('alerts');
+  });
+
+  it('/rules lists each rule; /rules/:id shows its definition and runs a backtest', async () => {
+    await section('Rules');
+    await page.waitForURL(/\/rules$/);
+    expect(await page.getByRole('rowheader').allTextContents()).toEqual([
+      expect.stringContaining('Attacks in Iraq'),
+      expect.stringContaining('mosul-watch'),
+    ]);
+    await checkPage('rules');
+    await page.getByRole('link', { name: 'Attacks in Iraq' }).click();
+    await page.waitForURL(/\/rules\/attacks$/);
+    expect(await page.locator('pre.rule').textContent()).toContain('attentat*');
+    await page.getByLabel('Since').fill('2024-09-01');
+    await page.getByLabel('Until').fill('2024-09-02');
+    await page.getByRole('button', { name: 'Run backtest' }).click();
+    await page.waitForURL(/since=2024-09-01/);
+    const result = page.getByRole('region', { name: 'Backtest result' });
+    expect(await result.textContent()).toMatch(
+      /\d+ articles? replayed; [1-9]\d* alerts? would fire, 1 alert fired/,
+    );
+    await checkPage('rule');
+  });
+
+  it('/feeds: each feed and its state', async () => {
+    await section('Feeds');
+    await page.waitForURL(/\/feeds$/);
+    await expect
+      .poll(async () => {
+        await page.reload();
+        return page.getByRole('rowheader').allTextContents();
+      })
+      .toEqual([expect.stringContaining('Agence <A>'), expect.stringContaining('feed-b')]);
+    await checkPage('feeds');
   });
 });
 

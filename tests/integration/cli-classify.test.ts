@@ -1,6 +1,6 @@
 // `vigie classify` as a user runs it: the contract's JSON lines, every input kind, and bad input.
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,9 +11,10 @@ interface Run {
   stderr: string;
 }
 
-function vigie(args: string[], stdin?: string): Promise<Run> {
+function vigie(args: string[], stdin?: string, env?: Record<string, string>): Promise<Run> {
   return new Promise((resolve) => {
-    const child = execFile('./bin/vigie', args, (error, stdout, stderr) => {
+    const options = { env: { ...process.env, ...env } };
+    const child = execFile('./bin/vigie', args, options, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code ?? 2) : 0, stdout, stderr });
     });
     if (stdin !== undefined) child.stdin?.end(stdin);
@@ -60,6 +61,19 @@ describe('vigie classify', () => {
     const fromStdin = lines(await vigie(['classify', '-'], 'Voiture piégée\nà Alep, selon Daech.'));
     expect(fromStdin[0]?.file).toBe('-');
     expect(ruleIds(fromStdin[0])).toContain('attaques-suicides');
+  });
+
+  it('keeps the compiled matcher in the config cache, and classifies the same from it', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'vigie-classify-cache-'));
+    const file = 'tests/fixtures/fr-raid-anbar-2024-09.txt';
+    const first = await vigie(['classify', file], undefined, { VIGIE_CACHE_DIR: cache });
+    // dist/ (the tests' global setup builds it) caches; tsx, which has no build hash, does not.
+    const cached = readdirSync(join(cache, 'config')).filter((name) => name.endsWith('.bin'));
+    expect(cached).toHaveLength(1);
+    const second = await vigie(['classify', file], undefined, { VIGIE_CACHE_DIR: cache });
+    expect(second.code).toBe(0);
+    expect(second.stdout).toBe(first.stdout);
+    expect(lines(second)[0]?.regions).toEqual(expect.arrayContaining([{ id: 'anbar', count: 2 }]));
   });
 
   it('reports an unreadable file in one line and still classifies the others', async () => {

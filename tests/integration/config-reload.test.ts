@@ -126,10 +126,12 @@ describe('config reload in a running vigie', () => {
     const metrics = await readPage('/metrics');
     expect(metrics).toMatch(/vigie_config_reloads_total\{result="ok"\} 1\n/);
     expect(metrics).toMatch(/vigie_config_reloads_total\{result="invalid"\} 1\n/);
+    const page = await readPage('/rules/reload');
+    expect(page).toMatch(/<code>[^<]*rules\.yaml:8:\d+: [^<]*colour/);
     const rules = await readPage('/rules');
-    expect(rules).toMatch(/Config reload refused .*: the last valid config keeps running/);
+    expect(rules).toContain('was refused with 1 problem; the last valid config keeps running');
     expect(rules).toMatch(/<code>[^<]*rules\.yaml:8:\d+: [^<]*colour/);
-    const api = JSON.parse(await readPage('/api/config/reload'));
+    const api = JSON.parse(await readPage('/api/rules/reload'));
     expect(api.last).toMatchObject({ ok: false, trigger: 'file' });
   });
 

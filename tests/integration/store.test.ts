@@ -113,6 +113,7 @@ describe.each(backends)('store on $kind', (backend) => {
       '0008-feed-health',
       '0008-retention-indexes',
       '0010-event-search',
+      '0011-auth-users-labels',
     ]);
     const count = await store.db
       .selectFrom('articles')

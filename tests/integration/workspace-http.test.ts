@@ -7,8 +7,15 @@ import type { Deps } from '../../src/deps.ts';
 import { startHttpServer, stopHttpServer } from '../../src/server/http.ts';
 import { createMetrics } from '../../src/server/metrics.ts';
 import { listAlerts } from '../../src/store/alert-list.ts';
+import {
+  listRuleLabels,
+  readEventLabels,
+  readLabelCounts,
+  upsertLabel,
+} from '../../src/store/labels.ts';
 import { countMatchesPerHour, countRuleActivity } from '../../src/store/rule-activity.ts';
 import { getStoryDetail } from '../../src/store/story-detail.ts';
+import { insertSession, readSession, removeUser, upsertUser } from '../../src/store/users.ts';
 import { type Backend, closeTestDeps, openTestDeps, testBackends } from './pipeline-helpers.ts';
 import { hoursAfter, seedEvents } from './workspace-seed.ts';
 
@@ -119,6 +126,7 @@ describe('/api/events', () => {
         },
       ],
       storyId: expect.any(Number),
+      labels: { relevant: 0, notRelevant: 0 },
     });
     expect(page.events[0]).toMatchObject({ ruleName: 'Attacks in Iraq', source: 'feed-b.example' });
   });
@@ -287,5 +295,44 @@ describe("the pages' queries on PGlite", () => {
     );
     expect(hourly[0]?.hour).toEqual(hoursAfter(1));
     expect(await listAlerts(db, { limit: 10 })).toEqual({ alerts: [], next: null });
+  });
+});
+
+// Users, sessions and labels on PGlite (workspace-auth.test.ts covers them over HTTP on PostgreSQL).
+describe('users, sessions and labels on PGlite', () => {
+  it('keeps one label per event and user, counts precision by the latest, and ends sessions', async () => {
+    const db = deps.store.db;
+    const now = hoursAfter(30);
+    await upsertUser(db, { name: 'ana', passwordHash: 'scrypt$x', now });
+    const session = { id: 'a'.repeat(64), userName: 'ana', csrfToken: 't', now };
+    await insertSession(db, { ...session, expiresAt: hoursAfter(31) });
+    expect(await readSession(db, session.id, now)).toMatchObject({ userName: 'ana' });
+    expect(await readSession(db, session.id, hoursAfter(32))).toBeUndefined();
+    const events = await db
+      .selectFrom('events')
+      .select(['id', 'article_id'])
+      .where('rule_id', '=', 'mosul-watch')
+      .execute();
+    const [event] = events;
+    if (!event) throw new Error('no mosul-watch event');
+    await upsertLabel(db, { eventId: event.id, userName: 'ana', relevant: true, now });
+    const later = { eventId: event.id, relevant: false, now: hoursAfter(31) };
+    expect(await upsertLabel(db, { ...later, userName: 'ana' })).toMatchObject({ relevant: false });
+    await upsertLabel(db, {
+      eventId: event.id,
+      userName: 'ben',
+      relevant: true,
+      now: hoursAfter(32),
+    });
+    expect(await upsertLabel(db, { ...later, eventId: 999_999, userName: 'ana' })).toBeUndefined();
+    expect(await readEventLabels(db, [event.id], 'ana')).toEqual(
+      new Map([[event.id, { relevant: 1, notRelevant: 1, mine: false }]]),
+    );
+    expect((await readLabelCounts(db)).get('mosul-watch')).toEqual({ relevant: 1, labelled: 1 });
+    expect(await listRuleLabels(db, 'mosul-watch')).toEqual([
+      { eventId: event.id, articleId: event.article_id, relevant: true },
+    ]);
+    expect(await removeUser(db, 'ana')).toBe(true);
+    expect(await readSession(db, session.id, now)).toBeUndefined();
   });
 });

@@ -66,7 +66,7 @@ async function seedAlertsAndFeeds(db: Deps['store']['db'], story: number): Promi
         window_start: hoursAfter(-3),
         window_end: hoursAfter(3),
         story_count: 2,
-        triggered_by: JSON.stringify({ stories: [story, 999], events: [], articles: [] }),
+        triggered_by: JSON.stringify({ stories: [story, 999, -3], events: [], articles: [] }),
         created_at: hoursAfter(3),
       },
       {
@@ -224,6 +224,7 @@ interface ApiAlerts {
     rule: string;
     region: string | null;
     stories: number;
+    storyIds: number[];
     deliveries: { channel: string; state: string; error: string | null }[];
   }[];
   next: string | null;
@@ -236,6 +237,8 @@ describe('alerts', () => {
       ['mosul-watch', 'mosul', 1],
       ['attacks', null, 2],
     ]);
+    // -3: an article without a story, counted by its id; nothing to link.
+    expect(all.alerts[1]?.storyIds).toEqual([storyId, 999]);
     expect(all.alerts[1]?.deliveries).toEqual([
       {
         channel: 'hook',
@@ -315,13 +318,14 @@ describe('rules', () => {
     expect(rules[0]?.perDay).toHaveLength(7);
   });
 
-  it('/rules lists each rule with an SVG chart, escaped, and leaves the reload slot empty', async () => {
+  it('/rules lists each rule with an SVG chart, escaped, under the config reload section', async () => {
     const html = await get('/rules');
     expect(html).toContain('<a href="/rules/attacks">Attacks &lt;in&gt; Iraq</a>');
     expect(html).toMatch(
       /<svg class="perday"[^>]*role="img" aria-label="Attacks &lt;in&gt; Iraq, matches per day: [^"]*2024-09-01: 9, 2024-09-02: 1"/,
     );
-    expect(html).not.toContain('Last config reload');
+    expect(html).toContain('<h2 id="config-reload">Config reload</h2>');
+    expect(html).toContain('No reload since start');
   });
 
   it('/rules/:id shows the definition, recent matches and a backtest next to the alerts that fired', async () => {
@@ -338,6 +342,51 @@ describe('rules', () => {
   });
 });
 
+describe('/api/rules/:id', () => {
+  it('gives the rule, its latest events and the backtest next to the alerts that fired', async () => {
+    const body = await getJson<{
+      rule: { id: string; alert: unknown };
+      events: { rule: string }[];
+      backtest: {
+        since: string;
+        until: string;
+        articles: number;
+        truncated: boolean;
+        wouldFire: { at: string; region: string | null; stories: number }[];
+        fired: { rule: string; stories: number }[];
+      };
+    }>('/api/rules/attacks?since=2024-09-01T00:00Z&until=2024-09-02T00:00Z');
+    expect(body.rule).toMatchObject({ id: 'attacks', alert: { channels: ['ops'] } });
+    expect(body.events).toHaveLength(10);
+    expect(body.backtest).toMatchObject({
+      since: '2024-09-01T00:00:00.000Z',
+      until: '2024-09-02T00:00:00.000Z',
+      articles: 11,
+      truncated: false,
+      fired: [{ rule: 'attacks', stories: 2 }],
+    });
+    expect(body.backtest.wouldFire.length).toBeGreaterThan(0);
+    expect(body.backtest.wouldFire[0]).toMatchObject({ region: null, stories: 2 });
+    // Without since: the 7 days before until (a Paris day, included).
+    const week = await getJson<{ backtest: { since: string; until: string; articles: number } }>(
+      '/api/rules/attacks?until=2024-09-02',
+    );
+    expect(week.backtest).toEqual(
+      expect.objectContaining({
+        since: '2024-08-26T22:00:00.000Z',
+        until: '2024-09-02T22:00:00.000Z',
+        articles: 11,
+      }),
+    );
+    expect(await getJson('/api/rules/nope', 404)).toEqual({
+      error: 'no rule "nope" in rules.yaml',
+    });
+    expect(await getJson('/api/rules/attacks?until=hier', 400)).toEqual({
+      error: 'until: expected a day (2024-09-01) or a time with its zone (2024-09-01T10:00Z)',
+    });
+  });
+});
+
 describe('feeds', () => {
   it("/feeds shows each feed's last fetch, outcome, failures and disabled reason", async () => {
     const html = await get('/feeds');
@@ -348,6 +397,32 @@ describe('feeds', () => {
     expect(html).toContain('<td class="n">4</td>');
   });
 
+  it('/api/feeds gives the same', async () => {
+    const { feeds } = await getJson<{ feeds: Record<string, unknown>[] }>('/api/feeds');
+    expect(feeds).toEqual([
+      {
+        id: 'feed-a',
+        name: 'Agence <A>',
+        url: 'https://feed-a.example/rss',
+        state: 'ok',
+        lastFetchedAt: hoursAfter(19).toISOString(),
+        consecutiveFailures: 0,
+        lastError: null,
+        lastErrorAt: null,
+        disabledReason: null,
+        fetches24h: { ok: 1 },
+        // The articles first seen in feed-a (workspace-seed.ts), all within the day.
+        newItems24h: 5,
+      },
+      expect.objectContaining({
+        id: 'feed-b',
+        state: 'disabled',
+        disabledReason: 'permanent failures: HTTP 410',
+        consecutiveFailures: 4,
+      }),
+    ]);
+  });
+
   it('every page has the navigation and the strict CSP', async () => {
     for (const path of ['/alerts', '/rules', '/feeds', `/stories/${storyId}`]) {
       const response = await fetch(`${base}${path}`);
@@ -356,5 +431,11 @@ describe('feeds', () => {
       expect(html).toContain('<a href="/alerts">Alerts</a>');
       expect(html).toContain('<a href="/feeds">Feeds</a>');
     }
+  });
+});
+
+describe('routes beside the rules', () => {
+  it('/rules/reload is the config reload page, not a rule', async () => {
+    expect(await get('/rules/reload')).toContain('Config reload');
   });
 });

@@ -5,10 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../src/deps.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
-import { hashToken, newToken } from '../../src/server/access.ts';
 import { startHttpServer, stopHttpServer } from '../../src/server/http.ts';
 import { createMetrics } from '../../src/server/metrics.ts';
-import { insertSession, upsertUser } from '../../src/store/users.ts';
+import { upsertLabel } from '../../src/store/labels.ts';
+import { addTestUser, signIn } from './auth-helpers.ts';
 import {
   articlePage,
   type Backend,
@@ -24,15 +24,10 @@ let backend: Backend;
 let deps: Deps;
 let server: Server;
 let base: string;
+/** The same routes with URL fetching allowed, as a signed-in user has it. */
+/** A signed-in user's cookie and form token, as /login gives them. */
+let session: { cookie: string; csrf: string };
 let site: LocalServer;
-
-/** A browser's cookie and the form token that goes with it. */
-interface Visitor {
-  cookie: string;
-  csrf: string;
-}
-let anonymous: Visitor;
-let signedIn: Visitor;
 
 beforeAll(async () => {
   [backend] = testBackends('workspace_try') as [Backend, Backend];
@@ -41,6 +36,8 @@ beforeAll(async () => {
   await seedEvents(deps.store.db);
   server = await startHttpServer(deps, createMetrics(), 0);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await addTestUser(deps.store.db, 'ana', 'correct horse');
+  session = await signIn(base, 'ana', 'correct horse');
   site = await startLocalServer();
   site.routes.set('/page', () => ({
     headers: { 'content-type': 'text/html; charset=utf-8' },
@@ -49,24 +46,6 @@ beforeAll(async () => {
       'Les forces irakiennes ont bouclé le quartier et enquêtent sur son origine.',
     ]),
   }));
-  // An anonymous reader on loopback gets a form token in a cookie with the page.
-  const page = await fetch(`${base}/try`);
-  const cookie = /vigie_csrf=([^;]+)/.exec(page.headers.get('set-cookie') ?? '')?.[1] ?? '';
-  anonymous = { cookie: `vigie_csrf=${cookie}`, csrf: cookie };
-  // A signed-in user: a session as /login stores it.
-  const now = deps.clock.now();
-  await upsertUser(deps.store.db, { name: 'ana', passwordHash: 'unused', now });
-  const token = newToken();
-  const csrf = newToken();
-  const expiresAt = new Date(now.getTime() + 3_600_000);
-  await insertSession(deps.store.db, {
-    id: hashToken(token),
-    userName: 'ana',
-    csrfToken: csrf,
-    now,
-    expiresAt,
-  });
-  signedIn = { cookie: `vigie_session=${token}`, csrf };
 });
 
 afterAll(async () => {
@@ -75,11 +54,22 @@ afterAll(async () => {
   if (deps) await closeTestDeps(deps, backend);
 });
 
-async function post(fields: Record<string, string>, who: Visitor = anonymous) {
+/** The form's CSRF token and the cookie it goes with, as a browser has them after GET /try. */
+async function formToken(at: string): Promise<{ csrf: string; cookie: string }> {
+  const form = await fetch(`${at}/try`);
+  const cookie = form.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ');
+  return { csrf: /name="csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? '', cookie };
+}
+
+async function post(fields: Record<string, string>, who?: { cookie: string; csrf: string }) {
+  const { csrf, cookie } = who ?? (await formToken(base));
   const response = await fetch(`${base}/try`, {
     method: 'POST',
-    headers: { cookie: who.cookie },
-    body: new URLSearchParams({ ...fields, csrf: who.csrf }),
+    body: new URLSearchParams({ csrf, ...fields }),
+    headers: { cookie },
   });
   return { status: response.status, body: await response.text(), headers: response.headers };
 }
@@ -93,11 +83,19 @@ describe('/try', () => {
     expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
     const body = await response.text();
     expect(body).toContain('<form class="filters" method="post" action="/try"');
-    expect(body).toMatch(/<input type="hidden" name="csrf" value="[\w-]{43}"\/>/);
     expect(body).toContain('name="rules"');
     // A rule's page can send its rule here as the draft to change.
     const prefilled = await (await fetch(`${base}/try?rule=mossoul`)).text();
     expect(prefilled).toMatch(/<textarea name="rules"[^>]*>rules:\n {2}- id: mossoul\n/);
+    expect(body).toMatch(/<input type="hidden" name="csrf" value="[\w-]{43}"/);
+  });
+
+  it('refuses a POST without the form token', async () => {
+    const response = await fetch(`${base}/try`, {
+      method: 'POST',
+      body: new URLSearchParams({ text: 'Une explosion.' }),
+    });
+    expect(response.status).toBe(403);
   });
 
   it('explains pasted text against the running rules: language, regions, rules', async () => {
@@ -139,11 +137,32 @@ describe('/try', () => {
     expect(body).toMatch(/<th scope="row">explosions<\/th><td>2<\/td><td>1<\/td>/);
     expect(body).toContain('Latest articles explosions matches');
     expect(body).toContain('Nouvelle explosion signalée');
-    // The same draft on another article: compiled once, still only its own rules.
-    const again = await post({ text: 'Rien à Mossoul.', rules: DRAFT });
-    expect(again.body).toContain('No rule matches this article.');
-    const other = await post({ text: 'Une explosion à Mossoul.', rules: DRAFT });
-    expect(other.body).toContain('Rule explosions, score');
+  });
+
+  it('compares a draft with the labels of the rule whose id it takes', async () => {
+    const events = await deps.store.db
+      .selectFrom('events')
+      .innerJoin('articles', 'articles.id', 'events.article_id')
+      .select(['events.id', 'articles.title'])
+      .where('events.rule_id', '=', 'attacks')
+      .execute();
+    const idOf = (title: string) => events.find((event) => event.title === title)?.id ?? 0;
+    const now = deps.clock.now();
+    await upsertLabel(deps.store.db, {
+      eventId: idOf('Attentat numéro 1'),
+      ...{ userName: 'alice', relevant: true, now },
+    });
+    await upsertLabel(deps.store.db, {
+      eventId: idOf('Explosion à Mossoul'),
+      ...{ userName: 'alice', relevant: false, now },
+    });
+    const draft = 'rules:\n  - id: attacks\n    match: {any: [attentat*]}\n';
+    const { status, body } = await post({ text: 'Un attentat.', rules: draft, since: '7d' });
+    expect(status).toBe(200);
+    expect(body).toContain('<th scope="col">Against the labels</th>');
+    expect(body).toContain(
+      '<td>kept 1 of 1 labelled relevant, dropped 1 of 1 labelled not relevant</td>',
+    );
   });
 
   it('refuses text over 1 MB and rules over 100 KB in one line', async () => {
@@ -153,29 +172,28 @@ describe('/try', () => {
     const rules = await post({ text: 'x', rules: `# ${'a'.repeat(120_000)}` });
     expect(rules.status).toBe(400);
     expect(rules.body).toContain('rules: 120 KB is over the limit of 100 KB');
-    const whole = await post({ text: 'a'.repeat(5_000_000) });
-    expect(whole.status).toBe(413);
-    const noToken = await fetch(`${base}/try`, {
+    const { csrf, cookie } = await formToken(base);
+    const whole = await fetch(`${base}/try`, {
       method: 'POST',
-      headers: { cookie: anonymous.cookie },
-      body: new URLSearchParams({ text: 'x' }),
+      body: 'a'.repeat(5_000_000),
+      headers: { cookie, 'x-csrf-token': csrf },
     });
-    expect(noToken.status).toBe(403);
+    expect(whole.status).toBe(413);
   });
 
   it('fetches a URL only for a signed-in user, through the workers’ fetcher', async () => {
     const url = `${site.url}/page`;
-    const refusedAnonymous = await post({ url });
-    expect(refusedAnonymous.status).toBe(400);
-    expect(refusedAnonymous.body).toContain('url: fetching a page needs a signed-in user');
+    const anonymous = await post({ url });
+    expect(anonymous.status).toBe(400);
+    expect(anonymous.body).toContain('url: fetching a page needs a signed-in user');
     expect(site.hits).toHaveLength(0);
 
-    const { status, body } = await post({ url }, signedIn);
+    const { status, body } = await post({ url }, session);
     expect(status).toBe(200);
     expect(body).toContain('<h2 id="tried-article">Explosion à Mossoul</h2>');
     expect(body).toContain('Rule mossoul, score');
     // Outside the allowed hosts, as a worker would be: refused before any connection.
-    const refused = await post({ url: 'http://192.0.2.1/page' }, signedIn);
+    const refused = await post({ url: 'http://192.0.2.1/page' }, session);
     expect(refused.status).toBe(400);
     expect(refused.body).toMatch(/<p class="error" role="alert">url: [^<]+<\/p>/);
   });

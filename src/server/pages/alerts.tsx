@@ -3,6 +3,7 @@ import { countOf } from '../../notify/format.ts';
 import type { ChannelDeliveries } from '../../store/alert-list.ts';
 import type { AlertQueryValues } from '../page-query.ts';
 import type { AlertListView, AlertView } from '../workspace-view.ts';
+import type { Account } from '../auth.tsx';
 import { Layout } from './layout.tsx';
 import { ErrorLine, type PageError, Severity, Time } from './parts.tsx';
 
@@ -14,11 +15,12 @@ export interface AlertsPageProps {
   /** Deliveries per channel of the alerts of the last 7 days. */
   channels?: ChannelDeliveries[] | undefined;
   error?: PageError | undefined;
+  account?: Account | undefined;
 }
 
 export function AlertsPage(props: AlertsPageProps) {
   return (
-    <Layout title="Alerts">
+    <Layout title="Alerts" account={props.account}>
       <h1>Alerts</h1>
       <AlertFilters {...props} />
       <ErrorLine error={props.error} />
@@ -97,7 +99,7 @@ function AlertList(props: { list: AlertListView; timeZone: string; values: Alert
         <caption>Alerts, newest first</caption>
         <thead>
           <tr>
-            <th scope="col">Sent</th>
+            <th scope="col">Fired</th>
             <th scope="col">Rule</th>
             <th scope="col">Region</th>
             <th scope="col">Stories</th>

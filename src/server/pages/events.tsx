@@ -3,9 +3,11 @@ import type { VigieConfig } from '../../config/load.ts';
 import { countOf, formatTimeWithOffset, safeHref } from '../../notify/format.ts';
 import type { Snippet } from '../../notify/snippets.ts';
 import type { RegionSpec } from '../../rules/types.ts';
+import type { EventLabels } from '../../store/labels.ts';
 import type { Account } from '../auth.tsx';
 import type { EventQueryValues } from '../event-query.ts';
 import type { EventListView, EventView } from '../event-view.ts';
+import { LabelControls } from './label-form.tsx';
 import { Layout } from './layout.tsx';
 
 export interface EventsPageProps {
@@ -15,8 +17,12 @@ export interface EventsPageProps {
   /** The list, or why the parameters were refused. */
   list?: EventListView | undefined;
   error?: { parameter: string; message: string } | undefined;
-  /** Who is signed in (auth.tsx `accountOf`), for the header. */
+  /** Who is signed in (auth.tsx `accountOf`), for the header and the label buttons. */
   account?: Account | undefined;
+  /** The listed events' relevance labels, by event id. */
+  labels?: ReadonlyMap<number, EventLabels> | undefined;
+  /** This page's path and query, where labelling comes back to. */
+  back?: string | undefined;
 }
 
 export function EventsPage(props: EventsPageProps) {
@@ -29,7 +35,7 @@ export function EventsPage(props: EventsPageProps) {
           {`${props.error.parameter}: ${props.error.message}`}
         </p>
       ) : null}
-      {props.list ? <EventList list={props.list} timeZone={props.timeZone} values={props.values} /> : null}
+      {props.list ? <EventList {...props} list={props.list} /> : null}
     </Layout>
   );
 }
@@ -91,15 +97,21 @@ function listRegionOptions(regions: readonly RegionSpec[], depth = 0): { id: str
   });
 }
 
-function EventList(props: { list: EventListView; timeZone: string; values: EventQueryValues }) {
+function EventList(props: EventsPageProps & { list: EventListView }) {
   const { events, next } = props.list;
   if (events.length === 0) return <p>No event matches these filters.</p>;
   return (
     <>
       <ol class="events" aria-label="Events, newest first">
         {events.map((event) => (
-          <li>
+          <li id={`event-${event.id}`}>
             <EventItem event={event} timeZone={props.timeZone} />
+            <LabelControls
+              eventId={event.id}
+              labels={props.labels?.get(event.id)}
+              account={props.account}
+              back={props.back ?? '/events'}
+            />
           </li>
         ))}
       </ol>

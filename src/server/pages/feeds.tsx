@@ -1,18 +1,20 @@
 // /feeds: each feed's last fetch, outcome, failures and disabled reason, as `vigie feeds` reads them.
 import type { FeedHealthRow } from '../../store/feed-health-report.ts';
+import type { Account } from '../auth.tsx';
 import { Layout } from './layout.tsx';
 import { Time } from './parts.tsx';
 
 export interface FeedsPageProps {
   feeds: (FeedHealthRow & { name: string })[];
   timeZone: string;
+  account?: Account | undefined;
 }
 
 const OUTCOMES = ['ok', 'not-modified', 'transient', 'permanent'] as const;
 
 export function FeedsPage(props: FeedsPageProps) {
   return (
-    <Layout title="Feeds">
+    <Layout title="Feeds" account={props.account}>
       <h1>Feeds</h1>
       {props.feeds.length === 0 ? (
         <p>No feed stored yet.</p>

@@ -1,7 +1,7 @@
 // The workspace's page frame: language, title, one inline style sheet that the CSP names by hash.
 import { createHash } from 'node:crypto';
 import type { Child } from 'hono/jsx';
-import type { Account } from '../auth.tsx';
+import { type Account, currentAccount } from '../auth.tsx';
 import { AccountNav } from './account-nav.tsx';
 
 // Written to need no escaping: the CSP allows exactly this text, by its hash.
@@ -50,6 +50,7 @@ export const PAGE_CSP = [
 
 /** `account` (auth.tsx `accountOf(c)`): who is signed in, shown with sign in / sign out. */
 export function Layout(props: { title: string; children: Child; account?: Account | undefined }) {
+  const account = props.account ?? currentAccount();
   return (
     <html lang="en">
       <head>
@@ -67,7 +68,7 @@ export function Layout(props: { title: string; children: Child; account?: Accoun
             <a href="/events">Events</a> · <a href="/alerts">Alerts</a> · <a href="/rules">Rules</a> ·{' '}
             <a href="/feeds">Feeds</a> · <a href="/try">Try a rule</a> · <a href="/queues">Queues</a>
           </nav>
-          {props.account ? <AccountNav account={props.account} /> : null}
+          {account ? <AccountNav account={account} /> : null}
         </header>
         <main>{props.children}</main>
       </body>

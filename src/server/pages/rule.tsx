@@ -2,6 +2,7 @@
 import { countOf, safeHref } from '../../notify/format.ts';
 import type { EventListView } from '../event-view.ts';
 import type { AlertView } from '../workspace-view.ts';
+import type { Account } from '../auth.tsx';
 import { Layout } from './layout.tsx';
 import { ErrorLine, formatScore, type PageError, Severity, Time } from './parts.tsx';
 
@@ -12,7 +13,7 @@ export interface BacktestView {
   /** The article cap stopped the replay early. */
   truncated: boolean;
   /** Alerts the rule would have fired over the period. */
-  wouldFire: { at: Date; region: string | null; stories: number }[];
+  wouldFire: { at: Date; region: { id: string; name: string } | null; stories: number }[];
   /** Alerts it did fire over the period. */
   fired: AlertView[];
 }
@@ -26,12 +27,13 @@ export interface RulePageProps {
   timeZone: string;
   backtest?: BacktestView | undefined;
   error?: PageError | undefined;
+  account?: Account | undefined;
 }
 
 export function RulePage(props: RulePageProps) {
   const { rule } = props;
   return (
-    <Layout title={`Rule ${rule.name}`}>
+    <Layout title={`Rule ${rule.name}`} account={props.account}>
       <h1>
         {`${rule.name} `}
         <Severity severity={rule.severity} />
@@ -89,7 +91,8 @@ function RecentMatches(props: RulePageProps) {
         })}
       </ul>
       <p>
-        <a href={`/events?rule=${encodeURIComponent(props.rule.id)}`}>All its events</a>
+        <a href={`/events?rule=${encodeURIComponent(props.rule.id)}`}>All its events</a> ·{' '}
+        <a href={`/alerts?rule=${encodeURIComponent(props.rule.id)}`}>its alerts</a>
       </p>
     </>
   );
@@ -102,7 +105,12 @@ type BacktestRow =
 function Backtest(props: { backtest: BacktestView; timeZone: string }) {
   const { backtest } = props;
   const rows: BacktestRow[] = [
-    ...backtest.wouldFire.map((alert) => ({ kind: 'would' as const, ...alert })),
+    ...backtest.wouldFire.map((alert) => ({
+      kind: 'would' as const,
+      at: alert.at,
+      region: alert.region?.name ?? null,
+      stories: alert.stories,
+    })),
     ...backtest.fired.map((alert) => ({
       kind: 'fired' as const,
       at: alert.createdAt,

@@ -1,31 +1,30 @@
-// /rules: every rule with its matches and alerts over 24 hours and 7 days, a chart per day, the last reload.
+// /rules: the last config reload, then every rule with its matches and alerts over 24 hours and 7 days, a chart per day.
+import type { ReloadOutcome } from '../../config-reload.ts';
+import type { Account } from '../auth.tsx';
+import { formatPrecision, type LabelCounts } from '../label-stats.ts';
 import type { RuleRowView } from '../workspace-view.ts';
 import { PerDayChart } from './chart.tsx';
+import { ReloadStatus } from './config-reload.tsx';
 import { Layout } from './layout.tsx';
-import { Severity, Time } from './parts.tsx';
-
-/**
- * The last config reload's outcome. Filled by the config reload (issue 15 part 5, `ws-reload`):
- * when it ran, and for a refused config every problem as `file:line:col: path: message`.
- */
-export interface ReloadView {
-  at: Date;
-  ok: boolean;
-  errors: string[];
-}
+import { Severity } from './parts.tsx';
 
 export interface RulesPageProps {
   rules: RuleRowView[];
   timeZone: string;
-  reload?: ReloadView | undefined;
+  /** The config directory and the last reload's outcome (config-reload.ts); none: not shown. */
+  reload?: { dir: string; last: ReloadOutcome | undefined } | undefined;
+  account?: Account | undefined;
+  /** Each rule's relevance labels (store/labels.ts `readLabelCounts`), by rule id. */
+  labels?: ReadonlyMap<string, LabelCounts> | undefined;
 }
 
 export function RulesPage(props: RulesPageProps) {
   return (
-    <Layout title="Rules">
+    <Layout title="Rules" account={props.account}>
       <h1>Rules</h1>
-      {/* Slot for the config reload's outcome (ws-reload). */}
-      {props.reload ? <ReloadOutcome reload={props.reload} timeZone={props.timeZone} /> : null}
+      {props.reload ? (
+        <ReloadStatus dir={props.reload.dir} last={props.reload.last} timeZone={props.timeZone} />
+      ) : null}
       {props.rules.length === 0 ? (
         <p>No rule in rules.yaml.</p>
       ) : (
@@ -39,6 +38,7 @@ export function RulesPage(props: RulesPageProps) {
               <th scope="col">Matches 7 days</th>
               <th scope="col">Alerts 24 h</th>
               <th scope="col">Alerts 7 days</th>
+              <th scope="col">Labelled precision</th>
               <th scope="col">Per day</th>
             </tr>
           </thead>
@@ -59,6 +59,7 @@ export function RulesPage(props: RulesPageProps) {
                 <td class="n">{rule.matches7d}</td>
                 <td class="n">{rule.alerts24h}</td>
                 <td class="n">{rule.alerts7d}</td>
+                <td>{formatPrecision(props.labels?.get(rule.rule))}</td>
                 <td>
                   <PerDayChart perDay={rule.perDay} label={rule.ruleName} />
                 </td>
@@ -68,27 +69,5 @@ export function RulesPage(props: RulesPageProps) {
         </table>
       )}
     </Layout>
-  );
-}
-
-function ReloadOutcome(props: { reload: ReloadView; timeZone: string }) {
-  const { reload } = props;
-  return (
-    <section aria-label="Last config reload" class={reload.ok ? undefined : 'error'}>
-      <p>
-        {reload.ok ? 'Config reloaded ' : 'Config reload refused '}
-        <Time at={reload.at} timeZone={props.timeZone} />
-        {reload.ok ? '.' : ': the last valid config keeps running.'}
-      </p>
-      {reload.errors.length > 0 ? (
-        <ul>
-          {reload.errors.map((error) => (
-            <li>
-              <code>{error}</code>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </section>
   );
 }

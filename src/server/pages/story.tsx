@@ -1,13 +1,18 @@
 // /stories/:id: one story's copies and sources in time order, and every rule its articles matched.
 import { countOf, safeHref } from '../../notify/format.ts';
 import type { StoryView } from '../workspace-view.ts';
+import type { Account } from '../auth.tsx';
 import { Layout } from './layout.tsx';
 import { formatScore, Severity, Time } from './parts.tsx';
 
-export function StoryPage(props: { story: StoryView; timeZone: string }) {
+export function StoryPage(props: {
+  story: StoryView;
+  timeZone: string;
+  account?: Account | undefined;
+}) {
   const { story, timeZone } = props;
   return (
-    <Layout title={`Story ${story.id}`}>
+    <Layout title={`Story ${story.id}`} account={props.account}>
       <h1>{story.title || `Story ${story.id}`}</h1>
       <p class="meta">
         {`Story ${story.id}: ${countOf(story.copies.length, 'copy', 'copies')} from ${countOf(story.sourceCount, 'source', 'sources')}, first seen `}
@@ -33,7 +38,7 @@ export function StoryPage(props: { story: StoryView; timeZone: string }) {
                   <Time at={copy.countedAt} timeZone={timeZone} />
                 </td>
                 <td>{href ? <a href={href}>{copy.title || copy.url}</a> : copy.title || copy.url}</td>
-                <td>{[copy.source, ...copy.sources.filter((s) => s !== copy.source)].join(', ')}</td>
+                <td>{copy.sources.join(', ') || copy.source}</td>
               </tr>
             );
           })}

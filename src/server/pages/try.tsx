@@ -5,6 +5,7 @@ import type { Account } from '../auth.tsx';
 import type { TriedArticle, TriedRule, TryForm } from '../try-article.ts';
 import { TRY_PERIODS } from '../try-article.ts';
 import type { TryBacktest } from '../try-backtest.ts';
+import { describeLabelBacktest } from '../label-stats.ts';
 import { Layout } from './layout.tsx';
 
 export interface TryPageProps {
@@ -255,6 +256,7 @@ function BacktestView(props: { backtest: TryBacktest; timeZone: string }) {
             <th scope="col">Articles</th>
             <th scope="col">Stories</th>
             <th scope="col">Alerts it would send</th>
+            <th scope="col">Against the labels</th>
           </tr>
         </thead>
         <tbody>
@@ -264,6 +266,7 @@ function BacktestView(props: { backtest: TryBacktest; timeZone: string }) {
               <td>{rule.articles}</td>
               <td>{rule.stories}</td>
               <td>{rule.alerts.length}</td>
+              <td>{describeLabelBacktest(rule.labels)}</td>
             </tr>
           ))}
         </tbody>

@@ -2,6 +2,7 @@
 import type { Hono } from 'hono';
 import { countAlertDeliveries, listAlerts } from '../../store/alert-list.ts';
 import type { WorkspaceDeps } from '../app.tsx';
+import { accountOf } from '../auth.tsx';
 import { readAlertQuery } from '../page-query.ts';
 import { AlertsPage } from '../pages/alerts.tsx';
 import { toApiAlerts, viewAlerts } from '../workspace-view.ts';
@@ -25,7 +26,13 @@ export function registerAlertRoutes(app: Hono, deps: WorkspaceDeps): void {
     if (!query.ok) {
       const values = Object.fromEntries([...params].filter(([, value]) => value.trim() !== ''));
       const page = (
-        <AlertsPage rules={rules} values={values} timeZone={context.timeZone} error={pageError(query)} />
+        <AlertsPage
+          rules={rules}
+          values={values}
+          timeZone={context.timeZone}
+          error={pageError(query)}
+          account={accountOf(c)}
+        />
       );
       return c.html(documentOf(page), 400);
     }
@@ -41,6 +48,7 @@ export function registerAlertRoutes(app: Hono, deps: WorkspaceDeps): void {
           timeZone={context.timeZone}
           list={viewAlerts(page, deps.config)}
           channels={channels}
+          account={accountOf(c)}
         />,
       ),
     );

@@ -5,16 +5,21 @@ import { setCookie } from 'hono/cookie';
 import type { Logger } from '../../lib/logger.ts';
 import { UNKNOWN_USER_HASH, verifyPassword } from '../../lib/password.ts';
 import { deleteSession, insertSession, readPasswordHash } from '../../store/users.ts';
-import { hashToken, newToken, safeReturnPath } from '../access.ts';
+import { createFailureCounter, hashToken, newToken, safeReturnPath } from '../access.ts';
 import {
   accountOf,
   type AuthDeps,
   clearSessionCookie,
   cookieOptions,
   DEFAULT_SESSION_MS,
+  remoteAddress,
   SESSION_COOKIE,
 } from '../auth.tsx';
 import { LoginPage } from '../pages/login.tsx';
+
+/** Failed sign-ins from one address for one name before it waits, and over how long. */
+const MAX_FAILURES = 10;
+const FAILURE_WINDOW_MS = 15 * 60_000;
 
 export function registerAuthRoutes(
   app: Hono,
@@ -27,18 +32,29 @@ export function registerAuthRoutes(
     ),
   );
 
+  const failures = createFailureCounter(MAX_FAILURES, FAILURE_WINDOW_MS);
   app.post('/login', async (c) => {
     const form = await c.req.parseBody();
     const user = textField(form.user).trim();
     const next = safeReturnPath(textField(form.next));
-    if (!(await checkPassword(deps, user, textField(form.password)))) {
-      deps.log.warn({ user }, 'workspace sign-in refused');
-      const error = 'Wrong user name or password.';
-      return c.html(
+    const refuse = (error: string, status: 401 | 429) =>
+      c.html(
         documentOf(<LoginPage account={accountOf(c)} next={next} user={user} error={error} />),
-        401,
+        status,
       );
+    const key = `${remoteAddress(c) ?? ''}\n${user}`;
+    const now = deps.clock.now().getTime();
+    const waitMs = failures.waitMs(key, now);
+    if (waitMs > 0) {
+      const minutes = Math.ceil(waitMs / 60_000);
+      return refuse(`Too many failed sign-ins: try again in ${minutes} min.`, 429);
     }
+    if (!(await checkPassword(deps, user, textField(form.password)))) {
+      failures.fail(key, now);
+      deps.log.warn({ user }, 'workspace sign-in refused');
+      return refuse('Wrong user name or password.', 401);
+    }
+    failures.succeed(key);
     await openSession(c, deps, user, sessionMs);
     deps.log.info({ user }, 'workspace sign-in');
     return c.redirect(next, 303);

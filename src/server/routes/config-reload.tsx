@@ -1,22 +1,31 @@
-// The last config reload's outcome in this process: /api/config/reload (JSON), and as /rules shows it.
+// /rules/reload (HTML) and /api/rules/reload (JSON): the last config reload's outcome in this process.
 import type { Hono } from 'hono';
-import type { ReloadOutcome } from '../../config-reload.ts';
+import { html } from 'hono/html';
 import type { Deps } from '../../deps.ts';
-import type { ReloadView } from '../pages/rules.tsx';
+import { accountOf } from '../auth.tsx';
+import { analystTimeZone } from '../event-query.ts';
+import { ReloadPage } from '../pages/config-reload.tsx';
 
 export type ReloadDeps = Pick<Deps, 'config' | 'lastReload'>;
 
 export function registerReloadRoutes(app: Hono, deps: ReloadDeps): void {
-  app.get('/api/config/reload', (c) => {
+  app.get('/rules/reload', (c) => {
+    const page = (
+      <ReloadPage
+        dir={deps.config.dir}
+        last={deps.lastReload}
+        timeZone={analystTimeZone(deps.config.notify)}
+        account={accountOf(c)}
+      />
+    );
+    return c.html(html`<!DOCTYPE html>${page}`);
+  });
+
+  app.get('/api/rules/reload', (c) => {
     const last = deps.lastReload;
     return c.json({
       dir: deps.config.dir,
       last: last ? { ...last, at: last.at.toISOString() } : null,
     });
   });
-}
-
-/** The outcome as /rules shows it (pages/rules.tsx); none before the first reload. */
-export function viewReload(last: ReloadOutcome | undefined): ReloadView | undefined {
-  return last && { at: last.at, ok: last.ok, errors: last.problems };
 }

@@ -3,16 +3,12 @@ import type { Hono } from 'hono';
 import type { WorkspaceDeps } from '../app.tsx';
 import { registerAlertRoutes } from './alerts.tsx';
 import { registerFeedRoutes } from './feeds.tsx';
-import { type RuleRouteOptions, registerRuleRoutes } from './rules.tsx';
+import { registerRuleRoutes } from './rules.tsx';
 import { registerStoryRoutes } from './stories.tsx';
 
-export function registerPageRoutes(
-  app: Hono,
-  deps: WorkspaceDeps,
-  options: RuleRouteOptions = {},
-): void {
+export function registerPageRoutes(app: Hono, deps: WorkspaceDeps): void {
   registerStoryRoutes(app, deps);
   registerAlertRoutes(app, deps);
-  registerRuleRoutes(app, deps, options);
+  registerRuleRoutes(app, deps);
   registerFeedRoutes(app, deps);
 }

@@ -2,6 +2,7 @@
 import type { Hono } from 'hono';
 import { getStoryDetail } from '../../store/story-detail.ts';
 import type { WorkspaceDeps } from '../app.tsx';
+import { accountOf } from '../auth.tsx';
 import { analystTimeZone } from '../event-query.ts';
 import { fail, readId } from '../page-query.ts';
 import { StoryPage } from '../pages/story.tsx';
@@ -25,6 +26,10 @@ export function registerStoryRoutes(app: Hono, deps: WorkspaceDeps): void {
     const story = await getStoryDetail(deps.store.db, id);
     if (!story) return notFoundText(c, `no story ${id}`);
     const timeZone = analystTimeZone(deps.config.notify);
-    return c.html(documentOf(<StoryPage story={viewStory(story, deps.config)} timeZone={timeZone} />));
+    return c.html(documentOf(<StoryPage
+          story={viewStory(story, deps.config)}
+          timeZone={timeZone}
+          account={accountOf(c)}
+        />));
   });
 }

@@ -20,6 +20,7 @@ import {
   type TryForm,
 } from '../try-article.ts';
 import { backtestTried } from '../try-backtest.ts';
+import { addLabelBacktest } from '../try-labels.ts';
 
 export type TryDeps = Pick<Deps, 'config' | 'matcher' | 'store' | 'clock' | 'log' | 'http'>;
 
@@ -58,7 +59,9 @@ export function registerTryRoutes(app: Hono, deps: TryDeps, options: TryRouteOpt
     '/try',
     bodyLimit({
       maxSize: BODY_LIMIT,
-      onError: (c) => c.text(`try: the form is over ${BODY_LIMIT / 1_000_000} MB\n`, 413),
+      // The rest of the body is never read: the connection closes rather than serving another request.
+      onError: (c) =>
+        c.text(`try: the form is over ${BODY_LIMIT / 1_000_000} MB\n`, 413, { connection: 'close' }),
     }),
     async (c) => {
       const reading = readTryForm(await c.req.parseBody());
@@ -76,10 +79,13 @@ export function registerTryRoutes(app: Hono, deps: TryDeps, options: TryRouteOpt
       const backtest =
         ms === undefined
           ? undefined
-          : await backtestTried(deps.store.db, rules.rules, rules.matcher, {
-              since: new Date(deps.clock.now().getTime() - ms),
-              maxArticles: options.maxBacktestArticles ?? 5_000,
-            });
+          : await addLabelBacktest(
+              deps.store.db,
+              await backtestTried(deps.store.db, rules.rules, rules.matcher, {
+                since: new Date(deps.clock.now().getTime() - ms),
+                maxArticles: options.maxBacktestArticles ?? 5_000,
+              }),
+            );
       return render(c, { form, result, backtest });
     },
   );

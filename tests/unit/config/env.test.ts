@@ -20,6 +20,21 @@ describe('loadEnv', () => {
     });
   });
 
+  it('reads where to listen and a trusted proxy, its header only with its addresses', () => {
+    expect(loadEnv({ VIGIE_HOST: '[::]' }).host).toBe('::');
+    const env = loadEnv({
+      VIGIE_HOST: '0.0.0.0',
+      VIGIE_TRUSTED_USER_HEADER: 'X-Forwarded-User',
+      VIGIE_TRUSTED_PROXIES: '127.0.0.1, 10.1.0.0/16',
+    });
+    expect(env).toMatchObject({
+      host: '0.0.0.0',
+      trustedUserHeader: 'x-forwarded-user',
+      trustedProxies: ['127.0.0.1', '10.1.0.0/16'],
+    });
+    expect(loadEnv({ VIGIE_TRUSTED_PROXIES: '127.0.0.1' }).trustedUserHeader).toBeUndefined();
+  });
+
   it('reads every variable', () => {
     const env = loadEnv({
       REDIS_URL: 'redis://redis:6380/1',
@@ -95,6 +110,16 @@ describe('loadEnv', () => {
     [{ VIGIE_QUEUE_PREFIX: 'a}b{' }, /^config: VIGIE_QUEUE_PREFIX: /],
     [{ VIGIE_DATABASE_SCHEMA: 'Drop Table' }, /^config: VIGIE_DATABASE_SCHEMA: /],
     [{ VIGIE_ALLOW_HOSTS: 'not a host!' }, /VIGIE_ALLOW_HOSTS/],
+    [{ VIGIE_HOST: 'example.org' }, /^config: VIGIE_HOST: expected an IP address/],
+    [{ VIGIE_TRUSTED_USER_HEADER: 'X User' }, /^config: VIGIE_TRUSTED_USER_HEADER: /],
+    [
+      { VIGIE_TRUSTED_USER_HEADER: 'X-Forwarded-User' },
+      /^config: VIGIE_TRUSTED_PROXIES: VIGIE_TRUSTED_USER_HEADER needs the proxy's addresses/,
+    ],
+    [
+      { VIGIE_TRUSTED_USER_HEADER: 'X-User', VIGIE_TRUSTED_PROXIES: 'proxy.local' },
+      /^config: VIGIE_TRUSTED_PROXIES: /,
+    ],
   ])('refuses %o', (source, message) => {
     expect(() => loadEnv(source)).toThrow(
       expect.objectContaining({ name: 'UserError', message: expect.stringMatching(message) }),

@@ -119,4 +119,21 @@ describe('regions.local.yaml', () => {
     );
     expect(validateConfig(files).ok).toBe(true);
   });
+
+  it('adds names that name no place, and locates one without a word', () => {
+    const local = 'notPlaces: [Irak Airways]\n';
+    const result = validateConfig(filesWith(local));
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    const matcher = compileMatcher({
+      rules: [],
+      regions: result.config.regions,
+      notPlaces: result.config.notPlaces,
+    });
+    const found = (text: string) => matchArticle(matcher, { text }).regions.map((r) => r.id);
+    expect(found('Un vol Irak Airways annulé')).not.toContain('iraq');
+    expect(found("L'Irak a fermé son espace aérien")).toContain('iraq');
+    expect(problemsOf('notPlaces: ["--"]\n')).toEqual([
+      expect.stringMatching(/regions\.local\.yaml:1:\d+: .*a name must hold a word/),
+    ]);
+  });
 });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   compileProxyList,
+  createFailureCounter,
   hashToken,
   isLoopbackHost,
   isValidUserName,
@@ -95,5 +96,22 @@ describe('isValidUserName', () => {
     ['x'.repeat(101), false],
   ])('%j → %s', (name, expected) => {
     expect(isValidUserName(name)).toBe(expected);
+  });
+});
+
+describe('createFailureCounter', () => {
+  it('makes a key wait once it failed `max` times within the window, until the oldest lapses', () => {
+    const counter = createFailureCounter(3, 1_000);
+    for (const at of [0, 100, 200]) {
+      expect(counter.waitMs('a', at)).toBe(0);
+      counter.fail('a', at);
+    }
+    expect(counter.waitMs('a', 300)).toBe(700);
+    expect(counter.waitMs('b', 300)).toBe(0);
+    expect(counter.waitMs('a', 1_000)).toBe(0);
+    counter.fail('a', 1_000);
+    expect(counter.waitMs('a', 1_050)).toBe(50);
+    counter.succeed('a');
+    expect(counter.waitMs('a', 1_050)).toBe(0);
   });
 });
