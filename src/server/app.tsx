@@ -106,7 +106,6 @@ export function createWorkspaceApp(
     );
   });
 
-  // Before the pages: /rules/reload is not a rule id for /rules/:id.
   registerReloadRoutes(app, deps);
   registerPageRoutes(app, deps);
   // Fetching a URL for /try needs a signed-in user (issue 15 part 7).

@@ -3,7 +3,8 @@ import { ARTICLE_LANGUAGE } from '../articles/language.ts';
 import type { ConfigFileText, ConfigValues } from '../config/validate.ts';
 import { parseDuration } from '../lib/duration.ts';
 import { UserError } from '../lib/errors.ts';
-import { listClauses, nameRegions } from '../notify/explain.ts';
+import { listClauses, nameRegions, placesOf } from '../notify/explain.ts';
+import { excerptsOf, type Snippet, snippetsOf } from '../notify/snippets.ts';
 import { compileMatcher, type Matcher } from '../rules/compile.ts';
 import { matchArticle } from '../rules/match.ts';
 import type { RegionSpec, RuleSpec } from '../rules/types.ts';
@@ -94,8 +95,11 @@ export async function checkDraftRules(
 
 function compileDraft(config: ConfigValues): DraftRules {
   try {
-    const { rules, regions, focus } = config;
-    return { ok: true, rules, regions, matcher: compileMatcher({ rules, regions, focus }) };
+    // As matcherOf compiles the running config (config/matcher-cache.ts), not from its cache: a
+    // draft is new text.
+    const { rules, regions, focus, adjectives } = config;
+    const matcher = compileMatcher({ rules, regions, focus, adjectives });
+    return { ok: true, rules, regions, matcher };
   } catch (error) {
     if (error instanceof UserError) return { ok: false, problems: [error.message] };
     throw error;
@@ -113,14 +117,28 @@ export interface TriedRule {
   /** The rule's clauses (each a list of terms): what it asks for, to read next to what matched. */
   clauses: string[][];
   regions: { id: string; name: string; focus: boolean }[];
+  /** One excerpt per clause, then where its first region was named: the matched text marked. */
+  excerpts: Snippet[];
+}
+
+export interface TriedRegion {
+  id: string;
+  name: string;
+  count: number;
+  /** The article is about it (rules/focus.ts). */
+  focus: boolean;
+  /** Where it was first named. */
+  place: Snippet | undefined;
 }
 
 export interface TriedArticle {
   lang: string | null;
-  /** Every region named, most named first; `focus` when the article is about it. */
-  regions: { id: string; name: string; count: number; focus: boolean }[];
+  /** Every region named, most named first. */
+  regions: TriedRegion[];
   rules: TriedRule[];
 }
+
+const EXCERPTS = { max: 4, width: 160 };
 
 /** What classify-article would find in the article, with each matching rule explained. */
 export function explainArticle(
@@ -133,14 +151,24 @@ export function explainArticle(
   const focus = new Set(result.focus);
   const specs = new Map(config.rules.map((rule) => [rule.id, rule]));
   const nameOf = (id: string) => names.get(id) ?? id;
+  const placeOf = (id: string) => placesOf(result.places, id, nameOf(id));
   return {
     lang: result.lang,
     regions: [...result.regions]
       .sort((a, b) => b.count - a.count)
-      .map(({ id, count }) => ({ id, name: nameOf(id), count, focus: focus.has(id) })),
+      .map(({ id, count }) => ({
+        id,
+        name: nameOf(id),
+        count,
+        focus: focus.has(id),
+        place: snippetsOf(article, placeOf(id), { max: 1, width: 100 })[0],
+      })),
     rules: result.rules.map((rule) => {
       const spec = specs.get(rule.id);
       const ruleFocus = new Set(rule.focus);
+      const clauses = spec ? listClauses(spec.match) : [];
+      const first = rule.regions[0];
+      const places = first === undefined ? undefined : placeOf(first);
       return {
         id: rule.id,
         name: spec?.name ?? rule.id,
@@ -148,8 +176,9 @@ export function explainArticle(
         score: rule.score,
         minScore: spec?.minScore,
         terms: rule.terms,
-        clauses: spec ? listClauses(spec.match) : [],
+        clauses,
         regions: rule.regions.map((id) => ({ id, name: nameOf(id), focus: ruleFocus.has(id) })),
+        excerpts: excerptsOf(article, { hits: rule.hits, clauses, places }, EXCERPTS),
       };
     }),
   };

@@ -127,8 +127,10 @@ describe('config reload in a running vigie', () => {
     expect(metrics).toMatch(/vigie_config_reloads_total\{result="ok"\} 1\n/);
     expect(metrics).toMatch(/vigie_config_reloads_total\{result="invalid"\} 1\n/);
     const page = await readPage('/rules/reload');
-    expect(page).toContain('was refused with 1 problem; the last valid config keeps running');
     expect(page).toMatch(/<code>[^<]*rules\.yaml:8:\d+: [^<]*colour/);
+    const rules = await readPage('/rules');
+    expect(rules).toContain('was refused with 1 problem; the last valid config keeps running');
+    expect(rules).toMatch(/<code>[^<]*rules\.yaml:8:\d+: [^<]*colour/);
     const api = JSON.parse(await readPage('/api/rules/reload'));
     expect(api.last).toMatchObject({ ok: false, trigger: 'file' });
   });

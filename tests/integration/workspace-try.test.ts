@@ -1,16 +1,14 @@
 // /try, the rule tester, on a loopback server over stored articles (PostgreSQL): pasted text against the
 // running rules, a draft with file:line problems, a draft's backtest, sizes bounded, URLs behind sign-in.
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { getRequestListener } from '@hono/node-server';
-import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../src/deps.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
 import { startHttpServer, stopHttpServer } from '../../src/server/http.ts';
 import { createMetrics } from '../../src/server/metrics.ts';
-import { registerTryRoutes } from '../../src/server/routes/try.tsx';
 import { upsertLabel } from '../../src/store/labels.ts';
+import { addTestUser, signIn } from './auth-helpers.ts';
 import {
   articlePage,
   type Backend,
@@ -27,18 +25,9 @@ let deps: Deps;
 let server: Server;
 let base: string;
 /** The same routes with URL fetching allowed, as a signed-in user has it. */
-let signedIn: Server;
-let signedInBase: string;
+/** A signed-in user's cookie and form token, as /login gives them. */
+let session: { cookie: string; csrf: string };
 let site: LocalServer;
-
-function listen(handler: Parameters<typeof createServer>[1]): Promise<[Server, string]> {
-  const created = createServer(handler);
-  return new Promise((resolve) =>
-    created.listen(0, '127.0.0.1', () =>
-      resolve([created, `http://127.0.0.1:${(created.address() as AddressInfo).port}`]),
-    ),
-  );
-}
 
 beforeAll(async () => {
   [backend] = testBackends('workspace_try') as [Backend, Backend];
@@ -47,11 +36,8 @@ beforeAll(async () => {
   await seedEvents(deps.store.db);
   server = await startHttpServer(deps, createMetrics(), 0);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const app = new Hono();
-  registerTryRoutes(app, deps, { mayFetchUrl: () => true });
-  [signedIn, signedInBase] = await listen(
-    getRequestListener(app.fetch, { overrideGlobalObjects: false }),
-  );
+  await addTestUser(deps.store.db, 'ana', 'correct horse');
+  session = await signIn(base, 'ana', 'correct horse');
   site = await startLocalServer();
   site.routes.set('/page', () => ({
     headers: { 'content-type': 'text/html; charset=utf-8' },
@@ -64,7 +50,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await site?.close();
-  signedIn?.close();
   if (server) await stopHttpServer(server);
   if (deps) await closeTestDeps(deps, backend);
 });
@@ -79,9 +64,9 @@ async function formToken(at: string): Promise<{ csrf: string; cookie: string }> 
   return { csrf: /name="csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? '', cookie };
 }
 
-async function post(fields: Record<string, string>, at = base) {
-  const { csrf, cookie } = await formToken(at);
-  const response = await fetch(`${at}/try`, {
+async function post(fields: Record<string, string>, who?: { cookie: string; csrf: string }) {
+  const { csrf, cookie } = who ?? (await formToken(base));
+  const response = await fetch(`${base}/try`, {
     method: 'POST',
     body: new URLSearchParams({ csrf, ...fields }),
     headers: { cookie },
@@ -99,6 +84,9 @@ describe('/try', () => {
     const body = await response.text();
     expect(body).toContain('<form class="filters" method="post" action="/try"');
     expect(body).toContain('name="rules"');
+    // A rule's page can send its rule here as the draft to change.
+    const prefilled = await (await fetch(`${base}/try?rule=mossoul`)).text();
+    expect(prefilled).toMatch(/<textarea name="rules"[^>]*>rules:\n {2}- id: mossoul\n/);
     expect(body).toMatch(/<input type="hidden" name="csrf" value="[\w-]{43}"/);
   });
 
@@ -200,12 +188,12 @@ describe('/try', () => {
     expect(anonymous.body).toContain('url: fetching a page needs a signed-in user');
     expect(site.hits).toHaveLength(0);
 
-    const { status, body } = await post({ url }, signedInBase);
+    const { status, body } = await post({ url }, session);
     expect(status).toBe(200);
     expect(body).toContain('<h2 id="tried-article">Explosion à Mossoul</h2>');
     expect(body).toContain('Rule mossoul, score');
     // Outside the allowed hosts, as a worker would be: refused before any connection.
-    const refused = await post({ url: 'http://192.0.2.1/page' }, signedInBase);
+    const refused = await post({ url: 'http://192.0.2.1/page' }, session);
     expect(refused.status).toBe(400);
     expect(refused.body).toMatch(/<p class="error" role="alert">url: [^<]+<\/p>/);
   });

@@ -1,6 +1,7 @@
 // The last config reload's outcome, for /rules: when, what asked for it, and the file:line problems of a refused one.
 import type { ReloadOutcome } from '../../config-reload.ts';
 import { countOf, formatTimeWithOffset } from '../../notify/format.ts';
+import type { Account } from '../auth.tsx';
 import { Layout } from './layout.tsx';
 
 const TRIGGERS: Record<ReloadOutcome['trigger'], string> = {
@@ -64,11 +65,11 @@ function ReloadOutcomeView(props: { last: ReloadOutcome; dir: string; timeZone: 
   );
 }
 
-/** /rules/reload on its own, until /rules shows the section. */
-export function ReloadPage(props: Parameters<typeof ReloadStatus>[0]) {
+/** /rules/reload: the section on its own page. */
+export function ReloadPage(props: Parameters<typeof ReloadStatus>[0] & { account: Account }) {
   return (
-    <Layout title="Config reload">
-      <ReloadStatus {...props} />
+    <Layout title="Config reload" account={props.account}>
+      <ReloadStatus dir={props.dir} last={props.last} timeZone={props.timeZone} />
     </Layout>
   );
 }

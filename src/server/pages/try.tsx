@@ -1,15 +1,18 @@
 // /try, the rule tester: the form, then the article as vigie reads it, the rules that match it explained, and a backtest.
 import { countOf, formatTimeWithOffset, safeHref } from '../../notify/format.ts';
+import type { Snippet } from '../../notify/snippets.ts';
+import type { Account } from '../auth.tsx';
 import type { TriedArticle, TriedRule, TryForm } from '../try-article.ts';
 import { TRY_PERIODS } from '../try-article.ts';
 import type { TryBacktest } from '../try-backtest.ts';
-import { CsrfField } from '../auth.tsx';
 import { describeLabelBacktest } from '../label-stats.ts';
 import { Layout } from './layout.tsx';
 
 export interface TryPageProps {
   form: TryForm;
   timeZone: string;
+  /** The visitor (auth.tsx `accountOf`): the form's CSRF token, and whether a URL may be fetched. */
+  account: Account;
   /** Why the form was refused, in one line. */
   error?: string | undefined;
   /** The draft's problems, `rules.yaml:line:col: path: message`. */
@@ -44,13 +47,13 @@ const PERIOD_LABELS: Record<string, string> = {
 
 export function TryPage(props: TryPageProps) {
   return (
-    <Layout title="Try a rule">
+    <Layout title="Try a rule" account={props.account}>
       <h1>Try a rule</h1>
       <p>
         Paste an article or give its address, and see what vigie reads in it and which rules match.
         Paste draft rules to try them here first. Nothing is saved.
       </p>
-      <TryFormView form={props.form} />
+      <TryFormView form={props.form} account={props.account} />
       {props.error ? (
         <p class="error" role="alert">
           {props.error}
@@ -63,11 +66,11 @@ export function TryPage(props: TryPageProps) {
   );
 }
 
-function TryFormView(props: { form: TryForm }) {
-  const { form } = props;
+function TryFormView(props: { form: TryForm; account: Account }) {
+  const { form, account } = props;
   return (
     <form class="filters" method="post" action="/try" aria-label="Try an article">
-      <CsrfField />
+      <input type="hidden" name="csrf" value={account.csrf} />
       <label>
         Title
         <input name="title" value={form.title} size={60} />
@@ -81,7 +84,11 @@ function TryFormView(props: { form: TryForm }) {
       <label>
         Or the article’s address
         <input type="url" name="url" value={form.url} size={60} placeholder="https://" />
-        <span class="hint">Fetched as the workers fetch pages; needs a signed-in user.</span>
+        <span class="hint">
+          {account.user === undefined
+            ? 'Fetched as the workers fetch pages, for a signed-in user: sign in first.'
+            : 'Fetched as the workers fetch pages.'}
+        </span>
       </label>
       <label>
         Draft rules (rules.yaml), optional
@@ -150,6 +157,12 @@ function ResultView(props: { result: TryResult }) {
             <li>
               {`${region.name} (${region.id}): named ${countOf(region.count, 'time', 'times')}`}
               {region.focus ? ', what the article is about' : ''}
+              {region.place ? (
+                <>
+                  {': '}
+                  <Excerpt excerpt={region.place} />
+                </>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -189,6 +202,15 @@ function RuleView(props: { rule: TriedRule }) {
           </>
         ))}
       </p>
+      {rule.excerpts.length > 0 ? (
+        <ul class="excerpts">
+          {rule.excerpts.map((excerpt) => (
+            <li>
+              <Excerpt excerpt={excerpt} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {rule.clauses.length > 0 ? (
         <p class="meta">
           {`It asks for ${rule.clauses.map((terms) => `one of ${terms.join(', ')}`).join('; and ')}.`}
@@ -202,6 +224,19 @@ function RuleView(props: { rule: TriedRule }) {
         </p>
       ) : null}
     </article>
+  );
+}
+
+function Excerpt(props: { excerpt: Snippet }) {
+  const { excerpt } = props;
+  return (
+    <>
+      {excerpt.cutBefore ? '…' : ''}
+      {excerpt.before}
+      <mark>{excerpt.match}</mark>
+      {excerpt.after}
+      {excerpt.cutAfter ? '…' : ''}
+    </>
   );
 }
 

@@ -2,6 +2,7 @@
 import type { Hono } from 'hono';
 import { html } from 'hono/html';
 import type { Deps } from '../../deps.ts';
+import { accountOf } from '../auth.tsx';
 import { analystTimeZone } from '../event-query.ts';
 import { ReloadPage } from '../pages/config-reload.tsx';
 
@@ -14,6 +15,7 @@ export function registerReloadRoutes(app: Hono, deps: ReloadDeps): void {
         dir={deps.config.dir}
         last={deps.lastReload}
         timeZone={analystTimeZone(deps.config.notify)}
+        account={accountOf(c)}
       />
     );
     return c.html(html`<!DOCTYPE html>${page}`);

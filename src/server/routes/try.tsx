@@ -2,13 +2,17 @@
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { html } from 'hono/html';
+import { stringify } from 'yaml';
+import { cacheKey } from '../../config/cache.ts';
 import { readConfigFiles } from '../../config/load.ts';
 import type { Deps } from '../../deps.ts';
 import { singleLine } from '../../notify/format.ts';
+import { accountOf, currentUser } from '../auth.tsx';
 import { analystTimeZone } from '../event-query.ts';
 import { TryPage, type TryPageProps, type TryResult } from '../pages/try.tsx';
 import {
   checkDraftRules,
+  type DraftRules,
   explainArticle,
   periodMs,
   readTryForm,
@@ -21,11 +25,8 @@ import { addLabelBacktest } from '../try-labels.ts';
 export type TryDeps = Pick<Deps, 'config' | 'matcher' | 'store' | 'clock' | 'log' | 'http'>;
 
 export interface TryRouteOptions {
-  /**
-   * Whether this request may have vigie fetch a URL: only a signed-in user may (issue 15 part 7).
-   * Until sign-in exists, `urlFetchNeedsSignIn` refuses every request; ws-auth swaps in its check.
-   */
-  mayFetchUrl?: ((c: Context) => boolean | Promise<boolean>) | undefined;
+  /** Whether this request may have vigie fetch a URL; default: a signed-in user's only (part 7). */
+  mayFetchUrl?: ((c: Context) => boolean) | undefined;
   /** Articles a backtest reads at most, so that the page answers (default 5,000). */
   maxBacktestArticles?: number | undefined;
 }
@@ -34,20 +35,25 @@ const EMPTY_FORM: TryForm = { title: '', text: '', url: '', rules: '', since: ''
 /** The form's fields together, with room for their encoding: beyond it, 413 before reading more. */
 const BODY_LIMIT = 4 * (TRY_LIMITS.textBytes + TRY_LIMITS.rulesBytes);
 
-/** No sign-in yet: no request may fetch a URL. The ws-auth branch replaces it with its requireUser. */
-export function urlFetchNeedsSignIn(_c: Context): boolean {
-  return false;
-}
-
 export function registerTryRoutes(app: Hono, deps: TryDeps, options: TryRouteOptions = {}): void {
-  const mayFetchUrl = options.mayFetchUrl ?? urlFetchNeedsSignIn;
-  const render = (c: Context, props: Omit<TryPageProps, 'timeZone'>, status: 200 | 400 = 200) =>
-    c.html(
-      html`<!DOCTYPE html>${(<TryPage {...props} timeZone={analystTimeZone(deps.config.notify)} />)}`,
-      status,
-    );
+  const lastDraft: DraftMemo = {};
+  const render = (
+    c: Context,
+    props: Omit<TryPageProps, 'timeZone' | 'account'>,
+    status: 200 | 400 = 200,
+  ) => {
+    const timeZone = analystTimeZone(deps.config.notify);
+    const page = <TryPage {...props} timeZone={timeZone} account={accountOf(c)} />;
+    return c.html(html`<!DOCTYPE html>${page}`, status);
+  };
 
-  app.get('/try', (c) => render(c, { form: EMPTY_FORM }));
+  // `?rule=ID`: the draft starts as that rule, to try a change of it.
+  app.get('/try', (c) => {
+    const id = c.req.query('rule');
+    const rule = deps.config.rules.find((candidate) => candidate.id === id);
+    const rules = rule ? stringify({ rules: [rule] }) : '';
+    return render(c, { form: { ...EMPTY_FORM, rules } });
+  });
 
   app.post(
     '/try',
@@ -61,9 +67,11 @@ export function registerTryRoutes(app: Hono, deps: TryDeps, options: TryRouteOpt
       const reading = readTryForm(await c.req.parseBody());
       if (!reading.ok) return render(c, { form: reading.form, error: reading.error }, 400);
       const { form } = reading;
-      const article = await readArticle(deps, form, () => mayFetchUrl(c));
+      // Fetching goes out to the network on the visitor's word: a signed-in user's only.
+      const mayFetch = options.mayFetchUrl?.(c) ?? currentUser(c) !== undefined;
+      const article = await readArticle(deps, form, mayFetch);
       if ('error' in article) return render(c, { form, error: article.error }, 400);
-      const rules = await chooseRules(deps, form.rules);
+      const rules = await chooseRules(deps, form.rules, lastDraft);
       if ('problems' in rules) return render(c, { form, problems: rules.problems }, 400);
       const tried = explainArticle(rules.matcher, rules, article);
       const result: TryResult = { ...article, rules: rules.kind, tried };
@@ -89,10 +97,10 @@ type ReadArticle = { title: string; text: string; url?: string } | { error: stri
 async function readArticle(
   deps: TryDeps,
   form: TryForm,
-  mayFetch: () => boolean | Promise<boolean>,
+  mayFetch: boolean,
 ): Promise<ReadArticle> {
   if (form.url === '') return { title: form.title, text: form.text };
-  if (!(await mayFetch())) return { error: 'url: fetching a page needs a signed-in user' };
+  if (!mayFetch) return { error: 'url: fetching a page needs a signed-in user: sign in first' };
   try {
     const page = await deps.http.fetch(form.url, { accept: 'text/html,application/xhtml+xml' });
     // cheerio only when a page is read.
@@ -116,14 +124,29 @@ type ChosenRules =
   | { problems: string[] };
 
 /** The draft, checked against the config's other files as they are on disk; else the running rules. */
-async function chooseRules(deps: TryDeps, draft: string): Promise<ChosenRules> {
+async function chooseRules(
+  deps: TryDeps,
+  draft: string,
+  last: DraftMemo,
+): Promise<ChosenRules> {
   if (draft.trim() === '') {
     const { rules, regions } = deps.config;
     return { rules, regions, matcher: deps.matcher, kind: 'running' };
   }
   const files = await readConfigFiles(deps.config.dir).catch((error: unknown) => error as Error);
   if (files instanceof Error) return { problems: [singleLine(files.message)] };
-  const checked = await checkDraftRules(files, draft);
+  const key = cacheKey([draft, ...files.flatMap((file) => [file.name, file.text])]);
+  const checked = last.key === key && last.value ? last.value : await checkDraftRules(files, draft);
+  Object.assign(last, { key, value: checked });
   if (!checked.ok) return { problems: checked.problems };
   return { ...checked, kind: 'draft' };
+}
+
+/**
+ * The last draft checked and compiled, with the texts it was checked against: an analyst tries
+ * one draft on article after article, and compiling it with the gazetteer takes most of a second.
+ */
+interface DraftMemo {
+  key?: string | undefined;
+  value?: DraftRules | undefined;
 }

@@ -133,6 +133,13 @@ describe('explainArticle', () => {
     });
     // A rule's regions are the top-level ones named (its alert counts per country).
     expect(tried.rules[0]?.regions).toEqual([{ id: 'iraq', name: 'Irak', focus: true }]);
+    // One excerpt per clause, each from a sentence of its own; Iraq's first place (Mossoul, in
+    // the title) is already shown.
+    expect(tried.rules[0]?.excerpts.map(({ term, match }) => [term, match])).toEqual([
+      ['explosion*', 'Explosion'],
+      ['Mossoul', 'Mossoul'],
+    ]);
+    expect(tried.regions[1]?.place).toMatchObject({ match: 'Mossoul', after: '' });
   });
 
   it('matches nothing in an unrelated text', () => {
