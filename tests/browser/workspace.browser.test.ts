@@ -1,9 +1,10 @@
 // The workspace as an analyst uses it: `vigie run` with stored events on a free loopback port, and
-// real Chromium (playwright-core) clicking through its pages. PostgreSQL (a schema of its own):
-// a fresh PGlite costs 5–9 s more here, and workspace-http.test.ts covers the pages on PGlite.
+// real Chromium (playwright-core) clicking through its pages. PostgreSQL (a schema of its own) by
+// default: a fresh PGlite costs 5–9 s more here, and workspace-http.test.ts covers the pages on
+// PGlite; BROWSER_TEST_PGLITE=1 runs the same on the embedded database, as `vigie run` defaults.
 // Each page: no serious or critical axe-core violation, nothing refused by the CSP, a screenshot
 // in test-results/screenshots/ for review.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,7 @@ import type { Db } from '../../src/store/types.ts';
 import { upsertUser } from '../../src/store/users.ts';
 import { clearQueues, spawnVigie, type VigieProcess } from '../integration/fault-helpers.ts';
 import {
+  articlePage,
   type Backend,
   openBackend,
   PG_URL,
@@ -35,14 +37,18 @@ import {
 } from './browser-helpers.ts';
 
 const prefix = uniquePrefix('browser');
-const backend: Backend = {
-  kind: 'postgres',
-  dataDir: '/nonexistent',
-  schema: `vigie_browser_${process.pid}_${Date.now().toString(36)}`,
-};
+const onPglite = process.env.BROWSER_TEST_PGLITE === '1';
+const dataDir = mkdtempSync(join(tmpdir(), 'vigie-browser-data-'));
+const backend: Backend = onPglite
+  ? { kind: 'pglite', dataDir }
+  : {
+      kind: 'postgres',
+      dataDir,
+      schema: `vigie_browser_${process.pid}_${Date.now().toString(36)}`,
+    };
 let configDir: string;
-let dataDir: string;
 let site: Server;
+let siteUrl: string;
 let store: Store | undefined;
 let vigie: VigieProcess | undefined;
 let browser: Browser | undefined;
@@ -92,9 +98,18 @@ digests:
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
 }
 
-/** The feeds' site: empty feeds, so that vigie's fetches succeed and add nothing. */
+/** The feeds' site: empty feeds, so that vigie's fetches succeed and add nothing; one article. */
 async function startSite(): Promise<{ server: Server; url: string }> {
-  const server = createServer((_request, response) => {
+  const server = createServer((request, response) => {
+    if (request.url === '/article') {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return void response.end(
+        articlePage('Attentat à Bagdad', [
+          'Un attentat a frappé Bagdad ce matin, près du marché central de la ville.',
+          'Les forces de sécurité irakiennes ont bouclé le quartier et ouvert une enquête.',
+        ]),
+      );
+    }
     response.writeHead(200, { 'content-type': 'application/rss+xml' });
     response.end(
       '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title></channel></rss>',
@@ -135,7 +150,6 @@ beforeAll(async () => {
   const started = startSite();
   const launched = launchChromium();
   configDir = mkdtempSync(join(tmpdir(), 'vigie-browser-config-'));
-  dataDir = mkdtempSync(join(tmpdir(), 'vigie-browser-data-'));
   store = await openBackend(backend);
   await seedEvents(store.db);
   await seedAlert(store.db);
@@ -144,15 +158,20 @@ beforeAll(async () => {
     passwordHash: await hashPassword(PASSWORD),
     now: new Date(),
   });
+  if (onPglite) {
+    // One process per PGlite data directory: vigie run's from here on.
+    await store.close();
+    store = undefined;
+  }
   const { server, url } = await started;
   site = server;
+  siteUrl = url;
   writeConfig(configDir, url);
   const port = await freePort();
   vigie = spawnVigie(['run'], {
     VIGIE_CONFIG: configDir,
     VIGIE_DATA_DIR: dataDir,
-    DATABASE_URL: PG_URL,
-    VIGIE_DATABASE_SCHEMA: backend.schema ?? '',
+    ...(backend.schema ? { DATABASE_URL: PG_URL, VIGIE_DATABASE_SCHEMA: backend.schema } : {}),
     VIGIE_QUEUE_PREFIX: prefix,
     VIGIE_ALLOW_HOSTS: '127.0.0.1',
     PORT: String(port),
@@ -177,7 +196,7 @@ afterAll(async () => {
     await vigie.exited;
   }
   await clearQueues(prefix);
-  if (store) {
+  if (store && backend.schema) {
     await sql`drop schema if exists ${sql.id(backend.schema ?? '')} cascade`.execute(store.db);
     await store.close();
   }
@@ -194,6 +213,17 @@ function titles(): Promise<string[]> {
 function dropFailedLoads(status: number): void {
   const kept = problems.filter((line) => !line.includes(`status of ${status}`));
   problems.splice(0, problems.length, ...kept);
+}
+
+/** Signs in through /login unless the header already says so. */
+async function signIn(): Promise<void> {
+  if (!page.url().startsWith(base)) await page.goto('/events');
+  if ((await page.locator('header').textContent())?.includes(`Signed in as ${USER}`)) return;
+  await page.goto('/login');
+  await page.getByLabel('User name').fill(USER);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/events/);
 }
 
 /** Follows the header's link to a section of the workspace. */
@@ -310,6 +340,28 @@ describe('signing in', () => {
   });
 });
 
+describe('labels', () => {
+  it('a signed-in analyst labels an event relevant, then changes their mind', async () => {
+    await signIn();
+    await page.goto('/events?rule=mosul-watch');
+    const form = page.getByRole('form', { name: /^Label event \d+$/ });
+    const relevant = form.getByRole('button', { name: 'Relevant', exact: true });
+    const notRelevant = form.getByRole('button', { name: 'Not relevant' });
+    expect(await relevant.getAttribute('aria-pressed')).toBe('false');
+    await relevant.click();
+    await expect.poll(() => relevant.getAttribute('aria-pressed')).toBe('true');
+    expect(await form.textContent()).toContain('relevant for 1, not relevant for 0');
+    // Back to the same list, its filter kept.
+    expect(new URL(page.url()).searchParams.get('rule')).toBe('mosul-watch');
+    await checkPage('events-labelled');
+
+    await notRelevant.click();
+    await expect.poll(() => notRelevant.getAttribute('aria-pressed')).toBe('true');
+    expect(await relevant.getAttribute('aria-pressed')).toBe('false');
+    expect(await form.textContent()).toContain('relevant for 0, not relevant for 1');
+  });
+});
+
 describe('every page in Chromium', () => {
   it('a story from its event: its copies and the rules they matched', async () => {
     await page.goto('/events?region=mosul');
@@ -379,6 +431,101 @@ describe('every page in Chromium', () => {
       })
       .toEqual([expect.stringContaining('Agence <A>'), expect.stringContaining('feed-b')]);
     await checkPage('feeds');
+  });
+});
+
+describe('/try in Chromium', () => {
+  it('shows which running rules match a pasted article, explained', async () => {
+    await page.goto('/events');
+    await section('Try a rule');
+    await page.waitForURL(/\/try$/);
+    await page.getByLabel('Title').fill('Explosion à Mossoul');
+    await page.getByLabel('Text', { exact: true }).fill('Une explosion a frappé Mossoul ce matin.');
+    await page.getByRole('button', { name: 'Try' }).click();
+    const matched = page.getByRole('heading', { level: 4 });
+    await expect
+      .poll(() => matched.allTextContents())
+      .toEqual([
+        expect.stringContaining('Attacks in Iraq'),
+        expect.stringContaining('mosul-watch'),
+      ]);
+    expect(await page.locator('main mark').allTextContents()).toContain('explosion');
+    await checkPage('try');
+  });
+
+  it('fetches an article by its address for a signed-in analyst, as the workers would', async () => {
+    await signIn();
+    await page.goto('/try');
+    await page.getByLabel('Or the article’s address').fill(`${siteUrl}/article`);
+    await page.getByRole('button', { name: 'Try' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 2 }).first().textContent())
+      .toBe('Attentat à Bagdad');
+    expect(await page.getByRole('heading', { level: 4 }).allTextContents()).toEqual([
+      expect.stringContaining('Attacks in Iraq'),
+    ]);
+    await checkPage('try-url');
+  });
+
+  it('refuses a draft rule with its file:line problem, then tries a valid one', async () => {
+    await page.goto('/try');
+    await page.getByLabel('Text', { exact: true }).fill('Une explosion a frappé Mossoul.');
+    const draft = page.getByLabel('Draft rules (rules.yaml), optional');
+    await draft.fill(
+      'rules:\n  - id: draft\n    severity: urgent\n    match: {any: [explosion]}\n',
+    );
+    await page.getByRole('button', { name: 'Try' }).click();
+    const problems = page.getByRole('alert');
+    await expect.poll(() => problems.textContent()).toMatch(/rules\.yaml:3:\d+: .*severity/);
+    dropFailedLoads(400);
+    await checkPage('try-draft-refused');
+
+    await draft.fill('rules:\n  - id: draft\n    match: {any: [mossoul]}\n');
+    await page.getByRole('button', { name: 'Try' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 3 }).allTextContents())
+      .toContain('Draft rules that match');
+    expect(await page.getByRole('heading', { level: 4 }).allTextContents()).toEqual([
+      expect.stringContaining('draft'),
+    ]);
+  });
+});
+
+describe('config reload, seen on /rules', () => {
+  it('shows a broken rules.yaml with file:line while the last valid rules run; fixed, reloads', async () => {
+    const rulesFile = join(configDir, 'rules.yaml');
+    const valid = readFileSync(rulesFile, 'utf8');
+    const outcome = page.getByRole('region', { name: /config reload/i });
+    /** /rules, reloaded until it shows a reload outcome matching `pattern`. */
+    const rulesPageShows = (pattern: RegExp) =>
+      expect
+        .poll(
+          async () => {
+            await page.goto('/rules');
+            return (await outcome.count()) > 0 ? await outcome.textContent() : '';
+          },
+          { timeout: 10_000, interval: 200 },
+        )
+        .toMatch(pattern);
+
+    writeFileSync(rulesFile, valid.replace('severity: low', 'severity: urgent'));
+    await rulesPageShows(/refused.*rules\.yaml:8:\d+/s);
+    expect(await page.getByRole('rowheader').allTextContents()).toEqual([
+      expect.stringContaining('Attacks in Iraq'),
+      expect.stringContaining('mosul-watch'),
+    ]);
+    await checkPage('rules-reload-refused');
+
+    writeFileSync(
+      rulesFile,
+      valid.replace('severity: low', 'name: Mosul watch\n    severity: low'),
+    );
+    await rulesPageShows(/reloaded|is running\./);
+    expect(await page.getByRole('rowheader').allTextContents()).toEqual([
+      expect.stringContaining('Attacks in Iraq'),
+      expect.stringContaining('Mosul watch'),
+    ]);
+    await checkPage('rules-reloaded');
   });
 });
 
