@@ -54,10 +54,16 @@ async function sendAlert(deps: Deps, job: Job): Promise<SendAlertResult> {
     if (delivery.noticeId !== null) {
       return renderNotice(deps, delivery.noticeId, delivery.channel, delivery.id);
     }
-    const alerts = await Promise.all(held.map((claimed) => alertOf(deps, claimed)));
+    // Regions in the order their alerts were made (deliveries of two regions made at once may
+    // be numbered the other way round), so the message and its Message-ID read the same way.
+    const pairs = await Promise.all(
+      held.map(async (claimed) => ({ claimed, alert: await alertOf(deps, claimed) })),
+    );
+    pairs.sort((a, b) => a.alert.id - b.alert.id);
+    const alerts = pairs.map((pair) => pair.alert);
     const parts: AlertPart[] = [];
-    for (const [n, alert] of alerts.entries())
-      parts.push(await renderAlert(deps, alert, held[n]?.channel ?? ''));
+    for (const { claimed, alert } of pairs)
+      parts.push(await renderAlert(deps, alert, claimed.channel));
     const mail = renderAlertGroupEmail(parts);
     return {
       ...mail,
