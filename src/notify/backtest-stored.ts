@@ -64,7 +64,8 @@ export async function backtestStored(
   return { articles, rules: replay.finish(), truncated: false };
 }
 
-function matchStored(matcher: Matcher, article: Article, region?: string): ReplayMatch[] {
+/** A stored article replayed: what each rule that matches it would count (only if it names `region`). */
+export function matchStored(matcher: Matcher, article: Article, region?: string): ReplayMatch[] {
   const match = matchArticle(matcher, article, { hits: false, detectLanguage: ARTICLE_LANGUAGE });
   if (region !== undefined && !match.regions.some((named) => named.id === region)) return [];
   return match.rules.map((rule) => ({

@@ -1,13 +1,9 @@
 // The rule tester's backtest: the tried rules over the stored articles of a period, as `vigie backtest` replays them; reads only.
-import { ARTICLE_LANGUAGE } from '../articles/language.ts';
 import { type ReplayMatch, type RuleReplay, startReplay } from '../notify/backtest.ts';
+import { matchStored } from '../notify/backtest-stored.ts';
 import type { Matcher } from '../rules/compile.ts';
-import { matchArticle } from '../rules/match.ts';
-import { byMentions } from '../rules/regions.ts';
 import type { RuleSpec } from '../rules/types.ts';
 import { type Article, listArticlesSince } from '../store/articles.ts';
-import { countedAtOf } from '../store/counted-at.ts';
-import { storyKeyOf } from '../store/story-key.ts';
 import type { Db } from '../store/types.ts';
 import type { LabelBacktest } from './label-stats.ts';
 
@@ -75,18 +71,6 @@ export async function backtestTried(
     .finish()
     .map((rule) => ({ ...rule, samples: samples.get(rule.id) ?? [] }));
   return { since: options.since, articles, truncated, rules: replayed, readIds, matchedIds };
-}
-
-function matchStored(matcher: Matcher, article: Article): ReplayMatch[] {
-  const match = matchArticle(matcher, article, { hits: false, detectLanguage: ARTICLE_LANGUAGE });
-  return match.rules.map((rule) => ({
-    ruleId: rule.id,
-    storyId: storyKeyOf(article.storyId, article.id),
-    regions: byMentions(rule.regions, match.regions),
-    focusRegions: byMentions(rule.focus, match.regions),
-    matchedAt: article.createdAt,
-    countedAt: countedAtOf(article.publishedAt, article.createdAt),
-  }));
 }
 
 /** The latest SAMPLES matched articles (the page shows the newest). */

@@ -1,7 +1,6 @@
 // /events: the stored events newest first, a filter form, excerpts with the matched terms marked.
 import type { VigieConfig } from '../../config/load.ts';
 import { countOf, formatTimeWithOffset, safeHref } from '../../notify/format.ts';
-import type { Snippet } from '../../notify/snippets.ts';
 import type { RegionSpec } from '../../rules/types.ts';
 import type { EventLabels } from '../../store/labels.ts';
 import type { Account } from '../auth.tsx';
@@ -9,6 +8,7 @@ import type { EventQueryValues } from '../event-query.ts';
 import type { EventListView, EventView } from '../event-view.ts';
 import { LabelControls } from './label-form.tsx';
 import { Layout } from './layout.tsx';
+import { Excerpt } from './parts.tsx';
 
 export interface EventsPageProps {
   config: Pick<VigieConfig, 'rules' | 'regions'>;
@@ -177,19 +177,6 @@ function EventItem(props: { event: EventView; timeZone: string }) {
         ) : null}
       </p>
     </article>
-  );
-}
-
-function Excerpt(props: { excerpt: Snippet }) {
-  const { excerpt } = props;
-  return (
-    <>
-      {excerpt.cutBefore ? '…' : ''}
-      {excerpt.before}
-      <mark>{excerpt.match}</mark>
-      {excerpt.after}
-      {excerpt.cutAfter ? '…' : ''}
-    </>
   );
 }
 

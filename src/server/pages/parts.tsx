@@ -1,5 +1,6 @@
 // Small pieces the workspace's pages share: a time in the analyst's zone, a severity, an error line.
 import { formatTimeWithOffset } from '../../notify/format.ts';
+import type { Snippet } from '../../notify/snippets.ts';
 
 export function Time(props: { at: Date; timeZone: string }) {
   return (
@@ -28,4 +29,18 @@ export function ErrorLine(props: { error?: PageError | undefined }) {
 
 export function formatScore(score: number): string {
   return Number.isInteger(score) ? String(score) : score.toFixed(2);
+}
+
+/** An excerpt with its matched text marked, `…` where it was cut. */
+export function Excerpt(props: { excerpt: Snippet }) {
+  const { excerpt } = props;
+  return (
+    <>
+      {excerpt.cutBefore ? '…' : ''}
+      {excerpt.before}
+      <mark>{excerpt.match}</mark>
+      {excerpt.after}
+      {excerpt.cutAfter ? '…' : ''}
+    </>
+  );
 }

@@ -1,12 +1,12 @@
 // /try, the rule tester: the form, then the article as vigie reads it, the rules that match it explained, and a backtest.
 import { countOf, formatTimeWithOffset, safeHref } from '../../notify/format.ts';
-import type { Snippet } from '../../notify/snippets.ts';
 import type { Account } from '../auth.tsx';
 import type { TriedArticle, TriedRule, TryForm } from '../try-article.ts';
 import { TRY_PERIODS } from '../try-article.ts';
 import type { TryBacktest } from '../try-backtest.ts';
 import { describeLabelBacktest } from '../label-stats.ts';
 import { Layout } from './layout.tsx';
+import { Excerpt } from './parts.tsx';
 
 export interface TryPageProps {
   form: TryForm;
@@ -224,19 +224,6 @@ function RuleView(props: { rule: TriedRule }) {
         </p>
       ) : null}
     </article>
-  );
-}
-
-function Excerpt(props: { excerpt: Snippet }) {
-  const { excerpt } = props;
-  return (
-    <>
-      {excerpt.cutBefore ? '…' : ''}
-      {excerpt.before}
-      <mark>{excerpt.match}</mark>
-      {excerpt.after}
-      {excerpt.cutAfter ? '…' : ''}
-    </>
   );
 }
 
