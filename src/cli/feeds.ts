@@ -7,6 +7,7 @@ import { parseDuration } from '../lib/duration.ts';
 import { UserError } from '../lib/errors.ts';
 import type { FeedHealthRow } from '../store/feed-health-report.ts';
 import { configDirOption } from './options.ts';
+import { withStore } from './with-store.ts';
 
 interface ListOptions {
   config: string;
@@ -69,22 +70,6 @@ async function retryFeedCommand(id: string, options: { config: string }): Promis
 async function loadConfigOf(dir: string): Promise<VigieConfig> {
   const { loadConfig } = await import('../config/load.ts');
   return loadConfig(dir);
-}
-
-type StoreDb = import('../store/types.ts').Db;
-
-/** Loaded on use: the store (and PGlite) would slow every other command's start. */
-async function withStore<T>(work: (db: StoreDb) => Promise<T>): Promise<T> {
-  const [{ loadEnv }, { openStore }] = await Promise.all([
-    import('../config/env.ts'),
-    import('../open-store.ts'),
-  ]);
-  const store = await openStore(loadEnv());
-  try {
-    return await work(store.db);
-  } finally {
-    await store.close();
-  }
 }
 
 export interface FeedReport {

@@ -6,6 +6,7 @@ import { systemClock } from '../lib/clock.ts';
 import { UserError } from '../lib/errors.ts';
 import { isValidUserName } from '../server/access.ts';
 import type { Db } from '../store/types.ts';
+import { withStore } from './with-store.ts';
 
 const MIN_PASSWORD_LENGTH = 8;
 const MAX_PASSWORD_LENGTH = 1_024;
@@ -127,17 +128,4 @@ function promptHidden(input: NodeJS.ReadStream, prompt: string): Promise<string>
     };
     input.on('data', onData);
   });
-}
-
-async function withStore<T>(work: (db: Db) => Promise<T>): Promise<T> {
-  const [{ loadEnv }, { openStore }] = await Promise.all([
-    import('../config/env.ts'),
-    import('../open-store.ts'),
-  ]);
-  const store = await openStore(loadEnv());
-  try {
-    return await work(store.db);
-  } finally {
-    await store.close();
-  }
 }
