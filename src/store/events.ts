@@ -14,29 +14,6 @@ export interface NewEvent {
   matchedAt: Date;
 }
 
-export interface EventFilter {
-  ruleId?: string | undefined;
-  /** Events whose regions include this one. */
-  regionId?: string | undefined;
-  since?: Date | undefined;
-  limit?: number | undefined;
-}
-
-/** An event with what a reader needs to recognise its article. */
-export interface EventListing {
-  id: number;
-  articleId: number;
-  ruleId: string;
-  score: number;
-  terms: EventTerm[];
-  regions: string[];
-  matchedAt: Date;
-  title: string;
-  url: string;
-  feedId: string | null;
-  publishedAt: Date | null;
-}
-
 /** Stores the event unless the article already matched this rule; `created` for one caller only. */
 export async function insertEvent(
   db: Db,
@@ -109,49 +86,6 @@ function eventKey(row: { article_id: number; rule_id: string }): string {
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Events, newest first, filtered by rule, region and time. */
-export async function listEvents(db: Db, filter: EventFilter = {}): Promise<EventListing[]> {
-  let query = db
-    .selectFrom('events')
-    .innerJoin('articles', 'articles.id', 'events.article_id')
-    .select([
-      'events.id',
-      'events.article_id',
-      'events.rule_id',
-      'events.score',
-      'events.terms',
-      'events.regions',
-      'events.matched_at',
-      'articles.title',
-      'articles.url',
-      'articles.feed_id',
-      'articles.published_at',
-    ]);
-  if (filter.ruleId !== undefined) query = query.where('events.rule_id', '=', filter.ruleId);
-  if (filter.since !== undefined) query = query.where('events.matched_at', '>=', filter.since);
-  if (filter.regionId !== undefined) {
-    query = query.where(sql<boolean>`events.regions @> array[${filter.regionId}]::text[]`);
-  }
-  if (filter.limit !== undefined) query = query.limit(filter.limit);
-  const rows = await query
-    .orderBy('events.matched_at', 'desc')
-    .orderBy('events.id', 'desc')
-    .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    articleId: row.article_id,
-    ruleId: row.rule_id,
-    score: row.score,
-    terms: row.terms,
-    regions: row.regions,
-    matchedAt: row.matched_at,
-    title: row.title,
-    url: row.url,
-    feedId: row.feed_id,
-    publishedAt: row.published_at,
-  }));
 }
 
 /** An event with its article's text and story: what an alert mail shows of it. */

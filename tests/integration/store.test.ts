@@ -27,7 +27,7 @@ import {
   markDeliveryFailed,
   renewDeliveryLease,
 } from '../../src/store/deliveries.ts';
-import { insertEvent, listEvents, type NewEvent } from '../../src/store/events.ts';
+import { insertEvent, type NewEvent } from '../../src/store/events.ts';
 import {
   getFeed,
   listDueFeeds,
@@ -234,34 +234,6 @@ describe.each(backends)('store on $kind', (backend) => {
       .execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ score: 2, regions: ['iraq'], terms: event(articleId).terms });
-  });
-
-  it('lists events by rule, region and time, newest first, with their article', async () => {
-    const ids = [];
-    for (const [i, spec] of [
-      { ruleId: 'r-list-1', regions: ['mosul', 'nineveh', 'iraq'] },
-      { ruleId: 'r-list-1', regions: ['aleppo', 'syria'] },
-      { ruleId: 'r-list-2', regions: ['iraq'] },
-    ].entries()) {
-      const { id } = await insertArticleIfNew(
-        store.db,
-        article(`https://example.org/list-${i}`, { feedId: 'opex360' }),
-      );
-      ids.push((await insertEvent(store.db, event(id, { ...spec, matchedAt: at(100 + i) }))).id);
-    }
-    const byRule = await listEvents(store.db, { ruleId: 'r-list-1' });
-    expect(byRule.map((e) => e.id)).toEqual([ids[1], ids[0]]);
-    expect(byRule[1]).toMatchObject({
-      title: 'Title of https://example.org/list-0',
-      url: 'https://example.org/list-0',
-      feedId: 'opex360',
-    });
-    const iraq = await listEvents(store.db, { regionId: 'iraq', since: at(100) });
-    expect(iraq.map((e) => e.id)).toEqual([ids[2], ids[0]]);
-    expect((await listEvents(store.db, { since: at(101), limit: 1 })).map((e) => e.id)).toEqual([
-      ids[2],
-    ]);
-    expect(await listEvents(store.db, { ruleId: 'r-list-2', regionId: 'syria' })).toEqual([]);
   });
 
   it('keeps feed fetch state, schedules due feeds and disables permanent failures', async () => {
