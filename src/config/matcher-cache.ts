@@ -6,6 +6,7 @@ import { compileMatcher, type MatcherInput } from '../rules/compile.ts';
 import type { Matcher } from '../rules/compiled.ts';
 import { cacheKey, readCachedBytes, writeCachedBytes } from './cache.ts';
 import { configCacheKey, type VigieConfig } from './load.ts';
+import type { ConfigValues } from './validate.ts';
 
 /** Bumped when the encoding below changes; the build's hash (in the config's key) covers the rest. */
 const FORMAT = 'matcher-2';
@@ -58,18 +59,23 @@ export function decodeMatcher(bytes: Buffer): Matcher {
 }
 
 /**
- * The matcher of a loaded config: its rules, regions, focus and adjectives, from the cache when
- * the config came from it. Every process compiles through here, so a reload, a command and a
- * worker read the same config the same way.
+ * What a config compiles into: its rules, regions, focus, adjectives and the analysts' notPlaces.
+ * The running matcher and a draft tried on /try are compiled from the same input.
+ */
+export function matcherInputOf(config: ConfigValues): MatcherInput {
+  return {
+    rules: config.rules,
+    regions: config.regions,
+    focus: config.focus,
+    adjectives: config.adjectives,
+    notPlaces: config.notPlaces,
+  };
+}
+
+/**
+ * The matcher of a loaded config, from the cache when the config came from it. Every process
+ * compiles through here, so a reload, a command and a worker read the same config the same way.
  */
 export function matcherOf(config: VigieConfig): Matcher {
-  return compileMatcherCached(
-    {
-      rules: config.rules,
-      regions: config.regions,
-      focus: config.focus,
-      adjectives: config.adjectives,
-    },
-    configCacheKey(config),
-  );
+  return compileMatcherCached(matcherInputOf(config), configCacheKey(config));
 }

@@ -1,5 +1,6 @@
 // The rule tester's pure parts (/try): the form read and bounded, a draft rules.yaml checked as `rules check` does, an article explained.
 import { ARTICLE_LANGUAGE } from '../articles/language.ts';
+import { matcherInputOf } from '../config/matcher-cache.ts';
 import type { ConfigFileText, ConfigValues } from '../config/validate.ts';
 import { parseDuration } from '../lib/duration.ts';
 import { UserError } from '../lib/errors.ts';
@@ -97,9 +98,8 @@ function compileDraft(config: ConfigValues): DraftRules {
   try {
     // As matcherOf compiles the running config (config/matcher-cache.ts), not from its cache: a
     // draft is new text.
-    const { rules, regions, focus, adjectives } = config;
-    const matcher = compileMatcher({ rules, regions, focus, adjectives });
-    return { ok: true, rules, regions, matcher };
+    const matcher = compileMatcher(matcherInputOf(config));
+    return { ok: true, rules: config.rules, regions: config.regions, matcher };
   } catch (error) {
     if (error instanceof UserError) return { ok: false, problems: [error.message] };
     throw error;
