@@ -1,6 +1,6 @@
 // The workspace's alert list: alerts newest first with each channel's delivery, and totals per channel.
-import type { Alert } from './alerts.ts';
-import type { Db, DeliveryState, JsonValue } from './types.ts';
+import { type Alert, readTrigger } from './alerts.ts';
+import type { Db, DeliveryState } from './types.ts';
 
 export interface AlertDeliveryState {
   channel: string;
@@ -74,7 +74,7 @@ export async function listAlerts(db: Db, search: AlertSearch): Promise<AlertPage
       windowStart: row.window_start,
       windowEnd: row.window_end,
       storyCount: row.story_count,
-      storyIds: readStoryIds(row.triggered_by),
+      storyIds: readTrigger(row.triggered_by).stories,
       createdAt: row.created_at,
       deliveries: deliveries.get(row.id) ?? [],
     }),
@@ -111,12 +111,6 @@ async function readDeliveries(
 }
 
 /** `triggered_by.stories`, whatever older rows hold. */
-function readStoryIds(trigger: JsonValue): number[] {
-  if (trigger === null || typeof trigger !== 'object' || Array.isArray(trigger)) return [];
-  const stories = trigger.stories;
-  return Array.isArray(stories) ? stories.filter((id): id is number => typeof id === 'number') : [];
-}
-
 export interface ChannelDeliveries {
   channel: string;
   counts: Partial<Record<DeliveryState, number>>;

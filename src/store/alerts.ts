@@ -240,7 +240,7 @@ function toAlert(row: AlertRow): Alert {
 }
 
 /** `triggered_by` as written by `describeTrigger`; tolerant of rows written before a field existed. */
-function readTrigger(value: JsonValue): AlertTrigger {
+export function readTrigger(value: JsonValue): AlertTrigger {
   const record = value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {};
   const numbers = (key: string) =>
     Array.isArray(record[key])
