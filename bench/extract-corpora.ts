@@ -7,6 +7,8 @@ import { decodeBody } from '../src/lib/charset.ts';
 /** A page with human-made ground truth: the full body, or snippets that must and must not be kept. */
 export interface CorpusPage {
   name: string;
+  /** The file the HTML was read from, so a failing page can be opened. */
+  path: string;
   html: string;
   url: string;
   body?: string;
@@ -47,6 +49,7 @@ export function readReadabilityPages(corpora: string): CorpusPage[] {
       const metadata = JSON.parse(readFileSync(join(dir, 'expected-metadata.json'), 'utf8'));
       return {
         name,
+        path: join(dir, 'source.html'),
         // Stored as UTF-8 whatever their <meta charset> says (qq's still says GB2312).
         html: readFileSync(join(dir, 'source.html'), 'utf8'),
         url: `http://fakehost/test/${name}/`,
@@ -84,7 +87,7 @@ export function readSnippetPages(corpora: string): CorpusPage[] {
     const path = folders.map((folder) => join(folder, entry.file)).find((p) => existsSync(p));
     if (!path) return [];
     const html = decodeBody(readFileSync(path));
-    return [{ name: entry.file, html, url, withs: entry.with, withouts: entry.without }];
+    return [{ name: entry.file, path, html, url, withs: entry.with, withouts: entry.without }];
   });
 }
 

@@ -22,6 +22,7 @@ import {
   summariseBodies,
   titleMatches,
 } from './extract-score.ts';
+import { findWorst, formatWorst, type PageOutput } from './extract-worst.ts';
 
 /** What a candidate read in a page, and how long parsing and the whole took. */
 interface Output {
@@ -218,5 +219,32 @@ export function benchExtract(
   for (const row of snippetRows) console.log(row);
   const detail = process.env.VIGIE_BENCH_PAGES;
   if (detail) writeFileSync(detail, `${lines.join('\n')}\n`);
+  printWorst(candidates, [
+    { corpus: 'Readability', results: pageResults },
+    { corpus: 'snippets', results: snippetResults },
+  ]);
   return true;
+}
+
+/** VIGIE_BENCH_WORST=N: the N pages where the first candidate (vigie) scores lowest. */
+function printWorst(
+  candidates: Candidate[],
+  corpora: { corpus: string; results: PageResult[][] }[],
+) {
+  const count = Number(process.env.VIGIE_BENCH_WORST ?? 0);
+  if (!(count > 0)) return;
+  const outputs = corpora.map(({ corpus, results }) => ({
+    corpus,
+    results: results.map((list) =>
+      list.map((r): PageOutput => ({ page: r.page, text: r.output.text })),
+    ),
+  }));
+  console.log(
+    `\n### The ${count} worst pages for ${candidates[0]?.name} (F1 per page; snippet pages: their snippet F1)\n`,
+  );
+  for (const line of formatWorst(
+    candidates.map((c) => c.name),
+    findWorst(outputs, count),
+  ))
+    console.log(line);
 }
