@@ -6,6 +6,7 @@ import { load } from 'cheerio';
 import { parseHTML } from 'linkedom';
 import { extractArticle } from '../src/articles/extract.ts';
 import { htmlToText } from '../src/articles/text.ts';
+import { type BodyCorpus, CLEANING_CORPORA } from './extract-cleaning.ts';
 import {
   type CorpusPage,
   READABILITY_NEWS,
@@ -185,45 +186,110 @@ export function benchExtract(
   corpora: string,
   candidates: Candidate[] = [vigie, readability],
 ): boolean {
-  const readabilityPages = readReadabilityPages(corpora);
-  const snippetPages = readSnippetPages(corpora);
-  if (readabilityPages.length === 0 && snippetPages.length === 0) {
+  const selected = selectCorpora();
+  const readabilityPages = selected.has('readability') ? readReadabilityPages(corpora) : [];
+  const snippetPages = selected.has('snippets') ? readSnippetPages(corpora) : [];
+  const more = CLEANING_CORPORA.filter((c) => selected.has(c.id)).map((corpus) => ({
+    corpus,
+    pages: corpus.read(corpora),
+  }));
+  const morePages = more.reduce((sum, m) => sum + m.pages.length, 0);
+  if (readabilityPages.length === 0 && snippetPages.length === 0 && morePages === 0) {
     console.log(`\nExtraction bench skipped: no corpora under ${corpora} (set VIGIE_CORPORA).`);
     return false;
   }
   const lines: string[] = [];
-  console.log('\n### Body, title and date (4-word shingles, F1 averaged per page)\n');
-  console.log(
-    '| corpus | extractor | pages | P | R | F1 | F1 ≥ 0.9 | empty | title | date | pages/s extract | pages/s parse+extract |',
-  );
-  console.log(
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-  );
   const snippetRows: string[] = [];
+  const bodyRows: string[] = [];
   const pageResults = runCandidates(candidates, readabilityPages);
   const snippetResults = runCandidates(candidates, snippetPages);
   candidates.forEach((candidate, index) => {
     const results = pageResults[index] ?? [];
     const snippets = snippetResults[index] ?? [];
     const news = results.filter((r) => READABILITY_NEWS.has(r.page.name));
-    console.log(bodyRow('Readability test pages, news', candidate.name, news));
-    console.log(bodyRow('Readability test pages, all', candidate.name, results));
+    bodyRows.push(bodyRow('Readability test pages, news', candidate.name, news));
+    bodyRows.push(bodyRow('Readability test pages, all', candidate.name, results));
     snippetRows.push(snippetRow(candidate.name, snippets));
     lines.push(...pageLines(candidate.name, results), ...pageLines(candidate.name, snippets));
   });
-  console.log('\n### trafilatura + go-trafilatura snippets (pooled, as trafilatura evaluates)\n');
-  console.log(
-    '| extractor | pages | precision (without-snippets left out) | recall (with-snippets kept) | accuracy | F1 | empty | pages/s extract | pages/s parse+extract |',
-  );
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const row of snippetRows) console.log(row);
+  if (readabilityPages.length > 0) {
+    console.log('\n### Body, title and date (4-word shingles, F1 averaged per page)\n');
+    console.log(
+      '| corpus | extractor | pages | P | R | F1 | F1 ≥ 0.9 | empty | title | date | pages/s extract | pages/s parse+extract |',
+    );
+    console.log(
+      '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    );
+    for (const row of bodyRows) console.log(row);
+  }
+  if (snippetPages.length > 0) {
+    console.log('\n### trafilatura + go-trafilatura snippets (pooled, as trafilatura evaluates)\n');
+    console.log(
+      '| extractor | pages | precision (without-snippets left out) | recall (with-snippets kept) | accuracy | F1 | empty | pages/s extract | pages/s parse+extract |',
+    );
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const row of snippetRows) console.log(row);
+  }
+  const moreResults = printMore(candidates, more);
+  for (const { results } of moreResults)
+    candidates.forEach((candidate, index) => {
+      lines.push(...pageLines(candidate.name, results[index] ?? []));
+    });
   const detail = process.env.VIGIE_BENCH_PAGES;
   if (detail) writeFileSync(detail, `${lines.join('\n')}\n`);
   printWorst(candidates, [
     { corpus: 'Readability', results: pageResults },
     { corpus: 'snippets', results: snippetResults },
+    ...moreResults,
   ]);
   return true;
+}
+
+/**
+ * VIGIE_BENCH_CORPORA: a comma-separated list of readability, snippets, cleaneval,
+ * cleanportaleval, dragnet, l3s-gn1, or `all`; by default the first two (about 1,000 pages).
+ */
+function selectCorpora(): Set<string> {
+  const value = process.env.VIGIE_BENCH_CORPORA ?? 'readability,snippets';
+  const all = ['readability', 'snippets', ...CLEANING_CORPORA.map((c) => c.id)];
+  const ids = value === 'all' ? all : value.split(',').map((id) => id.trim());
+  const unknown = ids.filter((id) => !all.includes(id));
+  if (unknown.length > 0)
+    throw new Error(
+      `bench: unknown corpus ${unknown.join(', ')} in VIGIE_BENCH_CORPORA (${all.join(', ')})`,
+    );
+  return new Set(ids);
+}
+
+/** The whole-body corpora beyond Readability's: one row per corpus and candidate. */
+function printMore(
+  candidates: Candidate[],
+  more: { corpus: BodyCorpus; pages: CorpusPage[] }[],
+): { corpus: string; results: PageResult[][] }[] {
+  const filled = more.filter((m) => m.pages.length > 0);
+  if (filled.length === 0) return [];
+  console.log('\n### HTML-cleaning corpora, whole body (4-word shingles, F1 averaged per page)\n');
+  console.log(
+    '| corpus | extractor | pages | P | R | F1 | F1 ≥ 0.9 | empty | pages/s extract | pages/s parse+extract |',
+  );
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  return filled.map(({ corpus, pages }) => {
+    const results = runCandidates(candidates, pages);
+    candidates.forEach((candidate, index) => {
+      console.log(moreRow(corpus.title, candidate.name, results[index] ?? []));
+    });
+    return { corpus: corpus.id, results };
+  });
+}
+
+function moreRow(corpus: string, candidate: string, results: PageResult[]): string {
+  const scores = results.map((r) => scoreBody(r.page.body ?? '', r.output.text));
+  const body = summariseBodies(
+    scores,
+    results.map((r) => r.output.text),
+  );
+  const { extract, whole } = speed(results);
+  return `| ${corpus} | ${candidate} | ${results.length} | ${fixed(body.precision)} | ${fixed(body.recall)} | **${fixed(body.f1)}** | ${percent(body.atLeast90)} | ${body.empty} | ${extract} | ${whole} |`;
 }
 
 /** VIGIE_BENCH_WORST=N: the N pages where the first candidate (vigie) scores lowest. */
