@@ -33,11 +33,11 @@ export function shingles(tokens: string[], size = SHINGLE_SIZE): Map<string, num
 /**
  * Shingle precision and recall of `predicted` against `expected`, shared shingles counted as a
  * multiset. Both empty is a perfect score; one empty scores 0 on all three (an empty output is a
- * failure, not a cautious answer).
+ * failure, not a cautious answer). With `size` 1 it is WCXB's word-level F1 (a bag of words).
  */
-export function scoreBody(expected: string, predicted: string): BodyScore {
-  const truth = shingles(tokenize(expected));
-  const guess = shingles(tokenize(predicted));
+export function scoreBody(expected: string, predicted: string, size = SHINGLE_SIZE): BodyScore {
+  const truth = shingles(tokenize(expected), size);
+  const guess = shingles(tokenize(predicted), size);
   if (truth.size === 0 && guess.size === 0) return { precision: 1, recall: 1, f1: 1 };
   if (truth.size === 0 || guess.size === 0) return { precision: 0, recall: 0, f1: 0 };
   let shared = 0;

@@ -23,6 +23,7 @@ import {
   summariseBodies,
   titleMatches,
 } from './extract-score.ts';
+import { WCXB_CORPORA } from './extract-wcxb.ts';
 import { findWorst, formatWorst, type PageOutput } from './extract-worst.ts';
 
 /** What a candidate read in a page, and how long parsing and the whole took. */
@@ -189,7 +190,7 @@ export function benchExtract(
   const selected = selectCorpora();
   const readabilityPages = selected.has('readability') ? readReadabilityPages(corpora) : [];
   const snippetPages = selected.has('snippets') ? readSnippetPages(corpora) : [];
-  const more = CLEANING_CORPORA.filter((c) => selected.has(c.id)).map((corpus) => ({
+  const more = MORE_CORPORA.filter((c) => selected.has(c.id)).map((corpus) => ({
     corpus,
     pages: corpus.read(corpora),
   }));
@@ -245,18 +246,23 @@ export function benchExtract(
   return true;
 }
 
+const MORE_CORPORA: BodyCorpus[] = [...CLEANING_CORPORA, ...WCXB_CORPORA];
+
 /**
  * VIGIE_BENCH_CORPORA: a comma-separated list of readability, snippets, cleaneval,
- * cleanportaleval, dragnet, l3s-gn1, or `all`; by default the first two (about 1,000 pages).
+ * cleanportaleval, dragnet, l3s-gn1, wcxb-articles, wcxb, or `all`; by default the first two
+ * (about 1,000 pages).
  */
 function selectCorpora(): Set<string> {
   const value = process.env.VIGIE_BENCH_CORPORA ?? 'readability,snippets';
-  const all = ['readability', 'snippets', ...CLEANING_CORPORA.map((c) => c.id)];
+  const known = ['readability', 'snippets', ...MORE_CORPORA.map((c) => c.id)];
+  // `all` leaves out WCXB's non-article pages (products, forums, listings…): not what vigie reads.
+  const all = known.filter((id) => id !== 'wcxb');
   const ids = value === 'all' ? all : value.split(',').map((id) => id.trim());
-  const unknown = ids.filter((id) => !all.includes(id));
+  const unknown = ids.filter((id) => !known.includes(id));
   if (unknown.length > 0)
     throw new Error(
-      `bench: unknown corpus ${unknown.join(', ')} in VIGIE_BENCH_CORPORA (${all.join(', ')})`,
+      `bench: unknown corpus ${unknown.join(', ')} in VIGIE_BENCH_CORPORA (${known.join(', ')}, all)`,
     );
   return new Set(ids);
 }
@@ -268,11 +274,15 @@ function printMore(
 ): { corpus: string; results: PageResult[][] }[] {
   const filled = more.filter((m) => m.pages.length > 0);
   if (filled.length === 0) return [];
-  console.log('\n### HTML-cleaning corpora, whole body (4-word shingles, F1 averaged per page)\n');
   console.log(
-    '| corpus | extractor | pages | P | R | F1 | F1 ≥ 0.9 | empty | pages/s extract | pages/s parse+extract |',
+    '\n### More whole-body corpora (4-word shingles, F1 averaged per page; word F1: WCXB’s bag of words)\n',
   );
-  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log(
+    '| corpus | extractor | pages | P | R | F1 | word F1 | F1 ≥ 0.9 | empty | title | date | pages/s extract | pages/s parse+extract |',
+  );
+  console.log(
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
   return filled.map(({ corpus, pages }) => {
     const results = runCandidates(candidates, pages);
     candidates.forEach((candidate, index) => {
@@ -282,14 +292,24 @@ function printMore(
   });
 }
 
+/** Shingle scores, WCXB's word F1 beside them, then title and date where the truth has them. */
 function moreRow(corpus: string, candidate: string, results: PageResult[]): string {
-  const scores = results.map((r) => scoreBody(r.page.body ?? '', r.output.text));
+  const texts = results.map((r) => r.output.text);
   const body = summariseBodies(
-    scores,
-    results.map((r) => r.output.text),
+    results.map((r) => scoreBody(r.page.body ?? '', r.output.text)),
+    texts,
   );
+  const words = summariseBodies(
+    results.map((r) => scoreBody(r.page.body ?? '', r.output.text, 1)),
+    texts,
+  );
+  const titled = results.filter((r) => r.page.title);
+  const titles = titled.filter((r) => titleMatches(r.page.title ?? '', r.output.title)).length;
+  const dated = results.filter((r) => r.page.publishedAt);
+  const dates = dated.filter((r) => sameDay(r.page.publishedAt ?? '', r.output.publishedAt)).length;
+  const share = (count: number, of: number) => (of === 0 ? '–' : `${percent(count / of)} of ${of}`);
   const { extract, whole } = speed(results);
-  return `| ${corpus} | ${candidate} | ${results.length} | ${fixed(body.precision)} | ${fixed(body.recall)} | **${fixed(body.f1)}** | ${percent(body.atLeast90)} | ${body.empty} | ${extract} | ${whole} |`;
+  return `| ${corpus} | ${candidate} | ${results.length} | ${fixed(body.precision)} | ${fixed(body.recall)} | **${fixed(body.f1)}** | ${fixed(words.f1)} | ${percent(body.atLeast90)} | ${body.empty} | ${share(titles, titled.length)} | ${share(dates, dated.length)} | ${extract} | ${whole} |`;
 }
 
 /** VIGIE_BENCH_WORST=N: the N pages where the first candidate (vigie) scores lowest. */
