@@ -4,6 +4,10 @@
 // <set>/input/<name>.html beside <set>/GoldStandard/<name>.txt), prepared as the Web Content
 // Extraction Benchmark does (Bevendorff et al., SIGIR 2023, chatnoir-eu/web-content-extraction-benchmark,
 // src/extraction_benchmark/dataset_readers.py), except Dragnet's comments, left out of the truth here.
+// Fetch: git clone https://github.com/j-szulc/html-cleaning-dataset-merged \
+//   "$VIGIE_CORPORA/j-szulc+html-cleaning-dataset-merged" (235 MB; its README leaves the rights with
+// each set's owners: CleanEval (ACL SIGWAC, 2007), CleanPortalEval (ppke-nlpg), Dragnet (Moz,
+// seomoz/dragnet_data), L3S-GN1 (Kohlschütter et al., WSDM 2010, via geodrome/page-signal)).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'cheerio';

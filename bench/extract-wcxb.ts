@@ -4,6 +4,8 @@
 // github.com/Murrough-Foley/web-content-extraction-benchmark, CC-BY-4.0. Only `dev/` is read: the
 // `test/` split is its authors' held-out set. Its truth was drafted with a language model, then
 // checked by scripts and reviewed by people (its README, "Annotation Methodology").
+// Fetch: git clone https://github.com/Murrough-Foley/web-content-extraction-benchmark \
+//   "$VIGIE_CORPORA/Murrough-Foley+web-content-extraction-benchmark" (dev/ is 100 MB).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
