@@ -71,6 +71,12 @@ describe('scoreBody', () => {
     expect(half.f1).toBeCloseTo((2 * 1 * 0.4) / 1.4);
   });
 
+  it('scores a bag of words with size 1, as WCXB does: word order no longer counts', () => {
+    const reversed = article.split(' ').reverse().join(' ');
+    expect(scoreBody(article, reversed, 1)).toEqual({ precision: 1, recall: 1, f1: 1 });
+    expect(scoreBody(article, reversed).f1).toBe(0);
+  });
+
   it('counts a repeated shingle only as often as the truth has it', () => {
     const score = scoreBody('a b c d', 'a b c d. a b c d');
     expect(score.recall).toBe(1);
