@@ -1,5 +1,6 @@
-// `tsx bench/geoparse-errors.ts CORPUS [N]`: the texts where vigie's default reading is wrong, for error analysis.
+// `tsx bench/geoparse-errors.ts CORPUS`: the texts where vigie's default reading is wrong, for error analysis.
 import { join, resolve } from 'node:path';
+import { matchArticle } from '../src/rules/match.ts';
 import { geoparseSystems, geoparseText } from './geoparse.ts';
 import {
   type GeoDocument,
@@ -28,7 +29,7 @@ function readCorpus(name: string): GeoDocument[] {
   return read();
 }
 
-const [name = 'geocorpora', limit = '100000'] = process.argv.slice(2);
+const [name = 'geocorpora'] = process.argv.slice(2);
 const systems = await geoparseSystems();
 const vigie = systems.find((system) => system.name.includes('(default)'));
 if (!vigie) throw new Error('geoparse-errors: no default system');
@@ -38,8 +39,15 @@ for (const document of readCorpus(name)) {
   const wrong = [...found].filter((id) => !gold.has(id));
   const missed = [...gold].filter((id) => !found.has(id));
   if (wrong.length + missed.length === 0) continue;
+  // The names that made each wrong country: what to fix.
+  const { places } = matchArticle(vigie.matcher, { text: document.text, lang: null });
+  const causes = wrong.map((id) => {
+    const names = places
+      .filter((place) => place.regions.includes(id))
+      .map((place) => document.text.slice(place.start, place.end));
+    return `${id}=${[...new Set(names)].join('|')}`;
+  });
   console.log(
-    `${document.id}\t+${wrong.join(',')}\t-${missed.join(',')}\t${document.text.replace(/\s+/g, ' ')}`,
+    `${document.id}\t+${causes.join(',')}\t-${missed.join(',')}\t${document.text.replace(/\s+/g, ' ')}`,
   );
 }
-void limit;
