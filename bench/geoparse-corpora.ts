@@ -122,16 +122,16 @@ function decodeEntities(text: string): string {
 
 /**
  * Our French sentences (bench/geoparse-fr.yaml), annotated by hand with countries and places:
- * `sentences` the rules were tuned on, `untuned` written and annotated later and kept apart.
+ * `sentences` the rules were tuned on, `added` written and annotated later (2026-12-05), scored apart.
  */
 export function readFrenchSentences(file: string): {
   tuned: GeoDocument[];
-  untuned: GeoDocument[];
+  added: GeoDocument[];
 } {
   type Sentence = { text: string; countries?: string[]; places?: string[] };
-  const { sentences, untuned } = parse(readFileSync(file, 'utf8')) as {
+  const { sentences, added } = parse(readFileSync(file, 'utf8')) as {
     sentences: Sentence[];
-    untuned?: Sentence[];
+    added?: Sentence[];
   };
   const read = (prefix: string) => (sentence: Sentence, index: number) => ({
     id: `${prefix}-${index + 1}`,
@@ -139,7 +139,7 @@ export function readFrenchSentences(file: string): {
     countries: sentence.countries ?? [],
     places: sentence.places ?? [],
   });
-  return { tuned: sentences.map(read('fr')), untuned: (untuned ?? []).map(read('fr-new')) };
+  return { tuned: sentences.map(read('fr')), added: (added ?? []).map(read('fr-new')) };
 }
 
 /** ISO 3166 alpha-2 code → our country id, from gazetteer/countries.yaml. */

@@ -22,7 +22,7 @@ function readCorpus(name: string): GeoDocument[] {
     hu2014: () => readHu2014(corpora),
     ju2016: () => readJu2016(corpora),
     fr: () => french.tuned,
-    'fr-new': () => french.untuned,
+    'fr-new': () => french.added,
   };
   const read = readers[name];
   if (!read) throw new Error(`geoparse-errors: no corpus ${name} (${Object.keys(readers)})`);

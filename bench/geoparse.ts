@@ -77,7 +77,7 @@ export async function benchGeoparse(): Promise<{ rows: GeoparseRow[]; notes: str
     ['Hu2014 (web pages, en, US towns)', readHu2014(corpora)],
     ['Ju2016 (web sentences, en, lower-cased, ambiguous US towns)', readJu2016(corpora)],
     ['our French sentences (tuned on)', french.tuned],
-    ['our French sentences (new, not tuned on)', french.untuned],
+    ['our French sentences (new, 2026-12-05)', french.added],
   ];
   const notes: string[] = [];
   if (tweets.length === 0) notes.push(`GeoCorpora not found in ${corpora}: ${GEOCORPORA_HOWTO}`);
