@@ -1,5 +1,5 @@
-// Reads the geoparsing corpora of `npm run bench -- geoparse`: GeoCorpora (fetched, outside the repo) and our French sentences.
-import { existsSync, readFileSync } from 'node:fs';
+// Reads the geoparsing corpora of `npm run bench -- geoparse`: GeoCorpora and EUPEG's Hu2014 and Ju2016 (fetched, outside the repo) and our French sentences.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
@@ -51,6 +51,66 @@ export function readGeoCorpora(dir: string, countryIds: Map<string, string>): Ge
   return [...documents.values()];
 }
 
+export const EUPEG_HOWTO =
+  'EUPEG (Wang & Hu 2019, https://github.com/geoai-lab/EUPEG): copy its corpora/Hu2014 and ' +
+  'corpora/Ju2016 folders to $VIGIE_GEO_CORPORA/eupeg/ (default /work/geo-corpora)';
+
+/**
+ * Hu2014 (Hu, Janowicz & Prasad 2014, in EUPEG): 147 sentences of web pages about the towns named
+ * Washington or Greenville across the United States, one a line as "Town, State|sentence".
+ * Every sentence is about a place in the United States; the corpus gives no id below the state.
+ */
+export function readHu2014(dir: string): GeoDocument[] {
+  const folder = join(dir, 'eupeg', 'Hu2014');
+  if (!existsSync(folder)) return [];
+  const documents: GeoDocument[] = [];
+  for (const file of readdirSync(folder)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()) {
+    const lines = readFileSync(join(folder, file), 'utf8').split('\n');
+    lines.forEach((line, index) => {
+      const bar = line.indexOf('|');
+      if (bar < 0) return;
+      documents.push({
+        id: `hu2014-${file}-${index + 1}`,
+        text: line.slice(bar + 1).trim(),
+        countries: ['united-states'],
+      });
+    });
+  }
+  return documents;
+}
+
+/**
+ * Ju2016 (Ju et al. 2016, in EUPEG): 5,500 sentences from the web, lower-cased, each naming one of
+ * 32 highly ambiguous US town names (Springfield, Manchester, Oxford, Dover…) with the state's
+ * name blanked out: CSV rows "sentence","town, state",name. All are in the United States, so it
+ * measures how often a bare ambiguous name is read as somewhere else.
+ */
+export function readJu2016(dir: string): GeoDocument[] {
+  const file = join(dir, 'eupeg', 'Ju2016', 'testing_sentence_city_ambiPlaceName.csv');
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .map(splitCsvLine)
+    .filter((fields) => fields.length >= 3)
+    .map((fields, index) => ({
+      id: `ju2016-${index + 1}`,
+      text: fields[0] ?? '',
+      countries: ['united-states'],
+    }));
+}
+
+/** One CSV line (RFC 4180 quoting, no newline inside a field: Ju2016 has none). */
+function splitCsvLine(line: string): string[] {
+  const fields: string[] = [];
+  const pattern = /(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/g;
+  for (const match of line.matchAll(pattern)) {
+    fields.push(match[1] === undefined ? (match[2] ?? '') : match[1].replace(/""/g, '"'));
+  }
+  return fields;
+}
+
 function decodeEntities(text: string): string {
   return text
     .replace(/&lt;/g, '<')
@@ -60,17 +120,26 @@ function decodeEntities(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
-/** Our French sentences (bench/geoparse-fr.yaml), annotated by hand with countries and places. */
-export function readFrenchSentences(file: string): GeoDocument[] {
-  const { sentences } = parse(readFileSync(file, 'utf8')) as {
-    sentences: { text: string; countries?: string[]; places?: string[] }[];
+/**
+ * Our French sentences (bench/geoparse-fr.yaml), annotated by hand with countries and places:
+ * `sentences` the rules were tuned on, `added` written and annotated later (2026-12-05), scored apart.
+ */
+export function readFrenchSentences(file: string): {
+  tuned: GeoDocument[];
+  added: GeoDocument[];
+} {
+  type Sentence = { text: string; countries?: string[]; places?: string[] };
+  const { sentences, added } = parse(readFileSync(file, 'utf8')) as {
+    sentences: Sentence[];
+    added?: Sentence[];
   };
-  return sentences.map((sentence, index) => ({
-    id: `fr-${index + 1}`,
+  const read = (prefix: string) => (sentence: Sentence, index: number) => ({
+    id: `${prefix}-${index + 1}`,
     text: sentence.text,
     countries: sentence.countries ?? [],
     places: sentence.places ?? [],
-  }));
+  });
+  return { tuned: sentences.map(read('fr')), added: (added ?? []).map(read('fr-new')) };
 }
 
 /** ISO 3166 alpha-2 code → our country id, from gazetteer/countries.yaml. */

@@ -6,11 +6,14 @@ import type { AdjectivePolicy } from '../src/rules/disambiguate.ts';
 import { matchArticle } from '../src/rules/match.ts';
 import type { RegionSpec } from '../src/rules/types.ts';
 import {
+  EUPEG_HOWTO,
   GEOCORPORA_HOWTO,
   type GeoDocument,
   readCountryIds,
   readFrenchSentences,
   readGeoCorpora,
+  readHu2014,
+  readJu2016,
 } from './geoparse-corpora.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -67,14 +70,18 @@ export async function benchGeoparse(): Promise<{ rows: GeoparseRow[]; notes: str
   const corpora = resolve(process.env.VIGIE_GEO_CORPORA ?? '/work/geo-corpora');
   const countryIds = readCountryIds(join(ROOT, 'gazetteer/countries.yaml'));
   const tweets = readGeoCorpora(corpora, countryIds);
+  const french = readFrenchSentences(join(ROOT, 'bench/geoparse-fr.yaml'));
   const sets: [string, GeoDocument[]][] = [
     ['GeoCorpora (tweets, en)', tweets],
     ['GeoCorpora, tweets with a toponym marked', tweets.filter((tweet) => tweet.annotated)],
-    ['our French sentences', readFrenchSentences(join(ROOT, 'bench/geoparse-fr.yaml'))],
+    ['Hu2014 (web pages, en, US towns)', readHu2014(corpora)],
+    ['Ju2016 (web sentences, en, lower-cased, ambiguous US towns)', readJu2016(corpora)],
+    ['our French sentences (tuned on)', french.tuned],
+    ['our French sentences (new, 2026-12-05)', french.added],
   ];
   const notes: string[] = [];
-  if (sets[0]?.[1].length === 0)
-    notes.push(`GeoCorpora not found in ${corpora}: ${GEOCORPORA_HOWTO}`);
+  if (tweets.length === 0) notes.push(`GeoCorpora not found in ${corpora}: ${GEOCORPORA_HOWTO}`);
+  if (sets[2]?.[1].length === 0) notes.push(`EUPEG not found in ${corpora}: ${EUPEG_HOWTO}`);
   const rows: GeoparseRow[] = [];
   const systems = await geoparseSystems();
   for (const [corpus, documents] of sets) {

@@ -20,7 +20,7 @@ export type Segments = readonly [string, string];
 // Names that are also common first names: followed by a capitalised word, a person ("Jordan
 // Henderson", "Chad Smith", "Georgia O'Keeffe", "Florence Parly").
 const FIRST_NAMES = new Set(
-  'jordan chad georgia victoria florence sydney austin lincoln jackson orlando charlotte eugene marion madison dallas phoenix aurora savannah brooklyn adelaide camden chelsea virginia carolina salem troy elizabeth alexandria beverly lorraine vladimir kent'.split(
+  'jordan chad georgia victoria florence sydney austin lincoln jackson orlando charlotte eugene marion madison dallas phoenix aurora savannah brooklyn adelaide camden chelsea virginia carolina salem troy elizabeth alexandria beverly lorraine vladimir kent nelson irving'.split(
     ' ',
   ),
 );
@@ -103,6 +103,12 @@ class Words {
     return first !== first.toLowerCase() && first === first.toUpperCase();
   }
 
+  /** The character code just before the token, NaN at the start of its segment. */
+  charBefore(token: number): number {
+    const segment = this.segments[this.scan.tokenSegment[token] as number] ?? '';
+    return segment.charCodeAt((this.scan.tokenStart[token] as number) - 1);
+  }
+
   /** The two characters before the token: "l'" of an elided article. */
   twoBefore(token: number): string {
     const segment = this.segments[this.scan.tokenSegment[token] as number] ?? '';
@@ -110,17 +116,23 @@ class Words {
     return segment.slice(Math.max(0, start - 2), start);
   }
 
-  /** Whether most words of the token's segment are capitalised (a headline in title case). */
+  /**
+   * Whether the token's segment is a headline in title case: most words capitalised, and at most
+   * one lower-case word of 4 letters or more ("Jordan Bardella et Marine Le Pen ont tenu meeting"
+   * is a sentence full of names, not a headline).
+   */
   titleCase(token: number): boolean {
     const segment = this.scan.tokenSegment[token];
     let words = 0;
     let capitals = 0;
+    let longLower = 0;
     for (let t = 0; t < this.scan.tokenCount && words < 40; t++) {
       if (this.scan.tokenSegment[t] !== segment) continue;
       words++;
       if (this.capitalised(t)) capitals++;
+      else if (this.length(t) >= 4 && /^\p{Ll}/u.test(this.text(t))) longLower++;
     }
-    return words >= 4 && capitals * 2 > words;
+    return words >= 4 && capitals * 2 > words && longLower <= 1;
   }
 }
 
@@ -140,8 +152,10 @@ export function readContext(
   if (candidates.length === 0) return candidates;
   const words = new Words(scan, segments);
   let kept = dropPersonNames(words, candidates);
+  kept = dropCompoundParts(matcher, words, kept);
   kept = applyQualifiers(matcher, words, kept);
   kept = applyDivisionCues(matcher, words, kept);
+  confirmAfterA(words, kept);
   if (adjectives !== 'always') kept = filterAdjectives(matcher, words, kept, adjectives);
   return preferSupported(matcher, kept);
 }
@@ -182,6 +196,32 @@ function isPersonName(words: Words, c: Candidate): boolean {
   if (words.text(next) === words.text(next).toUpperCase()) return false;
   if (PLACE_WORDS.has(words.folded(next)) || words.titleCase(c.first)) return false;
   return true;
+}
+
+const HYPHEN = 0x2d;
+const PREFIXES = new Set('pro anti ex non post pre pré neo néo mid super ultra'.split(' '));
+
+/**
+ * A place below the countries after a capitalised word and a hyphen, a word that names nothing,
+ * is the end of a longer name the gazetteer lacks: "Hénin-Beaumont" is not Beaumont (Texas),
+ * "Chatham-Kent" not Kent. Countries stay ("Hamas-Israel war"), two places joined ("Gaza-Israel"),
+ * a prefix ("Pro-Moscow") and a place before the hyphen ("Seattle-Tacoma").
+ */
+function dropCompoundParts(matcher: Matcher, words: Words, candidates: Candidate[]): Candidate[] {
+  let parts: Set<number> | undefined;
+  for (const c of candidates) {
+    if (words.charBefore(c.first) !== HYPHEN || c.adjective) continue;
+    if ((matcher.regions[c.region]?.parent ?? -1) === -1) continue;
+    const glued = c.first - 1;
+    if (words.between(glued) !== '-' || !words.capitalised(glued)) continue;
+    if (PREFIXES.has(words.foldedIf(glued, 2, 5))) continue;
+    if (candidates.some((other) => other.first <= glued && other.last >= glued)) continue;
+    parts ??= new Set();
+    parts.add(c.first);
+  }
+  if (!parts) return candidates;
+  const gone = parts;
+  return candidates.filter((c) => !gone.has(c.first));
 }
 
 function isSpaced(words: Words, token: number): boolean {
@@ -311,6 +351,19 @@ function applyDivisionCues(matcher: Matcher, words: Words, candidates: Candidate
     for (const r of divisions) r.weak = false;
   }
   return dropped.size === 0 ? candidates : candidates.filter((c) => !dropped.has(c));
+}
+
+/**
+ * French "à" before a capitalised name introduces a town ("un point de deal à Nice", "à Djibo"):
+ * a name that counts only with context (a common word too) counts there on its own.
+ */
+function confirmAfterA(words: Words, candidates: Candidate[]): void {
+  for (const c of candidates) {
+    if (!c.weak || c.adjective || !words.capitalised(c.first)) continue;
+    if (words.foldedIf(c.first - 1, 1, 1) === 'à' && words.between(c.first - 1) === ' ') {
+      c.weak = false;
+    }
+  }
 }
 
 function filterAdjectives(

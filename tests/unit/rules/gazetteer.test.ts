@@ -147,6 +147,23 @@ const TABLE: [string, string[], string[]][] = [
   ['Iraq, Syria and Turkey met in Ankara.', ['iraq', 'syria', 'turkey'], []],
   ['Storms hit the Indian Ocean islands.', [], ['india']],
   ['Florence Parly a visité la base de Gao, au Mali.', ['mali'], ['italy']],
+  // Error analysis on GeoCorpora, Hu2014, Ju2016 and the new French sentences (BENCHMARKS).
+  ['Jordan Bardella et Marine Le Pen ont tenu meeting à Hénin-Beaumont.', [], ['jordan', 'texas']],
+  ['Jordan Launches Strikes On Syria', ['jordan', 'syria'], []],
+  ['Windsor, Chatham-Kent and Leamington are at risk.', ['canada'], ['united-kingdom']],
+  ['La guerre Hamas-Israël continue à Gaza.', ['israel', 'palestine'], []],
+  ['Is this an American fighting for Pro-Moscow rebels?', ['russia'], []],
+  ['Les gendarmes ont démantelé un point de deal à Nice.', ['france'], []],
+  ['Nice weather in the Alps today.', [], ['france']],
+  ['Un attentat à Peshawar, dans le nord-ouest du Pakistan.', ['pakistan'], ['haiti']],
+  ['La menace s’étend vers le golfe de Guinée.', [], ['guinea']],
+  ['Pyongyang a tiré un missile en mer du Japon.', ['north-korea'], ['japan']],
+  ['Stopping male and female parasite cells.', [], ['maldives']],
+  ['Have you read George R. R. Martin?', [], ['south-africa']],
+  ['Red warning in Metro Manila.', ['philippines'], ['indonesia']],
+  ['An earthquake was felt in the East Midlands.', [], ['zimbabwe']],
+  ['The Gulf Coast beaches are full.', [], ['papua-new-guinea']],
+  ['The Rebels acquire Nelson Nogier from Saskatoon.', [], ['new-zealand']],
 ];
 
 describe('a table of tricky sentences', () => {

@@ -1,0 +1,53 @@
+// `tsx bench/geoparse-errors.ts CORPUS`: the texts where vigie's default reading is wrong, for error analysis.
+import { join, resolve } from 'node:path';
+import { matchArticle } from '../src/rules/match.ts';
+import { geoparseSystems, geoparseText } from './geoparse.ts';
+import {
+  type GeoDocument,
+  readCountryIds,
+  readFrenchSentences,
+  readGeoCorpora,
+  readHu2014,
+  readJu2016,
+} from './geoparse-corpora.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+
+function readCorpus(name: string): GeoDocument[] {
+  const corpora = resolve(process.env.VIGIE_GEO_CORPORA ?? '/work/geo-corpora');
+  const french = readFrenchSentences(join(ROOT, 'bench/geoparse-fr.yaml'));
+  const readers: Record<string, () => GeoDocument[]> = {
+    geocorpora: () =>
+      readGeoCorpora(corpora, readCountryIds(join(ROOT, 'gazetteer/countries.yaml'))),
+    hu2014: () => readHu2014(corpora),
+    ju2016: () => readJu2016(corpora),
+    fr: () => french.tuned,
+    'fr-new': () => french.added,
+  };
+  const read = readers[name];
+  if (!read) throw new Error(`geoparse-errors: no corpus ${name} (${Object.keys(readers)})`);
+  return read();
+}
+
+const [name = 'geocorpora'] = process.argv.slice(2);
+const systems = await geoparseSystems();
+const vigie = systems.find((system) => system.name.includes('(default)'));
+if (!vigie) throw new Error('geoparse-errors: no default system');
+for (const document of readCorpus(name)) {
+  const found = geoparseText(vigie.matcher, document.text).countries;
+  const gold = new Set(document.countries);
+  const wrong = [...found].filter((id) => !gold.has(id));
+  const missed = [...gold].filter((id) => !found.has(id));
+  if (wrong.length + missed.length === 0) continue;
+  // The names that made each wrong country: what to fix.
+  const { places } = matchArticle(vigie.matcher, { text: document.text, lang: null });
+  const causes = wrong.map((id) => {
+    const names = places
+      .filter((place) => place.regions.includes(id))
+      .map((place) => document.text.slice(place.start, place.end));
+    return `${id}=${[...new Set(names)].join('|')}`;
+  });
+  console.log(
+    `${document.id}\t+${causes.join(',')}\t-${missed.join(',')}\t${document.text.replace(/\s+/g, ' ')}`,
+  );
+}
