@@ -803,7 +803,7 @@ function readDivisionNames(): { names: Map<string, string[]>; byAdmin1: Map<stri
     for (const [code, country] of Object.entries(countries)) {
       for (const region of country.regions ?? []) {
         const name = region.name.trim();
-        if (locale === 'ar' && !isUsableArabic(name, code)) continue;
+        if (!isUsableDivisionName(name, locale, code)) continue;
         const key = `${code}-${region.iso}`;
         names.set(key, [...(names.get(key) ?? []), name]);
         if (region.admin) byAdmin1.set(`${code}-${region.admin}`, key);
@@ -811,6 +811,15 @@ function readDivisionNames(): { names: Map<string, string[]>; byAdmin1: Map<stri
     }
   }
   return { names, byAdmin1 };
+}
+
+const NOT_DIVISION_NAMES = new Set(splitList(WORDS.notDivisionNames).map((name) => fold(name)));
+
+/** A translated name as a name: capitalised ("mt" is no name of Gozo), no sea, no common word. */
+function isUsableDivisionName(name: string, locale: string, country: string): boolean {
+  if (NOT_DIVISION_NAMES.has(fold(name)) || COMMON.has(fold(name))) return false;
+  if (locale === 'ar') return isUsableArabic(name, country);
+  return /^\p{Lu}/u.test(name) && fold(name).replace(/ /g, '').length >= 4;
 }
 
 const DEPTH_OUTPUT = join(ROOT, 'config/regions.depth.json');
