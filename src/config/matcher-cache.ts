@@ -6,7 +6,13 @@ import { compileMatcher, type MatcherInput } from '../rules/compile.ts';
 import type { CompiledRegion, CompiledTerm, Matcher } from '../rules/compiled.ts';
 import { flattenLists, type Lists } from '../rules/tables.ts';
 import { cacheKey, readCachedBytes, writeCachedBytes } from './cache.ts';
-import { configCacheKey, type VigieConfig } from './load.ts';
+import {
+  configCacheKey,
+  configFilesKey,
+  loadConfigFiles,
+  readConfigFiles,
+  type VigieConfig,
+} from './load.ts';
 import type { ConfigValues } from './validate.ts';
 
 /** Bumped when the encoding below changes; the build's hash (in the config's key) covers the rest. */
@@ -162,4 +168,24 @@ export function matcherInputOf(config: ConfigValues): MatcherInput {
  */
 export function matcherOf(config: VigieConfig): Matcher {
   return compileMatcherCached(matcherInputOf(config), configCacheKey(config));
+}
+
+/**
+ * The matcher of config directory `dir`, for a command that needs nothing else of the config
+ * (`vigie classify`): when these texts' matcher is in the cache, it was compiled from the config
+ * they validate into, so the validated config (0.2–0.9 MB of JSON) is not read at all; otherwise
+ * as `matcherOf(await loadConfig(dir))`, validation errors included.
+ */
+export async function loadMatcher(dir: string): Promise<Matcher> {
+  const files = await readConfigFiles(dir);
+  const configKey = configFilesKey(files);
+  const bytes = configKey ? readCachedBytes(matcherKey(configKey)) : undefined;
+  if (bytes) {
+    try {
+      return decodeMatcher(bytes);
+    } catch {
+      // Compiled again below.
+    }
+  }
+  return matcherOf(await loadConfigFiles(dir, files));
 }
