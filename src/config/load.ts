@@ -44,8 +44,20 @@ export function configCacheKey(config: VigieConfig): string | undefined {
 
 /** Loads and validates `dir`; throws ConfigError listing every problem. */
 export async function loadConfig(dir: string): Promise<VigieConfig> {
-  const files = await readConfigFiles(dir);
-  const key = BUILD_ID ? cacheKey(['config', BUILD_ID, ...files.map((file) => file.text)]) : '';
+  return loadConfigFiles(dir, await readConfigFiles(dir));
+}
+
+/**
+ * The cache key of the config these texts validate into in a build of dist/ (what
+ * `configCacheKey` gives for it), or undefined outside one.
+ */
+export function configFilesKey(files: readonly ConfigFileText[]): string | undefined {
+  return BUILD_ID ? cacheKey(['config', BUILD_ID, ...files.map((file) => file.text)]) : undefined;
+}
+
+/** loadConfig of texts `readConfigFiles(dir)` read. */
+export async function loadConfigFiles(dir: string, files: ConfigFileText[]): Promise<VigieConfig> {
+  const key = configFilesKey(files) ?? '';
   const cached = BUILD_ID ? readCached(key) : undefined;
   if (cached) return keyed({ dir, ...(cached.value as ConfigValues) }, key);
   // Loaded only on a miss: validation brings in yaml, zod and the schemas.

@@ -3,13 +3,20 @@
 // takes a tenth to a fifth of that.
 import v8 from 'node:v8';
 import { compileMatcher, type MatcherInput } from '../rules/compile.ts';
-import type { Matcher } from '../rules/compiled.ts';
+import type { CompiledRegion, CompiledTerm, Matcher } from '../rules/compiled.ts';
+import { flattenLists, type Lists } from '../rules/tables.ts';
 import { cacheKey, readCachedBytes, writeCachedBytes } from './cache.ts';
-import { configCacheKey, type VigieConfig } from './load.ts';
+import {
+  configCacheKey,
+  configFilesKey,
+  loadConfigFiles,
+  readConfigFiles,
+  type VigieConfig,
+} from './load.ts';
 import type { ConfigValues } from './validate.ts';
 
 /** Bumped when the encoding below changes; the build's hash (in the config's key) covers the rest. */
-const FORMAT = 'matcher-2';
+const FORMAT = 'matcher-3';
 
 /**
  * `compileMatcher(input)`, read from the cache when `configKey` (the cache key of the config
@@ -41,21 +48,104 @@ function matcherKey(configKey: string): string {
 
 /**
  * The matcher as bytes: v8's structured serialisation, which keeps its Maps, Sets and typed arrays
- * (and any field added to it later). Laying its object-heavy parts out flat first (word maps as
- * arrays, terms and regions by column) read back no faster in a fresh process (40–50 ms either way
- * with the depth), only smaller: not worth the code.
+ * (and any field added to it later), with its three object-heavy parts laid out flat first: the
+ * folded word map (28,000 names with the depth), the terms (29,000 objects, nearly all
+ * `{kind: 'phrase'}`) and the regions (9,000 objects of two arrays each). Read back, those took
+ * 25, 22 and 33 ms of v8.deserialize, and their young objects most of the start's garbage
+ * collection; as strings, typed arrays and lists they are rebuilt in a few ms (BENCHMARKS.md).
  */
 export function encodeMatcher(matcher: Matcher): Buffer {
-  return v8.serialize({ format: FORMAT, matcher });
+  const { foldedWords, terms, regions, regionIndex, ...rest } = matcher;
+  const words = [...foldedWords.keys()];
+  // One string of words joined by newlines, unless a word is empty or holds one (none does).
+  const joinable = words.every((word) => word !== '' && !word.includes('\n'));
+  const near = terms.flatMap((term, id) =>
+    term.kind === 'near' ? [id, term.a, term.b, term.within] : [],
+  );
+  return v8.serialize({
+    format: FORMAT,
+    rest,
+    words: joinable ? words.join('\n') : words,
+    wordIds: Int32Array.from(foldedWords.values()),
+    termCount: terms.length,
+    near: Int32Array.from(near),
+    regions: {
+      ids: regions.map((region) => region.id),
+      parents: Int32Array.from(regions, (region) => region.parent),
+      flags: Uint8Array.from(regions, (r) => (r.requiresContext ? 1 : 0) | (r.group ? 2 : 0)),
+      children: flattenLists(regions.map((region) => region.children)),
+      rollUps: flattenLists(regions.map((region) => region.rollUp)),
+    },
+  });
+}
+
+interface EncodedMatcher {
+  format?: unknown;
+  rest: Omit<Matcher, 'foldedWords' | 'terms' | 'regions' | 'regionIndex'>;
+  words: string | string[];
+  wordIds: Int32Array;
+  termCount: number;
+  near: Int32Array;
+  regions: {
+    ids: string[];
+    parents: Int32Array;
+    flags: Uint8Array;
+    children: Lists;
+    rollUps: Lists;
+  };
 }
 
 /** The matcher `encodeMatcher` encoded; throws on bytes of another format. */
 export function decodeMatcher(bytes: Buffer): Matcher {
-  const value = v8.deserialize(bytes) as { format?: unknown; matcher?: Matcher };
-  if (value?.format !== FORMAT || !(value.matcher?.foldedWords instanceof Map)) {
+  const value = v8.deserialize(bytes) as EncodedMatcher;
+  if (value?.format !== FORMAT || !(value.wordIds instanceof Int32Array)) {
     throw new Error('matcher cache: not a compiled matcher of this format');
   }
-  return value.matcher;
+  const words =
+    typeof value.words !== 'string' ? value.words : value.words ? value.words.split('\n') : [];
+  const foldedWords = new Map<string, number>();
+  for (let i = 0; i < words.length; i++)
+    foldedWords.set(words[i] as string, value.wordIds[i] as number);
+  const regions = decodeRegions(value.regions);
+  return {
+    ...value.rest,
+    foldedWords,
+    terms: decodeTerms(value.termCount, value.near),
+    regions,
+    regionIndex: new Map(regions.map((region, index) => [region.id, index])),
+  } as Matcher;
+}
+
+// Every phrase term is the same value: one object shared, never changed.
+const PHRASE: CompiledTerm = Object.freeze({ kind: 'phrase' });
+
+function decodeTerms(count: number, near: Int32Array): CompiledTerm[] {
+  const terms = new Array<CompiledTerm>(count).fill(PHRASE);
+  for (let k = 0; k < near.length; k += 4) {
+    terms[near[k] as number] = {
+      kind: 'near',
+      a: near[k + 1] as number,
+      b: near[k + 2] as number,
+      within: near[k + 3] as number,
+    };
+  }
+  return terms;
+}
+
+function decodeRegions(encoded: EncodedMatcher['regions']): CompiledRegion[] {
+  const { ids, parents, flags, children, rollUps } = encoded;
+  return ids.map((id, i) => ({
+    id,
+    parent: parents[i] as number,
+    children: listAt(children, i),
+    requiresContext: ((flags[i] as number) & 1) !== 0,
+    rollUp: listAt(rollUps, i),
+    group: ((flags[i] as number) & 2) !== 0,
+  }));
+}
+
+function listAt(lists: Lists, i: number): number[] {
+  return Array.from(lists.ids.subarray(lists.start[i] as number, lists.start[i + 1] as number));
 }
 
 /**
@@ -78,4 +168,24 @@ export function matcherInputOf(config: ConfigValues): MatcherInput {
  */
 export function matcherOf(config: VigieConfig): Matcher {
   return compileMatcherCached(matcherInputOf(config), configCacheKey(config));
+}
+
+/**
+ * The matcher of config directory `dir`, for a command that needs nothing else of the config
+ * (`vigie classify`): when these texts' matcher is in the cache, it was compiled from the config
+ * they validate into, so the validated config (0.2–0.9 MB of JSON) is not read at all; otherwise
+ * as `matcherOf(await loadConfig(dir))`, validation errors included.
+ */
+export async function loadMatcher(dir: string): Promise<Matcher> {
+  const files = await readConfigFiles(dir);
+  const configKey = configFilesKey(files);
+  const bytes = configKey ? readCachedBytes(matcherKey(configKey)) : undefined;
+  if (bytes) {
+    try {
+      return decodeMatcher(bytes);
+    } catch {
+      // Compiled again below.
+    }
+  }
+  return matcherOf(await loadConfigFiles(dir, files));
 }

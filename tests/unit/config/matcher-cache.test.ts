@@ -82,6 +82,14 @@ describe('encodeMatcher and decodeMatcher', () => {
     ]);
   });
 
+  it('give back a matcher of no words, no terms and no regions', () => {
+    const matcher = compileMatcher({ rules: [], regions: [] });
+    const decoded = decodeMatcher(encodeMatcher(matcher));
+    expect(decoded).toEqual(matcher);
+    expect(decoded.foldedWords.size).toBe(matcher.foldedWords.size);
+    expect(decoded.regions).toEqual([]);
+  });
+
   it('rejects bytes that are no matcher', () => {
     expect(() => decodeMatcher(Buffer.from('not a matcher'))).toThrow();
   });
