@@ -57,18 +57,22 @@ export interface MainContent {
 /**
  * How hard to cut: `strict` removes containers whose class says comments, captions, widgets…;
  * `relaxed`, the second pass for a page whose strict pass kept almost nothing (Readability
- * retries without FLAG_STRIP_UNLIKELYS the same way), trusts no class.
+ * retries without FLAG_STRIP_UNLIKELYS the same way), trusts no class; `revealed`, the last
+ * pass for a page still near-empty, also keeps a hidden element that holds most of the page.
  */
-export type Strictness = 'strict' | 'relaxed';
+export type Strictness = 'strict' | 'relaxed' | 'revealed';
 
 /** Removes what is never article text; call after metadata has been read. */
 export function removeBoilerplate($: CheerioAPI, strictness: Strictness = 'strict'): TextMeasures {
   const root = $.root()[0] as AnyNode;
-  $(collectElements(root, isNeverText)).remove();
+  const revealed = strictness === 'revealed';
+  $(collectElements(root, (element) => isNeverText(element, !revealed))).remove();
   const stats = measureText(root);
   const body = collectElements(root, (element) => element.name === 'body', 1)[0];
-  if (!body || strictness === 'relaxed') return stats;
+  if (!body) return stats;
   const bodyChars = stats.get(body)?.chars ?? 0;
+  if (revealed) removeHidden($, body, stats, bodyChars);
+  if (strictness !== 'strict') return stats;
   // Every decision reads the sizes from before the removals, as one selector pass would have.
   const unlikely = collectElements(body, (element) => {
     if (element === body || !isUnlikely(element, stats)) return false;
@@ -129,7 +133,7 @@ function skipper(
   return (element) => {
     if (element === part) return false;
     if (isLinkHeavy(element, density)) return true;
-    if (strictness === 'relaxed') return false;
+    if (strictness !== 'strict') return false;
     const names = classAndId(element);
     if (names === '') return false;
     const chars = stats.get(element)?.chars ?? 0;
@@ -142,15 +146,36 @@ function skipper(
 /** Hidden as Readability's _isProbablyVisible reads it. */
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
-/** `script, style, nav…, [hidden], [aria-hidden="true"], [role="navigation"]…, [style*="display:none"]`, `visibility: hidden` */
-function isNeverText(element: Element): boolean {
+/** `script, style, nav…, [role="navigation"]…`, and hidden elements unless `hidden` is false. */
+function isNeverText(element: Element, hidden: boolean): boolean {
   const { attribs } = element;
   if (REMOVED_TAGS.has(element.name)) return true;
+  if (attribs.role !== undefined && REMOVED_ROLES.has(attribs.role)) return true;
+  return hidden && isHidden(element);
+}
+
+/** `[hidden], [aria-hidden="true"], [style*="display:none"]`, `visibility: hidden` */
+function isHidden(element: Element): boolean {
+  const { attribs } = element;
   if (Object.hasOwn(attribs, 'hidden') && attribs.hidden != null) return true;
   if (attribs['aria-hidden'] === 'true') return true;
-  if (attribs.role !== undefined && REMOVED_ROLES.has(attribs.role)) return true;
   const style = attribs.style;
   return style !== undefined && HIDDEN_STYLE.test(style);
+}
+
+/**
+ * Removes hidden elements (menus, modals, templates of widgets), except one holding more than
+ * half the page's text: a page saved while a modal was open marks the whole app root
+ * aria-hidden, and a paywall hides a body its script reveals. Readability drops both and reads
+ * such pages empty; the hidden elements inside a kept one still go.
+ */
+function removeHidden($: CheerioAPI, body: Element, stats: TextMeasures, bodyChars: number): void {
+  const hidden = collectElements(
+    body,
+    (element) => isHidden(element) && (stats.get(element)?.chars ?? 0) <= bodyChars / 2,
+  );
+  for (const element of hidden) forgetText(stats, element);
+  $(hidden).remove();
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Element } from 'domhandler';
 import { decodeBody } from '../lib/charset.ts';
 import { normaliseDate } from '../lib/dates.ts';
 import { PermanentError } from '../lib/errors.ts';
-import { removeBoilerplate, selectMainContent } from './content.ts';
+import { removeBoilerplate, type Strictness, selectMainContent } from './content.ts';
 import {
   type ChosenText,
   chooseText,
@@ -68,9 +68,13 @@ export function extractArticle(
     chooseTitle(metadata, articleHeading($, content.root)) ?? cleanTitle(options.feedItem?.title);
   let chosen = chooseText($, articleText(content.blocks, title ?? ''), declared, measures);
   let text = articleText(chosen.blocks, title ?? '').join('\n\n');
-  if (text.length < SECOND_PASS_BELOW && !declaresBody(declared)) {
-    const second = relaxedText(source, title ?? '', declared);
+  if (text.length < SECOND_PASS_BELOW && (text.length < NEAR_EMPTY || !declaresBody(declared))) {
+    const second = relaxedText(source, title ?? '', declared, 'relaxed');
     if (second.text.length > text.length) ({ chosen, text } = second);
+  }
+  if (text.length < NEAR_EMPTY) {
+    const third = relaxedText(source, title ?? '', declared, 'revealed');
+    if (third.text.length > text.length) ({ chosen, text } = third);
   }
   return {
     url: options.url ?? metadata.canonicalUrl,
@@ -91,21 +95,32 @@ export function extractArticle(
  * marks its body: a short marked body is the article, and the relaxed pass would add a gallery.
  */
 const SECOND_PASS_BELOW = 500;
+/**
+ * Below this, even on a page that marks its body, the strict pass read nothing worth keeping
+ * (the marked body is a one-line summary, or the article sits under a class it distrusts): the
+ * relaxed pass is tried rather than leaving the article empty, then the hidden one (a page saved
+ * with a modal open, a body a paywall script hides).
+ */
+const NEAR_EMPTY = 200;
 
 /** A page that marks its body (JSON-LD, itemprop) has had it read: no class is second-guessed. */
 function declaresBody(declared: DeclaredBody): boolean {
   return declared.jsonLd.length > 0 || declared.itemprop.length > 0;
 }
 
-/** The second pass: a fresh DOM (the first pass removed from its own), no class trusted. */
+/**
+ * The later passes: a fresh DOM (the first pass removed from its own), no class trusted, and for
+ * the last one the hidden element that holds most of the page kept.
+ */
 function relaxedText(
   source: string,
   title: string,
   declared: DeclaredBody,
+  strictness: Exclude<Strictness, 'strict'>,
 ): { chosen: ChosenText; text: string } {
   const $ = load(source);
-  const measures = removeBoilerplate($, 'relaxed');
-  const content = selectMainContent($, measures, 'relaxed');
+  const measures = removeBoilerplate($, strictness);
+  const content = selectMainContent($, measures, strictness);
   const chosen = chooseText($, articleText(content.blocks, title), declared, measures);
   return { chosen, text: articleText(chosen.blocks, title).join('\n\n') };
 }

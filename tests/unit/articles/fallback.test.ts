@@ -97,6 +97,40 @@ describe('extractArticle falls back when the container misses the article', () =
   });
 });
 
+describe('extractArticle reads an article the strict pass would leave empty', () => {
+  const MENU = `<div class="menu" hidden><ul>${LINKS}</ul></div>`;
+  it.each([
+    [
+      'under an app root marked aria-hidden while a modal was open',
+      page(
+        '',
+        `<div id="app" aria-hidden="true">${MENU}<article><h1>Rutba reprise</h1>${MARKUP}</article></div>` +
+          `<div role="dialog"><p>${TEASER}</p></div>`,
+      ),
+    ],
+    [
+      'in a body a paywall script hides',
+      page(
+        '',
+        `<h1>Rutba reprise</h1><p>${TEASER}</p><div class="story" style="display: none">${MARKUP}</div>`,
+      ),
+      `${TEASER}\n\n${ARTICLE}`,
+    ],
+    [
+      'under a distrusted class, the JSON-LD body a one-line summary',
+      page(
+        jsonLd({ '@type': 'NewsArticle', articleBody: 'Rutba reprise après trois jours.' }),
+        `<h1>Rutba reprise</h1><div class="layout-with-sidebar">${MARKUP}</div>` +
+          `<ul>${LINKS}${LINKS}${LINKS}</ul>`,
+      ),
+    ],
+  ])('%s', (_name, html, text = ARTICLE) => {
+    const article = extractArticle(html);
+    expect(article.method).toBe('content');
+    expect(article.text).toBe(text);
+  });
+});
+
 describe('extractArticle keeps the container', () => {
   it('when a JSON-LD body is a teaser shorter than it', () => {
     const html = page(
