@@ -717,7 +717,7 @@ function addDepth(drafts: Draft[], codes: Map<string, string>, cities: City[]): 
       country,
       division: false,
       population: city.population,
-      candidates: [city.name, city.ascii, ...scripts],
+      candidates: [city.name, city.ascii, ...latinVariants(city), ...scripts],
     });
   }
   // Who else would use each spelling: the rivals of a shared name.
@@ -756,6 +756,34 @@ function addDepth(drafts: Draft[], codes: Map<string, string>, cities: City[]): 
     }
   }
   return generated.filter((place) => place.draft.region.names.length > 0);
+}
+
+/** Latin spellings per generated city taken from GeoNames' alternates: Sotchi, Sochi's French one. */
+const MAX_LATIN_VARIANTS = 3;
+const MIN_VARIANT = 6;
+
+/**
+ * GeoNames' Latin alternates close in spelling to the city's name (Sotchi, Moscou, Naplouse, not
+ * other languages' translations: isVariantOf), usable in French or English text.
+ */
+function latinVariants(city: City): string[] {
+  const references = [city.name, city.ascii];
+  const known = new Set(references.map((name) => fold(name)));
+  const picked: string[] = [];
+  for (const name of city.alternates) {
+    if (picked.length === MAX_LATIN_VARIANTS) break;
+    // Short variants are too often English words: Human for Uman, Torn for Toruń.
+    if (!/\p{Script=Latin}/u.test(name) || fold(name).replace(/ /g, '').length < MIN_VARIANT) {
+      continue;
+    }
+    if (!isUsableAlternate(name, city.country)) continue;
+    if (known.has(fold(name)) || isInflectionOf(name, known) || !isVariantOf(name, references)) {
+      continue;
+    }
+    known.add(fold(name));
+    picked.push(name);
+  }
+  return picked;
 }
 
 const BLOCKED = 'blocked';

@@ -59,6 +59,8 @@ describe('abbreviations', () => {
     ['Tell us what you think.'],
     ['Join us in the u.s.a. of the mind.'],
     ['In lower case ky and calif are no abbreviations.'],
+    ['The human costs of measles.'],
+    ['Concertgoers torn between the show and the game.'],
   ])('%s names no place', (text) => {
     expect(regionsOf(text)).toEqual([]);
   });
@@ -111,6 +113,8 @@ describe('depth', () => {
     ['Un ouragan frappe la Caroline du Nord.', 'north-carolina'],
     ['Incendies dans les Pouilles.', 'puglia'],
     ['Moscou a répondu.', 'russia'],
+    // Cities' Latin spellings close to GeoNames' name (the French Sotchi for Sochi).
+    ['Les Jeux de Sotchi ont coûté cher.', 'sochi'],
   ])('%s → %s', (text, region) => {
     expect(regionsOf(text)).toContain(region);
   });
