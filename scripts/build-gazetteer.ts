@@ -866,7 +866,7 @@ function renderDepth(places: Generated[]): string {
       names: place.draft.region.names,
     }),
   );
-  return `{"source":"npm run gazetteer: ISO 3166-2 divisions (iso-3166) and GeoNames cities500 places of ${CITY_POPULATION}+ (CC BY 4.0); edit regions.local.yaml instead","places":[\n${lines.join(',\n')}\n]}\n`;
+  return `{"source":"npm run gazetteer: ISO 3166-2 divisions (iso-3166, names from iso3166-2-db; see config/ATTRIBUTION.md) and GeoNames cities500 places of ${CITY_POPULATION}+ (CC BY 4.0); edit regions.local.yaml instead","places":[\n${lines.join(',\n')}\n]}\n`;
 }
 
 function main(): void {

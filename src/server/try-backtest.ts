@@ -1,5 +1,5 @@
 // The rule tester's backtest: the tried rules over the stored articles of a period, as `vigie backtest` replays them; reads only.
-import { type ReplayMatch, type RuleReplay, startReplay } from '../notify/backtest.ts';
+import { type RuleReplay, startReplay } from '../notify/backtest.ts';
 import { matchStored } from '../notify/backtest-stored.ts';
 import type { Matcher } from '../rules/compile.ts';
 import type { RuleSpec } from '../rules/types.ts';

@@ -1,5 +1,3 @@
-// Events: one row per article × rule that matched, with its score, terms and regions.
-import { sql } from 'kysely';
 import type { Db, EventTerm } from './types.ts';
 
 export interface NewEvent {
