@@ -58,10 +58,16 @@ const OTHER_SCHEMA_ATTEMPTS = 3;
 /**
  * Before it takes its lock, Kysely's migrator looks for its tables with an introspection query
  * over every schema of the database; a schema that another client drops meanwhile (tests running
- * side by side on one server drop theirs) fails that query with 3F000 naming that schema. Nothing
- * was migrated yet, so trying again is safe; a missing schema of our own is a real error.
+ * side by side on one server drop theirs) fails that query with 3F000 naming that schema, or with
+ * 42P01 naming one of its tables (`relation "vigie_other.digests" does not exist`). Nothing was
+ * migrated yet, so trying again is safe; a missing schema or table of our own is a real error (our
+ * migrations name their tables unqualified, so theirs never carry another schema's name).
  */
 export function isOtherSchemaGone(error: unknown, schema: string): boolean {
   const { code, message } = error as { code?: unknown; message?: unknown };
-  return code === '3F000' && typeof message === 'string' && !message.includes(`"${schema}"`);
+  if (typeof message !== 'string') return false;
+  if (code === '3F000') return !message.includes(`"${schema}"`);
+  if (code !== '42P01') return false;
+  const table = /relation "([^".]+)\./.exec(message);
+  return table !== null && table[1] !== schema;
 }

@@ -14,6 +14,16 @@ describe('isOtherSchemaGone', () => {
       true,
     ],
     ['our own schema missing', pgError('3F000', 'schema "vigie_mine" does not exist'), false],
+    [
+      "another schema's table dropped meanwhile",
+      pgError('42P01', 'relation "vigie_other.digests" does not exist'),
+      true,
+    ],
+    [
+      'our own table missing',
+      pgError('42P01', 'relation "vigie_mine.digests" does not exist'),
+      false,
+    ],
     ['another error', pgError('42P01', 'relation "x" does not exist'), false],
     ['not a database error', new Error('schema "vigie_other" does not exist'), false],
   ])('%s', (_name, error, expected) => {
