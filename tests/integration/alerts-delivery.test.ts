@@ -197,7 +197,13 @@ describe('alert delivery through send-alert', () => {
     );
     const prefix = uniquePrefix('delivery');
     const deps: Deps = await openDeps({
-      env: { ...testEnv(backend, prefix), smtpUrl: `smtp://127.0.0.1:${smtpPort}` },
+      // A delivery's own job finds it leased while a companion's job carries it, and sleeps until
+      // that lease would end (30 s by default) only to find it sent: a 5 s lease ends the wait sooner.
+      env: {
+        ...testEnv(backend, prefix),
+        smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
+        workerLockMs: 5_000,
+      },
       config,
       store: await openBackend(backend),
       prefix,
@@ -300,7 +306,8 @@ describe('one notification per burst', () => {
     );
     const prefix = uniquePrefix('burst');
     const deps: Deps = await openDeps({
-      env: { ...testEnv(backend, prefix), smtpUrl: smtp.url },
+      // As above: a companion's job sleeps out the lease of the message that carried it.
+      env: { ...testEnv(backend, prefix), smtpUrl: smtp.url, workerLockMs: 5_000 },
       config,
       store: await openBackend(backend),
       prefix,
