@@ -2,7 +2,7 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cacheKey, isExactJson, readCached, writeCached } from '../../../src/config/cache.ts';
 import { loadConfig } from '../../../src/config/load.ts';
 
@@ -25,13 +25,12 @@ describe('isExactJson', () => {
 
 describe('readCached and writeCached', () => {
   let dir: string;
-  const saved = process.env.VIGIE_CACHE_DIR;
   beforeEach(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'vigie-cache-test-'));
-    process.env.VIGIE_CACHE_DIR = dir;
+    vi.stubEnv('VIGIE_CACHE_DIR', dir);
   });
   afterEach(() => {
-    process.env.VIGIE_CACHE_DIR = saved;
+    vi.unstubAllEnvs();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -57,7 +56,7 @@ describe('readCached and writeCached', () => {
   });
 
   it('is off with VIGIE_CACHE_DIR=off', () => {
-    process.env.VIGIE_CACHE_DIR = 'off';
+    vi.stubEnv('VIGIE_CACHE_DIR', 'off');
     writeCached(cacheKey(['off']), { a: 1 });
     expect(readCached(cacheKey(['off']))).toBeUndefined();
   });

@@ -3,7 +3,7 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   compileMatcherCached,
   decodeMatcher,
@@ -97,13 +97,12 @@ describe('encodeMatcher and decodeMatcher', () => {
 
 describe('compileMatcherCached', () => {
   let dir: string;
-  const saved = process.env.VIGIE_CACHE_DIR;
   beforeEach(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'vigie-matcher-cache-'));
-    process.env.VIGIE_CACHE_DIR = dir;
+    vi.stubEnv('VIGIE_CACHE_DIR', dir);
   });
   afterEach(() => {
-    process.env.VIGIE_CACHE_DIR = saved;
+    vi.unstubAllEnvs();
     rmSync(dir, { recursive: true, force: true });
   });
   const entries = () => readdirSync(path.join(dir, 'config')).filter((n) => n.endsWith('.bin'));
