@@ -1,12 +1,11 @@
 // The workspace's event query on both backends: order, filters, accent-insensitive words, pages.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Store } from '../../src/store/database.ts';
 import { type EventSearch, searchEvents } from '../../src/store/event-search.ts';
+import { pgliteDataDir } from './pipeline-helpers.ts';
 import { hoursAfter, seedEvents } from './workspace-seed.ts';
 
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -14,7 +13,7 @@ const runId = `${process.pid}_${randomUUID().slice(0, 8)}`;
 
 const backends = [
   { kind: 'postgres', dataDir: '/nonexistent', schema: `vigie_event_search_${runId}` },
-  { kind: 'pglite', dataDir: mkdtempSync(join(tmpdir(), 'vigie-event-search-')) },
+  { kind: 'pglite', dataDir: pgliteDataDir('event-search') },
 ] as const;
 
 describe.each(backends)('event search on $kind', (backend) => {

@@ -8,12 +8,12 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.ts';
 import { spawnVigie, type VigieProcess, waitFor } from './fault-helpers.ts';
-import { uniquePrefix } from './pipeline-helpers.ts';
+import { pgliteDataDir, uniquePrefix } from './pipeline-helpers.ts';
 import { freePort } from './smtp-helpers.ts';
 import { seedEvents, T0 } from './workspace-seed.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'vigie-events-api-'));
-const dataDir = join(scratch, 'data');
+const dataDir = pgliteDataDir('events-api-data');
 const configDir = join(scratch, 'config');
 const env = {
   VIGIE_DATA_DIR: dataDir,
@@ -67,7 +67,7 @@ afterAll(async () => {
     run.child.kill('SIGTERM');
     await run.exited;
   }
-  rmSync(scratch, { recursive: true, force: true });
+  for (const dir of [scratch, dataDir]) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('vigie events while vigie run holds PGlite', () => {

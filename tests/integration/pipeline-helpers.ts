@@ -1,6 +1,6 @@
 // Shared by the pipeline tests: backends, test Deps on a unique prefix, a local feed server, one pipeline pass.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -26,13 +26,34 @@ export interface Backend {
   schema?: string | undefined;
 }
 
-/** A fresh PostgreSQL schema and a fresh PGlite directory, unique to this run of `name`. */
-export function testBackends(name: string): Backend[] {
+/**
+ * A fresh PostgreSQL schema and a PGlite directory, unique to this run of `name`. The PGlite
+ * directory starts as a copy of the run's migrated template (tests/global-setup.ts: creating a
+ * database takes seconds, copying one half a second), or empty with `fresh` for tests of what
+ * opening a new or older database does. It is made when first read, so the many files that use
+ * the PostgreSQL backend only never copy it.
+ */
+export function testBackends(name: string, options: { fresh?: boolean } = {}): Backend[] {
   const run = `${process.pid}_${randomUUID().slice(0, 8)}`;
+  let dataDir: string | undefined;
   return [
     { kind: 'postgres', dataDir: '/nonexistent', schema: `vigie_${name}_${run}` },
-    { kind: 'pglite', dataDir: mkdtempSync(join(tmpdir(), `vigie-${name}-`)) },
+    {
+      kind: 'pglite',
+      get dataDir(): string {
+        dataDir ??= pgliteDataDir(name, options);
+        return dataDir;
+      },
+    },
   ];
+}
+
+/** A new directory for a PGlite store: the migrated template copied in, unless `fresh`. */
+export function pgliteDataDir(name: string, options: { fresh?: boolean } = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), `vigie-${name}-`));
+  const template = process.env.VIGIE_TEST_PGLITE_TEMPLATE;
+  if (template && !options.fresh) cpSync(template, join(dir, 'pglite'), { recursive: true });
+  return dir;
 }
 
 export function uniquePrefix(name: string): string {

@@ -266,44 +266,47 @@ async function openAtFirstMigration(
   };
 }
 
-describe.each(testBackends('story_backfill'))('migration 0002 on $kind', (backend) => {
-  afterAll(async () => {
-    if (backend.kind === 'pglite') rmSync(backend.dataDir, { recursive: true, force: true });
-  });
+describe.each(testBackends('story_backfill', { fresh: true }))(
+  'migration 0002 on $kind',
+  (backend) => {
+    afterAll(async () => {
+      if (backend.kind === 'pglite') rmSync(backend.dataDir, { recursive: true, force: true });
+    });
 
-  it('gives the stories stored before it their band pairs and title words', async () => {
-    const next = random(11);
-    const before = await openAtFirstMigration(backend, backend.schema);
-    // More than one round of the backfill.
-    const rows = Array.from({ length: 1_003 }, (_, i) => ({
-      signature: Array.from({ length: 16 }, () => Math.floor(next() * 16).toString(16)).join(''),
-      title: `${i % 3 === 0 ? 'La ' : ''}${VOCABULARY[i % VOCABULARY.length]} de ${VOCABULARY[(i * 7) % VOCABULARY.length]}`,
-      first_seen_at: T0,
-      last_seen_at: new Date(T0.getTime() + (i % 5) * 24 * HOUR),
-    }));
-    try {
-      await before.db.insertInto('stories').values(rows).execute();
-    } finally {
-      await before.close();
-    }
-    const store = await openBackend(backend);
-    try {
-      const stored = await store.db
-        .selectFrom('stories')
-        .select(['signature', 'title', 'last_seen_at', 'band_pairs', 'title_words'])
-        .orderBy('id')
-        .execute();
-      expect(stored).toHaveLength(rows.length);
-      for (const story of stored) {
-        const day = [indexDay(story.last_seen_at)];
-        expect(story.band_pairs).toEqual(bandPairKeys(story.signature, day));
-        expect(story.title_words).toEqual(titleWordKeys(story.title, day));
+    it('gives the stories stored before it their band pairs and title words', async () => {
+      const next = random(11);
+      const before = await openAtFirstMigration(backend, backend.schema);
+      // More than one round of the backfill.
+      const rows = Array.from({ length: 1_003 }, (_, i) => ({
+        signature: Array.from({ length: 16 }, () => Math.floor(next() * 16).toString(16)).join(''),
+        title: `${i % 3 === 0 ? 'La ' : ''}${VOCABULARY[i % VOCABULARY.length]} de ${VOCABULARY[(i * 7) % VOCABULARY.length]}`,
+        first_seen_at: T0,
+        last_seen_at: new Date(T0.getTime() + (i % 5) * 24 * HOUR),
+      }));
+      try {
+        await before.db.insertInto('stories').values(rows).execute();
+      } finally {
+        await before.close();
       }
-      expect(stored[0]?.title_words).not.toContain(`${indexDay(T0)}:la`);
-    } finally {
-      if (backend.schema)
-        await sql`drop schema if exists ${sql.id(backend.schema)} cascade`.execute(store.db);
-      await store.close();
-    }
-  });
-});
+      const store = await openBackend(backend);
+      try {
+        const stored = await store.db
+          .selectFrom('stories')
+          .select(['signature', 'title', 'last_seen_at', 'band_pairs', 'title_words'])
+          .orderBy('id')
+          .execute();
+        expect(stored).toHaveLength(rows.length);
+        for (const story of stored) {
+          const day = [indexDay(story.last_seen_at)];
+          expect(story.band_pairs).toEqual(bandPairKeys(story.signature, day));
+          expect(story.title_words).toEqual(titleWordKeys(story.title, day));
+        }
+        expect(stored[0]?.title_words).not.toContain(`${indexDay(T0)}:la`);
+      } finally {
+        if (backend.schema)
+          await sql`drop schema if exists ${sql.id(backend.schema)} cascade`.execute(store.db);
+        await store.close();
+      }
+    });
+  },
+);
