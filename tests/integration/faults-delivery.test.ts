@@ -386,61 +386,64 @@ async function storeYesterdaysEvents(): Promise<void> {
   }
 }
 
-describe('a digest run killed between build and send', () => {
-  it.each([
-    ['its send job still queued', 'queued'],
-    ['its send job lost with it', 'lost'],
-  ])(
-    'after a restart, the digest goes once (%s)',
-    async (_name, digestId) => {
-      const smtp = await startSmtp(smtpPort);
-      // Only build-digest here: the process dies with the run stored and its mail not sent.
-      const builder = await spawnWorker(['--queues', 'build-digest'], workerEnv());
-      let restarted: WorkerProcess | undefined;
-      try {
+describe('digest runs killed between build and send', () => {
+  it('after a restart, each digest goes once, its send job still queued or lost with the process', async () => {
+    const smtp = await startSmtp(smtpPort);
+    // Only build-digest here: the process dies with the runs stored and their mails not sent.
+    const builder = await spawnWorker(['--queues', 'build-digest'], workerEnv());
+    let restarted: WorkerProcess | undefined;
+    try {
+      const runOf = async (digestId: string) =>
+        deps.store.db
+          .selectFrom('digests')
+          .selectAll()
+          .where('digest_id', '=', digestId)
+          .executeTakeFirst();
+      const digests = ['queued', 'lost'];
+      const runs = new Map<string, { id: number; createdAt: number; sendJob: string }>();
+      for (const digestId of digests) {
         await enqueueBuildDigest(deps.queues, { digestId });
-        const run = async () =>
-          deps.store.db
-            .selectFrom('digests')
-            .selectAll()
-            .where('digest_id', '=', digestId)
-            .executeTakeFirst();
-        await until(async () => (await run()) !== undefined, 'the digest run');
-        const runId = (await run())?.id ?? -1;
-        const sendJob = `send-digest-${(await listDeliveries(deps.store.db, { digestRunId: runId }))[0]?.id}`;
+        await until(async () => (await runOf(digestId)) !== undefined, `the ${digestId} run`);
+        const run = await runOf(digestId);
+        const id = run?.id ?? -1;
+        const sendJob = `send-digest-${(await listDeliveries(deps.store.db, { digestRunId: id }))[0]?.id}`;
         await until(
           async () => (await deps.queues['send-digest'].getJob(sendJob)) !== undefined,
-          'its send job',
+          `the ${digestId} send job`,
         );
-        builder.child.kill('SIGKILL');
-        await builder.exited;
-        if (digestId === 'lost') {
-          await deps.queues['send-digest'].remove(sendJob);
-          // The sweeper offers a pending delivery again once it is older than one lease.
-          const createdAt = (await run())?.created_at.getTime() ?? 0;
-          await until(() => Date.now() > createdAt + LOCK_MS, 'one lease to pass');
-        }
-        restarted = await spawnWorker(['--queues', 'send-digest', '--scheduler'], workerEnv());
-        const sent = async () =>
-          (await listDeliveries(deps.store.db, { digestRunId: runId }))[0]?.state === 'sent';
-        await until(sent, 'the digest mail');
-        // build-digest keeps its schedulers' next runs, delayed: only the sends must be done.
-        await until(() => drained(['send-digest']), 'the sends to drain');
-        const runs = await deps.store.db
+        runs.set(digestId, { id, createdAt: run?.created_at.getTime() ?? 0, sendJob });
+      }
+      builder.child.kill('SIGKILL');
+      await builder.exited;
+      const lost = runs.get('lost');
+      await deps.queues['send-digest'].remove(lost?.sendJob ?? '');
+      // The sweeper offers a pending delivery again once it is older than one lease.
+      await until(() => Date.now() > (lost?.createdAt ?? 0) + LOCK_MS, 'one lease to pass');
+      restarted = await spawnWorker(['--queues', 'send-digest', '--scheduler'], workerEnv());
+      const sent = async (id: number) =>
+        (await listDeliveries(deps.store.db, { digestRunId: id }))[0]?.state === 'sent';
+      for (const [digestId, run] of runs) await until(() => sent(run.id), `the ${digestId} mail`);
+      // build-digest keeps its schedulers' next runs, delayed: only the sends must be done.
+      await until(() => drained(['send-digest']), 'the sends to drain');
+      for (const [digestId, run] of runs) {
+        const stored = await deps.store.db
           .selectFrom('digests')
           .select(['id', 'event_count'])
           .where('digest_id', '=', digestId)
           .execute();
-        expect(runs).toEqual([{ id: runId, event_count: 3 }]);
-        expect(smtp.handed.map((mail) => mail.messageId)).toEqual([`<digest-${runId}@vigie>`]);
-        expect(smtp.received[0]?.text).toContain('Attentat de la veille');
-        expect(await stopWorker(restarted)).toBe(0);
-      } finally {
-        killWorker(builder);
-        killWorker(restarted);
-        await smtp.close();
+        expect(stored).toEqual([{ id: run.id, event_count: 3 }]);
       }
-    },
-    60_000,
-  );
+      const ids = [...runs.values()].map((run) => `<digest-${run.id}@vigie>`);
+      expect(smtp.handed.map((mail) => mail.messageId).sort()).toEqual(ids.sort());
+      expect(smtp.received.map((mail) => mail.text)).toEqual([
+        expect.stringContaining('Attentat de la veille'),
+        expect.stringContaining('Attentat de la veille'),
+      ]);
+      expect(await stopWorker(restarted)).toBe(0);
+    } finally {
+      killWorker(builder);
+      killWorker(restarted);
+      await smtp.close();
+    }
+  }, 60_000);
 });

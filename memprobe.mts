@@ -1,0 +1,14 @@
+import { loadConfig } from './src/config/load.ts';
+import { matcherOf } from './src/config/matcher-cache.ts';
+const mb = () => { global.gc?.(); const m = process.memoryUsage(); return `rss ${Math.round(m.rss/1e6)} heap ${Math.round(m.heapUsed/1e6)} ext ${Math.round(m.external/1e6)} ab ${Math.round(m.arrayBuffers/1e6)}`; };
+console.log('start', mb());
+const config = await loadConfig('config');
+console.log('config', mb());
+const matcher = matcherOf(config);
+console.log('matcher', mb(), typeof matcher);
+const { openDatabase } = await import('./src/store/database.ts');
+const { mkdtempSync } = await import('node:fs');
+const s = await openDatabase({ dataDir: mkdtempSync('/tmp/memprobe-') });
+console.log('pglite', mb(), process.resourceUsage().maxRSS/1000);
+await s.close();
+console.log('closed', mb());
