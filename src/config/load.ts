@@ -1,6 +1,8 @@
 // Reads the config directory: the validated values of its files (four, and the optional regions.local.yaml), or every problem of each.
+
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { collectGarbage } from '../lib/collect-garbage.ts';
 import { ConfigError } from '../lib/errors.ts';
 import { cacheKey, readCached, writeCached } from './cache.ts';
 import type { ConfigFileName } from './schema.ts';
@@ -65,6 +67,7 @@ export async function loadConfigFiles(dir: string, files: ConfigFileText[]): Pro
   const result = validateConfig(files);
   if (!result.ok) throw new ConfigError(result.problems);
   if (BUILD_ID) writeCached(key, result.config);
+  collectGarbage();
   return keyed({ dir, ...result.config }, key);
 }
 

@@ -1,7 +1,9 @@
 // The compiled matcher kept in the config cache: compiling the gazetteer with its depth (tens of
 // thousands of names tokenised and interned) took most of `vigie classify`'s start; reading it back
 // takes a tenth to a fifth of that.
+
 import v8 from 'node:v8';
+import { collectGarbage } from '../lib/collect-garbage.ts';
 import { compileMatcher, type MatcherInput } from '../rules/compile.ts';
 import type { CompiledRegion, CompiledTerm, Matcher } from '../rules/compiled.ts';
 import { flattenLists, type Lists } from '../rules/tables.ts';
@@ -39,6 +41,7 @@ export function compileMatcherCached(input: MatcherInput, configKey: string | un
   } catch {
     // A matcher v8 cannot serialise (a function in it): compiled at every start, as before.
   }
+  collectGarbage();
   return matcher;
 }
 
