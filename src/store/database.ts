@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { collectGarbage } from '../lib/collect-garbage.ts';
 import { UserError } from '../lib/errors.ts';
 import { migrateToLatest } from './migrations.ts';
 import { initPgliteApart, pgliteStartParams } from './pglite-init.ts';
@@ -52,6 +53,18 @@ const types = {
 };
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Store> {
+  const { store, migrated } = await openAndMigrate(options);
+  if (store.backend === 'postgres' || migrated.length === 0) return store;
+  // PGlite's WebAssembly memory grows while migrations run (~40 MB for a new database) and is
+  // never given back: a store reopened after them starts from an existing database's footprint.
+  await store.close();
+  collectGarbage();
+  return (await openAndMigrate(options)).store;
+}
+
+async function openAndMigrate(
+  options: OpenDatabaseOptions,
+): Promise<{ store: Store; migrated: string[] }> {
   const schema = options.schema ?? 'public';
   if (!SCHEMA_NAME.test(schema)) {
     throw new Error(`store: invalid schema name ${JSON.stringify(schema)}`);
@@ -77,12 +90,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Store>
   };
   try {
     if (options.databaseUrl) await checkConnection(db, options.databaseUrl);
-    await migrateToLatest(db, schema, options.storyIndexKeys);
+    return { store, migrated: await migrateToLatest(db, schema, options.storyIndexKeys) };
   } catch (error) {
     await store.close();
     throw error;
   }
-  return store;
 }
 
 interface Backend {
