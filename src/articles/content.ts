@@ -4,7 +4,7 @@ import { type AnyNode, type Element, hasChildren, isTag } from 'domhandler';
 import { chooseContainer, scoreCandidates, withSiblings } from './candidates.ts';
 import { forgetText, linkDensity, measureText, type TextMeasures } from './measure.ts';
 import { classAndId } from './metadata.ts';
-import { blockTexts } from './text.ts';
+import { blockTexts, textContent } from './text.ts';
 
 /** Never article text, removed whatever their class. */
 // biome-ignore format: one list, read as a set
@@ -112,7 +112,10 @@ function isList(element: Element): boolean {
 function isUnlikely(element: Element, stats: TextMeasures): boolean {
   const names = classAndId(element);
   if (element.name === 'form') return true;
-  if (UNLIKELY.test(names)) return !MAYBE_CONTENT.test(names) || NEVER_CONTENT.test(names);
+  if (UNLIKELY.test(names)) {
+    if (MAYBE_CONTENT.test(names) && !NEVER_CONTENT.test(names)) return false;
+    return !isHeadingAnchor(element) || UNLIKELY.test(element.attribs.class ?? '');
+  }
   if (!LINK_BOX.test(names)) return false;
   const chars = stats.get(element)?.chars ?? 0;
   return chars < LINK_BOX_TEXT || linkDensity(stats, element) > 0.3;
@@ -141,6 +144,25 @@ function skipper(
     if (ARTICLE_META.test(names) && chars < BYLINE_MAX) return true;
     return isUnlikely(element, stats);
   };
+}
+
+const HEADING = /^h[1-6]$/;
+
+/**
+ * A section whose id is its heading's slug (`<div id="sharing-with-a-single-developer"><h2>Sharing
+ * with a single developer</h2>`, as Sphinx, Markdown renderers and wikis write anchors): the id
+ * says what the text is about, not what the block is for.
+ */
+function isHeadingAnchor(element: Element): boolean {
+  const id = element.attribs.id;
+  if (!id) return false;
+  const heading = element.children.find((child) => isTag(child) && HEADING.test(child.name));
+  if (!heading) return false;
+  const slug = textContent(heading)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '');
+  return slug !== '' && slug === id.toLowerCase();
 }
 
 /** Hidden as Readability's _isProbablyVisible reads it. */

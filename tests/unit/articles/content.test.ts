@@ -88,6 +88,14 @@ describe('selectMainContent through extractArticle', () => {
       ['A:', 'B:'],
       ['Other story'],
     ],
+    [
+      "sections whose ids are their headings' slugs, words of which read like a share bar",
+      page(
+        `<div class="body"><h1>Town retaken</h1><div class="section" id="the-siege"><h2>The siege</h2>${paragraph('A')}${paragraph('A2')}</div><div class="section" id="sharing-the-spoils"><h2>Sharing the spoils</h2>${paragraph('B')}${paragraph('B2')}</div><div class="section" id="related-towns"><h2>Related towns</h2>${paragraph('C')}${paragraph('C2')}</div><div id="share-bar"><h2>Share</h2><p>Share this story with your friends and family today</p></div></div>`,
+      ),
+      ['A:', 'B:', 'C:', 'Sharing the spoils'],
+      ['Share this story'],
+    ],
   ])('%s', (_name, html, kept, left) => {
     const { text } = extractArticle(html, { url: 'https://example.org/a' });
     for (const part of kept) expect(text).toContain(part);
