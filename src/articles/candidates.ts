@@ -182,12 +182,27 @@ export function withSiblings(
   const className = best.attribs.class ?? '';
   return siblings.filter((sibling) => {
     if (sibling === best) return true;
-    const bonus = className !== '' && sibling.attribs.class === className ? bestScore * 0.2 : 0;
-    if ((scores.get(sibling) ?? Number.NEGATIVE_INFINITY) + bonus >= threshold) return true;
+    const sameClass = className !== '' && sibling.attribs.class === className;
+    const score = scores.get(sibling);
+    if (score === undefined && sameClass) return isUnscoredProse(sibling, stats);
+    if ((score ?? Number.NEGATIVE_INFINITY) + (sameClass ? bestScore * 0.2 : 0) >= threshold)
+      return true;
     if (sibling.tagName !== 'p') return false;
     const density = linkDensity(stats, sibling);
     const length = textContent(sibling).trim().length;
     if (length > 80) return density < 0.25;
     return length > 0 && density === 0 && /\.( |$)/.test(textContent(sibling));
   });
+}
+
+/** Text a same-class sibling needs to join the container without a score of its own. */
+const UNSCORED_MIN = 200;
+
+/**
+ * A sibling in the container's own wrapper class whose paragraphs sit deeper than the scores
+ * climb (quanta-1 wraps its lead in four more levels than the rest): kept when it reads as text.
+ */
+function isUnscoredProse(sibling: Element, stats: TextMeasures): boolean {
+  const chars = stats.get(sibling)?.chars ?? 0;
+  return chars >= UNSCORED_MIN && linkDensity(stats, sibling) < 0.25;
 }

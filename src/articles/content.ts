@@ -9,9 +9,11 @@ import { blockTexts, textContent } from './text.ts';
 /** Never article text, removed whatever their class. */
 // biome-ignore format: one list, read as a set
 const REMOVED_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'nav', 'aside', 'footer', 'iframe', 'svg',
+  'script', 'style', 'noscript', 'template', 'iframe', 'svg',
   'button', 'select', 'textarea', 'input', 'figcaption',
 ]);
+/** The page's frame: never the article, unless unclosed markup left the whole page inside one. */
+const LAYOUT_TAGS = new Set(['nav', 'aside', 'footer']);
 const REMOVED_ROLES = new Set(['navigation', 'complementary', 'contentinfo']);
 
 /** Class or id of a container that is never the article: comments, share bars, related links, captions. */
@@ -75,7 +77,8 @@ export function removeBoilerplate($: CheerioAPI, strictness: Strictness = 'stric
   if (strictness !== 'strict') return stats;
   // Every decision reads the sizes from before the removals, as one selector pass would have.
   const unlikely = collectElements(body, (element) => {
-    if (element === body || !isUnlikely(element, stats)) return false;
+    if (element === body || !isUnlikely(element, stats) || wrapsContent(element, stats))
+      return false;
     const measured = stats.get(element);
     return !measured?.holdsArticle && ((measured?.chars ?? 0) <= bodyChars / 2 || isList(element));
   });
@@ -98,6 +101,22 @@ export function selectMainContent(
     blockTexts(part as AnyNode, skipper(part, stats, strictness)),
   );
   return { root, blocks: blocks.filter((block) => !SHARE_WORDS.test(block)) };
+}
+
+/** The share of its parent's text a wrapper holds to take the parent's class instead of its own. */
+const WRAPPER_SHARE = 0.9;
+
+/**
+ * The inner wrapper of a block kept for its content class: Elementor's
+ * `elementor-widget-theme-post-content` holds an `elementor-widget-container` that holds the
+ * article, and "widget" alone would have removed it (WCXB 0296 read a list of other posts).
+ */
+function wrapsContent(element: Element, stats: TextMeasures): boolean {
+  const parent = element.parent;
+  if (!parent || !isTag(parent)) return false;
+  const names = classAndId(parent);
+  if (!MAYBE_CONTENT.test(names) || NEVER_CONTENT.test(names)) return false;
+  return (stats.get(element)?.chars ?? 0) >= (stats.get(parent)?.chars ?? 0) * WRAPPER_SHARE;
 }
 
 /** A list is never the wrapper of an article, however much of the page it holds (a gallery's captions). */
@@ -168,12 +187,18 @@ function isHeadingAnchor(element: Element): boolean {
 /** Hidden as Readability's _isProbablyVisible reads it. */
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
-/** `script, style, nav…, [role="navigation"]…`, and hidden elements unless `hidden` is false. */
-function isNeverText(element: Element, hidden: boolean): boolean {
-  const { attribs } = element;
+/**
+ * `script, style…`; unless `framed` is false (the last pass, which weighs them first), the
+ * frame (`nav, aside, footer, [role="navigation"]…`) and hidden elements.
+ */
+function isNeverText(element: Element, framed: boolean): boolean {
   if (REMOVED_TAGS.has(element.name)) return true;
-  if (attribs.role !== undefined && REMOVED_ROLES.has(attribs.role)) return true;
-  return hidden && isHidden(element);
+  return framed && (isFrame(element) || isHidden(element));
+}
+
+function isFrame(element: Element): boolean {
+  const { role } = element.attribs;
+  return LAYOUT_TAGS.has(element.name) || (role !== undefined && REMOVED_ROLES.has(role));
 }
 
 /** `[hidden], [aria-hidden="true"], [style*="display:none"]`, `visibility: hidden` */
@@ -186,15 +211,17 @@ function isHidden(element: Element): boolean {
 }
 
 /**
- * Removes hidden elements (menus, modals, templates of widgets), except one holding more than
- * half the page's text: a page saved while a modal was open marks the whole app root
- * aria-hidden, and a paywall hides a body its script reveals. Readability drops both and reads
- * such pages empty; the hidden elements inside a kept one still go.
+ * Removes hidden elements (menus, modals, templates of widgets) and the frame, except one holding
+ * more than half the page's text: a page saved while a modal was open marks the whole app root
+ * aria-hidden, a paywall hides a body its script reveals, and an `<aside>` banner left unclosed
+ * holds the whole page (WCXB 4459). Readability drops them and reads such pages empty; the
+ * hidden elements and the frame inside a kept one still go.
  */
 function removeHidden($: CheerioAPI, body: Element, stats: TextMeasures, bodyChars: number): void {
   const hidden = collectElements(
     body,
-    (element) => isHidden(element) && (stats.get(element)?.chars ?? 0) <= bodyChars / 2,
+    (element) =>
+      (isHidden(element) || isFrame(element)) && (stats.get(element)?.chars ?? 0) <= bodyChars / 2,
   );
   for (const element of hidden) forgetText(stats, element);
   $(hidden).remove();

@@ -23,6 +23,13 @@ const teasers = Array.from(
     `<div class="teaser"><a href="/${index}">Other story ${index}: a celebrity, a football club and a new phone</a> seen by readers today</div>`,
 ).join('');
 
+/** Other posts with their excerpts, as a blog's side column lists them. */
+const excerpts = Array.from(
+  { length: 6 },
+  (_, index) =>
+    `<div class="post"><a href="/${index}">Other story ${index}</a><p>March ${index + 1}, 2025</p><p>Excerpt ${index}: when the agency denies a claim, applicants wonder, more often than not, whether they can appeal, how long it takes, and what it costs.</p></div>`,
+).join('');
+
 describe('selectMainContent through extractArticle', () => {
   it.each([
     [
@@ -95,6 +102,30 @@ describe('selectMainContent through extractArticle', () => {
       ),
       ['A:', 'B:', 'C:', 'Sharing the spoils'],
       ['Share this story'],
+    ],
+    [
+      "a lead in a sibling of the body's wrapper class, nested deeper than the scores climb",
+      page(
+        `<div id="post"><h1>Town retaken</h1><div class="acf-content"><div><div><div><div><div>${paragraph('L')}${paragraph('L2')}</div></div></div></div></div></div><figure><img src="a.jpg"></figure><div class="acf-content"><section><div class="flex"><div class="post-content">${['A', 'B', 'C', 'D', 'E'].map((label) => paragraph(label)).join('')}</div></div></section></div><div class="acf-content"><a href="/1">Other story</a></div></div>`,
+      ),
+      ['L:', 'L2:', 'A:', 'E:'],
+      ['Other story'],
+    ],
+    [
+      'a banner <aside> left unclosed around the whole page',
+      page(
+        `<aside class="announcement"><a href="/events">Our conference is coming</a><nav><a href="/">Home</a> <a href="/blog">Blog</a></nav><main><article><h1>Town retaken</h1>${paragraph('A')}${paragraph('B')}${paragraph('C')}</article></main>`,
+      ),
+      ['A:', 'B:', 'C:'],
+      ['Home'],
+    ],
+    [
+      "Elementor's post-content widget, whose inner wrapper's class says only widget",
+      page(
+        `<h1>Town retaken</h1><div class="elementor-widget elementor-widget-theme-post-content"><div class="elementor-widget-container">${paragraph('A')}${paragraph('B')}${paragraph('C')}${paragraph('D')}</div></div><div class="elementor-widget elementor-widget-posts side-posts">${excerpts}</div><div class="more">${teasers}</div>`,
+      ),
+      ['A:', 'B:', 'C:'],
+      ['Other story'],
     ],
   ])('%s', (_name, html, kept, left) => {
     const { text } = extractArticle(html, { url: 'https://example.org/a' });
