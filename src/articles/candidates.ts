@@ -123,12 +123,36 @@ function richerParent(best: Element, scores: CandidateScores): Element {
  * inside it or elsewhere (a gallery's captions); a container around it stays, lead included.
  */
 function markedBody(best: Element, marked: Element[], stats: TextMeasures): Element | null {
-  const body = marked.find((element) => {
+  const bodies = marked.filter((element) => {
     const measured = stats.get(element);
     return measured && measured.chars >= MARKED_MIN && linkDensity(stats, element) < 0.5;
   });
+  const first = bodies[0];
+  const body = (first && commonWrapper(bodies, stats)) ?? first;
   if (!body || body === best || isAncestor(best, body)) return null;
   return body;
+}
+
+/** The marked parts' text must make this share of their common ancestor's. */
+const PARTS_SHARE = 0.6;
+
+/**
+ * A body marked in several parts (theatlantic.com marks each section between two ads
+ * itemprop=articleBody): the nearest ancestor of them all, when it holds little else.
+ */
+function commonWrapper(parts: Element[], stats: TextMeasures): Element | null {
+  const outer = parts.filter((part) => !parts.some((other) => isAncestor(other, part)));
+  if (outer.length < 2) return null;
+  let ancestor = outer[0]?.parent;
+  while (
+    isTag(ancestor as AnyNode) &&
+    !outer.every((part) => isAncestor(ancestor as Element, part))
+  )
+    ancestor = (ancestor as Element).parent;
+  if (!isTag(ancestor as AnyNode) || isBody(ancestor as Element)) return null;
+  const wrapper = ancestor as Element;
+  const partsChars = outer.reduce((sum, part) => sum + (stats.get(part)?.chars ?? 0), 0);
+  return partsChars >= (stats.get(wrapper)?.chars ?? 0) * PARTS_SHARE ? wrapper : null;
 }
 
 function isAncestor(ancestor: Element, node: Element): boolean {

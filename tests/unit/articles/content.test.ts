@@ -127,6 +127,23 @@ describe('selectMainContent through extractArticle', () => {
       ['A:', 'B:', 'C:'],
       ['Other story'],
     ],
+    [
+      'a body marked itemprop=articleBody in three parts between ads',
+      page(
+        `<article><h1>Town retaken</h1><div class="lead-media"><img src="a.jpg"></div>${[
+          ['A', 'B'],
+          ['C', 'D', 'E', 'F'],
+          ['G', 'H', 'I'],
+        ]
+          .map(
+            (labels, index) =>
+              `<div class="container"><div class="inner"><section id="section-${index}" itemprop="articleBody">${labels.map((label) => paragraph(label)).join('')}</section></div></div><div class="ad-slot"></div>`,
+          )
+          .join('')}</article><div class="more">${teasers}</div>`,
+      ),
+      ['A:', 'B:', 'C:', 'F:', 'G:', 'I:'],
+      ['Other story'],
+    ],
   ])('%s', (_name, html, kept, left) => {
     const { text } = extractArticle(html, { url: 'https://example.org/a' });
     for (const part of kept) expect(text).toContain(part);
