@@ -204,10 +204,23 @@ function isFrame(element: Element): boolean {
 /** `[hidden], [aria-hidden="true"], [style*="display:none"]`, `visibility: hidden` */
 function isHidden(element: Element): boolean {
   const { attribs } = element;
-  if (Object.hasOwn(attribs, 'hidden') && attribs.hidden != null) return true;
+  if (Object.hasOwn(attribs, 'hidden') && attribs.hidden != null)
+    return !isStreamedSegment(element);
   if (attribs['aria-hidden'] === 'true') return true;
   const style = attribs.style;
   return style !== undefined && HIDDEN_STYLE.test(style);
+}
+
+/** React's streamed Suspense content: `<div hidden id="S:0">`, which its script moves in place. */
+const STREAMED_SEGMENT = /^S:\d+$/;
+
+/**
+ * A segment React streams after the page's shell (Next.js App Router): hidden only until a
+ * script of the page puts it in place of its placeholder, and it often holds the whole article
+ * (WCXB 4486 and 4503 read the shell's "Loading…" placeholders instead).
+ */
+function isStreamedSegment(element: Element): boolean {
+  return element.name === 'div' && STREAMED_SEGMENT.test(element.attribs.id ?? '');
 }
 
 /**

@@ -144,6 +144,14 @@ describe('selectMainContent through extractArticle', () => {
       ['A:', 'B:', 'C:', 'F:', 'G:', 'I:'],
       ['Other story'],
     ],
+    [
+      "an article React streams after the page's shell, in a hidden segment its script moves in",
+      page(
+        `<header><a href="/">Home</a></header><main><h1>Town retaken</h1><template id="B:0"></template><p>Loading paragraph...</p></main><div class="cta"><p>S: get more from your money, with our email updates, discounts and offers, every week in your inbox.</p><p>S2: our experts answer your questions, compare the offers, and tell you which ones are worth it.</p><p>S3: no spam, ever, and you can leave with one click whenever you like.</p></div><div hidden id="modal"><p>H: a hidden sign-up form, with a long text that would score, and commas, to be sure.</p></div><div hidden id="S:0"><div class="prose">${paragraph('A')}${paragraph('B')}${paragraph('C')}${paragraph('D')}</div></div><script>$RC("B:0","S:0")</script>`,
+      ),
+      ['A:', 'B:', 'C:', 'D:'],
+      ['H:'],
+    ],
   ])('%s', (_name, html, kept, left) => {
     const { text } = extractArticle(html, { url: 'https://example.org/a' });
     for (const part of kept) expect(text).toContain(part);
