@@ -107,13 +107,15 @@ export function selectMainContent(
 const WRAPPER_SHARE = 0.9;
 
 /**
- * The inner wrapper of a block kept for its content class: Elementor's
+ * The inner wrapper of a block kept for its content class, unless its own class says it is
+ * never the article (a sidebar filling a "bodycol" column) or it is a form: Elementor's
  * `elementor-widget-theme-post-content` holds an `elementor-widget-container` that holds the
  * article, and "widget" alone would have removed it (WCXB 0296 read a list of other posts).
  */
 function wrapsContent(element: Element, stats: TextMeasures): boolean {
   const parent = element.parent;
-  if (!parent || !isTag(parent)) return false;
+  if (!parent || !isTag(parent) || element.name === 'form') return false;
+  if (NEVER_CONTENT.test(classAndId(element))) return false;
   const names = classAndId(parent);
   if (!MAYBE_CONTENT.test(names) || NEVER_CONTENT.test(names)) return false;
   return (stats.get(element)?.chars ?? 0) >= (stats.get(parent)?.chars ?? 0) * WRAPPER_SHARE;
@@ -226,16 +228,18 @@ function isStreamedSegment(element: Element): boolean {
 /**
  * Removes hidden elements (menus, modals, templates of widgets) and the frame, except one holding
  * more than half the page's text: a page saved while a modal was open marks the whole app root
- * aria-hidden, a paywall hides a body its script reveals, and an `<aside>` banner left unclosed
- * holds the whole page (WCXB 4459). Readability drops them and reads such pages empty; the
- * hidden elements and the frame inside a kept one still go.
+ * aria-hidden, and a paywall hides a body its script reveals. A frame element must also hold the
+ * article's <h1> or <main> (an `<aside>` banner left unclosed around the whole page, WCXB 4459),
+ * not be the blurb of a page with next to no article. Readability drops them and reads such
+ * pages empty; the hidden elements and the frame inside a kept one still go.
  */
 function removeHidden($: CheerioAPI, body: Element, stats: TextMeasures, bodyChars: number): void {
-  const hidden = collectElements(
-    body,
-    (element) =>
-      (isHidden(element) || isFrame(element)) && (stats.get(element)?.chars ?? 0) <= bodyChars / 2,
-  );
+  const hidden = collectElements(body, (element) => {
+    const measured = stats.get(element);
+    const most = (measured?.chars ?? 0) > bodyChars / 2;
+    if (isFrame(element)) return !most || !measured?.holdsArticle;
+    return isHidden(element) && !most;
+  });
   for (const element of hidden) forgetText(stats, element);
   $(hidden).remove();
 }

@@ -152,6 +152,22 @@ describe('selectMainContent through extractArticle', () => {
       ['A:', 'B:', 'C:', 'D:'],
       ['H:'],
     ],
+    [
+      'a sidebar filling a column whose class says body',
+      page(
+        `<div id="left" class="bodycol"><div class="sidebar">${paragraph('S')}${paragraph('S2')}</div></div><div id="center" class="bodycol"><div class="story"><h1>Town retaken</h1>${paragraph('A')}${paragraph('B')}${paragraph('C')}${paragraph('D')}${paragraph('E')}</div></div>`,
+      ),
+      ['A:', 'B:', 'C:'],
+      ['S:', 'S2:'],
+    ],
+    [
+      'a post of one line beside the blurb of an <aside>',
+      page(
+        `<div class="post"><h1>In the pink</h1><p>6 Nov 2012</p></div><aside><p>Street style in London: the longest running street fashion blog, documenting what people wear across the city, season after season, since 2006.</p></aside>`,
+      ),
+      ['6 Nov 2012'],
+      ['Street style'],
+    ],
   ])('%s', (_name, html, kept, left) => {
     const { text } = extractArticle(html, { url: 'https://example.org/a' });
     for (const part of kept) expect(text).toContain(part);
