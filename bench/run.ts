@@ -4,7 +4,8 @@
 // (the extraction corpora are read from VIGIE_CORPORA, default ../corpora beside the repo; the
 // geoparsing ones from VIGIE_GEO_CORPORA, default /work/geo-corpora, fetched as
 // bench/geoparse-corpora.ts says;
-// VIGIE_BENCH_BASE=/other/checkout also scores that checkout's extractor, for before/after);
+// VIGIE_BENCH_BASE=/other/checkout also scores that checkout's extractor, for before/after;
+// VIGIE_BENCH_READABILITY=0 leaves Readability out, for quicker rounds while tuning);
 // `npm run bench -- pipeline 'PATTERN'` only the pipeline setups whose "<processes>p <name>"
 // matches PATTERN (a regular expression), e.g. '^1p .*PostgreSQL, event'.
 // Each part is imported when it runs: with the pipeline's modules (BullMQ, ioredis, pg, pino…)
@@ -72,7 +73,8 @@ async function printExtract(): Promise<void> {
   const { benchExtract, readability, vigie, vigieAt } = await import('./extract.ts');
   const corpora = resolve(process.env.VIGIE_CORPORA ?? '../corpora');
   const base = process.env.VIGIE_BENCH_BASE;
-  const candidates = base ? [vigie, await vigieAt(base), readability] : [vigie, readability];
+  const others = process.env.VIGIE_BENCH_READABILITY === '0' ? [] : [readability];
+  const candidates = base ? [vigie, await vigieAt(base), ...others] : [vigie, ...others];
   console.log(`\n## Extraction (corpora in ${corpora}, one core)`);
   benchExtract(corpora, candidates);
 }

@@ -123,12 +123,36 @@ function richerParent(best: Element, scores: CandidateScores): Element {
  * inside it or elsewhere (a gallery's captions); a container around it stays, lead included.
  */
 function markedBody(best: Element, marked: Element[], stats: TextMeasures): Element | null {
-  const body = marked.find((element) => {
+  const bodies = marked.filter((element) => {
     const measured = stats.get(element);
     return measured && measured.chars >= MARKED_MIN && linkDensity(stats, element) < 0.5;
   });
+  const first = bodies[0];
+  const body = (first && commonWrapper(bodies, stats)) ?? first;
   if (!body || body === best || isAncestor(best, body)) return null;
   return body;
+}
+
+/** The marked parts' text must make this share of their common ancestor's. */
+const PARTS_SHARE = 0.6;
+
+/**
+ * A body marked in several parts (theatlantic.com marks each section between two ads
+ * itemprop=articleBody): the nearest ancestor of them all, when it holds little else.
+ */
+function commonWrapper(parts: Element[], stats: TextMeasures): Element | null {
+  const outer = parts.filter((part) => !parts.some((other) => isAncestor(other, part)));
+  if (outer.length < 2) return null;
+  let ancestor = outer[0]?.parent;
+  while (
+    isTag(ancestor as AnyNode) &&
+    !outer.every((part) => isAncestor(ancestor as Element, part))
+  )
+    ancestor = (ancestor as Element).parent;
+  if (!isTag(ancestor as AnyNode) || isBody(ancestor as Element)) return null;
+  const wrapper = ancestor as Element;
+  const partsChars = outer.reduce((sum, part) => sum + (stats.get(part)?.chars ?? 0), 0);
+  return partsChars >= (stats.get(wrapper)?.chars ?? 0) * PARTS_SHARE ? wrapper : null;
 }
 
 function isAncestor(ancestor: Element, node: Element): boolean {
@@ -182,12 +206,27 @@ export function withSiblings(
   const className = best.attribs.class ?? '';
   return siblings.filter((sibling) => {
     if (sibling === best) return true;
-    const bonus = className !== '' && sibling.attribs.class === className ? bestScore * 0.2 : 0;
-    if ((scores.get(sibling) ?? Number.NEGATIVE_INFINITY) + bonus >= threshold) return true;
+    const sameClass = className !== '' && sibling.attribs.class === className;
+    const score = scores.get(sibling);
+    if (score === undefined && sameClass) return isUnscoredProse(sibling, stats);
+    if ((score ?? Number.NEGATIVE_INFINITY) + (sameClass ? bestScore * 0.2 : 0) >= threshold)
+      return true;
     if (sibling.tagName !== 'p') return false;
     const density = linkDensity(stats, sibling);
     const length = textContent(sibling).trim().length;
     if (length > 80) return density < 0.25;
     return length > 0 && density === 0 && /\.( |$)/.test(textContent(sibling));
   });
+}
+
+/** Text a same-class sibling needs to join the container without a score of its own. */
+const UNSCORED_MIN = 200;
+
+/**
+ * A sibling in the container's own wrapper class whose paragraphs sit deeper than the scores
+ * climb (quanta-1 wraps its lead in four more levels than the rest): kept when it reads as text.
+ */
+function isUnscoredProse(sibling: Element, stats: TextMeasures): boolean {
+  const chars = stats.get(sibling)?.chars ?? 0;
+  return chars >= UNSCORED_MIN && linkDensity(stats, sibling) < 0.25;
 }

@@ -4,14 +4,16 @@ import { type AnyNode, type Element, hasChildren, isTag } from 'domhandler';
 import { chooseContainer, scoreCandidates, withSiblings } from './candidates.ts';
 import { forgetText, linkDensity, measureText, type TextMeasures } from './measure.ts';
 import { classAndId } from './metadata.ts';
-import { blockTexts } from './text.ts';
+import { blockTexts, textContent } from './text.ts';
 
 /** Never article text, removed whatever their class. */
 // biome-ignore format: one list, read as a set
 const REMOVED_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'nav', 'aside', 'footer', 'iframe', 'svg',
+  'script', 'style', 'noscript', 'template', 'iframe', 'svg',
   'button', 'select', 'textarea', 'input', 'figcaption',
 ]);
+/** The page's frame: never the article, unless unclosed markup left the whole page inside one. */
+const LAYOUT_TAGS = new Set(['nav', 'aside', 'footer']);
 const REMOVED_ROLES = new Set(['navigation', 'complementary', 'contentinfo']);
 
 /** Class or id of a container that is never the article: comments, share bars, related links, captions. */
@@ -75,7 +77,8 @@ export function removeBoilerplate($: CheerioAPI, strictness: Strictness = 'stric
   if (strictness !== 'strict') return stats;
   // Every decision reads the sizes from before the removals, as one selector pass would have.
   const unlikely = collectElements(body, (element) => {
-    if (element === body || !isUnlikely(element, stats)) return false;
+    if (element === body || !isUnlikely(element, stats) || wrapsContent(element, stats))
+      return false;
     const measured = stats.get(element);
     return !measured?.holdsArticle && ((measured?.chars ?? 0) <= bodyChars / 2 || isList(element));
   });
@@ -100,6 +103,24 @@ export function selectMainContent(
   return { root, blocks: blocks.filter((block) => !SHARE_WORDS.test(block)) };
 }
 
+/** The share of its parent's text a wrapper holds to take the parent's class instead of its own. */
+const WRAPPER_SHARE = 0.9;
+
+/**
+ * The inner wrapper of a block kept for its content class, unless its own class says it is
+ * never the article (a sidebar filling a "bodycol" column) or it is a form: Elementor's
+ * `elementor-widget-theme-post-content` holds an `elementor-widget-container` that holds the
+ * article, and "widget" alone would have removed it (WCXB 0296 read a list of other posts).
+ */
+function wrapsContent(element: Element, stats: TextMeasures): boolean {
+  const parent = element.parent;
+  if (!parent || !isTag(parent) || element.name === 'form') return false;
+  if (NEVER_CONTENT.test(classAndId(element))) return false;
+  const names = classAndId(parent);
+  if (!MAYBE_CONTENT.test(names) || NEVER_CONTENT.test(names)) return false;
+  return (stats.get(element)?.chars ?? 0) >= (stats.get(parent)?.chars ?? 0) * WRAPPER_SHARE;
+}
+
 /** A list is never the wrapper of an article, however much of the page it holds (a gallery's captions). */
 function isList(element: Element): boolean {
   return element.name === 'ul' || element.name === 'ol';
@@ -112,7 +133,10 @@ function isList(element: Element): boolean {
 function isUnlikely(element: Element, stats: TextMeasures): boolean {
   const names = classAndId(element);
   if (element.name === 'form') return true;
-  if (UNLIKELY.test(names)) return !MAYBE_CONTENT.test(names) || NEVER_CONTENT.test(names);
+  if (UNLIKELY.test(names)) {
+    if (MAYBE_CONTENT.test(names) && !NEVER_CONTENT.test(names)) return false;
+    return !isHeadingAnchor(element) || UNLIKELY.test(element.attribs.class ?? '');
+  }
   if (!LINK_BOX.test(names)) return false;
   const chars = stats.get(element)?.chars ?? 0;
   return chars < LINK_BOX_TEXT || linkDensity(stats, element) > 0.3;
@@ -143,37 +167,79 @@ function skipper(
   };
 }
 
+const HEADING = /^h[1-6]$/;
+
+/**
+ * A section whose id is its heading's slug (`<div id="sharing-with-a-single-developer"><h2>Sharing
+ * with a single developer</h2>`, as Sphinx, Markdown renderers and wikis write anchors): the id
+ * says what the text is about, not what the block is for.
+ */
+function isHeadingAnchor(element: Element): boolean {
+  const id = element.attribs.id;
+  if (!id) return false;
+  const heading = element.children.find((child) => isTag(child) && HEADING.test(child.name));
+  if (!heading) return false;
+  const slug = textContent(heading)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '');
+  return slug !== '' && slug === id.toLowerCase();
+}
+
 /** Hidden as Readability's _isProbablyVisible reads it. */
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
-/** `script, style, nav…, [role="navigation"]…`, and hidden elements unless `hidden` is false. */
-function isNeverText(element: Element, hidden: boolean): boolean {
-  const { attribs } = element;
+/**
+ * `script, style…`; unless `framed` is false (the last pass, which weighs them first), the
+ * frame (`nav, aside, footer, [role="navigation"]…`) and hidden elements.
+ */
+function isNeverText(element: Element, framed: boolean): boolean {
   if (REMOVED_TAGS.has(element.name)) return true;
-  if (attribs.role !== undefined && REMOVED_ROLES.has(attribs.role)) return true;
-  return hidden && isHidden(element);
+  return framed && (isFrame(element) || isHidden(element));
+}
+
+function isFrame(element: Element): boolean {
+  const { role } = element.attribs;
+  return LAYOUT_TAGS.has(element.name) || (role !== undefined && REMOVED_ROLES.has(role));
 }
 
 /** `[hidden], [aria-hidden="true"], [style*="display:none"]`, `visibility: hidden` */
 function isHidden(element: Element): boolean {
   const { attribs } = element;
-  if (Object.hasOwn(attribs, 'hidden') && attribs.hidden != null) return true;
+  if (Object.hasOwn(attribs, 'hidden') && attribs.hidden != null)
+    return !isStreamedSegment(element);
   if (attribs['aria-hidden'] === 'true') return true;
   const style = attribs.style;
   return style !== undefined && HIDDEN_STYLE.test(style);
 }
 
+/** React's streamed Suspense content: `<div hidden id="S:0">`, which its script moves in place. */
+const STREAMED_SEGMENT = /^S:\d+$/;
+
 /**
- * Removes hidden elements (menus, modals, templates of widgets), except one holding more than
- * half the page's text: a page saved while a modal was open marks the whole app root
- * aria-hidden, and a paywall hides a body its script reveals. Readability drops both and reads
- * such pages empty; the hidden elements inside a kept one still go.
+ * A segment React streams after the page's shell (Next.js App Router): hidden only until a
+ * script of the page puts it in place of its placeholder, and it often holds the whole article
+ * (WCXB 4486 and 4503 read the shell's "Loading…" placeholders instead).
+ */
+function isStreamedSegment(element: Element): boolean {
+  return element.name === 'div' && STREAMED_SEGMENT.test(element.attribs.id ?? '');
+}
+
+/**
+ * Removes hidden elements (menus, modals, templates of widgets) and the frame, except one holding
+ * more than half the page's text: a page saved while a modal was open marks the whole app root
+ * aria-hidden, and a paywall hides a body its script reveals. A frame element must also hold the
+ * article's <h1> or <main> (an `<aside>` banner left unclosed around the whole page, WCXB 4459),
+ * not be the blurb of a page with next to no article. Readability drops them and reads such
+ * pages empty; the hidden elements and the frame inside a kept one still go.
  */
 function removeHidden($: CheerioAPI, body: Element, stats: TextMeasures, bodyChars: number): void {
-  const hidden = collectElements(
-    body,
-    (element) => isHidden(element) && (stats.get(element)?.chars ?? 0) <= bodyChars / 2,
-  );
+  const hidden = collectElements(body, (element) => {
+    const measured = stats.get(element);
+    const most = (measured?.chars ?? 0) > bodyChars / 2;
+    if (isFrame(element)) return !most || !measured?.holdsArticle;
+    return isHidden(element) && !most;
+  });
   for (const element of hidden) forgetText(stats, element);
   $(hidden).remove();
 }

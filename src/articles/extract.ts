@@ -14,6 +14,7 @@ import {
 } from './fallback.ts';
 import { detectLanguage } from './language.ts';
 import { readMetadata, textOf } from './metadata.ts';
+import { closeUnclosedTitle } from './repair.ts';
 import { collapseWhitespace } from './text.ts';
 import { chooseTitle } from './title.ts';
 
@@ -57,8 +58,9 @@ export function extractArticle(
   html: string | Buffer,
   options: ExtractOptions = {},
 ): ExtractedArticle {
-  const source = typeof html === 'string' ? html : decodeBody(html, options.contentType);
-  checkHtml(source, options);
+  const decoded = typeof html === 'string' ? html : decodeBody(html, options.contentType);
+  checkHtml(decoded, options);
+  const source = closeUnclosedTitle(decoded);
   const $ = load(source);
   const metadata = readMetadata($, options.url);
   const declared = readDeclaredBody($, source, metadata.jsonLd);

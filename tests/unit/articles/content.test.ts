@@ -23,6 +23,13 @@ const teasers = Array.from(
     `<div class="teaser"><a href="/${index}">Other story ${index}: a celebrity, a football club and a new phone</a> seen by readers today</div>`,
 ).join('');
 
+/** Other posts with their excerpts, as a blog's side column lists them. */
+const excerpts = Array.from(
+  { length: 6 },
+  (_, index) =>
+    `<div class="post"><a href="/${index}">Other story ${index}</a><p>March ${index + 1}, 2025</p><p>Excerpt ${index}: when the agency denies a claim, applicants wonder, more often than not, whether they can appeal, how long it takes, and what it costs.</p></div>`,
+).join('');
+
 describe('selectMainContent through extractArticle', () => {
   it.each([
     [
@@ -87,6 +94,79 @@ describe('selectMainContent through extractArticle', () => {
       ),
       ['A:', 'B:'],
       ['Other story'],
+    ],
+    [
+      "sections whose ids are their headings' slugs, words of which read like a share bar",
+      page(
+        `<div class="body"><h1>Town retaken</h1><div class="section" id="the-siege"><h2>The siege</h2>${paragraph('A')}${paragraph('A2')}</div><div class="section" id="sharing-the-spoils"><h2>Sharing the spoils</h2>${paragraph('B')}${paragraph('B2')}</div><div class="section" id="related-towns"><h2>Related towns</h2>${paragraph('C')}${paragraph('C2')}</div><div id="share-bar"><h2>Share</h2><p>Share this story with your friends and family today</p></div></div>`,
+      ),
+      ['A:', 'B:', 'C:', 'Sharing the spoils'],
+      ['Share this story'],
+    ],
+    [
+      "a lead in a sibling of the body's wrapper class, nested deeper than the scores climb",
+      page(
+        `<div id="post"><h1>Town retaken</h1><div class="acf-content"><div><div><div><div><div>${paragraph('L')}${paragraph('L2')}</div></div></div></div></div></div><figure><img src="a.jpg"></figure><div class="acf-content"><section><div class="flex"><div class="post-content">${['A', 'B', 'C', 'D', 'E'].map((label) => paragraph(label)).join('')}</div></div></section></div><div class="acf-content"><a href="/1">Other story</a></div></div>`,
+      ),
+      ['L:', 'L2:', 'A:', 'E:'],
+      ['Other story'],
+    ],
+    [
+      'a banner <aside> left unclosed around the whole page',
+      page(
+        `<aside class="announcement"><a href="/events">Our conference is coming</a><nav><a href="/">Home</a> <a href="/blog">Blog</a></nav><main><article><h1>Town retaken</h1>${paragraph('A')}${paragraph('B')}${paragraph('C')}</article></main>`,
+      ),
+      ['A:', 'B:', 'C:'],
+      ['Home'],
+    ],
+    [
+      "Elementor's post-content widget, whose inner wrapper's class says only widget",
+      page(
+        `<h1>Town retaken</h1><div class="elementor-widget elementor-widget-theme-post-content"><div class="elementor-widget-container">${paragraph('A')}${paragraph('B')}${paragraph('C')}${paragraph('D')}</div></div><div class="elementor-widget elementor-widget-posts side-posts">${excerpts}</div><div class="more">${teasers}</div>`,
+      ),
+      ['A:', 'B:', 'C:'],
+      ['Other story'],
+    ],
+    [
+      'a body marked itemprop=articleBody in three parts between ads',
+      page(
+        `<article><h1>Town retaken</h1><div class="lead-media"><img src="a.jpg"></div>${[
+          ['A', 'B'],
+          ['C', 'D', 'E', 'F'],
+          ['G', 'H', 'I'],
+        ]
+          .map(
+            (labels, index) =>
+              `<div class="container"><div class="inner"><section id="section-${index}" itemprop="articleBody">${labels.map((label) => paragraph(label)).join('')}</section></div></div><div class="ad-slot"></div>`,
+          )
+          .join('')}</article><div class="more">${teasers}</div>`,
+      ),
+      ['A:', 'B:', 'C:', 'F:', 'G:', 'I:'],
+      ['Other story'],
+    ],
+    [
+      "an article React streams after the page's shell, in a hidden segment its script moves in",
+      page(
+        `<header><a href="/">Home</a></header><main><h1>Town retaken</h1><template id="B:0"></template><p>Loading paragraph...</p></main><div class="cta"><p>S: get more from your money, with our email updates, discounts and offers, every week in your inbox.</p><p>S2: our experts answer your questions, compare the offers, and tell you which ones are worth it.</p><p>S3: no spam, ever, and you can leave with one click whenever you like.</p></div><div hidden id="modal"><p>H: a hidden sign-up form, with a long text that would score, and commas, to be sure.</p></div><div hidden id="S:0"><div class="prose">${paragraph('A')}${paragraph('B')}${paragraph('C')}${paragraph('D')}</div></div><script>$RC("B:0","S:0")</script>`,
+      ),
+      ['A:', 'B:', 'C:', 'D:'],
+      ['H:'],
+    ],
+    [
+      'a sidebar filling a column whose class says body',
+      page(
+        `<div id="left" class="bodycol"><div class="sidebar">${paragraph('S')}${paragraph('S2')}</div></div><div id="center" class="bodycol"><div class="story"><h1>Town retaken</h1>${paragraph('A')}${paragraph('B')}${paragraph('C')}${paragraph('D')}${paragraph('E')}</div></div>`,
+      ),
+      ['A:', 'B:', 'C:'],
+      ['S:', 'S2:'],
+    ],
+    [
+      'a post of one line beside the blurb of an <aside>',
+      page(
+        `<div class="post"><h1>In the pink</h1><p>6 Nov 2012</p></div><aside><p>Street style in London: the longest running street fashion blog, documenting what people wear across the city, season after season, since 2006.</p></aside>`,
+      ),
+      ['6 Nov 2012'],
+      ['Street style'],
     ],
   ])('%s', (_name, html, kept, left) => {
     const { text } = extractArticle(html, { url: 'https://example.org/a' });

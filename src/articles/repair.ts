@@ -1,0 +1,22 @@
+// Markup repairs before parsing: damage a crawler or a CMS leaves that would hide a whole page.
+
+const TITLE_OPEN = /<title\b[^>]*>/gi;
+const TITLE_CLOSE = /<\/title\s*>/gi;
+const LINE_END = /[\r\n<]/g;
+
+/**
+ * Closes a `<title>` that is never closed. HTML reads everything after such a tag as the title's
+ * text (RCDATA up to `</title>`), so the page has no body at all: pages saved with a cut in their
+ * head (7 of L3S-GN1's 621 read empty so) lose their article. The title ends at its line's end.
+ */
+export function closeUnclosedTitle(source: string): string {
+  TITLE_OPEN.lastIndex = 0;
+  const open = TITLE_OPEN.exec(source);
+  if (!open) return source;
+  const start = open.index + open[0].length;
+  TITLE_CLOSE.lastIndex = start;
+  if (TITLE_CLOSE.test(source)) return source;
+  LINE_END.lastIndex = start;
+  const end = LINE_END.exec(source)?.index ?? source.length;
+  return `${source.slice(0, end)}</title>${source.slice(end)}`;
+}
