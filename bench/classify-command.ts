@@ -40,6 +40,8 @@ export interface CommandFigures {
   articles: number;
   megabytes: number;
   rows: CommandRow[];
+  /** With VIGIE_BENCH_BASE: whether both checkouts print the same bytes, at 10 and at 1,000 rules. */
+  sameAsBase: { rules: number; same: boolean }[];
 }
 
 interface Subject {
@@ -109,7 +111,10 @@ export async function benchClassifyCommand(): Promise<CommandFigures> {
         afterStartPerSecond: (files.length - 1) / (allSeconds - startSeconds),
       };
     });
-    return { articles: files.length, megabytes, rows };
+    const sameAsBase = BASE
+      ? configs.map(({ count, dir }) => ({ rules: count, same: sameOutput(BASE, dir, files, env) }))
+      : [];
+    return { articles: files.length, megabytes, rows, sameAsBase };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -157,6 +162,28 @@ async function bundleReadFold(work: string): Promise<string> {
     logLevel: 'warning',
   });
   return path.join(out, 'read-fold.js');
+}
+
+/**
+ * Whether `vigie classify` prints the same bytes here and at checkout `base` over `files`: a change
+ * made for speed must not change what is computed.
+ */
+function sameOutput(
+  base: string,
+  config: string,
+  files: string[],
+  env: NodeJS.ProcessEnv,
+): boolean {
+  const outputs = [ROOT, base].map(
+    (root) =>
+      spawnSync(path.join(root, 'bin', 'vigie'), ['classify', '--config', config, ...files], {
+        cwd: ROOT,
+        env,
+        maxBuffer: 1 << 30,
+      }).stdout,
+  );
+  const [here, there] = outputs;
+  return here !== undefined && there !== undefined && here.length > 0 && here.equals(there);
 }
 
 interface Timing {

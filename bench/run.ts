@@ -67,6 +67,11 @@ async function printClassifyCommand(): Promise<void> {
   console.log(
     `\nAt 1,000 rules: ${thousand.articlesPerSecond.toFixed(0)} articles/s with its start, ${thousand.afterStartPerSecond.toFixed(0)} after it (target ≥ 3,000); 1,000 rules take ${(thousand.allSeconds / ten.allSeconds).toFixed(2)} × the time of 10 (${(afterStart(thousand) / afterStart(ten)).toFixed(2)} × after start; target ≤ 1.5), ${(thousand.allSeconds / floor.allSeconds).toFixed(1)} × the floor.`,
   );
+  for (const { rules, same } of figures.sameAsBase) {
+    console.log(
+      `Output at ${rules.toLocaleString('en')} rules: ${same ? 'byte-identical to' : 'DIFFERENT from'} the base's.`,
+    );
+  }
 }
 
 async function printExtract(): Promise<void> {
