@@ -1,5 +1,6 @@
 // Reads the words around a place name to tell which place it is, or whether it is a place at all: qualifiers, cues, person names, adjectives.
 import type { AdjectivePolicy, Matcher } from './compiled.ts';
+import { FoldedSet } from './folded-set.ts';
 import type { Scan } from './scan.ts';
 
 /** A candidate reading of a name in the text: `weak` when it counts only with context. */
@@ -42,12 +43,13 @@ const QUALIFYING_COUNTRIES = new Set(['united-states', 'canada', 'australia']);
 const LIST_WORDS = new Set(['and', 'et', 'or', 'ou', '&']);
 const QUALIFIER_WORDS = new Set(['in', 'dans', 'au', 'aux', 'en', 'le', 'la', 'les']);
 // An adjective about language, cuisine or culture, not the state ("French cuisine", "la langue arabe").
-const CULTURE_WORDS = new Set(
+const CULTURE_WORDS = new FoldedSet(
   'cuisine food wine wines language languages speaking speaker speakers accent fries toast dish dishes cooking cheese fashion literature music film films novel poetry translation translated subtitles dialect langue langues vin vins gastronomie mode littérature musique cinéma roman traduction traduit sous-titres dialecte accent parle parlent parler parlé couramment apprendre appris apprend enseigne version'.split(
     ' ',
   ),
 );
-const LANGUAGE_BEFORE = new Set(['in', 'en', 'speak', 'speaks', 'spoke', 'from', 'into']);
+const LANGUAGE_BEFORE = new FoldedSet(['in', 'en', 'speak', 'speaks', 'spoke', 'from', 'into']);
+const ARTICLE_LE = new FoldedSet(['le']);
 
 /** The few words read around a candidate, from the scan's tokens and the segment texts. */
 class Words {
@@ -86,6 +88,18 @@ class Words {
     }
     const segment = this.segments[this.scan.tokenSegment[a] as number] ?? '';
     return segment.slice(this.scan.tokenEnd[a], this.scan.tokenStart[b]);
+  }
+
+  /**
+   * Whether the token, `min` to `max` characters long, is in `set` lower-cased: `set.has(foldedIf(…))`
+   * without slicing the many tokens that are in no set.
+   */
+  isIn(token: number, min: number, max: number, set: FoldedSet): boolean {
+    const length = this.length(token);
+    if (length < min || length > max) return false;
+    const segment = this.segments[this.scan.tokenSegment[token] as number] ?? '';
+    const start = this.scan.tokenStart[token] as number;
+    return set.hasAt(segment, start, start + length);
   }
 
   /** The token lower-cased when it is `min` to `max` characters long, else '' (nothing sliced). */
@@ -387,18 +401,21 @@ function filterAdjectives(
 /** "French cuisine", "cuisine française", "parle l'anglais", "in Arabic", "le russe et l'arabe". */
 function aboutCulture(words: Words, c: Candidate): boolean {
   // The culture words are 3 to 12 letters long, the words before a language 2 to 6.
-  const after = words.foldedIf(c.last + 1, 3, 12);
-  const before = words.foldedIf(c.first - 1, 2, 12);
-  const before2 = words.foldedIf(c.first - 2, 3, 12);
-  if (CULTURE_WORDS.has(after) || CULTURE_WORDS.has(before) || CULTURE_WORDS.has(before2)) {
+  if (
+    words.isIn(c.last + 1, 3, 12, CULTURE_WORDS) ||
+    words.isIn(c.first - 1, 2, 12, CULTURE_WORDS) ||
+    words.isIn(c.first - 2, 3, 12, CULTURE_WORDS)
+  ) {
     return true;
   }
-  if (LANGUAGE_BEFORE.has(before) && !words.capitalised(c.last + 1)) return true;
+  if (words.isIn(c.first - 1, 2, 12, LANGUAGE_BEFORE) && !words.capitalised(c.last + 1)) {
+    return true;
+  }
   // French: a language is a noun after its article ("l'anglais", "le russe"); a state adjective
   // follows its noun ("l'armée russe"). Elisions are not tokens: read the characters before.
   if (words.capitalised(c.first)) return false;
   const elided = words.twoBefore(c.first).toLowerCase();
-  return before === 'le' || elided === "l'" || elided === 'l’';
+  return words.isIn(c.first - 1, 2, 12, ARTICLE_LE) || elided === "l'" || elided === 'l’';
 }
 
 /**
