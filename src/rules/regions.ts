@@ -189,8 +189,7 @@ export function listRegionMentions(
 function collectMentions(matcher: Matcher, scan: Scan): Mention[] {
   const mentions: Mention[] = [];
   const ids = matcher.regionsByTerm.ids;
-  const contextNames = matcher.contextNames;
-  const anyContextName = contextNames.size > 0;
+  const flags = nameFlagsOf(matcher);
   for (let f = 0; f < scan.foundCount; f++) {
     const term = scan.found[f] as number;
     const firstRegion = scan.regionsFrom(term);
@@ -203,15 +202,45 @@ function collectMentions(matcher: Matcher, scan: Scan): Mention[] {
       const last = scan.pairs[2 * k + 1] as number;
       for (let r = firstRegion; r < endRegion; r++) {
         const region = ids[r] as number;
+        const nameFlags = flags[r] || readNameFlags(matcher, flags, term, r);
         const weak =
-          (matcher.regions[region]?.requiresContext ?? false) ||
-          (anyContextName && contextNames.has(contextKey(term, region)));
-        const adjective = matcher.adjectiveNames.has(contextKey(term, region));
+          (matcher.regions[region]?.requiresContext ?? false) || (nameFlags & NEEDS_CONTEXT) !== 0;
+        const adjective = (nameFlags & ADJECTIVE) !== 0;
         mentions.push({ region, first, last, weak, adjective });
       }
     }
   }
   return mentions;
+}
+
+const FLAGS_READ = 1;
+const NEEDS_CONTEXT = 2;
+const ADJECTIVE = 4;
+const nameFlags = new WeakMap<Matcher, Uint8Array>();
+
+/**
+ * Per (name, region) pair, as `Matcher.regionsByTerm.ids` lists them: whether the name needs
+ * context for that region and whether it is one of its adjectives, read from `contextNames` and
+ * `adjectiveNames` the first time the pair is met. Their keys (term · 2^20 + region) are beyond
+ * V8's small integers: each look-up boxed a number and hashed it, twice per mention.
+ */
+function nameFlagsOf(matcher: Matcher): Uint8Array {
+  let flags = nameFlags.get(matcher);
+  if (!flags) {
+    flags = new Uint8Array(matcher.regionsByTerm.ids.length);
+    nameFlags.set(matcher, flags);
+  }
+  return flags;
+}
+
+function readNameFlags(matcher: Matcher, flags: Uint8Array, term: number, at: number): number {
+  const key = contextKey(term, matcher.regionsByTerm.ids[at] as number);
+  const read =
+    FLAGS_READ |
+    (matcher.contextNames.has(key) ? NEEDS_CONTEXT : 0) |
+    (matcher.adjectiveNames.has(key) ? ADJECTIVE : 0);
+  flags[at] = read;
+  return read;
 }
 
 /** Names that hold a place name but name no place, as mentions of no region (-1) that hide what they cover. */
