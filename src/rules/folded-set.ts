@@ -16,7 +16,7 @@ export class FoldedSet {
     this.words = new Set(words);
     for (const word of this.words) {
       const first = word.charCodeAt(0);
-      if (word.length < MAX_QUICK_LENGTH && isAscii(word, 0, word.length)) {
+      if (word.length < MAX_QUICK_LENGTH && isAsciiAt(word, 0, word.length)) {
         this.asciiPairs[word.length * 128 + first] = 1;
       }
     }
@@ -25,7 +25,7 @@ export class FoldedSet {
   /** Whether `text[start…end)` lower-cased is one of the words. */
   hasAt(text: string, start: number, end: number): boolean {
     const length = end - start;
-    if (length > 0 && length < MAX_QUICK_LENGTH && isAscii(text, start, end)) {
+    if (length > 0 && length < MAX_QUICK_LENGTH && isAsciiAt(text, start, end)) {
       const code = text.charCodeAt(start);
       const lower = code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
       if (this.asciiPairs[length * 128 + lower] === 0) return false;
@@ -34,7 +34,8 @@ export class FoldedSet {
   }
 }
 
-function isAscii(text: string, start: number, end: number): boolean {
+/** Whether `text[start…end)` is plain ASCII. */
+export function isAsciiAt(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (text.charCodeAt(i) > 0x7f) return false;
   return true;
 }

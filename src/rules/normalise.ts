@@ -1,4 +1,5 @@
 // Text normalisation shared by rules, the gazetteer and articles: words with case-, accent- and apostrophe-folded forms.
+import { FoldedSet, isAsciiAt } from './folded-set.ts';
 
 /** One word of a text: its folded forms and where it stands in the source segment. */
 export interface Token {
@@ -71,11 +72,6 @@ interface Forms {
 const formsCache = new Map<string, Forms>();
 const FORMS_CACHE_LIMIT = 200_000;
 
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
-  return true;
-}
-
 function foldUnicode(text: string): string {
   return text
     .normalize('NFKC')
@@ -99,7 +95,7 @@ export function formsOf(word: string): Forms {
   if (word.includes('.')) {
     // A dotted abbreviation (see nextWord): "U.S." is the word "US".
     forms = formsOf(word.replaceAll('.', ''));
-  } else if (isAscii(word)) {
+  } else if (isAsciiAt(word, 0, word.length)) {
     forms = { folded: word.toLowerCase(), cased: word };
   } else {
     const cased = foldUnicode(word);
@@ -221,36 +217,20 @@ export function tokenize(text: string, segment = 0, out: Token[] = []): Token[] 
 }
 
 /**
- * Whether `text[start…end)` folds to a French elision. Plain ASCII (nearly always) is compared
- * in place, lower-cased, without slicing the text: one elided word in ten in French.
+ * Whether `text[start…end)` folds to a French elision. Plain ASCII (nearly always) is tested in
+ * place, without slicing the text: one elided word in ten in French.
  */
 function isElision(text: string, start: number, end: number): boolean {
-  if (!isAsciiAt(text, start, end)) return ELISIONS.has(formsOf(text.slice(start, end)).folded);
-  for (const elision of ELISION_LIST) if (equalsLowerAscii(text, start, end, elision)) return true;
-  return false;
+  if (isAsciiAt(text, start, end)) return ELISION_WORDS.hasAt(text, start, end);
+  return ELISIONS.has(formsOf(text.slice(start, end)).folded);
 }
 
-const ELISION_LIST = [...ELISIONS];
-
-function isAsciiAt(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) > 0x7f) return false;
-  return true;
-}
-
-/** Whether the ASCII `text[start…end)`, lower-cased, is `lower`. */
-function equalsLowerAscii(text: string, start: number, end: number, lower: string): boolean {
-  if (end - start !== lower.length) return false;
-  for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i);
-    const folded = code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
-    if (folded !== lower.charCodeAt(i - start)) return false;
-  }
-  return true;
-}
+const ELISION_WORDS = new FoldedSet(ELISIONS);
 
 /** Whether `text[start…end)` folds to "s": what a possessive 's leaves after its apostrophe. */
 function isPossessiveS(text: string, start: number, end: number): boolean {
-  if (isAsciiAt(text, start, end)) return equalsLowerAscii(text, start, end, 's');
+  if (isAsciiAt(text, start, end))
+    return end - start === 1 && (text.charCodeAt(start) | 0x20) === 0x73;
   return formsOf(text.slice(start, end)).folded === 's';
 }
 
