@@ -1,8 +1,8 @@
 // Language of a text as an ISO 639-1 code: by its function words when they are clear, else by franc's trigrams.
-import { franc } from 'franc';
 import { FUNCTION_WORD_LANGUAGES, functionWordLanguage } from '../rules/function-words.ts';
 import type { LanguageDetector } from '../rules/match.ts';
 import { formsOf, nextWord } from '../rules/normalise.ts';
+import { TrigramDetector } from './trigrams.ts';
 
 /** franc's ISO 639-3 codes we accept, with their ISO 639-1 code. A short list is faster and less often wrong. */
 const LANGUAGES: Readonly<Record<string, string>> = {
@@ -25,7 +25,7 @@ const LANGUAGES: Readonly<Record<string, string>> = {
   cmn: 'zh',
 };
 
-const ONLY = Object.keys(LANGUAGES);
+export const TRIGRAM_LANGUAGES = Object.keys(LANGUAGES);
 
 /**
  * Both paths look at the start of the text only: the function words of the words that start in
@@ -36,7 +36,10 @@ const ONLY = Object.keys(LANGUAGES);
 const SAMPLE_LENGTH = 400;
 
 /** Below this many letters a guess is noise. */
-const MIN_LETTERS = 20;
+export const MIN_LETTERS = 20;
+
+/** franc, with only the trigram models of `LANGUAGES` built, when first needed (trigrams.ts). */
+const trigrams = new TrigramDetector(TRIGRAM_LANGUAGES, MIN_LETTERS);
 
 /**
  * Languages never decided by their function words (franc is more reliable on them): their words
@@ -121,7 +124,7 @@ export function languageOfFunctionWords(counts: Int32Array): string | null {
 /** franc over the sample: slower, but it knows every language of `LANGUAGES` and short texts. */
 export function detectLanguageByTrigrams(sample: string): string | null {
   if ((sample.match(/\p{L}/gu)?.length ?? 0) < MIN_LETTERS) return null;
-  const code = franc(sample, { only: ONLY, minLength: MIN_LETTERS });
+  const code = trigrams.detect(sample);
   return LANGUAGES[code] ?? null;
 }
 
