@@ -73,6 +73,11 @@ export async function benchClassifyCommand(): Promise<CommandFigures> {
         name: `vigie classify, ${count.toLocaleString('en')} rules + gazetteer and depth`,
         command: ['./bin/vigie', 'classify', '--config', dir],
       })),
+      // The default shares the files among worker threads, one per core: the same in one thread.
+      {
+        name: 'vigie classify --jobs 1 (one thread), 1,000 rules + gazetteer and depth',
+        command: ['./bin/vigie', 'classify', '--jobs', '1', '--config', configs[1]?.dir ?? ''],
+      },
       ...(BASE
         ? [
             {

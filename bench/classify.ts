@@ -1,7 +1,7 @@
 // Classification throughput: the classify command's per-file work at 10, 100 and 1,000 rules, next to two baselines.
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { classifyDocument } from '../src/cli/classify.ts';
+import { classifyDocument } from '../src/cli/classify-lines.ts';
 import { compileMatcher, type Matcher } from '../src/rules/compile.ts';
 import { matchArticle } from '../src/rules/match.ts';
 import { formsOf, nextWord, tokenize } from '../src/rules/normalise.ts';

@@ -28,7 +28,8 @@ export async function buildDist(root = ROOT): Promise<void> {
   mkdirSync(staging);
   await build({
     absWorkingDir: root,
-    entryPoints: ['src/cli/main.ts'],
+    // The worker threads of `vigie classify` start from a file of their own.
+    entryPoints: ['src/cli/main.ts', 'src/cli/classify-worker.ts'],
     outdir: staging,
     outbase: 'src',
     bundle: true,

@@ -1,23 +1,23 @@
 // `vigie classify FILE...`: one JSON line per file with its language, regions and matching rules (a contract).
-import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import type { Command } from 'commander';
-import { type ArticleDocument, isHtmlName, readDocument } from '../articles/document.ts';
-import { ARTICLE_LANGUAGE } from '../articles/language.ts';
+import { InvalidArgumentError } from 'commander';
+import { isHtmlName } from '../articles/document.ts';
 import { loadMatcher } from '../config/matcher-cache.ts';
-import { UserError } from '../lib/errors.ts';
-import type { Matcher } from '../rules/compile.ts';
-import { matchArticle, type RegionCount } from '../rules/match.ts';
+import { ConfigError, UserError } from '../lib/errors.ts';
+import { type ClassifiedRun, classifyRun, LineBlock } from './classify-lines.ts';
+import type { RunRequest, WorkerMessage } from './classify-worker.ts';
 import { configDirOption } from './options.ts';
 
-/** The contract's line: other tools parse it, so keys and order are fixed. */
-export interface ClassifyLine {
-  file: string;
-  lang: string | null;
-  regions: RegionCount[];
-  /** The regions the article is about (named in its title or lead, or often): see rules/focus.ts. */
-  focus: string[];
-  rules: { id: string; score: number; terms: string[]; regions: string[]; focus: string[] }[];
-}
+/** Files handed to a thread at a time: small enough to share the work evenly, large enough to cost nothing. */
+const RUN_FILES = 32;
+/**
+ * Files per thread by default: a thread costs about a quarter of a second of CPU to start (modules,
+ * matcher), which is worth it from a few hundred files of a few kB on (BENCHMARKS.md).
+ */
+const FILES_PER_THREAD = 400;
+const MAX_THREADS = 8;
 
 export function registerClassifyCommand(program: Command): void {
   program
@@ -25,101 +25,176 @@ export function registerClassifyCommand(program: Command): void {
     .description('classify article files (.txt, .html, .json; - for stdin) against the rules')
     .argument('<files...>', 'article files; a .txt file has its title on the first line')
     .option('--config <dir>', 'config directory', configDirOption())
-    .action(async (files: string[], options: { config: string }) => {
-      // Compiled once per config and build, then read from the config cache (30–50 ms, not 0.3–0.4 s).
-      const matcher = await loadMatcher(options.config);
-      // cheerio only when a page is to be read.
-      const readHtml = files.some(isHtmlName)
-        ? (await import('../articles/html-document.ts')).readHtmlDocument
-        : undefined;
-      let failed = 0;
-      const output = new LineBuffer();
-      try {
-        for (const file of files) {
-          try {
-            const document = readDocument(file, await readInput(file), readHtml);
-            output.push(JSON.stringify(classifyDocument(matcher, file, document)));
-          } catch (error) {
-            if (!(error instanceof UserError)) throw error;
-            output.flush(); // the lines before it first
-            process.stderr.write(`vigie: ${error.message}\n`);
-            failed++;
-          }
-        }
-      } finally {
-        output.flush();
-      }
-      if (failed > 0) process.exitCode = 1;
+    .option(
+      '--jobs <n>',
+      `worker threads to classify on; 1 classifies in the main thread (default: one per ${FILES_PER_THREAD} files, at most one per core)`,
+      parseJobs,
+    )
+    .action(async (files: string[], options: { config: string; jobs?: number }) => {
+      const runs = runsOf(files);
+      const output = new OrderedOutput(runs.count);
+      const threads = threadCount(files, options.jobs);
+      if (threads === 1) await classifyHere(runs, output, options.config, files);
+      else await classifyOnWorkers(runs, output, options.config, threads);
+      if (output.failed > 0) process.exitCode = 1;
     });
 }
 
-export function classifyDocument(
-  matcher: Matcher,
-  file: string,
-  document: ArticleDocument,
-): ClassifyLine {
-  const article = { title: document.title, text: document.text, lang: document.lang };
-  // The line has no positions; the language is detected from the words the match reads anyway.
-  const result = matchArticle(matcher, article, { hits: false, detectLanguage: ARTICLE_LANGUAGE });
+function parseJobs(value: string): number {
+  const jobs = Number(value);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) {
+    throw new InvalidArgumentError('expected a whole number from 1 to 64.');
+  }
+  return jobs;
+}
+
+/** `--jobs`, else one thread per FILES_PER_THREAD files up to the cores; one for standard input. */
+function threadCount(files: string[], jobs: number | undefined): number {
+  if (files.includes('-')) return 1;
+  const wanted =
+    jobs ??
+    Math.min(availableParallelism(), MAX_THREADS, Math.floor(files.length / FILES_PER_THREAD));
+  return Math.max(1, Math.min(wanted, Math.ceil(files.length / RUN_FILES)));
+}
+
+async function classifyHere(
+  runs: Runs,
+  output: OrderedOutput,
+  config: string,
+  files: string[],
+): Promise<void> {
+  // Compiled once per config and build, then read from the config cache (30–50 ms, not 0.3–0.4 s).
+  const matcher = await loadMatcher(config);
+  const stdin = files.includes('-') ? await readStdin() : undefined;
+  // cheerio only when a page is to be read.
+  const readHtml = files.some(isHtmlName)
+    ? (await import('../articles/html-document.ts')).readHtmlDocument
+    : undefined;
+  const lines = new LineBlock(1 << 20);
+  for (let index = runs.take(); index !== undefined; index = runs.take()) {
+    output.add(index, classifyRun(matcher, runs.files(index), readHtml, lines, stdin));
+  }
+}
+
+/**
+ * Each worker thread loads the matcher and is then sent runs of files, two ahead so that it never
+ * waits; this thread only writes their lines out in order.
+ */
+async function classifyOnWorkers(
+  runs: Runs,
+  output: OrderedOutput,
+  config: string,
+  threads: number,
+): Promise<void> {
+  const workers = Array.from({ length: threads }, () => startWorker(config));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      output.onComplete = resolve;
+      for (const worker of workers) {
+        let pending = 0;
+        const send = () => {
+          const index = runs.take();
+          if (index === undefined) return;
+          worker.postMessage({ index, files: runs.files(index) } satisfies RunRequest);
+          pending++;
+        };
+        worker.on('message', (message: WorkerMessage) => {
+          if (message.kind === 'config') reject(new ConfigError(message.problems));
+          else if (message.kind === 'user') reject(new UserError(message.message));
+          else if (message.kind === 'ready') {
+            send();
+            send();
+          } else {
+            pending--;
+            output.add(message.index, message);
+            send();
+          }
+        });
+        worker.on('error', reject);
+        worker.on('exit', (code) => {
+          if (pending > 0)
+            reject(new Error(`classify: a worker thread stopped (exit code ${code})`));
+        });
+      }
+    });
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
+
+/**
+ * A thread running classify-worker: bundled, dist/cli/classify-worker.js (this module is in
+ * dist/chunks/); from the sources (bin/vigie through tsx), the .ts file with tsx registered in the
+ * thread first, since a worker does not inherit the main thread's module hooks.
+ */
+function startWorker(config: string): Worker {
+  const options = { workerData: { config } };
+  if (!import.meta.url.endsWith('.ts')) {
+    return new Worker(new URL('../cli/classify-worker.js', import.meta.url), options);
+  }
+  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  const worker = JSON.stringify(new URL('./classify-worker.ts', import.meta.url).href);
+  const code = `import(${tsx}).then((tsx) => { tsx.register(); return import(${worker}); });`;
+  return new Worker(code, { ...options, eval: true });
+}
+
+interface Runs {
+  count: number;
+  files(index: number): string[];
+  /** The next run no thread has taken, or undefined when all are taken. */
+  take(): number | undefined;
+}
+
+function runsOf(files: string[]): Runs {
+  const count = Math.ceil(files.length / RUN_FILES);
+  let next = 0;
   return {
-    file,
-    lang: result.lang,
-    regions: result.regions,
-    focus: result.focus,
-    rules: result.rules.map(({ id, score, terms, regions, focus }) => ({
-      id,
-      score,
-      terms,
-      regions,
-      focus,
-    })),
+    count,
+    files: (index) => files.slice(index * RUN_FILES, (index + 1) * RUN_FILES),
+    take: () => (next < count ? next++ : undefined),
   };
 }
 
 /**
- * Lines written to stdout about 1 MB at a time rather than one system call per article (a write to
- * a pipe or a file is synchronous). Each line is encoded straight into one reused buffer: joining
- * the lines' strings first took longer than stringifying them (0.4 s for the 23 MB of 3,000
- * articles at 1,000 rules, against 10 ms for writing them into the buffer; BENCHMARKS.md).
+ * The runs' lines written in the files' order whatever order they are classified in, each failure
+ * reported on stderr after the lines before it; a run waits in memory until those before it are out.
  */
-class LineBuffer {
-  private readonly bytes = Buffer.allocUnsafe(1 << 20);
-  private used = 0;
+class OrderedOutput {
+  failed = 0;
+  /** Called once every run is written. */
+  onComplete = () => {};
+  private readonly done: (ClassifiedRun | undefined)[];
+  private written = 0;
 
-  /** Adds `json` and a newline. */
-  push(json: string): void {
-    // UTF-16 to UTF-8 takes at most 3 bytes a code unit.
-    if (this.used + 3 * json.length + 1 > this.bytes.length) {
-      this.flush();
-      if (3 * json.length + 1 > this.bytes.length) {
-        process.stdout.write(`${json}\n`);
-        return;
-      }
-    }
-    this.used += this.bytes.write(json, this.used, 'utf8');
-    this.bytes[this.used++] = 0x0a;
+  constructor(count: number) {
+    this.done = new Array(count);
   }
 
-  flush(): void {
-    if (this.used === 0) return;
-    // A copy: the stream may hold on to what it was given while the buffer fills again.
-    process.stdout.write(Buffer.from(this.bytes.subarray(0, this.used)));
-    this.used = 0;
+  add(index: number, run: ClassifiedRun): void {
+    this.done[index] = run;
+    for (let next = this.done[this.written]; next; next = this.done[this.written]) {
+      this.done[this.written++] = undefined;
+      this.write(next);
+    }
+    if (this.written === this.done.length) this.onComplete();
+  }
+
+  private write({ bytes, length, failures }: ClassifiedRun): void {
+    let from = 0;
+    for (const { at, message } of failures) {
+      // Writes to a pipe or a file are synchronous: the lines before a failure come out before it.
+      if (at > from) process.stdout.write(copyOf(bytes, from, at));
+      process.stderr.write(`vigie: ${message}\n`);
+      from = at;
+      this.failed++;
+    }
+    if (length > from) process.stdout.write(copyOf(bytes, from, length));
   }
 }
 
-/**
- * A file is read synchronously: fs/promises' readFile opens, stats and reads through the thread
- * pool in several round trips, which with its idle waits took over a quarter of a run on 3,000
- * files of 5 kB (BENCHMARKS.md).
- */
-async function readInput(file: string): Promise<Buffer> {
-  try {
-    return file === '-' ? await readStdin() : readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(`${file}: cannot read (${code ?? (error as Error).message})`);
-  }
+/** A copy: a stream may keep what it was given while the buffer fills again. */
+function copyOf(bytes: Uint8Array, from: number, to: number): Buffer {
+  return Buffer.from(bytes.subarray(from, to));
 }
 
 async function readStdin(): Promise<Buffer> {

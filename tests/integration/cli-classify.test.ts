@@ -11,10 +11,15 @@ interface Run {
   stderr: string;
 }
 
-function vigie(args: string[], stdin?: string, env?: Record<string, string>): Promise<Run> {
+function vigie(
+  args: string[],
+  stdin?: string,
+  env?: Record<string, string>,
+  command = './bin/vigie',
+): Promise<Run> {
   return new Promise((resolve) => {
-    const options = { env: { ...process.env, ...env } };
-    const child = execFile('./bin/vigie', args, options, (error, stdout, stderr) => {
+    const options = { env: { ...process.env, ...env }, maxBuffer: 1 << 26 };
+    const child = execFile(command, args, options, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code ?? 2) : 0, stdout, stderr });
     });
     if (stdin !== undefined) child.stdin?.end(stdin);
@@ -94,19 +99,74 @@ describe('vigie classify', () => {
     expect(run.stderr).toMatch(/^vigie: -: not valid JSON/);
   });
 
-  it('stops quietly when its reader closes the pipe early (as `| head` does)', async () => {
-    // Far more output than a pipe buffers, so the command is still writing when the reader goes.
-    const files = Array.from({ length: 300 }, () => 'tests/fixtures/fr-jihad-mondial-2016-11.txt');
-    const child = spawn('./bin/vigie', ['classify', ...files], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.stdout.once('data', () => child.stdout.destroy());
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-    expect(stderr).toBe('');
-    expect(code).toBe(0);
+  it('classifies on worker threads: the same lines in order, each failure in its place', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-classify-jobs-'));
+    const invalid = join(dir, 'invalid.json');
+    writeFileSync(invalid, '{"title": 1');
+    const samples = readdirSync('tests/fixtures')
+      .filter((name) => name.endsWith('.txt'))
+      .map((name) => `tests/fixtures/${name}`);
+    // Seven runs of 32 files, failures in the second and the last, stdout and stderr interleaved.
+    const files = Array.from({ length: 200 }, (_, i) => samples[i % samples.length] as string);
+    files.splice(40, 0, join(dir, 'missing.txt'));
+    files.splice(190, 0, invalid);
+    const combined = (jobs: string) =>
+      vigie(
+        ['-c', './bin/vigie classify --jobs "$0" "$@" 2>&1', jobs, ...files],
+        undefined,
+        {},
+        'sh',
+      );
+    const [one, three] = await Promise.all([combined('1'), combined('3')]);
+    expect(one.code).toBe(1);
+    expect(three.code).toBe(1);
+    expect(three.stdout).toBe(one.stdout);
+    const out = three.stdout.trim().split('\n');
+    expect(out).toHaveLength(202);
+    expect(out[40]).toBe(`vigie: ${dir}/missing.txt: cannot read (ENOENT)`);
+    expect(out[190]).toMatch(/^vigie: .*invalid\.json: not valid JSON/);
+    expect(out.filter((line) => line.startsWith('{"file":'))).toHaveLength(200);
   });
+
+  it('reports a config mistake once, whatever the threads', async () => {
+    const files = Array.from({ length: 100 }, () => 'tests/fixtures/fr-raid-anbar-2024-09.txt');
+    const run = await vigie(['classify', '--jobs', '2', '--config', 'no-such-config', ...files]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/no-such-config/);
+  });
+
+  it('rejects a number of jobs that is not a whole number from 1', async () => {
+    const run = await vigie([
+      'classify',
+      '--jobs',
+      '0',
+      'tests/fixtures/fr-raid-anbar-2024-09.txt',
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/--jobs .*expected a whole number from 1 to 64/);
+  });
+
+  it.each([['1'], ['2']])(
+    'stops quietly when its reader closes the pipe early (as `| head` does), %s job(s)',
+    async (jobs) => {
+      // Far more output than a pipe buffers, so the command is still writing when the reader goes.
+      const files = Array.from(
+        { length: 300 },
+        () => 'tests/fixtures/fr-jihad-mondial-2016-11.txt',
+      );
+      const child = spawn('./bin/vigie', ['classify', '--jobs', jobs, ...files], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
+      child.stdout.once('data', () => child.stdout.destroy());
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+    },
+  );
 });

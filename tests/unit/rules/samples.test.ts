@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDocument } from '../../../src/articles/document.ts';
 import { readHtmlDocument } from '../../../src/articles/html-document.ts';
-import { type ClassifyLine, classifyDocument } from '../../../src/cli/classify.ts';
+import { type ClassifyLine, classifyDocument } from '../../../src/cli/classify-lines.ts';
 import { loadConfig } from '../../../src/config/load.ts';
 import { compileMatcher, type Matcher } from '../../../src/rules/compile.ts';
 
