@@ -199,6 +199,12 @@ const TABLE: [string, string[], string[]][] = [
   ['An earthquake was felt in the East Midlands.', [], ['zimbabwe']],
   ['The Gulf Coast beaches are full.', [], ['papua-new-guinea']],
   ['The Rebels acquire Nelson Nogier from Saskatoon.', [], ['new-zealand']],
+  // Seats of government name their state, not their capital's streets.
+  ['Le Kremlin a dénoncé une frappe de drone.', ['russia'], ['moscow']],
+  ['The White House said talks would resume.', ['united-states'], ['washington']],
+  ["L'Élysée et Downing Street ont publié un communiqué.", ['france', 'united-kingdom'], ['paris']],
+  ['Une maison blanche au bord du lac.', [], ['united-states']],
+  ['Une foule sur les Champs-Élysées.', [], ['france']],
 ];
 
 describe('a table of tricky sentences', () => {
