@@ -658,7 +658,8 @@ function addDepth(drafts: Draft[], codes: Map<string, string>, cities: City[]): 
   const { names: translated, byAdmin1 } = readDivisionNames();
   const divisionOf = (city: City): Draft | undefined => {
     const code = `${city.country}-${city.admin1}`;
-    return divisions.get(code) ?? divisions.get(byAdmin1.get(code) ?? '');
+    // iso3166-2-db's pairing first: a GeoNames code can be another division's ISO code (GT-07).
+    return divisions.get(byAdmin1.get(code) ?? '') ?? divisions.get(code);
   };
   for (const division of iso31662) {
     const country = byCode.get(division.parent);
@@ -829,19 +830,55 @@ function readDivisionNames(): { names: Map<string, string[]>; byAdmin1: Map<stri
   const { names: extracted } = JSON.parse(readFileSync(DIVISION_NAMES_FILE, 'utf8')) as {
     names: DivisionNames;
   };
+  const current = currentDivisionCodes(extracted);
   for (const locale of DIVISION_LOCALES) {
     const countries = extracted[locale] ?? {};
     for (const [code, rows] of Object.entries(countries)) {
       for (const [iso, raw, admin] of rows) {
         const name = raw.trim();
         if (!isUsableDivisionName(name, locale, code)) continue;
-        const key = `${code}-${iso}`;
+        const key = current.get(`${code}-${iso}`) ?? `${code}-${iso}`;
         names.set(key, [...(names.get(key) ?? []), name]);
         if (admin) byAdmin1.set(`${code}-${admin}`, key);
       }
     }
   }
   return { names, byAdmin1 };
+}
+
+/** Words a division's name may carry in one list and not the other ("Anhui Sheng", "Zacapa Department"). */
+const DIVISION_WORDS = wordList('divisionWords');
+
+/**
+ * iso3166-2-db files names under the codes of its time, and ISO has renamed some since (China's
+ * provinces went from numbers to letters in 2017: CN-44 is CN-GD), so its Guangdong never met
+ * iso-3166's Guangdong Sheng. An old code is paired with the current division of the same country
+ * whose English name is the same once DIVISION_WORDS are set aside, else by
+ * gazetteer/division-codes.yaml (Tibet Autonomous Region is Xizang Zizhiqu).
+ */
+function currentDivisionCodes(extracted: DivisionNames): Map<string, string> {
+  const known = new Set(iso31662.map((division) => division.code));
+  const bare = (name: string) =>
+    fold(name)
+      .split(' ')
+      .filter((word) => !DIVISION_WORDS.has(word))
+      .join(' ');
+  const byName = new Map<string, string[]>();
+  for (const division of iso31662) {
+    const key = `${division.parent}:${bare(division.name)}`;
+    byName.set(key, [...(byName.get(key) ?? []), division.code]);
+  }
+  const { renamed } = readCuration<{ renamed: Record<string, string> }>('division-codes.yaml');
+  const current = new Map(Object.entries(renamed));
+  for (const [country, rows] of Object.entries(extracted.en ?? {})) {
+    for (const [iso, name] of rows) {
+      const old = `${country}-${iso}`;
+      if (known.has(old) || current.has(old)) continue;
+      const same = byName.get(`${country}:${bare(name)}`) ?? [];
+      if (same.length === 1) current.set(old, same[0] as string);
+    }
+  }
+  return current;
 }
 
 const NOT_DIVISION_NAMES = new Set(splitList(WORDS.notDivisionNames).map((name) => fold(name)));

@@ -205,6 +205,10 @@ const TABLE: [string, string[], string[]][] = [
   ["L'Élysée et Downing Street ont publié un communiqué.", ['france', 'united-kingdom'], ['paris']],
   ['Une maison blanche au bord du lac.', [], ['united-states']],
   ['Une foule sur les Champs-Élysées.', [], ['france']],
+  // Divisions whose ISO code changed since the names' source, and cities under the right one.
+  ['Des inondations dans le Guangdong.', ['china', 'guangdong-sheng'], []],
+  ['Un séisme au Tibet, près de Lhassa.', ['china', 'tibet', 'xizang-zizhiqu'], []],
+  ['Un incendie à Hachioji a fait deux morts.', ['japan', 'tokyo-jp'], ['hukuoka']],
 ];
 
 describe('a table of tricky sentences', () => {
