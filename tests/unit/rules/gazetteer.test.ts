@@ -209,6 +209,12 @@ const TABLE: [string, string[], string[]][] = [
   ['Des inondations dans le Guangdong.', ['china', 'guangdong-sheng'], []],
   ['Un séisme au Tibet, près de Lhassa.', ['china', 'tibet', 'xizang-zizhiqu'], []],
   ['Un incendie à Hachioji a fait deux morts.', ['japan', 'tokyo-jp'], ['hukuoka']],
+  // Regions of conflicts the divisions do not name.
+  ['Des affrontements au Haut-Karabakh.', ['azerbaijan', 'caucasus'], []],
+  ['La guerre au Tigré a fait des milliers de morts.', ['ethiopia', 'tigray'], []],
+  ["Un tigre s'est échappé du zoo.", [], ['ethiopia']],
+  ['Attaque en Casamance.', ['senegal'], []],
+  ['Separatists in Anglophone Cameroon attacked a school.', ['cameroon', 'ambazonia'], []],
 ];
 
 describe('a table of tricky sentences', () => {
