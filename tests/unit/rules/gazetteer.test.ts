@@ -215,6 +215,7 @@ const TABLE: [string, string[], string[]][] = [
   ["Un tigre s'est échappé du zoo.", [], ['ethiopia']],
   ['Attaque en Casamance.', ['senegal'], []],
   ['Separatists in Anglophone Cameroon attacked a school.', ['cameroon', 'ambazonia'], []],
+  ['Le M23 a pris Rutshuru et Masisi.', ['democratic-republic-of-the-congo', 'north-kivu'], []],
 ];
 
 describe('a table of tricky sentences', () => {
