@@ -1,6 +1,8 @@
 // Peak resident memory (VmHWM) of vigie's commands, each beside the baseline of the same process:
 // `vigie ingest` of the samples on PGlite, `vigie run` and `vigie worker` on PostgreSQL under a
 // steady stream of new items, and `vigie ingest` of hostile bodies (endless, slow, compressed).
+// The ingest rows run BENCH_ROUNDS times (default 1), each from a new data and cache directory;
+// with VIGIE_BENCH_BASE=/other/checkout (built), that checkout's bin/vigie takes turns with this one.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -16,6 +18,8 @@ const ROOT = path.join(import.meta.dirname, '..');
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const STEADY_SECONDS = Number(process.env.BENCH_STEADY_SECONDS ?? 60);
 const MB = 2 ** 20;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
+const BASE = process.env.VIGIE_BENCH_BASE;
 
 export interface MemoryRow {
   name: string;
@@ -33,11 +37,11 @@ interface Run {
   stdout: string;
 }
 
-/** Runs `./bin/vigie ARGS` to its end, sampling VmHWM (peak) from /proc until it exits. */
-function runVigie(args: string[], env: Record<string, string>): Promise<Run> {
+/** Runs `./bin/vigie ARGS` (of checkout `root`) to its end, sampling VmHWM (peak) from /proc until it exits. */
+function runVigie(args: string[], env: Record<string, string>, root = ROOT): Promise<Run> {
   const started = performance.now();
   const child = spawn('./bin/vigie', args, {
-    cwd: ROOT,
+    cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -155,38 +159,64 @@ export async function benchMemory(only?: string): Promise<MemoryRow[]> {
   }
 }
 
+/** The three ingest rows of one checkout, each with the peak of every round. */
+interface IngestRuns {
+  label: string;
+  root: string;
+  runs: Run[][];
+}
+
 async function benchIngest(work: string, base: Record<string, string>, helpMb: number) {
-  const rows: MemoryRow[] = [];
-  const pglite = { ...base, VIGIE_DATA_DIR: path.join(work, 'data') };
+  const checkouts: IngestRuns[] = [{ label: '', root: ROOT, runs: [[], [], []] }];
+  if (BASE)
+    checkouts.push({ label: ` [base ${path.basename(BASE)}]`, root: BASE, runs: [[], [], []] });
+  for (let round = 0; round < ROUNDS; round++) {
+    // Taking turns, the order reversed each round: neither checkout always runs first.
+    const order = round % 2 === 0 ? checkouts : [...checkouts].reverse();
+    for (const checkout of order) {
+      const runs = await ingestOnce(path.join(work, `ingest-${round}`), base, checkout.root);
+      for (const [i, run] of runs.entries()) checkout.runs[i]?.push(run);
+    }
+  }
+  const names = [
+    'vigie ingest samples, PGlite, new data dir',
+    'vigie ingest samples, PGlite, existing data dir',
+    'vigie ingest samples, PostgreSQL',
+  ];
+  return checkouts.flatMap((checkout) =>
+    names.map((name, i): MemoryRow => {
+      const runs = checkout.runs[i] ?? [];
+      const peaks = runs.map((run) => run.peakMb);
+      const last = runs.at(-1);
+      const each = runs.length > 1 ? `; peaks ${peaks.map((mb) => mb.toFixed(0)).join(', ')}` : '';
+      return {
+        name: `${name}${checkout.label}`,
+        baselineMb: helpMb,
+        peakMb: Math.max(...peaks),
+        seconds: last?.seconds ?? 0,
+        note: `${last ? summarise(last) : ''}${each}`,
+      };
+    }),
+  );
+}
+
+/** New PGlite directory, the same again, then PostgreSQL; a cold config cache for the first. */
+async function ingestOnce(dir: string, base: Record<string, string>, root: string) {
+  rmSync(dir, { recursive: true, force: true });
+  const env = { ...base, VIGIE_CACHE_DIR: path.join(dir, 'cache') };
+  const pglite = { ...env, VIGIE_DATA_DIR: path.join(dir, 'data') };
   const sample = 'examples/samples-feed.xml';
-  const first = await runVigie(['ingest', '--json', sample], pglite);
-  rows.push({
-    name: 'vigie ingest samples, PGlite, new data dir',
-    baselineMb: helpMb,
-    peakMb: first.peakMb,
-    seconds: first.seconds,
-    note: summarise(first),
-  });
-  const again = await runVigie(['ingest', '--json', sample], pglite);
-  rows.push({
-    name: 'vigie ingest samples, PGlite, existing data dir',
-    baselineMb: helpMb,
-    peakMb: again.peakMb,
-    seconds: again.seconds,
-    note: summarise(again),
-  });
-  await withSchema('ingest', async (schema) => {
-    const env = { ...base, DATABASE_URL: PG_URL, VIGIE_DATABASE_SCHEMA: schema };
-    const onPg = await runVigie(['ingest', '--json', sample], env);
-    rows.push({
-      name: 'vigie ingest samples, PostgreSQL',
-      baselineMb: helpMb,
-      peakMb: onPg.peakMb,
-      seconds: onPg.seconds,
-      note: summarise(onPg),
-    });
-  });
-  return rows;
+  const first = await runVigie(['ingest', '--json', sample], pglite, root);
+  const again = await runVigie(['ingest', '--json', sample], pglite, root);
+  const onPg = await withSchema('ingest', (schema) =>
+    runVigie(
+      ['ingest', '--json', sample],
+      { ...env, DATABASE_URL: PG_URL, VIGIE_DATABASE_SCHEMA: schema },
+      root,
+    ),
+  );
+  rmSync(dir, { recursive: true, force: true });
+  return [first, again, onPg];
 }
 
 /** Each hostile body next to the same command on a small valid feed: the process's own baseline. */

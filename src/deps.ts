@@ -66,13 +66,18 @@ export interface OpenDepsOptions {
   defaultJobOptions?: JobsOptions | undefined;
   /** Whole-fetch time limit for feeds and pages, default 30 s. */
   fetchTimeoutMs?: number | undefined;
+  /**
+   * `config`'s matcher when the caller has it already; default `matcherOf(config)`, which reads the
+   * cache only for a config as loadConfig returned it, not for a copy with changes (ingest's).
+   */
+  matcher?: Matcher | undefined;
 }
 
 export async function openDeps(options: OpenDepsOptions): Promise<Deps> {
   const { env, config } = options;
   // Again, in case a module loaded since undid it: the matcher's compilation is the first hot code.
   restoreFastStringPrototype();
-  const matcher = matcherOf(config);
+  const matcher = options.matcher ?? matcherOf(config);
   const byId = indexConfigById(config);
   const log = options.log ?? createLogger();
   const logRepeated = summariseRepeats(log);

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { loadEnv } from '../config/env.ts';
 import { loadConfig, type VigieConfig } from '../config/load.ts';
+import { matcherOf } from '../config/matcher-cache.ts';
 import { closeDeps, createHttp, type Deps, type Http, openDeps } from '../deps.ts';
 import { ensureFeedRow, type FeedSource, resolveFeedSource } from '../feeds/adhoc.ts';
 import { parseDuration } from '../lib/duration.ts';
@@ -43,10 +44,14 @@ export async function ingest(target: string, options: IngestOptions): Promise<In
     throw new UserError(`ingest: --timeout ${options.timeout}: expected e.g. 30s`);
   const config = await loadConfig(options.config ?? env.configDir);
   const source = await resolveFeedSource(target, config.feeds);
+  // Of the config as loaded, which the cache knows (not of the copy below, which would compile it
+  // again), and before PGlite opens, so that the garbage of reading it is not laid above PGlite.
+  const matcher = matcherOf(config);
   const store = await openStore(env);
   const deps = await openDeps({
     env,
     config: { ...config, feeds: [source.spec], notify: withShortGroupWait(config.notify) },
+    matcher,
     store,
     // Its own queues: a running instance's workers never see these jobs, nor this pass theirs.
     prefix: `${env.queuePrefix}-ingest-${randomUUID().slice(0, 8)}`,

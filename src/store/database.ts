@@ -5,7 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { collectGarbage } from '../lib/collect-garbage.ts';
+import { collectAfterClose } from '../lib/collect-garbage.ts';
 import { UserError } from '../lib/errors.ts';
 import { migrateToLatest } from './migrations.ts';
 import { initPgliteApart, pgliteStartParams } from './pglite-init.ts';
@@ -53,13 +53,23 @@ const types = {
 };
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Store> {
-  const { store, migrated } = await openAndMigrate(options);
-  if (store.backend === 'postgres' || migrated.length === 0) return store;
+  const opened = await openMigratedOnce(options);
+  if (opened) return opened;
   // PGlite's WebAssembly memory grows while migrations run (~40 MB for a new database) and is
   // never given back: a store reopened after them starts from an existing database's footprint.
-  await store.close();
-  collectGarbage();
+  await collectAfterClose();
   return (await openAndMigrate(options)).store;
+}
+
+/**
+ * The store, unless opening it applied migrations to PGlite: then closed, and undefined. A function
+ * of its own, so that nothing in openDatabase's frame still reaches the closed instance.
+ */
+async function openMigratedOnce(options: OpenDatabaseOptions): Promise<Store | undefined> {
+  const { store, migrated } = await openAndMigrate(options);
+  if (store.backend === 'postgres' || migrated.length === 0) return store;
+  await store.close();
+  return undefined;
 }
 
 async function openAndMigrate(

@@ -78,4 +78,18 @@ describe('bin/vigie', () => {
       'vigie: dist/ is missing or older than src/, and tsx is not installed: run npm run build\n',
     );
   });
+
+  it("gives node the memory flags, to dist/ and the sources alike (README's Memory)", async () => {
+    const memoryFlags = ['--max-semi-space-size=4', '--expose-gc', '--liftoff-only'];
+    const flags = `process.stdout.write(${JSON.stringify(memoryFlags)}.filter((flag) => process.execArgv.includes(flag)).join(' '));\n`;
+    const source = path.join(root, 'src/cli/main.ts');
+    writeDist('newer');
+    writeFileSync(path.join(root, 'dist/cli/main.js'), flags);
+    const fromDist = await runVigie();
+    writeFileSync(source, flags);
+    const fromSource = await runVigie({ VIGIE_TSX: '1' });
+    writeFileSync(source, "process.stdout.write('tsx');\n");
+    expect(fromDist).toEqual({ code: 0, out: memoryFlags.join(' ') });
+    expect(fromSource).toEqual({ code: 0, out: memoryFlags.join(' ') });
+  });
 });
