@@ -216,6 +216,9 @@ const TABLE: [string, string[], string[]][] = [
   ['Attaque en Casamance.', ['senegal'], []],
   ['Separatists in Anglophone Cameroon attacked a school.', ['cameroon', 'ambazonia'], []],
   ['Le M23 a pris Rutshuru et Masisi.', ['democratic-republic-of-the-congo', 'north-kivu'], []],
+  ['Les combats se rapprochent de Pokrovsk après la chute d’Avdiïvka.', ['ukraine', 'donbas'], []],
+  ['Russian troops pushed into Kupiansk and Vovchansk.', ['ukraine'], []],
+  ['Lyman Frank Baum wrote it; Marinka Gurewitsch sang.', [], ['ukraine']],
 ];
 
 describe('a table of tricky sentences', () => {
