@@ -219,6 +219,8 @@ const TABLE: [string, string[], string[]][] = [
   ['Les combats se rapprochent de Pokrovsk après la chute d’Avdiïvka.', ['ukraine', 'donbas'], []],
   ['Russian troops pushed into Kupiansk and Vovchansk.', ['ukraine'], []],
   ['Lyman Frank Baum wrote it; Marinka Gurewitsch sang.', [], ['ukraine']],
+  ['Le Hamas a attaqué Kfar Aza et Be’eri.', ['israel'], []],
+  ['Des combats près de Tinzaouaten.', ['mali'], []],
 ];
 
 describe('a table of tricky sentences', () => {
