@@ -15,6 +15,7 @@ import {
 } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 
 /** Bumped when what is cached changes meaning. */
 const FORMAT = 'vigie-config-cache-1';
@@ -61,7 +62,7 @@ export function writeCached(key: string, value: unknown): void {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const target = path.join(dir, `${key}.json`);
-    const staging = `${target}.${process.pid}.tmp`;
+    const staging = stagingName(target);
     writeFileSync(staging, JSON.stringify(value), { mode: 0o600 });
     renameSync(staging, target);
     pruneOldest(dir, '.json', MAX_ENTRIES);
@@ -88,13 +89,21 @@ export function writeCachedBytes(key: string, bytes: Uint8Array): void {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const target = path.join(dir, `${key}.bin`);
-    const staging = `${target}.${process.pid}.tmp`;
+    const staging = stagingName(target);
     writeFileSync(staging, bytes, { mode: 0o600 });
     renameSync(staging, target);
     pruneOldest(dir, '.bin', MAX_BINARY_ENTRIES);
   } catch {
     // The cache only saves time.
   }
+}
+
+/**
+ * A name of this process's and thread's own: `vigie classify --jobs N`'s threads may write the same
+ * entry at once, each then renaming a whole file of its own over it.
+ */
+function stagingName(target: string): string {
+  return `${target}.${process.pid}.${threadId}.tmp`;
 }
 
 function pruneOldest(dir: string, extension: string, limit: number): void {
