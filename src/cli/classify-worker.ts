@@ -31,7 +31,7 @@ if (!port) throw new Error('classify-worker: not started as a worker thread');
 const send = (message: WorkerMessage, transfer: ArrayBuffer[] = []) =>
   port.postMessage(message, transfer);
 
-let matcher: Matcher;
+let matcher: Matcher | undefined;
 try {
   matcher = await loadMatcher((workerData as { config: string }).config);
 } catch (error) {
@@ -39,16 +39,19 @@ try {
   if (error instanceof ConfigError) send({ kind: 'config', problems: error.problems });
   else if (error instanceof UserError) send({ kind: 'user', message: error.message });
   else throw error;
-  process.exit();
 }
-let readHtml: HtmlReader | undefined;
+if (matcher) serve(matcher);
 
-port.on('message', async ({ index, files }: RunRequest) => {
-  if (!readHtml && files.some(isHtmlName)) {
-    readHtml = (await import('../articles/html-document.ts')).readHtmlDocument;
-  }
-  // A block of its own each time: the one sent belongs to the main thread.
-  const run = classifyRun(matcher, files, readHtml, new LineBlock());
-  send({ kind: 'run', index, ...run }, [run.bytes.buffer as ArrayBuffer]);
-});
-send({ kind: 'ready' });
+/** Classifies each run it is sent; without a matcher the thread, left with nothing to do, ends. */
+function serve(matcher: Matcher): void {
+  let readHtml: HtmlReader | undefined;
+  port?.on('message', async ({ index, files }: RunRequest) => {
+    if (!readHtml && files.some(isHtmlName)) {
+      readHtml = (await import('../articles/html-document.ts')).readHtmlDocument;
+    }
+    // A block of its own each time: the one sent belongs to the main thread.
+    const run = classifyRun(matcher, files, readHtml, new LineBlock());
+    send({ kind: 'run', index, ...run }, [run.bytes.buffer as ArrayBuffer]);
+  });
+  send({ kind: 'ready' });
+}

@@ -94,6 +94,7 @@ async function classifyOnWorkers(
   try {
     await new Promise<void>((resolve, reject) => {
       output.onComplete = resolve;
+      let running = workers.length;
       for (const worker of workers) {
         let pending = 0;
         const send = () => {
@@ -116,8 +117,12 @@ async function classifyOnWorkers(
         });
         worker.on('error', reject);
         worker.on('exit', (code) => {
-          if (pending > 0)
-            reject(new Error(`classify: a worker thread stopped (exit code ${code})`));
+          running--;
+          // A thread that sent a mistake or threw has rejected already: this is for one that stops
+          // with runs in hand, or for the last one stopping before the end.
+          if (pending > 0 || (running === 0 && !output.complete)) {
+            reject(new Error(`classify: a worker thread stopped early (exit code ${code})`));
+          }
         });
       }
     });
@@ -174,13 +179,17 @@ class OrderedOutput {
     this.done = new Array(count);
   }
 
+  get complete(): boolean {
+    return this.written === this.done.length;
+  }
+
   add(index: number, run: ClassifiedRun): void {
     this.done[index] = run;
     for (let next = this.done[this.written]; next; next = this.done[this.written]) {
       this.done[this.written++] = undefined;
       this.write(next);
     }
-    if (this.written === this.done.length) this.onComplete();
+    if (this.complete) this.onComplete();
   }
 
   private write({ bytes, length, failures }: ClassifiedRun): void {
