@@ -2,6 +2,7 @@
 import type { CheerioAPI } from 'cheerio';
 import { type AnyNode, type Element, hasChildren, isTag } from 'domhandler';
 import { chooseContainer, scoreCandidates, withSiblings } from './candidates.ts';
+import { cutAtComments } from './ending.ts';
 import { forgetText, linkDensity, measureText, type TextMeasures } from './measure.ts';
 import { classAndId } from './metadata.ts';
 import { blockTexts, textContent } from './text.ts';
@@ -100,7 +101,7 @@ export function selectMainContent(
   const blocks = parts.flatMap((part) =>
     blockTexts(part as AnyNode, skipper(part, stats, strictness)),
   );
-  return { root, blocks: blocks.filter((block) => !SHARE_WORDS.test(block)) };
+  return { root, blocks: cutAtComments(blocks.filter((block) => !SHARE_WORDS.test(block))) };
 }
 
 /** The share of its parent's text a wrapper holds to take the parent's class instead of its own. */
