@@ -169,6 +169,14 @@ describe('selectMainContent through extractArticle', () => {
       ['Other story'],
     ],
     [
+      "an author's box with a long bio at the end of the article",
+      page(
+        `<article class="post"><h1>Town retaken</h1>${paragraph('A')}${paragraph('B')}${paragraph('C')}${paragraph('D')}<div class="saboxplugin-wrap" itemprop="author"><p>Jane Doe is a reporter who has covered the war since 2014, for newspapers, radio stations and television channels in Europe and in the Middle East, and the author of two books on the region.</p></div></article>`,
+      ),
+      ['A:', 'B:', 'C:'],
+      ['Jane Doe is a reporter'],
+    ],
+    [
       'a post of one line beside the blurb of an <aside>',
       page(
         `<div class="post"><h1>In the pink</h1><p>6 Nov 2012</p></div><aside><p>Street style in London: the longest running street fashion blog, documenting what people wear across the city, season after season, since 2006.</p></aside>`,
