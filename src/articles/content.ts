@@ -2,7 +2,7 @@
 import type { CheerioAPI } from 'cheerio';
 import { type AnyNode, type Element, hasChildren, isTag } from 'domhandler';
 import { chooseContainer, scoreCandidates, withSiblings } from './candidates.ts';
-import { cutAtComments } from './ending.ts';
+import { cutAtComments, cutAtRelated } from './ending.ts';
 import { forgetText, linkDensity, measureText, type TextMeasures } from './measure.ts';
 import { classAndId } from './metadata.ts';
 import { blockTexts, isBlockTag, textContent } from './text.ts';
@@ -104,7 +104,8 @@ export function selectMainContent(
   const blocks = parts.flatMap((part) =>
     blockTexts(part as AnyNode, skipper(part, stats, strictness)),
   );
-  return { root, blocks: cutAtComments(blocks.filter((block) => !SHARE_WORDS.test(block))) };
+  const kept = blocks.filter((block) => !SHARE_WORDS.test(block));
+  return { root, blocks: cutAtRelated(cutAtComments(kept)) };
 }
 
 /** The share of its parent's text a wrapper holds to take the parent's class instead of its own. */

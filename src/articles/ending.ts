@@ -1,4 +1,4 @@
-// Where an article's text ends inside its container: the heading of the readers' comments below it.
+// Where an article's text ends inside its container: readers' comments, a box of other stories below it.
 
 /**
  * A block that opens the comments: "Comments", "3 Comments", "Comments (12)", "Leave a Reply",
@@ -44,4 +44,53 @@ export function cutAtComments(blocks: string[]): string[] {
     before += block.length;
   }
   return cut === -1 ? blocks : blocks.slice(0, cut);
+}
+
+/**
+ * The heading of a box of links to other stories: "Related", "Related posts:", "More headlines",
+ * "You might also like", "Recommended reading", "More from <site>", "Most read".
+ */
+const RELATED_HEADING = new RegExp(
+  [
+    String.raw`^(?:related(?:\s+(?:stories|articles|posts|content|news|links|reading|coverage))?`,
+    String.raw`more\s+(?:stories|news|headlines|articles|posts)`,
+    String.raw`more\s+from\s+.{1,30}`,
+    String.raw`you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)`,
+    String.raw`(?:recommended|suggested)(?:\s+(?:for\s+you|stories|articles|reading|posts))?`,
+    String.raw`read\s+next|most\s+(?:read|popular|viewed|shared)|trending(?:\s+now)?`,
+    String.raw`(?:popular|latest)\s+(?:stories|posts|news|articles))\s*[:»›]?$`,
+  ].join('|'),
+  'iu',
+);
+const RELATED_HEADING_MAX = 60;
+/** Longer than this, a block after a "related" heading is prose, not a teaser's title. */
+const TEASER_MAX = 200;
+/**
+ * The box is a tail: what it would cut is at most a quarter of the text above it. A forum's
+ * list of threads under a "Related articles:" line near the top is the page.
+ */
+const TAIL_SHARE = 0.25;
+
+/**
+ * The blocks before a box of links to other stories at the end of the article: its heading
+ * (the links themselves went as link-heavy) and the teasers' titles after it, all short, and
+ * together short beside the article.
+ */
+export function cutAtRelated(blocks: string[]): string[] {
+  let total = 0;
+  for (const block of blocks) total += block.length;
+  let before = 0;
+  for (let index = 0; index < blocks.length; index += 1) {
+    const block = blocks[index] as string;
+    if (
+      before >= ARTICLE_BEFORE &&
+      total - before <= before * TAIL_SHARE &&
+      block.length <= RELATED_HEADING_MAX &&
+      RELATED_HEADING.test(block) &&
+      blocks.slice(index + 1).every((after) => after.length < TEASER_MAX)
+    )
+      return blocks.slice(0, index);
+    before += block.length;
+  }
+  return blocks;
 }

@@ -1,6 +1,6 @@
-// Where the article ends inside its container: readers' comments under no telling class, each case built to fail the old way.
+// Where the article ends inside its container: readers' comments and boxes of other stories under no telling class, each case built to fail the old way.
 import { describe, expect, it } from 'vitest';
-import { cutAtComments } from '../../../src/articles/ending.ts';
+import { cutAtComments, cutAtRelated } from '../../../src/articles/ending.ts';
 import { extractArticle } from '../../../src/articles/extract.ts';
 
 function paragraph(label: string): string {
@@ -56,5 +56,32 @@ describe('cutAtComments', () => {
 
   it('reads "Comments (0)" as no comments to cut', () => {
     expect(cutAtComments([body, 'Comments (0)', body])).toHaveLength(3);
+  });
+});
+
+describe('a box of other stories at the end of the article', () => {
+  it('ends the text before its heading and the teasers left after the links went', () => {
+    const html = page(
+      `${paragraph('A')}${paragraph('B')}${paragraph('C')}<h3>Related posts:</h3><ul><li><a href="/1">Town square reopens</a></li><li><a href="/2">Army pulls out</a></li></ul><p>Town square reopens</p>`,
+    );
+    const { text } = extractArticle(html, { url: 'https://example.org/a' });
+    expect(text).toContain('C:');
+    expect(text).not.toContain('Related posts');
+    expect(text).not.toContain('Town square reopens');
+  });
+});
+
+describe('cutAtRelated', () => {
+  const body = 'The town was retaken on Tuesday after a week of clashes. '.repeat(6);
+
+  it('keeps what follows a "Related" line when it is prose', () => {
+    const blocks = [body, 'Related', body];
+    expect(cutAtRelated(blocks)).toEqual(blocks);
+  });
+
+  it('keeps a page whose short blocks after the line outweigh the text above it', () => {
+    const threads = Array.from({ length: 40 }, (_, index) => `Thread ${index}: my first job`);
+    const blocks = [body, 'Related Articles:', ...threads];
+    expect(cutAtRelated(blocks)).toEqual(blocks);
   });
 });
