@@ -84,10 +84,24 @@ export function chooseContainer(candidates: Candidates, stats: TextMeasures): El
   best = markedBody(best, candidates.marked, stats) ?? best;
   while (isTag(best.parent as AnyNode) && !isBody(best.parent as Element)) {
     const parent = best.parent as Element;
-    if (parent.children.filter(isTag).length !== 1) break;
+    if (!isOnlyText(best, parent, stats)) break;
     best = parent;
   }
   return best;
+}
+
+/** What a wrapper may hold besides the container: a "Read more" label, a button's caption. */
+const LABEL_MAX = 30;
+
+/**
+ * The container is its parent's only child with text: a wrapper (herald-sun-1 holds the rest of
+ * its article in "read-more-content" beside a "Read more" label, and its lede one level up).
+ */
+function isOnlyText(best: Element, parent: Element, stats: TextMeasures): boolean {
+  let other = 0;
+  for (const child of parent.children)
+    if (isTag(child) && child !== best) other += stats.get(child)?.chars ?? 0;
+  return other <= LABEL_MAX;
 }
 
 function sharedAncestor(best: Element, score: number, ranked: [Element, number][]): Element | null {

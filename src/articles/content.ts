@@ -2,9 +2,10 @@
 import type { CheerioAPI } from 'cheerio';
 import { type AnyNode, type Element, hasChildren, isTag } from 'domhandler';
 import { chooseContainer, scoreCandidates, withSiblings } from './candidates.ts';
+import { cutAtComments, cutAtRelated } from './ending.ts';
 import { forgetText, linkDensity, measureText, type TextMeasures } from './measure.ts';
 import { classAndId } from './metadata.ts';
-import { blockTexts, textContent } from './text.ts';
+import { blockTexts, isBlockTag, textContent } from './text.ts';
 
 /** Never article text, removed whatever their class. */
 // biome-ignore format: one list, read as a set
@@ -44,6 +45,9 @@ const LINK_BOX_TEXT = 200;
 /** Inside the article: bylines and datelines, already read as metadata (Readability drops them too). */
 const ARTICLE_META =
   /byline|dateline|writtenby|author|entry-meta|post-meta|article-meta|story-meta|posted-on|kicker/i;
+/** The author's box under the article: a bio and links, however long (plugins such as Simple Author Box). */
+const AUTHOR_BOX =
+  /author[-_]?(?:box|bio|info|detail|description|card|profile|about)|about[-_]?(?:the[-_]?)?author|saboxplugin/i;
 /** Longer than this, a block with a byline's class is article text (Readability: 100). */
 const BYLINE_MAX = 200;
 /** A block made only of share buttons, when no class gave the share bar away. */
@@ -100,7 +104,8 @@ export function selectMainContent(
   const blocks = parts.flatMap((part) =>
     blockTexts(part as AnyNode, skipper(part, stats, strictness)),
   );
-  return { root, blocks: blocks.filter((block) => !SHARE_WORDS.test(block)) };
+  const kept = blocks.filter((block) => !SHARE_WORDS.test(block));
+  return { root, blocks: cutAtRelated(cutAtComments(kept)) };
 }
 
 /** The share of its parent's text a wrapper holds to take the parent's class instead of its own. */
@@ -163,8 +168,18 @@ function skipper(
     const chars = stats.get(element)?.chars ?? 0;
     if (chars > partChars / 2 && !isList(element)) return false;
     if (ARTICLE_META.test(names) && chars < BYLINE_MAX) return true;
+    if (isAuthorBox(element, names)) return true;
     return isUnlikely(element, stats);
   };
+}
+
+/**
+ * A block that presents the author (AUTHOR_BOX, or `itemprop=author` on a block): their bio is
+ * not the article's text (WCXB: CR Maids' owner, CNX Software's founder, Elementor's author box).
+ */
+function isAuthorBox(element: Element, names: string): boolean {
+  if (!isBlockTag(element.name)) return false;
+  return AUTHOR_BOX.test(names) || element.attribs.itemprop === 'author';
 }
 
 const HEADING = /^h[1-6]$/;

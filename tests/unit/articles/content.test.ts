@@ -161,6 +161,22 @@ describe('selectMainContent through extractArticle', () => {
       ['S:', 'S2:'],
     ],
     [
+      'a lede and two paragraphs above the rest of the article, wrapped behind a "Read more" label',
+      page(
+        `<div class="story-body"><h1>Town retaken</h1><div class="story-intro">${paragraph('L')}</div>${paragraph('A')}${paragraph('B')}<div id="read-more"><span>Read more</span><div id="read-more-content">${paragraph('C')}${paragraph('D')}${paragraph('E')}${paragraph('F')}${paragraph('G')}${paragraph('H')}</div></div></div><div class="teasers">${teasers}</div>`,
+      ),
+      ['L:', 'A:', 'B:', 'C:', 'H:'],
+      ['Other story'],
+    ],
+    [
+      "an author's box with a long bio at the end of the article",
+      page(
+        `<article class="post"><h1>Town retaken</h1>${paragraph('A')}${paragraph('B')}${paragraph('C')}${paragraph('D')}<div class="saboxplugin-wrap" itemprop="author"><p>Jane Doe is a reporter who has covered the war since 2014, for newspapers, radio stations and television channels in Europe and in the Middle East, and the author of two books on the region.</p></div></article>`,
+      ),
+      ['A:', 'B:', 'C:'],
+      ['Jane Doe is a reporter'],
+    ],
+    [
       'a post of one line beside the blurb of an <aside>',
       page(
         `<div class="post"><h1>In the pink</h1><p>6 Nov 2012</p></div><aside><p>Street style in London: the longest running street fashion blog, documenting what people wear across the city, season after season, since 2006.</p></aside>`,
