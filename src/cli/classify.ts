@@ -12,10 +12,11 @@ import { configDirOption } from './options.ts';
 /** Files handed to a thread at a time: small enough to share the work evenly, large enough to cost nothing. */
 const RUN_FILES = 32;
 /**
- * Files per thread by default: a thread costs about a quarter of a second of CPU to start (modules,
- * matcher), which is worth it from a few hundred files of a few kB on (BENCHMARKS.md).
+ * Files per thread by default. A worker thread takes 0.3-0.5 s to start (its modules, its matcher)
+ * and warms its JIT up on its own: on a 2-vCPU machine two threads were slower than one up to
+ * 1,600 files of 5 kB and 13-24 % faster at 3,000 (BENCHMARKS.md).
  */
-const FILES_PER_THREAD = 400;
+const FILES_PER_THREAD = 1_000;
 const MAX_THREADS = 8;
 
 export function registerClassifyCommand(program: Command): void {
