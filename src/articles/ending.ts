@@ -17,6 +17,12 @@ const COMMENTS_HEADING = new RegExp(
     String.raw`^have\s+your\s+say\b.{0,40}$`,
     String.raw`^comments?\s+(?:are|is)\s+(?:now\s+)?closed\b.{0,40}$`,
     String.raw`^join\s+the\s+(?:discussion|conversation)\b.{0,40}$`,
+    // The same in French news: "Commentaires", "12 commentaires", "Réagissez", "Laisser un commentaire".
+    String.raw`^(?:vos\s+|les\s+)?(?:commentaires|réactions)\s*(?:\([1-9]\d*\))?\s*[:»›]?$`,
+    String.raw`^[1-9]\d*\s+(?:commentaires?|réactions?)\s*[:»›]?$`,
+    String.raw`^(?:laisser|laissez|écrire|ajouter|poster|publier|déposer)\s+(?:un|votre)\s+(?:commentaire|réaction)\b.{0,40}$`,
+    String.raw`^réag(?:ir|issez)\b.{0,40}$`,
+    String.raw`^(?:les\s+)?commentaires\s+sont\s+(?:désormais\s+)?(?:fermés|clos)\b.{0,40}$`,
   ].join('|'),
   'iu',
 );
@@ -48,7 +54,7 @@ export function cutAtComments(blocks: string[]): string[] {
 
 /**
  * The heading of a box of links to other stories: "Related", "Related posts:", "More headlines",
- * "You might also like", "Recommended reading", "More from <site>", "Most read".
+ * "You might also like", "Recommended reading", "More from <site>", "Most read", and their French.
  */
 const RELATED_HEADING = new RegExp(
   [
@@ -58,7 +64,11 @@ const RELATED_HEADING = new RegExp(
     String.raw`you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)`,
     String.raw`(?:recommended|suggested)(?:\s+(?:for\s+you|stories|articles|reading|posts))?`,
     String.raw`read\s+next|most\s+(?:read|popular|viewed|shared)|trending(?:\s+now)?`,
-    String.raw`(?:popular|latest)\s+(?:stories|posts|news|articles))\s*[:»›]?$`,
+    String.raw`(?:popular|latest)\s+(?:stories|posts|news|articles)`,
+    // French: "À lire aussi", "Sur le même sujet", "Les plus lus", "Vous aimerez aussi".
+    String.raw`(?:à\s+)?(?:lire|voir)\s+aussi|sur\s+le\s+même\s+sujet|dans\s+la\s+même\s+rubrique`,
+    String.raw`(?:les\s+)?(?:articles?|contenus?)\s+(?:les\s+plus\s+lus|similaires|liés|associés)|les\s+plus\s+lus`,
+    String.raw`vous\s+(?:aimerez|pourriez\s+aimer)\s+(?:aussi|également))\s*[:»›]?$`,
   ].join('|'),
   'iu',
 );

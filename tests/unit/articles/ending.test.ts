@@ -85,3 +85,41 @@ describe('cutAtRelated', () => {
     expect(cutAtRelated(blocks)).toEqual(blocks);
   });
 });
+
+describe('the same in French news', () => {
+  const corps = 'La ville a été reprise mardi après une semaine de combats, selon l’armée. '.repeat(
+    6,
+  );
+
+  it.each([
+    '12 commentaires',
+    'Commentaires',
+    'Réagissez',
+    'Laisser un commentaire',
+    'Les commentaires sont fermés',
+  ])('cuts at a comments heading: %s', (heading) => {
+    expect(cutAtComments([corps, heading, 'Bravo.', 'Merci pour cet article.'])).toEqual([corps]);
+  });
+
+  it('keeps a section labelled "Commentaire" (an opinion piece)', () => {
+    const blocks = [corps, 'Commentaire', corps];
+    expect(cutAtComments(blocks)).toEqual(blocks);
+  });
+
+  it.each([
+    'À lire aussi',
+    'Lire aussi :',
+    'Sur le même sujet',
+    'Les plus lus',
+    'Vous aimerez aussi',
+  ])('ends before a box of other stories: %s', (heading) => {
+    expect(cutAtRelated([corps, heading, 'Syrie : le point', 'Irak : la frontière'])).toEqual([
+      corps,
+    ]);
+  });
+
+  it('keeps the article after a "Lire aussi" link in its middle', () => {
+    const blocks = [corps, 'Lire aussi :', corps];
+    expect(cutAtRelated(blocks)).toEqual(blocks);
+  });
+});
