@@ -167,7 +167,8 @@ function runsOf(files: string[]): Runs {
 
 /**
  * The runs' lines written in the files' order whatever order they are classified in, each failure
- * reported on stderr after the lines before it; a run waits in memory until those before it are out.
+ * reported on stderr once the lines before it are written; a run waits in memory until those before
+ * it are out.
  */
 class OrderedOutput {
   failed = 0;
@@ -196,7 +197,8 @@ class OrderedOutput {
   private write({ bytes, length, failures }: ClassifiedRun): void {
     let from = 0;
     for (const { at, message } of failures) {
-      // Writes to a pipe or a file are synchronous: the lines before a failure come out before it.
+      // The lines before a failure are handed to stdout first; two pipes do not keep their order
+      // to each other, but a file or a terminal takes these writes as they come.
       if (at > from) process.stdout.write(copyOf(bytes, from, at));
       process.stderr.write(`vigie: ${message}\n`);
       from = at;
