@@ -28,17 +28,17 @@ export interface ClassifiedRun {
 }
 
 /**
- * Classifies `files` in order. A file that cannot be read or parsed (a UserError) is a failure of
- * that file alone; anything else is a bug and is thrown.
+ * Classifies `files` in order, into a buffer of the run's own (a worker hands it over, the main
+ * thread writes it out as it is). A file that cannot be read or parsed (a UserError) is a failure
+ * of that file alone; anything else is a bug and is thrown.
  */
 export function classifyRun(
   matcher: Matcher,
   files: string[],
   readHtml: HtmlReader | undefined,
-  output: LineBlock,
   stdin?: Buffer,
 ): ClassifiedRun {
-  output.reset();
+  const output = new LineBlock();
   const failures: ClassifiedRun['failures'] = [];
   for (const file of files) {
     try {
@@ -81,17 +81,9 @@ export function classifyDocument(
  * rules, against 10 ms for writing them into a buffer; BENCHMARKS.md). The buffer is its own
  * ArrayBuffer (never Node's shared pool), so a worker can hand it over without a copy.
  */
-export class LineBlock {
-  bytes: Buffer;
+class LineBlock {
+  bytes = Buffer.allocUnsafeSlow(1 << 18);
   length = 0;
-
-  constructor(size = 1 << 18) {
-    this.bytes = Buffer.allocUnsafeSlow(size);
-  }
-
-  reset(): void {
-    this.length = 0;
-  }
 
   /** Adds `json` and a newline. */
   push(json: string): void {

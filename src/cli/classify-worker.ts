@@ -5,7 +5,7 @@ import { type HtmlReader, isHtmlName } from '../articles/document.ts';
 import { loadMatcher } from '../config/matcher-cache.ts';
 import { ConfigError, UserError } from '../lib/errors.ts';
 import type { Matcher } from '../rules/compile.ts';
-import { classifyRun, LineBlock } from './classify-lines.ts';
+import { classifyRun } from './classify-lines.ts';
 
 /** What the main thread sends: a run of files, by its place in the order of output. */
 export interface RunRequest {
@@ -26,8 +26,8 @@ export type WorkerMessage =
   | { kind: 'config'; problems: string[] }
   | { kind: 'user'; message: string };
 
+if (!parentPort) throw new Error('classify-worker: not started as a worker thread');
 const port = parentPort;
-if (!port) throw new Error('classify-worker: not started as a worker thread');
 const send = (message: WorkerMessage, transfer: ArrayBuffer[] = []) =>
   port.postMessage(message, transfer);
 
@@ -45,12 +45,11 @@ if (matcher) serve(matcher);
 /** Classifies each run it is sent; without a matcher the thread, left with nothing to do, ends. */
 function serve(matcher: Matcher): void {
   let readHtml: HtmlReader | undefined;
-  port?.on('message', async ({ index, files }: RunRequest) => {
+  port.on('message', async ({ index, files }: RunRequest) => {
     if (!readHtml && files.some(isHtmlName)) {
       readHtml = (await import('../articles/html-document.ts')).readHtmlDocument;
     }
-    // A block of its own each time: the one sent belongs to the main thread.
-    const run = classifyRun(matcher, files, readHtml, new LineBlock());
+    const run = classifyRun(matcher, files, readHtml);
     send({ kind: 'run', index, ...run }, [run.bytes.buffer as ArrayBuffer]);
   });
   send({ kind: 'ready' });

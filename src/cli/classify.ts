@@ -64,7 +64,7 @@ async function classifyHere(
   files: string[],
 ): Promise<void> {
   // Imported here: with worker threads, this thread only writes, and starts them sooner without.
-  const [{ loadMatcher }, { classifyRun, LineBlock }] = await Promise.all([
+  const [{ loadMatcher }, { classifyRun }] = await Promise.all([
     import('../config/matcher-cache.ts'),
     import('./classify-lines.ts'),
   ]);
@@ -75,9 +75,8 @@ async function classifyHere(
   const readHtml = files.some(isHtmlName)
     ? (await import('../articles/html-document.ts')).readHtmlDocument
     : undefined;
-  const lines = new LineBlock(1 << 20);
   for (let index = runs.take(); index !== undefined; index = runs.take()) {
-    output.add(index, classifyRun(matcher, runs.files(index), readHtml, lines, stdin));
+    output.add(index, classifyRun(matcher, runs.files(index), readHtml, stdin));
   }
 }
 
@@ -199,18 +198,13 @@ class OrderedOutput {
     for (const { at, message } of failures) {
       // The lines before a failure are handed to stdout first; two pipes do not keep their order
       // to each other, but a file or a terminal takes these writes as they come.
-      if (at > from) process.stdout.write(copyOf(bytes, from, at));
+      if (at > from) process.stdout.write(bytes.subarray(from, at));
       process.stderr.write(`vigie: ${message}\n`);
       from = at;
       this.failed++;
     }
-    if (length > from) process.stdout.write(copyOf(bytes, from, length));
+    if (length > from) process.stdout.write(bytes.subarray(from, length));
   }
-}
-
-/** A copy: a stream may keep what it was given while the buffer fills again. */
-function copyOf(bytes: Uint8Array, from: number, to: number): Buffer {
-  return Buffer.from(bytes.subarray(from, to));
 }
 
 async function readStdin(): Promise<Buffer> {
