@@ -838,6 +838,7 @@ function readDivisionNames(): { names: Map<string, string[]>; byAdmin1: Map<stri
         const name = raw.trim();
         if (!isUsableDivisionName(name, locale, code)) continue;
         const key = current.get(`${code}-${iso}`) ?? `${code}-${iso}`;
+        if (key === '') continue;
         names.set(key, [...(names.get(key) ?? []), name]);
         if (admin) byAdmin1.set(`${code}-${admin}`, key);
       }
@@ -849,35 +850,77 @@ function readDivisionNames(): { names: Map<string, string[]>; byAdmin1: Map<stri
 /** Words a division's name may carry in one list and not the other ("Anhui Sheng", "Zacapa Department"). */
 const DIVISION_WORDS = wordList('divisionWords');
 
+/** A division's name without the words DIVISION_WORDS lists: "Fars Province" is "fars". */
+function bareDivisionName(name: string): string {
+  return fold(name)
+    .split(' ')
+    .filter((word) => !DIVISION_WORDS.has(word))
+    .join(' ');
+}
+
 /**
- * iso3166-2-db files names under the codes of its time, and ISO has renamed some since (China's
- * provinces went from numbers to letters in 2017: CN-44 is CN-GD), so its Guangdong never met
- * iso-3166's Guangdong Sheng. An old code is paired with the current division of the same country
- * whose English name is the same once DIVISION_WORDS are set aside, else by
- * gazetteer/division-codes.yaml (Tibet Autonomous Region is Xizang Zizhiqu).
+ * How far apart two names of divisions are as spellings, once DIVISION_WORDS and articles are set
+ * aside: 0 the same (Tehrān ~ Tehran Province), 1 for a transliteration (Kampong Thom ~ Kampong
+ * Thum), Infinity beyond that.
+ */
+function divisionDistance(a: string, b: string): number {
+  const x = compact(bareDivisionName(a));
+  const y = compact(bareDivisionName(b));
+  if (x === y) return x === '' ? Number.POSITIVE_INFINITY : 0;
+  const shortest = Math.min(x.length, y.length);
+  const distance = shortest >= 4 ? editDistance(x, y) : Number.POSITIVE_INFINITY;
+  // Two letters apart is already another place: Hordaland ~ Nordland, West ~ Wasaţ Dārfūr.
+  return distance <= 1 ? distance : Number.POSITIVE_INFINITY;
+}
+
+/** A division's own name is one spelling of the other, or holds it: Harjumaa ~ Harju County. */
+function ownDivisionName(own: string, name: string): boolean {
+  const x = compact(bareDivisionName(own));
+  const y = compact(bareDivisionName(name));
+  const shortest = Math.min(x.length, y.length);
+  return (
+    divisionDistance(own, name) < Number.POSITIVE_INFINITY ||
+    (shortest >= 4 && (x.includes(y) || y.includes(x)))
+  );
+}
+
+/**
+ * iso3166-2-db files names under the codes of its time, and ISO has renamed or reordered some
+ * since: China's provinces went from numbers to letters in 2017 (CN-44 is CN-GD), Iran's and
+ * Morocco's codes were given anew, so iso3166-2-db's "Tehran Province" sits under the code that is
+ * now Fārs. A code whose names are not the current division's own is paired with the one current
+ * division of the country whose name is the same (sameDivision); a code left unpaired whose
+ * division another code's names now take is dropped, its names being another place's; and
+ * gazetteer/division-codes.yaml pairs by hand what names cannot (Tibet Autonomous Region is Xizang
+ * Zizhiqu). Returns old code → current code, '' for a dropped one.
  */
 function currentDivisionCodes(extracted: DivisionNames): Map<string, string> {
-  const known = new Set(iso31662.map((division) => division.code));
-  const bare = (name: string) =>
-    fold(name)
-      .split(' ')
-      .filter((word) => !DIVISION_WORDS.has(word))
-      .join(' ');
-  const byName = new Map<string, string[]>();
-  for (const division of iso31662) {
-    const key = `${division.parent}:${bare(division.name)}`;
-    byName.set(key, [...(byName.get(key) ?? []), division.code]);
-  }
-  const { renamed } = readCuration<{ renamed: Record<string, string> }>('division-codes.yaml');
-  const current = new Map(Object.entries(renamed));
+  const byCode = new Map(iso31662.map((division) => [division.code, division]));
+  const curation = readCuration<{ renamed: Record<string, string>; stale: string[] }>(
+    'division-codes.yaml',
+  );
+  const current = new Map(Object.entries(curation.renamed));
+  for (const code of curation.stale) current.set(code, '');
+  const unpaired: string[] = [];
   for (const [country, rows] of Object.entries(extracted.en ?? {})) {
+    const divisions = iso31662.filter((division) => division.parent === country);
     for (const [iso, name] of rows) {
       const old = `${country}-${iso}`;
-      if (known.has(old) || current.has(old)) continue;
-      const same = byName.get(`${country}:${bare(name)}`) ?? [];
-      if (same.length === 1) current.set(old, same[0] as string);
+      if (current.has(old)) continue;
+      const own = byCode.get(old);
+      if (own && ownDivisionName(own.name, name)) continue;
+      const distances = divisions.map((division) => divisionDistance(division.name, name));
+      const best = Math.min(...distances);
+      const closest = divisions.filter((_, index) => distances[index] === best);
+      if (best < Number.POSITIVE_INFINITY && closest.length === 1) {
+        current.set(old, (closest[0] as { code: string }).code);
+      } else if (own) {
+        unpaired.push(old);
+      }
     }
   }
+  const taken = new Set(current.values());
+  for (const old of unpaired) if (taken.has(old)) current.set(old, '');
   return current;
 }
 

@@ -209,6 +209,10 @@ const TABLE: [string, string[], string[]][] = [
   ['Des inondations dans le Guangdong.', ['china', 'guangdong-sheng'], []],
   ['Un séisme au Tibet, près de Lhassa.', ['china', 'tibet', 'xizang-zizhiqu'], []],
   ['Un incendie à Hachioji a fait deux morts.', ['japan', 'tokyo-jp'], ['hukuoka']],
+  // Iran's codes were given anew: the names once filed under IR-07 (Tehran) are now Fārs's code.
+  ['Protests in Tehran Province.', ['iran', 'tehran-ir'], ['fars-ir']],
+  ['An earthquake near Khorramabad.', ['iran', 'lorestan-ir'], ['semnan-ir']],
+  ['Un séisme près de Sabzevar.', ['iran', 'khorasan-e-razavi'], ['alborz-ir']],
   // Regions of conflicts the divisions do not name.
   ['Des affrontements au Haut-Karabakh.', ['azerbaijan', 'caucasus'], []],
   ['La guerre au Tigré a fait des milliers de morts.', ['ethiopia', 'tigray'], []],
