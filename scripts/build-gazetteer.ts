@@ -127,11 +127,16 @@ function termOf(name: Name): string {
   return typeof name === 'string' ? name : name.term;
 }
 
-/** `=Name` in the curation means case-sensitive; short all-caps acronyms are case-sensitive too. */
+/**
+ * `=Name` in the curation means case-sensitive, `~Name` a name that counts only with context (the
+ * region's other names need none); short all-caps acronyms are case-sensitive too.
+ */
 function parseName(text: string): Name {
-  const term = text.trim().replace(/^=/, '');
+  const trimmed = text.trim();
+  if (trimmed.startsWith('~')) return { term: trimmed.slice(1).trim(), requiresContext: true };
+  const term = trimmed.replace(/^=/, '');
   const acronym = /^[A-Z]{2,4}$/.test(term);
-  return text.trim().startsWith('=') || acronym ? { term, caseSensitive: true } : term;
+  return trimmed.startsWith('=') || acronym ? { term, caseSensitive: true } : term;
 }
 
 function splitList(text: string | undefined, separator: string | RegExp = '|'): string[] {
@@ -620,6 +625,8 @@ interface Generated {
   division: boolean;
   population: number;
   candidates: string[];
+  /** A curated place that is this division (Kentucky): it takes the division's names and cities. */
+  curated?: true;
 }
 
 /**
@@ -661,15 +668,23 @@ function addDepth(drafts: Draft[], codes: Map<string, string>, cities: City[]): 
     // iso3166-2-db's pairing first: a GeoNames code can be another division's ISO code (GT-07).
     return divisions.get(byAdmin1.get(code) ?? '') ?? divisions.get(code);
   };
+  const divisionCandidates = (division: { code: string; name: string }): string[] => [
+    division.name
+      .replace(/\s*\([^)]*\)\s*/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+    ...(translated.get(division.code) ?? []),
+  ];
+  const twins = curatedDivisions(byCode, divisionCandidates);
   for (const division of iso31662) {
     const country = byCode.get(division.parent);
     if (!country) continue;
-    const name = division.name
-      .replace(/\s*\([^)]*\)\s*/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim();
-    const draft: Draft = {
-      region: { id: freshId(name, division.parent, slug(division.code)), names: [] },
+    const candidates = divisionCandidates(division);
+    const twin = twins.get(division.code);
+    // A twin's id is taken all the same: no later place gets the id the division had before.
+    const id = freshId(candidates[0] as string, division.parent, slug(division.code));
+    const draft: Draft = twin ?? {
+      region: { id, names: [] },
       country: division.parent,
       drop: new Set(),
       children: [],
@@ -681,7 +696,8 @@ function addDepth(drafts: Draft[], codes: Map<string, string>, cities: City[]): 
       country,
       division: true,
       population: 0,
-      candidates: [name, ...(translated.get(division.code) ?? [])],
+      candidates,
+      ...(twin ? { curated: true as const } : {}),
     });
   }
   // A division ranks by the people of its cities (found by GeoNames' admin1 code), and
@@ -788,6 +804,63 @@ function latinVariants(city: City): string[] {
     picked.push(name);
   }
   return picked;
+}
+
+/**
+ * The curated places that are a division (ISO code → draft): Kentucky, Georgia the state, Helmand,
+ * Erbil. A division is its country's one curated place that has one of its names (in any of its
+ * languages, words like Province set aside); a curated place two divisions would take is the one
+ * whose ISO name it has (Sofia the city, not Sofia Province), else neither.
+ * gazetteer/division-codes.yaml pins what names get wrong (Washington, D.C. is not Washington
+ * State). Without this, the division came out a second region beside the curated one
+ * ("kentucky-us"), its cities under it: a rule on Kentucky missed Louisville, and "Lexington,
+ * Kentucky" read as some other Lexington.
+ */
+function curatedDivisions(
+  byCode: Map<string, Draft>,
+  candidatesOf: (division: { code: string; name: string }) => string[],
+): Map<string, Draft> {
+  const key = (name: string) => compact(bareDivisionName(name));
+  const curated = new Map<string, Map<string, Set<Draft>>>();
+  for (const [code, country] of byCode) {
+    const byKey = new Map<string, Set<Draft>>();
+    walk(country.children, (draft) => {
+      for (const name of draft.region.names) {
+        const k = key(termOf(name));
+        if (k.length >= 3) byKey.set(k, (byKey.get(k) ?? new Set()).add(draft));
+      }
+    });
+    curated.set(code, byKey);
+  }
+  const byDraft = new Map<Draft, { code: string; own: boolean }[]>();
+  for (const division of iso31662) {
+    const byKey = curated.get(division.parent);
+    if (!byKey) continue;
+    const matches = new Set<Draft>();
+    for (const name of candidatesOf(division))
+      for (const d of byKey.get(key(name)) ?? []) matches.add(d);
+    if (matches.size !== 1) continue;
+    const draft = [...matches][0] as Draft;
+    const own = draft.region.names.some((name) => key(termOf(name)) === key(division.name));
+    byDraft.set(draft, [...(byDraft.get(draft) ?? []), { code: division.code, own }]);
+  }
+  const twins = new Map<string, Draft>();
+  for (const [draft, codes] of byDraft) {
+    const owned = codes.length === 1 ? codes : codes.filter((code) => code.own);
+    if (owned.length === 1) twins.set((owned[0] as { code: string }).code, draft);
+  }
+  const { curated: pinned } = readCuration<{ curated: Record<string, string> }>(
+    'division-codes.yaml',
+  );
+  const ids = new Map<string, Draft>();
+  for (const country of byCode.values()) walk(country.children, (d) => ids.set(d.region.id, d));
+  for (const [code, id] of Object.entries(pinned)) {
+    twins.delete(code);
+    const draft = ids.get(id);
+    if (id !== '' && !draft) throw new Error(`gazetteer: division-codes.yaml: no place ${id}`);
+    if (draft) twins.set(code, draft);
+  }
+  return twins;
 }
 
 const BLOCKED = 'blocked';
@@ -940,15 +1013,18 @@ const DEPTH_OUTPUT = join(ROOT, 'config/regions.depth.json');
  * first. JSON, not YAML: 9,000 places parse in milliseconds where YAML took seconds (BENCHMARKS.md).
  */
 function renderDepth(places: Generated[]): string {
+  // A curated division is in regions.yaml; its cities are here, under it.
   const kept = new Set(places.map((place) => place.draft));
-  const lines = places.map((place) =>
-    JSON.stringify({
-      id: place.draft.region.id,
-      // A city whose division has no usable name goes under the country.
-      parent: (kept.has(place.parent) ? place.parent : place.country).region.id,
-      names: place.draft.region.names,
-    }),
-  );
+  const lines = places
+    .filter((place) => !place.curated)
+    .map((place) =>
+      JSON.stringify({
+        id: place.draft.region.id,
+        // A city whose division has no usable name goes under the country.
+        parent: (kept.has(place.parent) ? place.parent : place.country).region.id,
+        names: place.draft.region.names,
+      }),
+    );
   return `{"source":"npm run gazetteer: ISO 3166-2 divisions (iso-3166, names from iso3166-2-db; see config/ATTRIBUTION.md) and GeoNames cities500 places of ${CITY_POPULATION}+ (CC BY 4.0); edit regions.local.yaml instead","places":[\n${lines.join(',\n')}\n]}\n`;
 }
 

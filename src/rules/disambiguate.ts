@@ -448,8 +448,8 @@ function preferSupported(matcher: Matcher, candidates: Candidate[]): Candidate[]
 }
 
 /**
- * An ancestor supported (a country only when `countries`), or (below the countries) a sibling:
- * Georgia the state beside Atlanta.
+ * Below the countries: itself supported (a place inside it named: Georgia the state beside
+ * Atlanta), an ancestor (a country only when `countries`), or a sibling (Georgia beside Alabama).
  */
 function isBacked(
   matcher: Matcher,
@@ -459,6 +459,8 @@ function isBacked(
 ): boolean {
   const parent = matcher.regions[region]?.parent ?? -1;
   if (parent === -1) return false;
+  // A place inside it named: "Atlanta" makes "Georgia" the state.
+  if (supported.has(region)) return true;
   for (let r = parent; r !== -1; r = matcher.regions[r]?.parent ?? -1) {
     const top = (matcher.regions[r]?.parent ?? -1) === -1;
     if (supported.has(r) && (countries || !top)) return true;

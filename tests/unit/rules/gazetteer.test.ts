@@ -207,12 +207,19 @@ const TABLE: [string, string[], string[]][] = [
   ['Une foule sur les Champs-Élysées.', [], ['france']],
   // Divisions whose ISO code changed since the names' source, and cities under the right one.
   ['Des inondations dans le Guangdong.', ['china', 'guangdong-sheng'], []],
-  ['Un séisme au Tibet, près de Lhassa.', ['china', 'tibet', 'xizang-zizhiqu'], []],
-  ['Un incendie à Hachioji a fait deux morts.', ['japan', 'tokyo-jp'], ['hukuoka']],
+  ['Un séisme au Tibet, près de Lhassa.', ['china', 'tibet', 'lhasa'], []],
+  ['Un incendie à Hachioji a fait deux morts.', ['japan', 'tokyo'], ['hukuoka']],
   // Iran's codes were given anew: the names once filed under IR-07 (Tehran) are now Fārs's code.
-  ['Protests in Tehran Province.', ['iran', 'tehran-ir'], ['fars-ir']],
-  ['An earthquake near Khorramabad.', ['iran', 'lorestan-ir'], ['semnan-ir']],
-  ['Un séisme près de Sabzevar.', ['iran', 'khorasan-e-razavi'], ['alborz-ir']],
+  ['Protests in Tehran Province.', ['iran', 'tehran'], ['fars']],
+  ['An earthquake near Khorramabad.', ['iran', 'lorestan'], ['semnan']],
+  ['Un séisme près de Sabzevar.', ['iran', 'razavi-khorasan'], ['alborz']],
+  // A curated place that is a division takes its cities: no second Kentucky beside the curated one.
+  ['A shooting in Lexington, Kentucky.', ['united-states', 'kentucky', 'lexington'], []],
+  ['Los Angeles police said the road was closed.', ['california'], []],
+  ['Buffalo, New York, got two feet of snow.', ['buffalo', 'new-york'], []],
+  ['Seattle, Washington, voted on Tuesday.', ['seattle', 'washington-state'], []],
+  ['Washington said the talks would go on.', ['washington'], ['washington-state']],
+  ['Une explosion à Sari a fait trois blessés.', ['iran', 'mazandaran'], []],
   // Regions of conflicts the divisions do not name.
   ['Des affrontements au Haut-Karabakh.', ['azerbaijan', 'caucasus'], []],
   ['La guerre au Tigré a fait des milliers de morts.', ['ethiopia', 'tigray'], []],
