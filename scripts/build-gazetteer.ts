@@ -129,11 +129,16 @@ function termOf(name: Name): string {
 
 /**
  * `=Name` in the curation means case-sensitive, `~Name` a name that counts only with context (the
- * region's other names need none); short all-caps acronyms are case-sensitive too.
+ * region's other names need none), `~=Name` both; short all-caps acronyms are case-sensitive too.
  */
 function parseName(text: string): Name {
   const trimmed = text.trim();
-  if (trimmed.startsWith('~')) return { term: trimmed.slice(1).trim(), requiresContext: true };
+  if (trimmed.startsWith('~')) {
+    const name = parseName(trimmed.slice(1));
+    return typeof name === 'string'
+      ? { term: name, requiresContext: true }
+      : { ...name, requiresContext: true };
+  }
   const term = trimmed.replace(/^=/, '');
   const acronym = /^[A-Z]{2,4}$/.test(term);
   return trimmed.startsWith('=') || acronym ? { term, caseSensitive: true } : term;

@@ -167,6 +167,7 @@ export function readContext(
   const words = new Words(scan, segments);
   let kept = dropPersonNames(words, candidates);
   kept = dropCompoundParts(matcher, words, kept);
+  confirmAbbreviations(words, kept);
   kept = applyQualifiers(matcher, words, kept);
   kept = applyDivisionCues(matcher, words, kept);
   confirmAfterA(words, kept);
@@ -219,7 +220,7 @@ const PREFIXES = new Set('pro anti ex non post pre pré neo néo mid super ultra
  * A place below the countries after a capitalised word and a hyphen, a word that names nothing,
  * is the end of a longer name the gazetteer lacks: "Hénin-Beaumont" is not Beaumont (Texas),
  * "Chatham-Kent" not Kent. Countries stay ("Hamas-Israel war"), two places joined ("Gaza-Israel"),
- * a prefix ("Pro-Moscow") and a place before the hyphen ("Seattle-Tacoma").
+ * a prefix ("Pro-Moscow"), a place before the hyphen ("Seattle-Tacoma") and a party tag ("R-Ohio").
  */
 function dropCompoundParts(matcher: Matcher, words: Words, candidates: Candidate[]): Candidate[] {
   let parts: Set<number> | undefined;
@@ -228,7 +229,7 @@ function dropCompoundParts(matcher: Matcher, words: Words, candidates: Candidate
     if ((matcher.regions[c.region]?.parent ?? -1) === -1) continue;
     const glued = c.first - 1;
     if (words.between(glued) !== '-' || !words.capitalised(glued)) continue;
-    if (PREFIXES.has(words.foldedIf(glued, 2, 5))) continue;
+    if (PREFIXES.has(words.foldedIf(glued, 2, 5)) || isPartyTag(words, glued)) continue;
     if (candidates.some((other) => other.first <= glued && other.last >= glued)) continue;
     parts ??= new Set();
     parts.add(c.first);
@@ -339,6 +340,35 @@ function applyQualifiers(matcher: Matcher, words: Words, candidates: Candidate[]
   }
   const gone = dropped;
   return !gone || gone.size === 0 ? candidates : candidates.filter((c) => !gone.has(c));
+}
+
+const DOT = 0x2e;
+const PARTIES = new Set(['D', 'R', 'I']);
+
+/**
+ * A state's abbreviation that is also a word or a name ("Mo.", "Ga.", "Ill.", "Ont."; `~=Mo.` in
+ * the curation) counts where the press writes it: with its dot, after "Town, " ("Ferguson, Mo.",
+ * a dateline) or in a party tag ("Sen. Rand Paul, R-Ky.").
+ */
+function confirmAbbreviations(words: Words, candidates: Candidate[]): void {
+  for (const c of candidates) {
+    if (!c.weak || c.adjective || c.first !== c.last) continue;
+    // The abbreviations are 2 to 6 characters long, dots included ("Mo", "N.H.", "Penn").
+    const length = words.length(c.first);
+    if (length < 2 || length > 6 || !words.capitalised(c.first)) continue;
+    if (words.charAfter(c.last) !== DOT && !words.text(c.first).endsWith('.')) continue;
+    const before = c.first - 1;
+    const gap = words.between(before);
+    const qualifier = gap === ', ' && words.capitalised(before);
+    if (qualifier || isPartyTag(words, before)) c.weak = false;
+  }
+}
+
+/** A party's letter and a hyphen before the token: the "R-" of "(R-Ohio)", "D-N.Y.". */
+function isPartyTag(words: Words, token: number): boolean {
+  return (
+    words.length(token) === 1 && words.between(token) === '-' && PARTIES.has(words.text(token))
+  );
 }
 
 /** "Georgia's governor", "governor of Georgia", "state of Georgia": of its readings, the state. */

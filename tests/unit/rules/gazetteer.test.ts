@@ -220,6 +220,19 @@ const TABLE: [string, string[], string[]][] = [
   ['Seattle, Washington, voted on Tuesday.', ['seattle', 'washington-state'], []],
   ['Washington said the talks would go on.', ['washington'], ['washington-state']],
   ['Une explosion à Sari a fait trois blessés.', ['iran', 'mazandaran'], []],
+  // AP style's state abbreviations: where the press writes them, and nowhere else.
+  ['FERGUSON, Mo. (AP) — Protesters gathered again.', ['united-states', 'missouri'], []],
+  ['A fire in Dalton, Ga., destroyed a mill.', ['georgia-us'], ['georgia']],
+  ['The festival in Paris, Tex., drew thousands.', ['texas'], ['france']],
+  ['Sen. Rand Paul, R-Ky., and Rep. Tim Ryan, D-Ohio, voted no.', ['kentucky', 'ohio'], []],
+  ['A storm hit Buffalo, N.Y., and Erie, Pa.', ['new-york', 'pennsylvania'], []],
+  ['Police in Vancouver, B.C., made an arrest.', ['canada', 'british-columbia'], []],
+  [
+    'Mo Farah won; Mass shootings; Ill health; Ont été tués deux soldats.',
+    [],
+    ['united-states', 'canada'],
+  ],
+  ['In 300 B.C. the city fell to the Romans.', [], ['canada']],
   // Regions of conflicts the divisions do not name.
   ['Des affrontements au Haut-Karabakh.', ['azerbaijan', 'caucasus'], []],
   ['La guerre au Tigré a fait des milliers de morts.', ['ethiopia', 'tigray'], []],
