@@ -1,4 +1,4 @@
-// Builds config/regions.yaml, the default gazetteer, from i18n-iso-countries, GeoNames cities500 and the curation.
+// Builds config/regions.yaml and config/regions.depth.json, the default gazetteer, from i18n-iso-countries, iso3166-2-db, GeoNames cities500, the US counties and the curation.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -103,6 +103,8 @@ interface City {
   alternates: string[];
   country: string;
   admin1: string;
+  /** GeoNames' second-level code: for the United States, the county's FIPS code. */
+  admin2: string;
   population: number;
 }
 
@@ -248,6 +250,7 @@ function loadCities(codes: Set<string>): City[] {
       alternates: splitList(fields[3], ','),
       country,
       admin1: fields[10] ?? '',
+      admin2: fields[11] ?? '',
       population: Number(fields[14] ?? 0),
     });
   }
@@ -630,6 +633,8 @@ interface Generated {
   division: boolean;
   population: number;
   candidates: string[];
+  /** A US county (gazetteer/us-counties.tsv). */
+  county?: true;
   /** A curated place that is this division (Kentucky): it takes the division's names and cities. */
   curated?: true;
 }
@@ -745,6 +750,13 @@ function addDepth(drafts: Draft[], codes: Map<string, string>, cities: City[]): 
       candidates: [city.name, city.ascii, ...latinVariants(city), ...scripts],
     });
   }
+  addCounties(
+    generated,
+    cities,
+    (state) => divisions.get(`US-${state}`),
+    byCode.get('US'),
+    freshId,
+  );
   // Who else would use each spelling: the rivals of a shared name.
   const users = new Map<string, Generated[]>();
   for (const place of generated) {
@@ -781,6 +793,52 @@ function addDepth(drafts: Draft[], codes: Map<string, string>, cities: City[]): 
     }
   }
   return generated.filter((place) => place.draft.region.names.length > 0);
+}
+
+/**
+ * The US counties, parishes and boroughs of gazetteer/us-counties.tsv ("Tarrant County", "Orleans
+ * Parish") under their state, weighed by the people of their cities500 places (GeoNames' admin2 is
+ * the county's FIPS code): a name several states share ("Cook County") counts without context for
+ * the one ten times larger than the others, as other shared names do. A shared name's id carries
+ * its state (washington-county-or). Local US news names its county where it names no state.
+ */
+function addCounties(
+  generated: Generated[],
+  cities: City[],
+  stateOf: (state: string) => Draft | undefined,
+  country: Draft | undefined,
+  freshId: (name: string, code: string, extra: string) => string,
+): void {
+  if (!country) return;
+  const rows = readFileSync(join(CURATION, 'us-counties.tsv'), 'utf8')
+    .split('\n')
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .map((line) => line.split('\t') as [string, string, string]);
+  const people = new Map<string, number>();
+  for (const city of cities) {
+    if (city.country !== 'US') continue;
+    const key = `${city.admin1}-${city.admin2}`;
+    people.set(key, (people.get(key) ?? 0) + city.population);
+  }
+  const states = new Map<string, number>();
+  for (const [, , name] of rows) states.set(name, (states.get(name) ?? 0) + 1);
+  for (const [state, code, name] of rows) {
+    const parent = stateOf(state);
+    if (!parent) continue;
+    const shared = (states.get(name) ?? 0) > 1;
+    const id = shared
+      ? freshId(`${name} ${state}`, 'US', code)
+      : freshId(name, state, `${state}-${code}`);
+    generated.push({
+      draft: { region: { id, names: [] }, country: 'US', drop: new Set(), children: [] },
+      parent,
+      country,
+      division: false,
+      population: people.get(`${state}-${code}`) ?? 0,
+      candidates: [name],
+      county: true,
+    });
+  }
 }
 
 /** Latin spellings per generated city taken from GeoNames' alternates: Sotchi, Sochi's French one. */
@@ -1030,7 +1088,7 @@ function renderDepth(places: Generated[]): string {
         names: place.draft.region.names,
       }),
     );
-  return `{"source":"npm run gazetteer: ISO 3166-2 divisions (iso-3166, names from iso3166-2-db; see config/ATTRIBUTION.md) and GeoNames cities500 places of ${CITY_POPULATION}+ (CC BY 4.0); edit regions.local.yaml instead","places":[\n${lines.join(',\n')}\n]}\n`;
+  return `{"source":"npm run gazetteer: ISO 3166-2 divisions (iso-3166, names from iso3166-2-db; see config/ATTRIBUTION.md) and GeoNames cities500 places of ${CITY_POPULATION}+ (CC BY 4.0), US counties (gazetteer/us-counties.tsv); edit regions.local.yaml instead","places":[\n${lines.join(',\n')}\n]}\n`;
 }
 
 function main(): void {
@@ -1041,7 +1099,7 @@ function main(): void {
   const depth = addDepth(drafts, codes, cities);
   writeFileSync(DEPTH_OUTPUT, renderDepth(depth));
   console.log(
-    `gazetteer: ${depth.filter((p) => p.division).length} divisions, ${depth.filter((p) => !p.division).length} cities of ${CITY_POPULATION}+ added`,
+    `gazetteer: ${depth.filter((p) => p.division).length} divisions, ${depth.filter((p) => !p.division && !p.county).length} cities of ${CITY_POPULATION}+, ${depth.filter((p) => p.county).length} US counties added`,
   );
   const regions = drafts.map(toRegion).sort((a, b) => a.id.localeCompare(b.id));
   const text = render(regions);

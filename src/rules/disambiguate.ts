@@ -455,11 +455,17 @@ function aboutCulture(words: Words, c: Candidate): boolean {
 function preferSupported(matcher: Matcher, candidates: Candidate[]): Candidate[] {
   if (!hasHomonyms(candidates)) return candidates;
   const dropped = new Set<Candidate>();
+  const added: Candidate[] = [];
   for (const readings of bySpan(candidates)) {
     if (readings.length < 2) continue;
     const others = candidates.filter((c) => !readings.includes(c) && !c.weak);
+    // What all the readings lie in tells none apart: "Hillsboro" backs Washington County, Oregon,
+    // not the 29 others through the United States.
+    const shared = sharedAncestors(matcher, readings);
     const supported = new Set<number>();
-    for (const c of others) for (const up of lineage(matcher, c.region)) supported.add(up);
+    for (const c of others) {
+      for (const up of lineage(matcher, c.region)) if (!shared.includes(up)) supported.add(up);
+    }
     // Against a country's reading, its rival's country named is no support: "Georgia and the
     // United States" is still the country; a sibling or a state is ("Atlanta, Georgia").
     const countries = !readings.some((r) => (matcher.regions[r.region]?.parent ?? -1) === -1);
@@ -468,13 +474,37 @@ function preferSupported(matcher: Matcher, candidates: Candidate[]): Candidate[]
     if (backed.length === 0) {
       // No support either way: the reading that needs no context (the larger place) is the name's;
       // a weak one no longer counts through its country named elsewhere.
-      if (readings.some((r) => !r.weak)) for (const r of readings) if (r.weak) dropped.add(r);
+      if (readings.some((r) => !r.weak)) {
+        for (const r of readings) if (r.weak) dropped.add(r);
+        continue;
+      }
+      // None needs no context and all lie in one region: the name is some place there. A name of
+      // several words ("Orange County", 8 states) counts for it; one word may be a person's
+      // (Jackson), and counts for none of its readings.
+      for (const r of readings) dropped.add(r);
+      const x = readings[0] as Candidate;
+      const where = shared[0];
+      if (where !== undefined && x.last > x.first) {
+        added.push({ region: where, first: x.first, last: x.last, weak: false, adjective: false });
+      }
       continue;
     }
     for (const r of readings) if (!backed.includes(r)) dropped.add(r);
     for (const r of backed) r.weak = false;
   }
-  return dropped.size === 0 ? candidates : candidates.filter((c) => !dropped.has(c));
+  if (dropped.size === 0 && added.length === 0) return candidates;
+  return [...candidates.filter((c) => !dropped.has(c)), ...added];
+}
+
+/** The regions all the readings lie in (their common ancestors, nearest first). */
+function sharedAncestors(matcher: Matcher, readings: Candidate[]): number[] {
+  const first = readings[0] as Candidate;
+  let shared = lineage(matcher, first.region).slice(1);
+  for (const r of readings) {
+    const up = lineage(matcher, r.region);
+    shared = shared.filter((region) => region !== r.region && up.includes(region));
+  }
+  return shared;
 }
 
 /**

@@ -233,6 +233,13 @@ const TABLE: [string, string[], string[]][] = [
     ['united-states', 'canada'],
   ],
   ['In 300 B.C. the city fell to the Romans.', [], ['canada']],
+  // US counties, and a name all of whose readings lie in one country.
+  ['Deputies in Tarrant County arrested a man.', ['united-states', 'texas', 'tarrant-county'], []],
+  ['The Cook County sheriff said.', ['illinois', 'cook-county-il'], ['cook-county-ga']],
+  ['Orange County officials said the fire was out.', ['united-states'], ['orange-county-ca']],
+  ['Washington County commissioners met in Hillsboro.', ['washington-county-or'], ['alabama']],
+  ['Washington County met, the United States said.', ['united-states'], ['washington-county-al']],
+  ['Springfield police said the road was closed.', [], ['united-states']],
   // Regions of conflicts the divisions do not name.
   ['Des affrontements au Haut-Karabakh.', ['azerbaijan', 'caucasus'], []],
   ['La guerre au Tigré a fait des milliers de morts.', ['ethiopia', 'tigray'], []],
