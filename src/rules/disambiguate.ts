@@ -31,7 +31,18 @@ const PLACE_WORDS = new Set(
     ' ',
   ),
 );
-const HONORIFICS = new Set('mr mrs ms miss dr sir lady m mme mlle monsieur madame'.split(' '));
+const HONORIFICS = new Set(
+  'mr mrs ms miss dr sir lady m mme mlle monsieur madame rep sen gov gen col sgt capt lt adm prof rev'.split(
+    ' ',
+  ),
+);
+// Common given names (English, French, and others frequent in the news): before a place's name, the
+// place is a surname ("Michael Jordan", "Denzel Washington", "Whitney Houston", "Jack London").
+const GIVEN_NAMES = new FoldedSet(
+  `aaron adam adrian alan albert alex alexander alexandre alice alain amanda amy andrew andré andy angela anna anne anthony antoine antonio arnaud arthur ashley barbara ben benjamin benoît bernard beth betty bill billy bob bobby brad bradley brandon brian bruce bruno bryan carl carlos carol caroline catherine cathy charles charlie chris christian christine christophe christopher cindy claire claude colin craig cynthia damien dan daniel danny david dean deborah denis dennis denzel derek diana diane dominique don donald donna doug douglas dylan ed eddie edward elizabeth emily emma emmanuel eric erik ethan eugene éric fabien fernando florian francis françois frank fred frederick frédéric gary george gérard gilles glen glenn grace greg gregory guillaume guy harold harry heather helen henri henry howard hugo ian isabelle jack jacob jacques james jamie jane janet jason jean jeff jeffrey jennifer jeremy jerome jérôme jerry jessica jim jimmy joe joel john johnny jon jonathan jordan jose joseph josh joshua julia julie julien justin karen kate katherine kathy keith kelly ken kenneth kevin kim kyle larry laura laurent lauren lee leo linda lisa louis luc lucas luke marc marco marcus margaret maria marie mark martin mary matt matthew maxime melissa michael michel michelle mike mohamed muhammad nancy nathan nick nicholas nicolas nicole noah olivier oliver pamela pascal patricia patrick paul peter philip philippe phil pierre rachel ralph randy raymond rebecca richard rick rob robert robin roger ron ronald rose roy russell ryan sam samuel sandra sarah scott sean sébastien sharon shawn stephen steve steven stéphane susan sylvie teresa terry thierry thomas tim timothy todd tom tony travis valérie vincent walter wayne whitney william willie yann yves zachary clark`.split(
+    /\s+/,
+  ),
+);
 // Words that make a name shared by a country and a state the state ("Georgia's governor").
 const DIVISION_CUES = new Set(
   'governor governors gouverneur gouverneure legislature statehouse senator senators sénateur'.split(
@@ -189,6 +200,7 @@ function dropPersonNames(words: Words, candidates: Candidate[]): Candidate[] {
 }
 
 function isPersonName(words: Words, c: Candidate): boolean {
+  if (isSurname(words, c)) return true;
   const honorific = words.length(c.first - 1);
   if (
     honorific > 0 &&
@@ -211,6 +223,15 @@ function isPersonName(words: Words, c: Candidate): boolean {
   if (words.text(next) === words.text(next).toUpperCase()) return false;
   if (PLACE_WORDS.has(words.folded(next)) || words.titleCase(c.first)) return false;
   return true;
+}
+
+/** A place's one-word name after a given name and a space is a surname: "Rep. Jim Jordan". */
+function isSurname(words: Words, c: Candidate): boolean {
+  if (c.first !== c.last || c.adjective || !words.capitalised(c.first)) return false;
+  const given = c.first - 1;
+  // The given names are 2 to 11 letters long: most tokens are left before anything is sliced.
+  if (words.charBefore(c.first) !== 0x20 || !words.capitalised(given)) return false;
+  return words.between(given) === ' ' && words.isIn(given, 2, 11, GIVEN_NAMES);
 }
 
 const HYPHEN = 0x2d;

@@ -182,6 +182,11 @@ const TABLE: [string, string[], string[]][] = [
   ['Iraq, Syria and Turkey met in Ankara.', ['iraq', 'syria', 'turkey'], []],
   ['Storms hit the Indian Ocean islands.', [], ['india']],
   ['Florence Parly a visité la base de Gao, au Mali.', ['mali'], ['italy']],
+  // A place's name after a given name, or a title, is a surname.
+  ['Michael Jordan scored 40 points.', [], ['jordan']],
+  ['Rep. Jim Jordan (R-Ohio) voted no.', ['ohio'], ['jordan']],
+  ['Denzel Washington read Jack London.', [], ['united-states', 'united-kingdom']],
+  ['Sen. Jordan met Mike Pompeo in Amman, Jordan.', ['jordan'], []],
   // Error analysis on GeoCorpora, Hu2014, Ju2016 and the new French sentences (BENCHMARKS).
   ['Jordan Bardella et Marine Le Pen ont tenu meeting à Hénin-Beaumont.', [], ['jordan', 'texas']],
   ['Jordan Launches Strikes On Syria', ['jordan', 'syria'], []],
