@@ -418,15 +418,24 @@ function indexNames(drafts: Draft[]): Map<string, Set<string>> {
  * Adds GeoNames spellings to the `city` drafts, leaving out any that another region uses; returns
  * the drafts that cities500 lacks (small towns: their curated names stand alone).
  */
-function enrichCities(drafts: Draft[], cities: City[]): string[] {
+function enrichCities(
+  drafts: Draft[],
+  cities: City[],
+): { missing: string[]; claimed: Map<string, Draft> } {
   const missing: string[] = [];
   const curated = indexNames(drafts);
   const found = new Map<Draft, Name[]>();
+  // GeoNames id → the curated city it is: the depth adds no second region for it.
+  const claimed = new Map<string, Draft>();
   walk(drafts, (draft) => {
     if (draft.city === undefined) return;
     const city = findCity(draft, cities);
-    if (city) found.set(draft, alternatesOf(draft, city));
-    else missing.push(draft.region.id);
+    if (city) {
+      found.set(draft, alternatesOf(draft, city));
+      claimed.set(city.id, draft);
+    } else {
+      missing.push(draft.region.id);
+    }
   });
   const owners = new Map<string, number>();
   for (const names of found.values()) {
@@ -443,7 +452,7 @@ function enrichCities(drafts: Draft[], cities: City[]): string[] {
     };
     mergeNames(draft.region.names, names.filter(own));
   }
-  return missing;
+  return { missing, claimed };
 }
 
 /**
@@ -635,7 +644,10 @@ interface Generated {
   candidates: string[];
   /** A US county (gazetteer/us-counties.tsv). */
   county?: true;
-  /** A curated place that is this division (Kentucky): it takes the division's names and cities. */
+  /**
+   * A curated place that is this division (Kentucky: it takes the division's names and cities) or
+   * this city (New Orleans: it takes the city's spellings).
+   */
   curated?: true;
 }
 
@@ -648,7 +660,12 @@ interface Generated {
  * left out in the same one; one shared by generated places needs context except for a place
  * DOMINANCE times larger than every rival. Cyrillic and Arabic GeoNames spellings are kept.
  */
-function addDepth(drafts: Draft[], codes: Map<string, string>, cities: City[]): Generated[] {
+function addDepth(
+  drafts: Draft[],
+  codes: Map<string, string>,
+  cities: City[],
+  claimed: Map<string, Draft>,
+): Generated[] {
   const byCode = new Map<string, Draft>();
   for (const draft of drafts) {
     const code = codes.get(draft.region.id);
@@ -735,8 +752,11 @@ function addDepth(drafts: Draft[], codes: Map<string, string>, cities: City[]): 
         .filter((name) => script.test(name) && !/[\p{Script=Latin}()іїєўґ]/u.test(name))
         .slice(0, 3),
     );
-    const draft: Draft = {
-      region: { id: freshId(city.ascii || city.name, city.country, city.id), names: [] },
+    // A curated city takes its twin's spellings; the twin's id is taken all the same.
+    const twin = claimed.get(city.id);
+    const id = freshId(city.ascii || city.name, city.country, city.id);
+    const draft: Draft = twin ?? {
+      region: { id, names: [] },
       country: city.country,
       drop: new Set(),
       children: [],
@@ -748,6 +768,7 @@ function addDepth(drafts: Draft[], codes: Map<string, string>, cities: City[]): 
       division: false,
       population: city.population,
       candidates: [city.name, city.ascii, ...latinVariants(city), ...scripts],
+      ...(twin ? { curated: true as const } : {}),
     });
   }
   addCounties(
@@ -1095,11 +1116,11 @@ function main(): void {
   const { drafts, codes } = buildDrafts();
   addGroups(drafts, codes);
   const cities = loadCities(new Set(codes.values()));
-  const missing = enrichCities(drafts, cities);
-  const depth = addDepth(drafts, codes, cities);
+  const { missing, claimed } = enrichCities(drafts, cities);
+  const depth = addDepth(drafts, codes, cities, claimed);
   writeFileSync(DEPTH_OUTPUT, renderDepth(depth));
   console.log(
-    `gazetteer: ${depth.filter((p) => p.division).length} divisions, ${depth.filter((p) => !p.division && !p.county).length} cities of ${CITY_POPULATION}+, ${depth.filter((p) => p.county).length} US counties added`,
+    `gazetteer: ${depth.filter((p) => p.division).length} divisions, ${depth.filter((p) => !p.division && !p.county && !p.curated).length} cities of ${CITY_POPULATION}+, ${depth.filter((p) => p.county).length} US counties added`,
   );
   const regions = drafts.map(toRegion).sort((a, b) => a.id.localeCompare(b.id));
   const text = render(regions);

@@ -225,6 +225,9 @@ const TABLE: [string, string[], string[]][] = [
   ['Seattle, Washington, voted on Tuesday.', ['seattle', 'washington-state'], []],
   ['Washington said the talks would go on.', ['washington'], ['washington-state']],
   ['Une explosion à Sari a fait trois blessés.', ['iran', 'mazandaran'], []],
+  // A curated city takes its GeoNames spellings: no second region beside it.
+  ['Взрыв в Мазари-Шарифе, Мазари-Шариф.', ['mazar-i-sharif', 'balkh'], ['mazar-e-sharif']],
+  ['Des combats près de Ouagadougou, à Ougadougou.', ['ouagadougou'], ['ouagadougou-bf']],
   // AP style's state abbreviations: where the press writes them, and nowhere else.
   ['FERGUSON, Mo. (AP) — Protesters gathered again.', ['united-states', 'missouri'], []],
   ['A fire in Dalton, Ga., destroyed a mill.', ['georgia-us'], ['georgia']],
