@@ -18,7 +18,7 @@ import {
 import type { ConfigValues } from './validate.ts';
 
 /** Bumped when the encoding below changes; the build's hash (in the config's key) covers the rest. */
-const FORMAT = 'matcher-3';
+const FORMAT = 'matcher-4';
 
 /**
  * `compileMatcher(input)`, read from the cache when `configKey` (the cache key of the config

@@ -86,6 +86,8 @@ export interface Matcher {
   contextNames: Set<number>;
   /** `term · 2^20 + region` of the regions' adjectives. */
   adjectiveNames: Set<number>;
+  /** `term · 2^20 + region` of the names that are abbreviations ("Mo.": see regions.ts). */
+  abbreviationNames: Set<number>;
   /** Terms that name no place but hold a place name (not-places.ts). */
   notPlaces: number[];
   /** How adjectives count (see disambiguate.ts). */

@@ -11,6 +11,8 @@ export interface Candidate {
   weak: boolean;
   /** Whether the name is one of the region's adjectives ("française"), not one of its names. */
   adjective: boolean;
+  /** Whether the name is an abbreviation that is also a word ("Mo.": see regions.ts). */
+  abbreviation: boolean;
 }
 
 export type { AdjectivePolicy } from './compiled.ts';
@@ -373,10 +375,7 @@ const PARTIES = new Set(['D', 'R', 'I']);
  */
 function confirmAbbreviations(words: Words, candidates: Candidate[]): void {
   for (const c of candidates) {
-    if (!c.weak || c.adjective || c.first !== c.last) continue;
-    // The abbreviations are 2 to 6 characters long, dots included ("Mo", "N.H.", "Penn").
-    const length = words.length(c.first);
-    if (length < 2 || length > 6 || !words.capitalised(c.first)) continue;
+    if (!c.weak || !c.abbreviation || c.first !== c.last) continue;
     if (words.charAfter(c.last) !== DOT && !words.text(c.first).endsWith('.')) continue;
     const before = c.first - 1;
     const gap = words.between(before);
@@ -506,7 +505,14 @@ function preferSupported(matcher: Matcher, candidates: Candidate[]): Candidate[]
       const x = readings[0] as Candidate;
       const where = shared[0];
       if (where !== undefined && x.last > x.first) {
-        added.push({ region: where, first: x.first, last: x.last, weak: false, adjective: false });
+        added.push({
+          region: where,
+          first: x.first,
+          last: x.last,
+          weak: false,
+          adjective: false,
+          abbreviation: false,
+        });
       }
       continue;
     }

@@ -2,7 +2,7 @@
 
 /**
  * Organisations, media, seas and teams whose name holds a country's or a city's ("Agence
- * France-Presse" is not France, "Indian Ocean" not India, "New England" not England). Matched as
+ * France-Presse" is not France, "Indian Ocean" not India, "Latin America" not America). Matched as
  * the gazetteer's names are (folded); measured with `npm run bench -- geoparse`.
  */
 export const NOT_PLACES: readonly string[] = [
@@ -22,14 +22,12 @@ export const NOT_PLACES: readonly string[] = [
   'Royal Air Maroc',
   'Qatar Airways',
   'Turkish Airlines',
-  'New England',
   'Latin America',
   'Central America',
   'Bank of America',
   'Voice of America',
   'Captain America',
   'Wells Fargo',
-  'Nouvelle-Angleterre',
   'Indian Ocean',
   'océan Indien',
   'South China Sea',

@@ -22,6 +22,8 @@ export interface Gazetteer {
   contextNames: Set<number>;
   /** `contextKey(term, region)` of the region's adjectives (see AdjectivePolicy). */
   adjectiveNames: Set<number>;
+  /** `contextKey(term, region)` of the names that are abbreviations (see `isAbbreviation`). */
+  abbreviationNames: Set<number>;
   /** Terms of names that hold a place name but name no place (not-places.ts). */
   notPlaces: number[];
 }
@@ -44,6 +46,7 @@ export function compileGazetteer(
     regionsOfTerm: new Map(),
     contextNames: new Set(),
     adjectiveNames: new Set(),
+    abbreviationNames: new Set(),
     notPlaces: [],
   };
   const members = new Map<number, string[]>();
@@ -73,6 +76,7 @@ export function compileGazetteer(
       if (typeof name !== 'string' && name.requiresContext) {
         gazetteer.contextNames.add(contextKey(term, index));
       }
+      if (isAbbreviation(name)) gazetteer.abbreviationNames.add(contextKey(term, index));
     });
     region.children = (spec.children ?? []).map((child) => visit(child, index));
     return index;
@@ -82,6 +86,21 @@ export function compileGazetteer(
   gazetteer.topRegions = top.filter((index) => !gazetteer.regions[index]?.group);
   rollUpRegions(gazetteer, members);
   return gazetteer;
+}
+
+/**
+ * A case-sensitive name that needs context and ends with a dot ("Mo.", "Ga.", "Ont."): an
+ * abbreviation that is also a word or a name. It counts only where the press writes one, with
+ * its dot after "Town, " or in a party tag (disambiguate.ts), never through other context: "La"
+ * opening a French sentence is not Louisiana however much the article says about the United States.
+ */
+function isAbbreviation(name: NameSpec): boolean {
+  return (
+    typeof name !== 'string' &&
+    name.caseSensitive === true &&
+    name.requiresContext === true &&
+    /\p{L}\.$/u.test(name.term)
+  );
 }
 
 /** Each region's `rollUp`: itself, its ancestors, and the groups of any of these, transitively. */
@@ -182,7 +201,11 @@ export function listRegionMentions(
     : longest;
   const supported = supportedRegions(matcher, kept);
   return kept
-    .filter((mention) => !mention.weak || isConfirmed(matcher, mention.region, supported))
+    .filter(
+      (mention) =>
+        !mention.weak ||
+        (!mention.abbreviation && isConfirmed(matcher, mention.region, supported)),
+    )
     .map(({ region, first, last }) => ({ region, first, last }));
 }
 
@@ -206,7 +229,8 @@ function collectMentions(matcher: Matcher, scan: Scan): Mention[] {
         const weak =
           (matcher.regions[region]?.requiresContext ?? false) || (nameFlags & NEEDS_CONTEXT) !== 0;
         const adjective = (nameFlags & ADJECTIVE) !== 0;
-        mentions.push({ region, first, last, weak, adjective });
+        const abbreviation = (nameFlags & ABBREVIATION) !== 0;
+        mentions.push({ region, first, last, weak, adjective, abbreviation });
       }
     }
   }
@@ -216,6 +240,7 @@ function collectMentions(matcher: Matcher, scan: Scan): Mention[] {
 const FLAGS_READ = 1;
 const NEEDS_CONTEXT = 2;
 const ADJECTIVE = 4;
+const ABBREVIATION = 8;
 const nameFlags = new WeakMap<Matcher, Uint8Array>();
 
 /**
@@ -238,7 +263,8 @@ function readNameFlags(matcher: Matcher, flags: Uint8Array, term: number, at: nu
   const read =
     FLAGS_READ |
     (matcher.contextNames.has(key) ? NEEDS_CONTEXT : 0) |
-    (matcher.adjectiveNames.has(key) ? ADJECTIVE : 0);
+    (matcher.adjectiveNames.has(key) ? ADJECTIVE : 0) |
+    (matcher.abbreviationNames.has(key) ? ABBREVIATION : 0);
   flags[at] = read;
   return read;
 }
@@ -251,7 +277,14 @@ function addNotPlaces(matcher: Matcher, scan: Scan, mentions: Mention[]): void {
     for (let k = offset; k < end; k++) {
       const first = scan.pairs[2 * k] as number;
       const last = scan.pairs[2 * k + 1] as number;
-      mentions.push({ region: -1, first, last, weak: false, adjective: false });
+      mentions.push({
+        region: -1,
+        first,
+        last,
+        weak: false,
+        adjective: false,
+        abbreviation: false,
+      });
     }
   }
 }

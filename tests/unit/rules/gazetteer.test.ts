@@ -241,6 +241,11 @@ const TABLE: [string, string[], string[]][] = [
     ['united-states', 'canada'],
   ],
   ['In 300 B.C. the city fell to the Romans.', [], ['canada']],
+  [
+    'La Nouvelle-Angleterre sous la neige. Que faire ? Ont été évacués des habitants du Texas.',
+    ['new-england', 'texas'],
+    ['louisiana', 'quebec', 'ontario'],
+  ],
   // US counties, and a name all of whose readings lie in one country.
   ['Deputies in Tarrant County arrested a man.', ['united-states', 'texas', 'tarrant-county'], []],
   ['The Cook County sheriff said.', ['illinois', 'cook-county-il'], ['cook-county-ga']],
