@@ -201,7 +201,8 @@ const TABLE: [string, string[], string[]][] = [
   ['Stopping male and female parasite cells.', [], ['maldives']],
   ['Have you read George R. R. Martin?', [], ['south-africa']],
   ['Red warning in Metro Manila.', ['philippines'], ['indonesia']],
-  ['An earthquake was felt in the East Midlands.', [], ['zimbabwe']],
+  ['An earthquake was felt in the East Midlands.', ['united-kingdom'], ['zimbabwe']],
+  ['What happens in Vegas stays in Vegas.', ['united-states', 'las-vegas'], []],
   ['The Gulf Coast beaches are full.', [], ['papua-new-guinea']],
   ['The Rebels acquire Nelson Nogier from Saskatoon.', [], ['new-zealand']],
   // Seats of government name their state, not their capital's streets.
