@@ -13,7 +13,7 @@ import {
 import { primaryLanguage } from './language.ts';
 import { readDate } from './page-date.ts';
 import { attr, firstOutsideComments, metaContent, type PageScan, scanPage } from './page-scan.ts';
-import { collapseWhitespace, textContent } from './text.ts';
+import { collapseWhitespace, htmlToText, textContent } from './text.ts';
 import { stripKnownSiteName, stripSiteName, type TitleCandidates } from './title.ts';
 
 export { classAndId } from './page-scan.ts';
@@ -68,9 +68,11 @@ export function readMetadata($: CheerioAPI, url: string | undefined): PageMetada
   const graph = readJsonLd(scan.jsonLd);
   const article = pickArticleNode(graph);
   const siteNames = readSiteNames(scan, graph);
-  const fullDocumentTitle = clean(scan.title ? textContent(scan.title) : '');
-  const metaTitle = metaContent(scan, TITLE_META);
-  const headline = pickHeadline(article, [fullDocumentTitle, metaTitle]);
+  const fullDocumentTitle = clean(
+    decodeLeftoverEntities(scan.title ? textContent(scan.title) : ''),
+  );
+  const metaTitle = decodeLeftoverEntities(metaContent(scan, TITLE_META));
+  const headline = decodeLeftoverEntities(pickHeadline(article, [fullDocumentTitle, metaTitle]));
   return {
     headline: clean(stripKnownSiteName(headline ?? '', siteNames)),
     metaTitle: clean(stripSiteName(metaTitle ?? '', siteNames)),
@@ -150,6 +152,18 @@ export function textOf(elements: Cheerio<Element> | undefined): string | undefin
 
 function notUrl(value: string | undefined): string | undefined {
   return value && !/^https?:\/\//i.test(value.trim()) ? value : undefined;
+}
+
+// An entity left after the page's own decoding: `&amp;#8217;` in the source.
+const LEFTOVER_ENTITY = /&(?:#\d{2,7}|#x[\da-f]{2,6}|[a-z]{2,8}\d{0,2});/i;
+
+/**
+ * A title whose source was encoded twice (`content="Top 10 &amp;#8211; Best"`, WordPress's
+ * og:title, JSON-LD headlines) still holds entities once read: decoded once more.
+ */
+function decodeLeftoverEntities<T extends string | undefined | null>(value: T): T {
+  if (!value || !LEFTOVER_ENTITY.test(value)) return value;
+  return htmlToText(value.replace(/</g, '&lt;'), ' ') as T;
 }
 
 function clean(value: string | undefined | null): string | null {

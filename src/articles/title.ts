@@ -14,7 +14,7 @@ export interface TitleCandidates {
 }
 
 /** Separators a site name is joined with, most telling first; ` : ` only next to a known site name. */
-const SEPARATORS = [' | ', ' – ', ' — ', ' - ', ' :: ', ' » ', ' · '];
+const SEPARATORS = [' | ', ' – ', ' — ', ' - ', ' :: ', ' » ', ' · ', ' • '];
 const NAMED_SEPARATORS = [...SEPARATORS, ' : ', ': ', ' / ', '_', ' _'];
 /** A site part longer than this is part of the title (`Irak - Syrie : la coalition frappe`). */
 const MAX_SITE_WORDS = 6;

@@ -203,8 +203,7 @@ export function listRegionMentions(
   return kept
     .filter(
       (mention) =>
-        !mention.weak ||
-        (!mention.abbreviation && isConfirmed(matcher, mention.region, supported)),
+        !mention.weak || (!mention.abbreviation && isConfirmed(matcher, mention.region, supported)),
     )
     .map(({ region, first, last }) => ({ region, first, last }));
 }

@@ -242,6 +242,17 @@ describe('readMetadata: titles and dates the way news sites write them', () => {
 
   it.each<[string, string, Partial<ReturnType<typeof read>>]>([
     [
+      'entities encoded twice, a bullet before the site name',
+      meta('property', 'og:title', 'A Budget Traveler&amp;#8217;s Guide to M&amp;amp;A') +
+        '<title>Healthy Eating Plate &amp;bull; The Nutrition Source</title>' +
+        ld({ '@type': 'NewsArticle', headline: 'Tom &#038; Jerry &lt;3' }),
+      {
+        metaTitle: 'A Budget Traveler’s Guide to M&A',
+        documentTitle: 'Healthy Eating Plate',
+        headline: 'Tom & Jerry <3',
+      },
+    ],
+    [
       'JSON-LD in CDATA, inside @graph',
       ld(
         { '@graph': [{ '@type': 'NewsArticle', headline: 'Titre', datePublished: '2024-09-01' }] },
