@@ -37,10 +37,20 @@ const OTHER_DATE_META = [
   'name=date',
 ];
 
+/** The last update's tags: a page that gives no publication date at all is dated by them. */
+const MODIFIED_META = [
+  'property=article:modified_time',
+  'name=article:modified_time',
+  'property=og:updated_time',
+  'itemprop=datemodified',
+  'name=last-modified',
+];
+
 /**
  * The publication date. article:published_time and the JSON-LD datePublished come first; where
  * both parse the earlier wins, since some sites write the last update into one of them. Then the
- * other tags, `<time>`, and a date in the URL's path as a last resort.
+ * other tags, `<time>`, a date in the URL's path, and last the date of the last update (JSON-LD
+ * dateModified, article:modified_time): a page dated only by its update is dated so, not undated.
  */
 export function readDate(
   scan: PageScan,
@@ -64,6 +74,8 @@ export function readDate(
       ),
     () => attr(firstOutsideComments(scan.times), 'datetime'),
     () => urlDate(attr(scan.canonical, 'href') ?? metaContent(scan, ['property=og:url']) ?? url),
+    () => stringOf(article?.dateModified),
+    () => metaContent(scan, MODIFIED_META),
   ];
   for (const candidate of candidates) {
     const date = pageDate(candidate());

@@ -330,6 +330,19 @@ describe('readMetadata: titles and dates the way news sites write them', () => {
     const dated = '<article><time datetime="2019-02-13T08:00:00Z">13</time></article>';
     expect(read('', dated, url).publishedAt).toBe('2019-02-13T08:00:00.000Z');
   });
+
+  it('dates a page by its last update only when nothing gives its publication', () => {
+    const modified = meta('property', 'article:modified_time', '2025-07-09T11:50:26Z');
+    expect(read(modified).publishedAt).toBe('2025-07-09T11:50:26.000Z');
+    expect(read(ld({ '@type': 'Article', dateModified: '2025-08-04' })).publishedAt).toBe(
+      '2025-08-04T00:00:00.000Z',
+    );
+    const published = meta('property', 'article:published_time', '2019-08-16T00:00:00Z');
+    expect(read(published + modified).publishedAt).toBe('2019-08-16T00:00:00.000Z');
+    expect(read(modified, '', 'https://example.org/2019/02/14/raid/').publishedAt).toBe(
+      '2019-02-14T00:00:00.000Z',
+    );
+  });
 });
 
 describe('bylines', () => {
