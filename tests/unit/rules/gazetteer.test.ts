@@ -182,6 +182,14 @@ const TABLE: [string, string[], string[]][] = [
   ['Iraq, Syria and Turkey met in Ankara.', ['iraq', 'syria', 'turkey'], []],
   ['Storms hit the Indian Ocean islands.', [], ['india']],
   ['Florence Parly a visité la base de Gao, au Mali.', ['mali'], ['italy']],
+  // A place's name in lower case, in a text that writes names with capitals, is a word.
+  [
+    'What a pleasant surprise: independence for the western region, said Smith.',
+    [],
+    ['united-states', 'iceland'],
+  ],
+  ['protests in toronto and vancouver tonight', ['canada'], []],
+  ["L'armée irakienne a repris la ville.", ['iraq'], []],
   // A place's name after a given name, or a title, is a surname.
   ['Michael Jordan scored 40 points.', [], ['jordan']],
   ['Rep. Jim Jordan (R-Ohio) voted no.', ['ohio'], ['jordan']],
