@@ -75,6 +75,7 @@ const MAX_ALTERNATES = 10;
 // The word lists compared folded, as names are.
 const COMMON = new Set([...wordList('common')].map((word) => fold(word)));
 const ARABIC_COMMON = new Set([...wordList('arabicCommon')].map((word) => fold(word)));
+const PEOPLE = new Set([...wordList('people')].map((word) => fold(word)));
 
 type Name = string | { term: string; caseSensitive?: true; requiresContext?: true };
 
@@ -800,7 +801,8 @@ function addDepth(
       // Alexandria, Virginia); in the same country it is most likely the curated place itself.
       const curated = taken.get(key);
       if (curated === BLOCKED || curated?.has(place.country.country)) continue;
-      if (curated) {
+      // Also a person's or a company's name, more often than the place's in the news.
+      if (curated || PEOPLE.has(key)) {
         place.draft.region.names.push({ term: candidate, requiresContext: true });
         continue;
       }

@@ -34,7 +34,7 @@ const PLACE_WORDS = new Set(
   ),
 );
 const HONORIFICS = new Set(
-  'mr mrs ms miss dr sir lady m mme mlle monsieur madame rep sen gov gen col sgt capt lt adm prof rev'.split(
+  'mr mrs ms miss dr sir lady m mme mlle monsieur madame rep sen gov gen col sgt capt lt adm prof rev queen king prince princess reine roi'.split(
     ' ',
   ),
 );

@@ -182,6 +182,12 @@ const TABLE: [string, string[], string[]][] = [
   ['Iraq, Syria and Turkey met in Ankara.', ['iraq', 'syria', 'turkey'], []],
   ['Storms hit the Indian Ocean islands.', [], ['india']],
   ['Florence Parly a visité la base de Gao, au Mali.', ['mali'], ['italy']],
+  [
+    'Queen Elizabeth met Yao Ming; Toyota and Windows Vista sponsored it.',
+    [],
+    ['united-states', 'japan'],
+  ],
+  ['Elizabeth, New Jersey, and Toyota, near Nagoya.', ['united-states', 'japan'], []],
   // A place's name in lower case, in a text that writes names with capitals, is a word.
   [
     'What a pleasant surprise: independence for the western region, said Smith.',
