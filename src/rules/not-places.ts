@@ -48,5 +48,7 @@ export const NOT_PLACES: readonly string[] = [
   'Times of India',
   'Paris Saint-Germain',
   'Real Madrid',
+  'Lok Sabha',
+  'Rajya Sabha',
   'Atlético Madrid',
 ];

@@ -188,6 +188,11 @@ const TABLE: [string, string[], string[]][] = [
     ['united-states', 'japan'],
   ],
   ['Elizabeth, New Jersey, and Toyota, near Nagoya.', ['united-states', 'japan'], []],
+  [
+    'Storms hit Long Island and Santa Barbara; the Lok Sabha met.',
+    ['united-states'],
+    ['bahamas', 'honduras', 'libya'],
+  ],
   // A place's name in lower case, in a text that writes names with capitals, is a word.
   [
     'What a pleasant surprise: independence for the western region, said Smith.',
