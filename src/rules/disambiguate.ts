@@ -533,7 +533,15 @@ function preferSupported(matcher: Matcher, candidates: Candidate[]): Candidate[]
     // United States" is still the country; a sibling or a state is ("Atlanta, Georgia").
     const countries = !readings.some((r) => (matcher.regions[r.region]?.parent ?? -1) === -1);
     const backed = readings.filter((r) => isBacked(matcher, r.region, supported, countries));
-    if (backed.length === readings.length) continue;
+    if (backed.length === readings.length) {
+      // Every reading backed: one that needs context keeps its place beside one that needs none
+      // only with a place inside it named. "Washington" beside "Texas" is the capital; beside
+      // "Seattle", the state too.
+      if (readings.some((r) => !r.weak)) {
+        for (const r of readings) if (r.weak && !supported.has(r.region)) dropped.add(r);
+      }
+      continue;
+    }
     if (backed.length === 0) {
       // No support either way: the reading that needs no context (the larger place) is the name's;
       // a weak one no longer counts through its country named elsewhere.

@@ -244,6 +244,7 @@ const TABLE: [string, string[], string[]][] = [
   ['Buffalo, New York, got two feet of snow.', ['buffalo', 'new-york'], []],
   ['Seattle, Washington, voted on Tuesday.', ['seattle', 'washington-state'], []],
   ['Washington said the talks would go on.', ['washington'], ['washington-state']],
+  ['Washington and Texas agreed on the border.', ['washington', 'texas'], ['washington-state']],
   ['Une explosion à Sari a fait trois blessés.', ['iran', 'mazandaran'], []],
   // A curated city takes its GeoNames spellings: no second region beside it.
   ['Взрыв в Мазари-Шарифе, Мазари-Шариф.', ['mazar-i-sharif', 'balkh'], ['mazar-e-sharif']],
