@@ -23,7 +23,7 @@ export type Segments = readonly [string, string];
 // Names that are also common first names: followed by a capitalised word, a person ("Jordan
 // Henderson", "Chad Smith", "Georgia O'Keeffe", "Florence Parly").
 const FIRST_NAMES = new Set(
-  'jordan chad georgia victoria florence sydney austin lincoln jackson orlando charlotte eugene marion madison dallas phoenix aurora savannah brooklyn adelaide camden chelsea virginia carolina salem troy elizabeth alexandria beverly lorraine vladimir kent nelson irving'.split(
+  'jordan chad georgia victoria florence sydney austin lincoln jackson orlando charlotte eugene marion madison dallas phoenix aurora savannah brooklyn adelaide camden chelsea virginia carolina salem troy elizabeth alexandria beverly lorraine vladimir kent nelson irving hassan'.split(
     ' ',
   ),
 );
@@ -41,7 +41,8 @@ const HONORIFICS = new Set(
 // Common given names (English, French, and others frequent in the news): before a place's name, the
 // place is a surname ("Michael Jordan", "Denzel Washington", "Whitney Houston", "Jack London").
 const GIVEN_NAMES = new FoldedSet(
-  `aaron adam adrian alan albert alex alexander alexandre alice alain amanda amy andrew andré andy angela anna anne anthony antoine antonio arnaud arthur ashley barbara ben benjamin benoît bernard beth betty bill billy bob bobby brad bradley brandon brian bruce bruno bryan carl carlos carol caroline catherine cathy charles charlie chris christian christine christophe christopher cindy claire claude colin craig cynthia damien dan daniel danny david dean deborah denis dennis denzel derek diana diane dominique don donald donna doug douglas dylan ed eddie edward elizabeth emily emma emmanuel eric erik ethan eugene éric fabien fernando florian francis françois frank fred frederick frédéric gary george gérard gilles glen glenn grace greg gregory guillaume guy harold harry heather helen henri henry howard hugo ian isabelle jack jacob jacques james jamie jane janet jason jean jeff jeffrey jennifer jeremy jerome jérôme jerry jessica jim jimmy joe joel john johnny jon jonathan jordan jose joseph josh joshua julia julie julien justin karen kate katherine kathy keith kelly ken kenneth kevin kim kyle larry laura laurent lauren lee leo linda lisa louis luc lucas luke marc marco marcus margaret maria marie mark martin mary matt matthew maxime melissa michael michel michelle mike mohamed muhammad nancy nathan nick nicholas nicolas nicole noah olivier oliver pamela pascal patricia patrick paul peter philip philippe phil pierre rachel ralph randy raymond rebecca richard rick rob robert robin roger ron ronald rose roy russell ryan sam samuel sandra sarah scott sean sébastien sharon shawn stephen steve steven stéphane susan sylvie teresa terry thierry thomas tim timothy todd tom tony travis valérie vincent walter wayne whitney william willie yann yves zachary clark`.split(
+  `abdallah abdel abdullah ahmad ahmed ali bashar faisal hamid hasan hassan hussein hussain ibrahim ismail jamal karim khaled khalid mahmoud majid mohamad mohamed mohammad mohammed moustafa mustafa nasser omar osman samir tariq walid youssef yusuf ziad
+  aaron adam adrian alan albert alex alexander alexandre alice alain amanda amy andrew andré andy angela anna anne anthony antoine antonio arnaud arthur ashley barbara ben benjamin benoît bernard beth betty bill billy bob bobby brad bradley brandon brian bruce bruno bryan carl carlos carol caroline catherine cathy charles charlie chris christian christine christophe christopher cindy claire claude colin craig cynthia damien dan daniel danny david dean deborah denis dennis denzel derek diana diane dominique don donald donna doug douglas dylan ed eddie edward elizabeth emily emma emmanuel eric erik ethan eugene éric fabien fernando florian francis françois frank fred frederick frédéric gary george gérard gilles glen glenn grace greg gregory guillaume guy harold harry heather helen henri henry howard hugo ian isabelle jack jacob jacques james jamie jane janet jason jean jeff jeffrey jennifer jeremy jerome jérôme jerry jessica jim jimmy joe joel john johnny jon jonathan jordan jose joseph josh joshua julia julie julien justin karen kate katherine kathy keith kelly ken kenneth kevin kim kyle larry laura laurent lauren lee leo linda lisa louis luc lucas luke marc marco marcus margaret maria marie mark martin mary matt matthew maxime melissa michael michel michelle mike mohamed muhammad nancy nathan nick nicholas nicolas nicole noah olivier oliver pamela pascal patricia patrick paul peter philip philippe phil pierre rachel ralph randy raymond rebecca richard rick rob robert robin roger ron ronald rose roy russell ryan sam samuel sandra sarah scott sean sébastien sharon shawn stephen steve steven stéphane susan sylvie teresa terry thierry thomas tim timothy todd tom tony travis valérie vincent walter wayne whitney william willie yann yves zachary clark`.split(
     /\s+/,
   ),
 );
@@ -245,7 +246,7 @@ function dropPersonNames(words: Words, candidates: Candidate[]): Candidate[] {
 }
 
 function isPersonName(words: Words, c: Candidate): boolean {
-  if (isSurname(words, c)) return true;
+  if (isSurname(words, c) || isArticleAndWord(words, c)) return true;
   const honorific = words.length(c.first - 1);
   if (
     honorific > 0 &&
@@ -277,6 +278,17 @@ function isSurname(words: Words, c: Candidate): boolean {
   // The given names are 2 to 11 letters long: most tokens are left before anything is sliced.
   if (words.charBefore(c.first) !== 0x20 || !words.capitalised(given)) return false;
   return words.between(given) === ' ' && words.isIn(given, 2, 11, GIVEN_NAMES);
+}
+
+const ARTICLES = new FoldedSet(['la', 'le', 'les', 'the', 'el', 'al']);
+
+/**
+ * An article and a word in lower case are no name, though a place is called so: "La source"
+ * opening a sentence is not La Source (Monaco), "The hill" not The Hill.
+ */
+function isArticleAndWord(words: Words, c: Candidate): boolean {
+  if (c.last !== c.first + 1 || words.capitalised(c.last)) return false;
+  return words.isIn(c.first, 2, 3, ARTICLES) && /^\p{Ll}/u.test(words.text(c.last));
 }
 
 const HYPHEN = 0x2d;

@@ -193,6 +193,13 @@ const TABLE: [string, string[], string[]][] = [
     ['united-states'],
     ['bahamas', 'honduras', 'libya'],
   ],
+  // From the French samples: a given name, an article and a word.
+  [
+    'Hassan Nasrallah a averti Washington. Le député Hassan Salem a appelé à une opération.',
+    ['united-states'],
+    ['india'],
+  ],
+  ["La source n'a pas été identifiée à Monaco.", ['monaco'], ['la-source']],
   // A place's name in lower case, in a text that writes names with capitals, is a word.
   [
     'What a pleasant surprise: independence for the western region, said Smith.',
