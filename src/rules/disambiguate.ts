@@ -473,13 +473,16 @@ function applyDivisionCues(matcher: Matcher, words: Words, candidates: Candidate
 }
 
 /**
- * French "à" before a capitalised name introduces a town ("un point de deal à Nice", "à Djibo"):
- * a name that counts only with context (a common word too) counts there on its own.
+ * French "à" before a capitalised name introduces a town ("un point de deal à Nice", "à Djibo"),
+ * "au" a region or a country ("au Tigré", where "le Tigre" is the Tigris): a name that counts
+ * only with context (a common word too) counts there on its own. Not an abbreviation: "à La Poste"
+ * is not in Louisiana.
  */
 function confirmAfterA(words: Words, candidates: Candidate[]): void {
   for (const c of candidates) {
-    if (!c.weak || c.adjective || !words.capitalised(c.first)) continue;
-    if (words.foldedIf(c.first - 1, 1, 1) === 'à' && words.between(c.first - 1) === ' ') {
+    if (!c.weak || c.adjective || c.abbreviation || !words.capitalised(c.first)) continue;
+    const before = words.foldedIf(c.first - 1, 1, 2);
+    if ((before === 'à' || before === 'au') && words.between(c.first - 1) === ' ') {
       c.weak = false;
     }
   }

@@ -285,6 +285,8 @@ const TABLE: [string, string[], string[]][] = [
   ['Des affrontements au Haut-Karabakh.', ['azerbaijan', 'caucasus'], []],
   ['La guerre au Tigré a fait des milliers de morts.', ['ethiopia', 'tigray'], []],
   ["Un tigre s'est échappé du zoo.", [], ['ethiopia']],
+  ['Le pont franchissant le Tigre à Mossoul a été détruit.', ['iraq'], ['ethiopia']],
+  ['Une grève à La Poste.', [], ['united-states']],
   ['Attaque en Casamance.', ['senegal'], []],
   ['Separatists in Anglophone Cameroon attacked a school.', ['cameroon', 'ambazonia'], []],
   ['Le M23 a pris Rutshuru et Masisi.', ['democratic-republic-of-the-congo', 'north-kivu'], []],
