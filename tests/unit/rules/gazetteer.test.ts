@@ -200,6 +200,16 @@ const TABLE: [string, string[], string[]][] = [
     ['india'],
   ],
   ["La source n'a pas été identifiée à Monaco.", ['monaco'], ['la-source']],
+  [
+    'Meta Shaping Enterprise Oral Health: A Pleasant Surprise',
+    [],
+    ['colombia', 'kazakhstan', 'united-states'],
+  ],
+  [
+    'The Hanover fair; storms on the West Coast near Monterey.',
+    ['germany', 'united-states'],
+    ['jamaica', 'mexico', 'new-zealand'],
+  ],
   // A place's name in lower case, in a text that writes names with capitals, is a word.
   [
     'What a pleasant surprise: independence for the western region, said Smith.',
