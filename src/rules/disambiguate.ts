@@ -225,7 +225,11 @@ function casedSegments(words: Words): boolean[] {
   const capitals = [0, 0];
   for (let t = 0; t < words.scan.tokenCount; t++) {
     const segment = words.scan.tokenSegment[t] as number;
-    if ((tokens[segment] ?? 0) >= CASED_SAMPLE) continue;
+    // The title's tokens come first: once the text's sample is read, nothing is left to count.
+    if ((tokens[segment] ?? 0) >= CASED_SAMPLE) {
+      if (segment === 1) break;
+      continue;
+    }
     tokens[segment] = (tokens[segment] ?? 0) + 1;
     if (words.capitalised(t)) capitals[segment] = (capitals[segment] ?? 0) + 1;
   }
