@@ -210,6 +210,7 @@ const TABLE: [string, string[], string[]][] = [
     ['germany', 'united-states'],
     ['jamaica', 'mexico', 'new-zealand'],
   ],
+  ['Grad students protested in Kabul.', ['afghanistan'], ['slovenia']],
   // A place's name in lower case, in a text that writes names with capitals, is a word.
   [
     'What a pleasant surprise: independence for the western region, said Smith.',
