@@ -1,8 +1,10 @@
 // When the chosen container holds far less than the page says its article is: JSON-LD articleBody, itemprop=articleBody, readable paragraphs.
 import type { CheerioAPI } from 'cheerio';
 import { type AnyNode, type Element, hasChildren, isTag } from 'domhandler';
+import { cutAtComments } from './ending.ts';
 import type { JsonObject } from './json-ld.ts';
 import type { TextMeasures } from './measure.ts';
+import { classAndId } from './page-scan.ts';
 import { blockTexts, collapseWhitespace, htmlToText, isBlockTag } from './text.ts';
 
 /**
@@ -44,6 +46,15 @@ const READABLE_MIN = 250;
 /** A paragraph of the page's readable text: at least this long, at most half of it links. */
 const PARAGRAPH_MIN = 25;
 const LINK_SHARE_MAX = 0.5;
+/**
+ * Readers' comments, never the article the container missed. Boilerplate removal keeps a comments
+ * section that holds most of the page (it might be the article under a wrong class), and the
+ * scorer rightly passes it over; without this the page's paragraphs then outweighed a short post
+ * four times over and replaced it with its comments (Dragnet: 31 pages read this way scored 0.32).
+ */
+const COMMENTS_SECTION = /comment|disqus|replies/i;
+/** A block short enough to be a comments heading ("Comments", "27 comments. Add yours."). */
+const HEADING_MAX = 80;
 
 const ARTICLE_BODY = 'articleBody';
 
@@ -170,15 +181,18 @@ function forEachParagraph(
   $: CheerioAPI,
   measures: TextMeasures,
   visit: (element: Element) => void,
+  visitShort?: (element: Element) => void,
 ) {
   const stack: AnyNode[] = [$('body')[0] ?? ($.root()[0] as AnyNode)];
   while (stack.length > 0) {
     const node = stack.pop() as AnyNode;
+    if (isTag(node) && COMMENTS_SECTION.test(classAndId(node))) continue;
     if (isTag(node) && isReadableParagraph(node)) {
       const measured = measures.get(node);
       const chars = measured?.chars ?? 0;
       if (chars >= PARAGRAPH_MIN && (measured?.linkChars ?? 0) <= chars * LINK_SHARE_MAX)
         visit(node);
+      else if (chars > 0 && chars <= HEADING_MAX) visitShort?.(node);
       continue;
     }
     if (!hasChildren(node)) continue;
@@ -197,14 +211,26 @@ function measureReadable($: CheerioAPI, measures: TextMeasures): number {
   return length;
 }
 
-/** The paragraphs' texts, each once (as the container's are): a repeated block is a caption or a teaser. */
+/**
+ * The paragraphs' texts, each once (as the container's are): a repeated block is a caption or a
+ * teaser. They end at a comments heading, as the container's text does (telegraph.co.uk's 2008
+ * pages put readers' comments in the same `p.story` as the article, under a "Comments" line).
+ */
 function readableBlocks($: CheerioAPI, measures: TextMeasures): string[] {
   const blocks = new Set<string>();
-  forEachParagraph($, measures, (element) => {
+  const headings = new Set<string>();
+  const add = (element: Element) => {
     const text = collapseWhitespace(blockTexts(element).join(' '));
     if (text.length >= PARAGRAPH_MIN) blocks.add(text);
+  };
+  forEachParagraph($, measures, add, (element) => {
+    const text = collapseWhitespace(blockTexts(element).join(' '));
+    if (text !== '' && !blocks.has(text)) {
+      headings.add(text);
+      blocks.add(text);
+    }
   });
-  return [...blocks];
+  return cutAtComments([...blocks]).filter((block) => !headings.has(block));
 }
 
 function isReadableParagraph(element: Element): boolean {
