@@ -72,7 +72,13 @@ export type Strictness = 'strict' | 'relaxed' | 'revealed';
 export function removeBoilerplate($: CheerioAPI, strictness: Strictness = 'strict'): TextMeasures {
   const root = $.root()[0] as AnyNode;
   const revealed = strictness === 'revealed';
-  $(collectElements(root, (element) => isNeverText(element, !revealed))).remove();
+  const strict = strictness === 'strict';
+  $(
+    collectElements(
+      root,
+      (element) => isNeverText(element, !revealed) || (strict && hasHiddenClass(element)),
+    ),
+  ).remove();
   const stats = measureText(root);
   const body = collectElements(root, (element) => element.name === 'body', 1)[0];
   if (!body) return stats;
@@ -222,10 +228,46 @@ function isFrame(element: Element): boolean {
 function isHidden(element: Element): boolean {
   const { attribs } = element;
   if (Object.hasOwn(attribs, 'hidden') && attribs.hidden != null)
-    return !isStreamedSegment(element);
+    return !isStreamedSegment(element) && !isFoldedPanel(element);
   if (attribs['aria-hidden'] === 'true') return true;
   const style = attribs.style;
-  return style !== undefined && HIDDEN_STYLE.test(style);
+  return style !== undefined && HIDDEN_STYLE.test(style) && !isFoldedPanel(element);
+}
+
+/** Class or id of an accordion's panel, or of the accordion around it. */
+const FOLDED = /accordion|collaps|faq/i;
+
+/**
+ * The folded panel of an accordion (a FAQ's answers, a how-to's steps): hidden until its heading
+ * is clicked, and part of the article (WCXB's truth keeps them: 0026, 0312, 4193). WAI-ARIA's
+ * accordion pattern marks it `role="region"` labelled by its heading's button; others say so by
+ * their class or their parent's.
+ */
+function isFoldedPanel(element: Element): boolean {
+  const { attribs } = element;
+  if (attribs.role === 'region' && attribs['aria-labelledby'] !== undefined) return true;
+  if (FOLDED.test(classAndId(element))) return true;
+  const parent = element.parent;
+  return parent !== null && isTag(parent) && FOLDED.test(classAndId(parent));
+}
+
+/**
+ * Class names that frameworks' style sheets hide (Bootstrap's `d-none`, Foundation's `hide`,
+ * Webflow's `w-condition-invisible`, screen-reader-only text), as whole names: `hidden-xs` hides
+ * on phones only. Webflow pages keep a second copy of the article under `<main class="post-main
+ * hide">`, which was read twice (WCXB 1396).
+ */
+const HIDDEN_CLASS =
+  /(?:^|\s)(?:hide|hidden|is-hidden|d-none|w-condition-invisible|visually-hidden|sr-only)(?=\s|$)/i;
+
+/**
+ * Hidden by its class. Only in the strict pass: a script may reveal such a block, and when it
+ * holds the article the strict pass reads next to nothing and the relaxed one, which trusts no
+ * class, reads it.
+ */
+function hasHiddenClass(element: Element): boolean {
+  const names = element.attribs.class;
+  return names !== undefined && HIDDEN_CLASS.test(names) && !isFoldedPanel(element);
 }
 
 /** React's streamed Suspense content: `<div hidden id="S:0">`, which its script moves in place. */

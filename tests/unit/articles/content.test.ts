@@ -184,6 +184,22 @@ describe('selectMainContent through extractArticle', () => {
       ['6 Nov 2012'],
       ['Street style'],
     ],
+    [
+      'a second copy of the article under a class the style sheet hides (Webflow)',
+      page(
+        `<div class="blog-content"><h1>Town retaken</h1>${paragraph('A')}${paragraph('B')}${paragraph('C')}${paragraph('D')}</div><main class="post-main hide"><article>${paragraph('A')}${paragraph('B')}${paragraph('C')}${paragraph('D')}${paragraph('Hidden copy')}</article></main>`,
+      ),
+      ['A:', 'B:', 'C:'],
+      ['Hidden copy'],
+    ],
+    [
+      "an accordion's folded answers, hidden by a class or a style until their question is clicked",
+      page(
+        `<article><h1>Town retaken</h1>${paragraph('A')}${paragraph('B')}${paragraph('C')}${paragraph('D')}<h2>FAQ</h2><div class="faq-list"><button aria-controls="answer-1">Who holds the town?</button><div id="answer-1" class="answer hidden">${paragraph('E')}</div></div><h3 id="q2">What of the roads?</h3><div role="region" aria-labelledby="q2" style="display:none">${paragraph('F')}</div></article>`,
+      ),
+      ['A:', 'D:', 'E:', 'F:'],
+      [],
+    ],
   ])('%s', (_name, html, kept, left) => {
     const { text } = extractArticle(html, { url: 'https://example.org/a' });
     for (const part of kept) expect(text).toContain(part);
