@@ -42,6 +42,15 @@ const NEVER_CONTENT =
  */
 const LINK_BOX = /read-?also|read-more|lire-aussi|a-lire|most-read/i;
 const LINK_BOX_TEXT = 200;
+/**
+ * "Widget" names a sidebar's boxes, and also the modules that some editors build every page of:
+ * HubSpot's CMS splits a post into `widget-span widget-type-cell` columns and
+ * `hs_cos_wrapper_widget widget-type-rich_text` modules, CKEditor 5 leaves `ck-widget` around
+ * the sections it edited (WCXB 0164 and 4705 lost two thirds of their text). These names say
+ * nothing of what the block holds: its other names are judged alone.
+ */
+const BUILDER_MODULE =
+  /(?<=^|\s)(?:hs_cos_wrapper_widget|widget-span|widget-type-[\w-]+|ck-widget)(?=\s|$)/gi;
 /** Inside the article: bylines and datelines, already read as metadata (Readability drops them too). */
 const ARTICLE_META =
   /byline|dateline|writtenby|author|entry-meta|post-meta|article-meta|story-meta|posted-on|kicker/i;
@@ -142,7 +151,7 @@ function isList(element: Element): boolean {
  * The callers keep those that hold most of the page or its <h1>.
  */
 function isUnlikely(element: Element, stats: TextMeasures): boolean {
-  const names = classAndId(element);
+  const names = classAndId(element).replace(BUILDER_MODULE, ' ');
   if (element.name === 'form') return true;
   if (UNLIKELY.test(names)) {
     if (MAYBE_CONTENT.test(names) && !NEVER_CONTENT.test(names)) return false;

@@ -200,6 +200,22 @@ describe('selectMainContent through extractArticle', () => {
       ['A:', 'D:', 'E:', 'F:'],
       [],
     ],
+    [
+      "sections in CKEditor's ck-widget blocks, an editor's name for them",
+      page(
+        `<article><h1>Town retaken</h1>${paragraph('A')}${paragraph('B')}${paragraph('C')}${paragraph('D')}<div class="ck-widget bs_grid"><h2>The siege</h2>${paragraph('E')}</div><div class="ck-widget bs_grid"><h2>The aftermath</h2>${paragraph('F')}</div></article><div class="widget recent-posts"><p>Other story, a celebrity, a football club and a new phone, all in one week.</p></div>`,
+      ),
+      ['A:', 'D:', 'E:', 'F:', 'The aftermath'],
+      ['Other story'],
+    ],
+    [
+      'a HubSpot post in rich-text modules, each a widget by its class',
+      page(
+        `<div class="body-container"><h1>Town retaken</h1><div class="post-body">${paragraph('A')}${paragraph('B')}${paragraph('C')}${paragraph('D')}<div class="hs_cos_wrapper hs_cos_wrapper_widget widget-type-rich_text"><h2>What next</h2>${paragraph('E')}</div><div class="span12 widget-span widget-type-cell">${paragraph('F')}</div></div></div>`,
+      ),
+      ['A:', 'D:', 'E:', 'F:', 'What next'],
+      [],
+    ],
   ])('%s', (_name, html, kept, left) => {
     const { text } = extractArticle(html, { url: 'https://example.org/a' });
     for (const part of kept) expect(text).toContain(part);
