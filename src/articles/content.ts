@@ -155,11 +155,24 @@ function isUnlikely(element: Element, stats: TextMeasures): boolean {
   if (element.name === 'form') return true;
   if (UNLIKELY.test(names)) {
     if (MAYBE_CONTENT.test(names) && !NEVER_CONTENT.test(names)) return false;
+    if (isInCode(element)) return false;
     return !isHeadingAnchor(element) || UNLIKELY.test(element.attribs.class ?? '');
   }
   if (!LINK_BOX.test(names)) return false;
   const chars = stats.get(element)?.chars ?? 0;
   return chars < LINK_BOX_TEXT || linkDensity(stats, element) > 0.3;
+}
+
+/**
+ * Inside a code listing, classes are the highlighter's (Prism's `token comment`, highlight.js's
+ * `hljs-comment`): a listing lost its comment lines (WCXB 0437). Readability skips its unlikely
+ * test inside <code> the same way.
+ */
+function isInCode(element: Element): boolean {
+  for (let node = element.parent; node && isTag(node); node = node.parent) {
+    if (node.name === 'code' || node.name === 'pre') return true;
+  }
+  return false;
 }
 
 /**

@@ -216,6 +216,14 @@ describe('selectMainContent through extractArticle', () => {
       ['A:', 'D:', 'E:', 'F:', 'What next'],
       [],
     ],
+    [
+      "a code listing's comments, which its highlighter classes as comments",
+      page(
+        `<article><h1>Town retaken</h1>${paragraph('A')}${paragraph('B')}${paragraph('C')}${paragraph('D')}<pre><code class="language-bash"><span class="token comment"># clone the repository</span>\ngit clone https://example.org/repo.git\n<span class="hljs-comment"># view its state</span>\ngit status</code></pre></article>`,
+      ),
+      ['A:', 'D:', '# clone the repository', '# view its state', 'git status'],
+      [],
+    ],
   ])('%s', (_name, html, kept, left) => {
     const { text } = extractArticle(html, { url: 'https://example.org/a' });
     for (const part of kept) expect(text).toContain(part);
