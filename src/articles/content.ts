@@ -5,6 +5,7 @@ import { chooseContainer, scoreCandidates, withSiblings } from './candidates.ts'
 import { cutAtComments, cutAtRelated } from './ending.ts';
 import { forgetText, linkDensity, measureText, type TextMeasures } from './measure.ts';
 import { classAndId } from './metadata.ts';
+import { widenToSections } from './sections.ts';
 import { blockTexts, isBlockTag, textContent } from './text.ts';
 
 /** Never article text, removed whatever their class. */
@@ -112,7 +113,8 @@ export function selectMainContent(
   strictness: Strictness = 'strict',
 ): MainContent {
   const candidates = scoreCandidates($.root()[0] as AnyNode, stats);
-  const best = chooseContainer(candidates, stats);
+  const chosen = chooseContainer(candidates, stats);
+  const best = chosen && widenToSections(chosen, candidates.scores, stats);
   const root = best ?? ($('body')[0] as Element | undefined) ?? null;
   if (!root) return { root: null, blocks: [] };
   const parts = best ? withSiblings(best, candidates.scores, stats) : [root];

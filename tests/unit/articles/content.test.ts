@@ -224,6 +224,24 @@ describe('selectMainContent through extractArticle', () => {
       ['A:', 'D:', '# clone the repository', '# view its state', 'git status'],
       [],
     ],
+    [
+      "a body split into a page builder's sections, deeper than the scores climb",
+      page(
+        `<h1>Town retaken</h1><div class="builder-content">${[
+          ['A', 'B', 'C', 'D'],
+          ['E', 'F'],
+        ]
+          .map(
+            (labels) =>
+              `<div class="builder-section"><div class="builder-row"><div class="builder-column"><div class="builder-text">${labels.map((label) => paragraph(label)).join('')}</div></div></div></div>`,
+          )
+          .join(
+            '',
+          )}</div><div class="more"><a href="/1">Other story</a> <a href="/2">Another story</a></div>`,
+      ),
+      ['A:', 'D:', 'E:', 'F:'],
+      ['Other story'],
+    ],
   ])('%s', (_name, html, kept, left) => {
     const { text } = extractArticle(html, { url: 'https://example.org/a' });
     for (const part of kept) expect(text).toContain(part);
