@@ -3,6 +3,7 @@ import type { CheerioAPI } from 'cheerio';
 import { type AnyNode, type Element, hasChildren, isTag } from 'domhandler';
 import { chooseContainer, scoreCandidates, withSiblings } from './candidates.ts';
 import { cutAtComments, cutAtRelated } from './ending.ts';
+import { hasHiddenClass, isHidden } from './hidden.ts';
 import { forgetText, linkDensity, measureText, type TextMeasures } from './measure.ts';
 import { classAndId } from './metadata.ts';
 import { widenToSections } from './sections.ts';
@@ -231,9 +232,6 @@ function isHeadingAnchor(element: Element): boolean {
   return slug !== '' && slug === id.toLowerCase();
 }
 
-/** Hidden as Readability's _isProbablyVisible reads it. */
-const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
-
 /**
  * `script, style…`; unless `framed` is false (the last pass, which weighs them first), the
  * frame (`nav, aside, footer, [role="navigation"]…`) and hidden elements.
@@ -246,64 +244,6 @@ function isNeverText(element: Element, framed: boolean): boolean {
 function isFrame(element: Element): boolean {
   const { role } = element.attribs;
   return LAYOUT_TAGS.has(element.name) || (role !== undefined && REMOVED_ROLES.has(role));
-}
-
-/** `[hidden], [aria-hidden="true"], [style*="display:none"]`, `visibility: hidden` */
-function isHidden(element: Element): boolean {
-  const { attribs } = element;
-  if (Object.hasOwn(attribs, 'hidden') && attribs.hidden != null)
-    return !isStreamedSegment(element) && !isFoldedPanel(element);
-  if (attribs['aria-hidden'] === 'true') return true;
-  const style = attribs.style;
-  return style !== undefined && HIDDEN_STYLE.test(style) && !isFoldedPanel(element);
-}
-
-/** Class or id of an accordion's panel, or of the accordion around it. */
-const FOLDED = /accordion|collaps|faq/i;
-
-/**
- * The folded panel of an accordion (a FAQ's answers, a how-to's steps): hidden until its heading
- * is clicked, and part of the article (WCXB's truth keeps them: 0026, 0312, 4193). WAI-ARIA's
- * accordion pattern marks it `role="region"` labelled by its heading's button; others say so by
- * their class or their parent's.
- */
-function isFoldedPanel(element: Element): boolean {
-  const { attribs } = element;
-  if (attribs.role === 'region' && attribs['aria-labelledby'] !== undefined) return true;
-  if (FOLDED.test(classAndId(element))) return true;
-  const parent = element.parent;
-  return parent !== null && isTag(parent) && FOLDED.test(classAndId(parent));
-}
-
-/**
- * Class names that frameworks' style sheets hide (Bootstrap's `d-none`, Foundation's `hide`,
- * Webflow's `w-condition-invisible`, screen-reader-only text), as whole names: `hidden-xs` hides
- * on phones only. Webflow pages keep a second copy of the article under `<main class="post-main
- * hide">`, which was read twice (WCXB 1396).
- */
-const HIDDEN_CLASS =
-  /(?:^|\s)(?:hide|hidden|is-hidden|d-none|w-condition-invisible|visually-hidden|sr-only)(?=\s|$)/i;
-
-/**
- * Hidden by its class. Only in the strict pass: a script may reveal such a block, and when it
- * holds the article the strict pass reads next to nothing and the relaxed one, which trusts no
- * class, reads it.
- */
-function hasHiddenClass(element: Element): boolean {
-  const names = element.attribs.class;
-  return names !== undefined && HIDDEN_CLASS.test(names) && !isFoldedPanel(element);
-}
-
-/** React's streamed Suspense content: `<div hidden id="S:0">`, which its script moves in place. */
-const STREAMED_SEGMENT = /^S:\d+$/;
-
-/**
- * A segment React streams after the page's shell (Next.js App Router): hidden only until a
- * script of the page puts it in place of its placeholder, and it often holds the whole article
- * (WCXB 4486 and 4503 read the shell's "Loading…" placeholders instead).
- */
-function isStreamedSegment(element: Element): boolean {
-  return element.name === 'div' && STREAMED_SEGMENT.test(element.attribs.id ?? '');
 }
 
 /**
