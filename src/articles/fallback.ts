@@ -1,7 +1,6 @@
 // When the chosen container holds far less than the page says its article is: JSON-LD articleBody, itemprop=articleBody, readable paragraphs.
 import type { CheerioAPI } from 'cheerio';
 import { type AnyNode, type Element, hasChildren, isTag } from 'domhandler';
-import { cutAtComments } from './ending.ts';
 import type { JsonObject } from './json-ld.ts';
 import type { TextMeasures } from './measure.ts';
 import { classAndId } from './page-scan.ts';
@@ -53,8 +52,6 @@ const LINK_SHARE_MAX = 0.5;
  * four times over and replaced it with its comments (Dragnet: 31 pages read this way scored 0.32).
  */
 const COMMENTS_SECTION = /comment|disqus|replies/i;
-/** A block short enough to be a comments heading ("Comments", "27 comments. Add yours."). */
-const HEADING_MAX = 80;
 
 const ARTICLE_BODY = 'articleBody';
 
@@ -181,7 +178,6 @@ function forEachParagraph(
   $: CheerioAPI,
   measures: TextMeasures,
   visit: (element: Element) => void,
-  visitShort?: (element: Element) => void,
 ) {
   const stack: AnyNode[] = [$('body')[0] ?? ($.root()[0] as AnyNode)];
   while (stack.length > 0) {
@@ -192,7 +188,6 @@ function forEachParagraph(
       const chars = measured?.chars ?? 0;
       if (chars >= PARAGRAPH_MIN && (measured?.linkChars ?? 0) <= chars * LINK_SHARE_MAX)
         visit(node);
-      else if (chars > 0 && chars <= HEADING_MAX) visitShort?.(node);
       continue;
     }
     if (!hasChildren(node)) continue;
@@ -211,26 +206,14 @@ function measureReadable($: CheerioAPI, measures: TextMeasures): number {
   return length;
 }
 
-/**
- * The paragraphs' texts, each once (as the container's are): a repeated block is a caption or a
- * teaser. They end at a comments heading, as the container's text does (telegraph.co.uk's 2008
- * pages put readers' comments in the same `p.story` as the article, under a "Comments" line).
- */
+/** The paragraphs' texts, each once (as the container's are): a repeated block is a caption or a teaser. */
 function readableBlocks($: CheerioAPI, measures: TextMeasures): string[] {
   const blocks = new Set<string>();
-  const headings = new Set<string>();
-  const add = (element: Element) => {
+  forEachParagraph($, measures, (element) => {
     const text = collapseWhitespace(blockTexts(element).join(' '));
     if (text.length >= PARAGRAPH_MIN) blocks.add(text);
-  };
-  forEachParagraph($, measures, add, (element) => {
-    const text = collapseWhitespace(blockTexts(element).join(' '));
-    if (text !== '' && !blocks.has(text)) {
-      headings.add(text);
-      blocks.add(text);
-    }
   });
-  return cutAtComments([...blocks]).filter((block) => !headings.has(block));
+  return [...blocks];
 }
 
 function isReadableParagraph(element: Element): boolean {

@@ -47,16 +47,6 @@ describe('extractArticle falls back when the container misses the article', () =
       `${TEASER}\n\n${ARTICLE}`,
     ],
     [
-      'in a sidebar, readers’ comments after a "Comments" line in the same markup left out',
-      page(
-        '',
-        `<article><h1>Rutba reprise</h1><div class="entry-content"><p>${TEASER}</p></div></article>` +
-          `<div class="sidebar widget">${BLOCKS}<div>Comments</div>${COMMENTS.slice(0, 3).join('')}</div>`,
-      ),
-      'readable',
-      `${TEASER}\n\n${ARTICLE}`,
-    ],
-    [
       'in an itemprop=articleBody aside that boilerplate removal drops',
       page(
         '',
