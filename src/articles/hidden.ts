@@ -48,8 +48,17 @@ const HIDDEN_CLASS =
  */
 export function hasHiddenClass(element: Element): boolean {
   const names = element.attribs.class;
-  return names !== undefined && HIDDEN_CLASS.test(names) && !isFoldedPanel(element);
+  if (names === undefined || !HIDDEN_CLASS.test(names) || SHOWN_FROM.test(names)) return false;
+  return !isFoldedPanel(element);
 }
+
+/**
+ * A display class for a screen size or state: Tailwind's `hidden lg:block` and Bootstrap's
+ * `d-none d-md-block` hide a block on phones only, and a desktop reader sees it (theverge's lede
+ * and the whole of some articles).
+ */
+const SHOWN_FROM =
+  /(?:^|\s)(?:[\w-]+:(?:block|flex|grid|inline|inline-block|inline-flex|table|contents)|d-(?:sm|md|lg|xl|xxl)-(?:block|flex|grid|inline|inline-block|table))(?=\s|$)/i;
 
 /** React's streamed Suspense content: `<div hidden id="S:0">`, which its script moves in place. */
 const STREAMED_SEGMENT = /^S:\d+$/;

@@ -1,7 +1,7 @@
 // A body split into sections: the container widened to the ancestor whose other children are more of its prose.
 import { type AnyNode, type Element, isTag } from 'domhandler';
 import { type CandidateScores, initialScore, isBody, NEGATIVE } from './candidates.ts';
-import type { TextMeasures } from './measure.ts';
+import type { TextMeasures, TextStats } from './measure.ts';
 
 /** Levels climbed at most to gather a body split into sibling sections. */
 const SECTION_LEVELS = 3;
@@ -53,11 +53,20 @@ function addsProse(
     const measured = stats.get(child);
     if (!measured || measured.chars === 0) continue;
     if (NOT_ARTICLE.test(`${child.attribs.class ?? ''} ${child.attribs.id ?? ''}`)) return false;
+    if (isTitleBlock(child, measured)) return false;
     added += measured.chars;
     links += measured.linkChars;
     if (holdsParagraphs(child, scores)) prose += measured.chars;
   }
   return added > 0 && links <= added * SECTION_LINK_SHARE && prose >= added * SECTION_PROSE_SHARE;
+}
+
+/**
+ * The article's headline, or the header around it with its standfirst: the title is read apart,
+ * and no body's truth counts it (theverge's header came in with the widened container).
+ */
+function isTitleBlock(element: Element, measured: TextStats): boolean {
+  return element.name === 'h1' || element.name === 'header' || measured.holdsArticle;
 }
 
 /** What a section's paragraphs must add to a container's score: two of them, or one long one. */

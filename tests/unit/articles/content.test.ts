@@ -242,6 +242,22 @@ describe('selectMainContent through extractArticle', () => {
       ['A:', 'D:', 'E:', 'F:'],
       ['Other story'],
     ],
+    [
+      "a block hidden on phones only (Tailwind's hidden lg:block, Bootstrap's d-none d-md-block)",
+      page(
+        `<article><h1>Town retaken</h1>${paragraph('A')}${paragraph('B')}${paragraph('C')}${paragraph('D')}<div class="hidden lg:block">${paragraph('E')}</div><div class="d-none d-md-block">${paragraph('F')}</div></article>`,
+      ),
+      ['A:', 'E:', 'F:'],
+      [],
+    ],
+    [
+      'sections not widened into the headline block beside them: the title is read apart',
+      page(
+        `<div class="post"><div class="lede"><h1>Town retaken</h1><p>Reported from the front line by our correspondent</p></div><div class="builder-section"><div class="builder-row"><div class="builder-column"><div class="builder-text">${paragraph('A')}${paragraph('B')}${paragraph('C')}${paragraph('D')}</div></div></div></div><div class="builder-section"><div class="builder-row"><div class="builder-column"><div class="builder-text">${paragraph('E')}${paragraph('F')}${paragraph('G')}${paragraph('H')}${paragraph('I')}</div></div></div></div></div>`,
+      ),
+      ['E:', 'I:'],
+      ['Reported from the front line'],
+    ],
   ])('%s', (_name, html, kept, left) => {
     const { text } = extractArticle(html, { url: 'https://example.org/a' });
     for (const part of kept) expect(text).toContain(part);
