@@ -243,11 +243,11 @@ describe('selectMainContent through extractArticle', () => {
       ['Other story'],
     ],
     [
-      "a block hidden on phones only (Tailwind's hidden lg:block, Bootstrap's d-none d-md-block)",
+      "a block hidden on phones only (Tailwind's hidden lg:block, Bootstrap's d-none d-md-block), and screen-reader text",
       page(
-        `<article><h1>Town retaken</h1>${paragraph('A')}${paragraph('B')}${paragraph('C')}${paragraph('D')}<div class="hidden lg:block">${paragraph('E')}</div><div class="d-none d-md-block">${paragraph('F')}</div></article>`,
+        `<article><h1>Town retaken</h1>${paragraph('A')}${paragraph('B')}${paragraph('C')}${paragraph('D')}<div class="hidden lg:block">${paragraph('E')}</div><div class="d-none d-md-block">${paragraph('F')}</div><a class="visually-hidden" href="#more">Continue reading the main story</a></article>`,
       ),
-      ['A:', 'E:', 'F:'],
+      ['A:', 'E:', 'F:', 'Continue reading the main story'],
       [],
     ],
     [
