@@ -4,7 +4,7 @@ import { linkDensity, measureParagraph, type TextMeasures } from './measure.ts';
 import { isBlockTag, textContent } from './text.ts';
 
 const POSITIVE = /article|content|entry|post|story|body|text|main/i;
-const NEGATIVE = new RegExp(
+export const NEGATIVE = new RegExp(
   [
     'comment|share|social|nav|footer|sidebar|related|promo|(^|[\\s_-])ad-|newsletter|caption|meta',
     // Readability's negative words besides.
@@ -176,7 +176,7 @@ function isAncestor(ancestor: Element, node: Element): boolean {
   return false;
 }
 
-function isBody(element: Element): boolean {
+export function isBody(element: Element): boolean {
   return element.name === 'body' || element.name === 'html';
 }
 

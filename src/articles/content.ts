@@ -3,8 +3,10 @@ import type { CheerioAPI } from 'cheerio';
 import { type AnyNode, type Element, hasChildren, isTag } from 'domhandler';
 import { chooseContainer, scoreCandidates, withSiblings } from './candidates.ts';
 import { cutAtComments, cutAtRelated } from './ending.ts';
+import { hasHiddenClass, isHidden } from './hidden.ts';
 import { forgetText, linkDensity, measureText, type TextMeasures } from './measure.ts';
 import { classAndId } from './metadata.ts';
+import { widenToSections } from './sections.ts';
 import { blockTexts, isBlockTag, textContent } from './text.ts';
 
 /** Never article text, removed whatever their class. */
@@ -42,6 +44,15 @@ const NEVER_CONTENT =
  */
 const LINK_BOX = /read-?also|read-more|lire-aussi|a-lire|most-read/i;
 const LINK_BOX_TEXT = 200;
+/**
+ * "Widget" names a sidebar's boxes, and also the modules that some editors build every page of:
+ * HubSpot's CMS splits a post into `widget-span widget-type-cell` columns and
+ * `hs_cos_wrapper_widget widget-type-rich_text` modules, CKEditor 5 leaves `ck-widget` around
+ * the sections it edited (WCXB 0164 and 4705 lost two thirds of their text). These names say
+ * nothing of what the block holds: its other names are judged alone.
+ */
+const BUILDER_MODULE =
+  /(?<=^|\s)(?:hs_cos_wrapper_widget|widget-span|widget-type-[\w-]+|ck-widget)(?=\s|$)/gi;
 /** Inside the article: bylines and datelines, already read as metadata (Readability drops them too). */
 const ARTICLE_META =
   /byline|dateline|writtenby|author|entry-meta|post-meta|article-meta|story-meta|posted-on|kicker/i;
@@ -72,7 +83,13 @@ export type Strictness = 'strict' | 'relaxed' | 'revealed';
 export function removeBoilerplate($: CheerioAPI, strictness: Strictness = 'strict'): TextMeasures {
   const root = $.root()[0] as AnyNode;
   const revealed = strictness === 'revealed';
-  $(collectElements(root, (element) => isNeverText(element, !revealed))).remove();
+  const strict = strictness === 'strict';
+  $(
+    collectElements(
+      root,
+      (element) => isNeverText(element, !revealed) || (strict && hasHiddenClass(element)),
+    ),
+  ).remove();
   const stats = measureText(root);
   const body = collectElements(root, (element) => element.name === 'body', 1)[0];
   if (!body) return stats;
@@ -97,7 +114,8 @@ export function selectMainContent(
   strictness: Strictness = 'strict',
 ): MainContent {
   const candidates = scoreCandidates($.root()[0] as AnyNode, stats);
-  const best = chooseContainer(candidates, stats);
+  const chosen = chooseContainer(candidates, stats);
+  const best = chosen && widenToSections(chosen, candidates.scores, stats);
   const root = best ?? ($('body')[0] as Element | undefined) ?? null;
   if (!root) return { root: null, blocks: [] };
   const parts = best ? withSiblings(best, candidates.scores, stats) : [root];
@@ -136,15 +154,28 @@ function isList(element: Element): boolean {
  * The callers keep those that hold most of the page or its <h1>.
  */
 function isUnlikely(element: Element, stats: TextMeasures): boolean {
-  const names = classAndId(element);
+  const names = classAndId(element).replace(BUILDER_MODULE, ' ');
   if (element.name === 'form') return true;
   if (UNLIKELY.test(names)) {
     if (MAYBE_CONTENT.test(names) && !NEVER_CONTENT.test(names)) return false;
+    if (isInCode(element)) return false;
     return !isHeadingAnchor(element) || UNLIKELY.test(element.attribs.class ?? '');
   }
   if (!LINK_BOX.test(names)) return false;
   const chars = stats.get(element)?.chars ?? 0;
   return chars < LINK_BOX_TEXT || linkDensity(stats, element) > 0.3;
+}
+
+/**
+ * Inside a code listing, classes are the highlighter's (Prism's `token comment`, highlight.js's
+ * `hljs-comment`): a listing lost its comment lines (WCXB 0437). Readability skips its unlikely
+ * test inside <code> the same way.
+ */
+function isInCode(element: Element): boolean {
+  for (let node = element.parent; node && isTag(node); node = node.parent) {
+    if (node.name === 'code' || node.name === 'pre') return true;
+  }
+  return false;
 }
 
 /**
@@ -201,9 +232,6 @@ function isHeadingAnchor(element: Element): boolean {
   return slug !== '' && slug === id.toLowerCase();
 }
 
-/** Hidden as Readability's _isProbablyVisible reads it. */
-const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
-
 /**
  * `script, style…`; unless `framed` is false (the last pass, which weighs them first), the
  * frame (`nav, aside, footer, [role="navigation"]…`) and hidden elements.
@@ -216,28 +244,6 @@ function isNeverText(element: Element, framed: boolean): boolean {
 function isFrame(element: Element): boolean {
   const { role } = element.attribs;
   return LAYOUT_TAGS.has(element.name) || (role !== undefined && REMOVED_ROLES.has(role));
-}
-
-/** `[hidden], [aria-hidden="true"], [style*="display:none"]`, `visibility: hidden` */
-function isHidden(element: Element): boolean {
-  const { attribs } = element;
-  if (Object.hasOwn(attribs, 'hidden') && attribs.hidden != null)
-    return !isStreamedSegment(element);
-  if (attribs['aria-hidden'] === 'true') return true;
-  const style = attribs.style;
-  return style !== undefined && HIDDEN_STYLE.test(style);
-}
-
-/** React's streamed Suspense content: `<div hidden id="S:0">`, which its script moves in place. */
-const STREAMED_SEGMENT = /^S:\d+$/;
-
-/**
- * A segment React streams after the page's shell (Next.js App Router): hidden only until a
- * script of the page puts it in place of its placeholder, and it often holds the whole article
- * (WCXB 4486 and 4503 read the shell's "Loading…" placeholders instead).
- */
-function isStreamedSegment(element: Element): boolean {
-  return element.name === 'div' && STREAMED_SEGMENT.test(element.attribs.id ?? '');
 }
 
 /**

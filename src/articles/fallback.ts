@@ -3,6 +3,7 @@ import type { CheerioAPI } from 'cheerio';
 import { type AnyNode, type Element, hasChildren, isTag } from 'domhandler';
 import type { JsonObject } from './json-ld.ts';
 import type { TextMeasures } from './measure.ts';
+import { classAndId } from './page-scan.ts';
 import { blockTexts, collapseWhitespace, htmlToText, isBlockTag } from './text.ts';
 
 /**
@@ -44,6 +45,13 @@ const READABLE_MIN = 250;
 /** A paragraph of the page's readable text: at least this long, at most half of it links. */
 const PARAGRAPH_MIN = 25;
 const LINK_SHARE_MAX = 0.5;
+/**
+ * Readers' comments, never the article the container missed. Boilerplate removal keeps a comments
+ * section that holds most of the page (it might be the article under a wrong class), and the
+ * scorer rightly passes it over; without this the page's paragraphs then outweighed a short post
+ * four times over and replaced it with its comments (Dragnet: 31 pages read this way scored 0.32).
+ */
+const COMMENTS_SECTION = /comment|disqus|replies/i;
 
 const ARTICLE_BODY = 'articleBody';
 
@@ -174,6 +182,7 @@ function forEachParagraph(
   const stack: AnyNode[] = [$('body')[0] ?? ($.root()[0] as AnyNode)];
   while (stack.length > 0) {
     const node = stack.pop() as AnyNode;
+    if (isTag(node) && COMMENTS_SECTION.test(classAndId(node))) continue;
     if (isTag(node) && isReadableParagraph(node)) {
       const measured = measures.get(node);
       const chars = measured?.chars ?? 0;

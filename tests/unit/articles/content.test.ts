@@ -184,6 +184,80 @@ describe('selectMainContent through extractArticle', () => {
       ['6 Nov 2012'],
       ['Street style'],
     ],
+    [
+      'a second copy of the article under a class the style sheet hides (Webflow)',
+      page(
+        `<div class="blog-content"><h1>Town retaken</h1>${paragraph('A')}${paragraph('B')}${paragraph('C')}${paragraph('D')}</div><main class="post-main hide"><article>${paragraph('A')}${paragraph('B')}${paragraph('C')}${paragraph('D')}${paragraph('Hidden copy')}</article></main>`,
+      ),
+      ['A:', 'B:', 'C:'],
+      ['Hidden copy'],
+    ],
+    [
+      "an accordion's folded answers, hidden by a class or a style until their question is clicked",
+      page(
+        `<article><h1>Town retaken</h1>${paragraph('A')}${paragraph('B')}${paragraph('C')}${paragraph('D')}<h2>FAQ</h2><div class="faq-list"><button aria-controls="answer-1">Who holds the town?</button><div id="answer-1" class="answer hidden">${paragraph('E')}</div></div><h3 id="q2">What of the roads?</h3><div role="region" aria-labelledby="q2" style="display:none">${paragraph('F')}</div></article>`,
+      ),
+      ['A:', 'D:', 'E:', 'F:'],
+      [],
+    ],
+    [
+      "sections in CKEditor's ck-widget blocks, an editor's name for them",
+      page(
+        `<article><h1>Town retaken</h1>${paragraph('A')}${paragraph('B')}${paragraph('C')}${paragraph('D')}<div class="ck-widget bs_grid"><h2>The siege</h2>${paragraph('E')}</div><div class="ck-widget bs_grid"><h2>The aftermath</h2>${paragraph('F')}</div></article><div class="widget recent-posts"><p>Other story, a celebrity, a football club and a new phone, all in one week.</p></div>`,
+      ),
+      ['A:', 'D:', 'E:', 'F:', 'The aftermath'],
+      ['Other story'],
+    ],
+    [
+      'a HubSpot post in rich-text modules, each a widget by its class',
+      page(
+        `<div class="body-container"><h1>Town retaken</h1><div class="post-body">${paragraph('A')}${paragraph('B')}${paragraph('C')}${paragraph('D')}<div class="hs_cos_wrapper hs_cos_wrapper_widget widget-type-rich_text"><h2>What next</h2>${paragraph('E')}</div><div class="span12 widget-span widget-type-cell">${paragraph('F')}</div></div></div>`,
+      ),
+      ['A:', 'D:', 'E:', 'F:', 'What next'],
+      [],
+    ],
+    [
+      "a code listing's comments, which its highlighter classes as comments",
+      page(
+        `<article><h1>Town retaken</h1>${paragraph('A')}${paragraph('B')}${paragraph('C')}${paragraph('D')}<pre><code class="language-bash"><span class="token comment"># clone the repository</span>\ngit clone https://example.org/repo.git\n<span class="hljs-comment"># view its state</span>\ngit status</code></pre></article>`,
+      ),
+      ['A:', 'D:', '# clone the repository', '# view its state', 'git status'],
+      [],
+    ],
+    [
+      "a body split into a page builder's sections, deeper than the scores climb",
+      page(
+        `<h1>Town retaken</h1><div class="builder-content">${[
+          ['A', 'B', 'C', 'D'],
+          ['E', 'F'],
+        ]
+          .map(
+            (labels) =>
+              `<div class="builder-section"><div class="builder-row"><div class="builder-column"><div class="builder-text">${labels.map((label) => paragraph(label)).join('')}</div></div></div></div>`,
+          )
+          .join(
+            '',
+          )}</div><div class="more"><a href="/1">Other story</a> <a href="/2">Another story</a></div>`,
+      ),
+      ['A:', 'D:', 'E:', 'F:'],
+      ['Other story'],
+    ],
+    [
+      "a block hidden on phones only (Tailwind's hidden lg:block, Bootstrap's d-none d-md-block), and screen-reader text",
+      page(
+        `<article><h1>Town retaken</h1>${paragraph('A')}${paragraph('B')}${paragraph('C')}${paragraph('D')}<div class="hidden lg:block">${paragraph('E')}</div><div class="d-none d-md-block">${paragraph('F')}</div><a class="visually-hidden" href="#more">Continue reading the main story</a></article>`,
+      ),
+      ['A:', 'E:', 'F:', 'Continue reading the main story'],
+      [],
+    ],
+    [
+      'sections not widened into the headline block beside them: the title is read apart',
+      page(
+        `<div class="post"><div class="lede"><h1>Town retaken</h1><p>Reported from the front line by our correspondent</p></div><div class="builder-section"><div class="builder-row"><div class="builder-column"><div class="builder-text">${paragraph('A')}${paragraph('B')}${paragraph('C')}${paragraph('D')}</div></div></div></div><div class="builder-section"><div class="builder-row"><div class="builder-column"><div class="builder-text">${paragraph('E')}${paragraph('F')}${paragraph('G')}${paragraph('H')}${paragraph('I')}</div></div></div></div></div>`,
+      ),
+      ['E:', 'I:'],
+      ['Reported from the front line'],
+    ],
   ])('%s', (_name, html, kept, left) => {
     const { text } = extractArticle(html, { url: 'https://example.org/a' });
     for (const part of kept) expect(text).toContain(part);

@@ -14,6 +14,11 @@ const MARKUP = PARAGRAPHS.map((paragraph) => `<p>${paragraph}</p>`).join('\n');
 const BLOCKS = PARAGRAPHS.map((paragraph) => `<div>${paragraph}</div>`).join('\n');
 const TEASER =
   'Abonnez-vous pour lire la suite de cet article et soutenir une rédaction indépendante qui enquête.';
+const COMMENTS = Array.from(
+  { length: 8 },
+  (_, index) =>
+    `<div>Je ne crois pas un mot de ce communiqué, qui ne dit rien des civils restés dans la ville ni des routes encore minées (lecteur ${index}).</div>`,
+);
 const LINKS = Array.from(
   { length: 12 },
   (_, index) => `<li><a href="/a${index}">Autre article numéro ${index} sur l’Irak</a></li>`,
@@ -36,7 +41,7 @@ describe('extractArticle falls back when the container misses the article', () =
       page(
         '',
         `<article><h1>Rutba reprise</h1><div class="entry-content"><p>${TEASER}</p></div></article>` +
-          `<div class="sidebar widget comments">${BLOCKS}</div>`,
+          `<div class="sidebar widget">${BLOCKS}</div>`,
       ),
       'readable',
       `${TEASER}\n\n${ARTICLE}`,
@@ -132,6 +137,19 @@ describe('extractArticle reads an article the strict pass would leave empty', ()
 });
 
 describe('extractArticle keeps the container', () => {
+  it('when the rest of the page is readers’ comments, in a section that holds most of it', () => {
+    const comments = COMMENTS.map(
+      (comment, index) =>
+        `<li class="comment"><div class="comment-author">Lecteur ${index}</div>${comment}</li>`,
+    );
+    const html = page(
+      '',
+      `<div id="content"><div class="post"><h2>Rutba reprise</h2><div class="entry-content"><p>${PARAGRAPHS[0]}</p></div></div>` +
+        `<div id="comments"><h3>8 Comments</h3><ol>${comments.join('')}</ol></div></div>`,
+    );
+    expect(extractArticle(html)).toMatchObject({ method: 'content', text: PARAGRAPHS[0] });
+  });
+
   it('when a JSON-LD body is a teaser shorter than it', () => {
     const html = page(
       jsonLd({ '@type': 'NewsArticle', articleBody: PARAGRAPHS[0] }),

@@ -1,0 +1,86 @@
+// A body split into sections: the container widened to the ancestor whose other children are more of its prose.
+import { type AnyNode, type Element, isTag } from 'domhandler';
+import { type CandidateScores, initialScore, isBody, NEGATIVE } from './candidates.ts';
+import type { TextMeasures, TextStats } from './measure.ts';
+
+/** Levels climbed at most to gather a body split into sibling sections. */
+const SECTION_LEVELS = 3;
+/** The sections added must be prose: few links, and text in paragraphs the scores saw. */
+const SECTION_LINK_SHARE = 0.15;
+const SECTION_PROSE_SHARE = 0.8;
+/**
+ * What builders wrap sections in. Not a table: an old page's layout table holds its masthead and
+ * its footer in cells beside the article's, in prose too (L3S-GN1's 2008 pages).
+ */
+const SECTION_TAGS = new Set(['div', 'section', 'article', 'main']);
+/** Readers' comments, an author's bio, a newsletter box, related stories: prose, never the article's. */
+const NOT_ARTICLE =
+  /comment|disqus|replies|respond|author|newsletter|subscribe|related|sidebar|footer/i;
+
+/**
+ * The ancestor whose other children are more of the article: page builders (Divi's
+ * et_pb_section, HubSpot's rows, a "columns-5050" block) split a body into sections whose
+ * paragraphs sit deeper than the scores climb, so the best one is chosen alone.
+ */
+export function widenToSections(
+  best: Element,
+  scores: CandidateScores,
+  stats: TextMeasures,
+): Element {
+  if (best.attribs.itemprop === 'articleBody') return best;
+  let node = best;
+  for (let level = 0; level < SECTION_LEVELS; level += 1) {
+    const parent = node.parent;
+    if (!parent || !isTag(parent) || isBody(parent) || !SECTION_TAGS.has(parent.name)) break;
+    if (NEGATIVE.test(parent.attribs.class ?? '')) break;
+    if (!addsProse(parent, node, scores, stats)) break;
+    node = parent;
+  }
+  return node;
+}
+
+function addsProse(
+  parent: Element,
+  node: Element,
+  scores: CandidateScores,
+  stats: TextMeasures,
+): boolean {
+  let added = 0;
+  let links = 0;
+  let prose = 0;
+  for (const child of parent.children) {
+    if (!isTag(child) || child === node) continue;
+    const measured = stats.get(child);
+    if (!measured || measured.chars === 0) continue;
+    if (NOT_ARTICLE.test(`${child.attribs.class ?? ''} ${child.attribs.id ?? ''}`)) return false;
+    if (isTitleBlock(child, measured)) return false;
+    added += measured.chars;
+    links += measured.linkChars;
+    if (holdsParagraphs(child, scores)) prose += measured.chars;
+  }
+  return added > 0 && links <= added * SECTION_LINK_SHARE && prose >= added * SECTION_PROSE_SHARE;
+}
+
+/**
+ * The article's headline, or the header around it with its standfirst: the title is read apart,
+ * and no body's truth counts it (theverge's header came in with the widened container).
+ */
+function isTitleBlock(element: Element, measured: TextStats): boolean {
+  return element.name === 'h1' || element.name === 'header' || measured.holdsArticle;
+}
+
+/** What a section's paragraphs must add to a container's score: two of them, or one long one. */
+const SECTION_SCORE = 6;
+
+/** An element with a container inside (itself included) whose paragraphs scored SECTION_SCORE. */
+function holdsParagraphs(element: Element, scores: CandidateScores): boolean {
+  const stack: AnyNode[] = [element];
+  while (stack.length > 0) {
+    const node = stack.pop() as AnyNode;
+    if (!isTag(node)) continue;
+    const score = scores.get(node);
+    if (score !== undefined && score - initialScore(node) >= SECTION_SCORE) return true;
+    for (const child of node.children) stack.push(child);
+  }
+  return false;
+}
