@@ -211,6 +211,7 @@ const TABLE: [string, string[], string[]][] = [
     ['jamaica', 'mexico', 'new-zealand'],
   ],
   ['Grad students protested in Kabul.', ['afghanistan'], ['slovenia']],
+  ['Floods in NSW and Qld today.', ['new-south-wales', 'queensland'], []],
   // A place's name in lower case, in a text that writes names with capitals, is a word.
   [
     'What a pleasant surprise: independence for the western region, said Smith.',
