@@ -131,6 +131,16 @@ class Words {
     return first !== first.toLowerCase() && first === first.toUpperCase();
   }
 
+  /** Whether the token starts with a lower-case letter (of a script that has case). */
+  lowerCase(token: number): boolean {
+    if (token < 0 || token >= this.scan.tokenCount) return false;
+    const segment = this.segments[this.scan.tokenSegment[token] as number] ?? '';
+    const code = segment.charCodeAt(this.scan.tokenStart[token] as number);
+    if (code < 0x80) return code >= 0x61 && code <= 0x7a;
+    const first = String.fromCharCode(code);
+    return first !== first.toUpperCase() && first === first.toLowerCase();
+  }
+
   /** The character code just before the token, NaN at the start of its segment. */
   charBefore(token: number): number {
     const segment = this.segments[this.scan.tokenSegment[token] as number] ?? '';
@@ -209,7 +219,8 @@ function dropLowercase(words: Words, candidates: Candidate[]): Candidate[] {
     if (c.adjective) continue;
     let capital = false;
     for (let t = c.first; t <= c.last && !capital; t++) capital = words.capitalised(t);
-    if (capital) continue;
+    // Arabic, Chinese and other scripts without case say nothing either way.
+    if (capital || !words.lowerCase(c.first)) continue;
     cased ??= casedSegments(words);
     if (!cased[words.scan.tokenSegment[c.first] as number]) continue;
     dropped ??= new Set();

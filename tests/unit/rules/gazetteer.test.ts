@@ -219,6 +219,7 @@ const TABLE: [string, string[], string[]][] = [
     ['united-states', 'iceland'],
   ],
   ['protests in toronto and vancouver tonight', ['canada'], []],
+  ["Des frappes sur الموصل, selon l'armée et la Coalition.", ['mosul', 'iraq'], []],
   ["L'armée irakienne a repris la ville.", ['iraq'], []],
   // A place's name after a given name, or a title, is a surname.
   ['Michael Jordan scored 40 points.', [], ['jordan']],
