@@ -50,6 +50,12 @@ const GROUPS = readCuration<{
   continents: Record<string, { id: string; names: string[] }>;
 }>('groups.yaml');
 const WORDS = readCuration<Record<string, string>>('words.yaml');
+/** gazetteer/division-codes.yaml: renamed and stale ISO codes, curated places that are divisions. */
+const DIVISION_CODES = readCuration<{
+  renamed: Record<string, string>;
+  stale: string[];
+  curated: Record<string, string>;
+}>('division-codes.yaml');
 const wordList = (key: string): Set<string> => new Set(splitList(WORDS[key], ' '));
 const FOREIGN_GENERIC_WORDS = wordList('foreignGeneric');
 const TRANSLITERATED = wordList('transliterated');
@@ -935,12 +941,9 @@ function curatedDivisions(
     const owned = codes.length === 1 ? codes : codes.filter((code) => code.own);
     if (owned.length === 1) twins.set((owned[0] as { code: string }).code, draft);
   }
-  const { curated: pinned } = readCuration<{ curated: Record<string, string> }>(
-    'division-codes.yaml',
-  );
   const ids = new Map<string, Draft>();
   for (const country of byCode.values()) walk(country.children, (d) => ids.set(d.region.id, d));
-  for (const [code, id] of Object.entries(pinned)) {
+  for (const [code, id] of Object.entries(DIVISION_CODES.curated)) {
     twins.delete(code);
     const draft = ids.get(id);
     if (id !== '' && !draft) throw new Error(`gazetteer: division-codes.yaml: no place ${id}`);
@@ -1055,11 +1058,9 @@ function ownDivisionName(own: string, name: string): boolean {
  */
 function currentDivisionCodes(extracted: DivisionNames): Map<string, string> {
   const byCode = new Map(iso31662.map((division) => [division.code, division]));
-  const curation = readCuration<{ renamed: Record<string, string>; stale: string[] }>(
-    'division-codes.yaml',
-  );
-  const current = new Map(Object.entries(curation.renamed));
-  for (const code of curation.stale) current.set(code, '');
+
+  const current = new Map(Object.entries(DIVISION_CODES.renamed));
+  for (const code of DIVISION_CODES.stale) current.set(code, '');
   const unpaired: string[] = [];
   for (const [country, rows] of Object.entries(extracted.en ?? {})) {
     const divisions = iso31662.filter((division) => division.parent === country);

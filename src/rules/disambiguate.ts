@@ -65,6 +65,10 @@ const CULTURE_WORDS = new FoldedSet(
 const LANGUAGE_BEFORE = new FoldedSet(['in', 'en', 'speak', 'speaks', 'spoke', 'from', 'into']);
 const ARTICLE_LE = new FoldedSet(['le']);
 
+const UPPER = 1;
+const LOWER = -1;
+const NO_CASE = 0;
+
 /** The few words read around a candidate, from the scan's tokens and the segment texts. */
 class Words {
   constructor(
@@ -123,22 +127,28 @@ class Words {
   }
 
   capitalised(token: number): boolean {
-    if (token < 0 || token >= this.scan.tokenCount) return false;
-    const segment = this.segments[this.scan.tokenSegment[token] as number] ?? '';
-    const code = segment.charCodeAt(this.scan.tokenStart[token] as number);
-    if (code < 0x80) return code >= 0x41 && code <= 0x5a;
-    const first = String.fromCharCode(code);
-    return first !== first.toLowerCase() && first === first.toUpperCase();
+    return this.letterCase(token) === UPPER;
   }
 
   /** Whether the token starts with a lower-case letter (of a script that has case). */
   lowerCase(token: number): boolean {
-    if (token < 0 || token >= this.scan.tokenCount) return false;
+    return this.letterCase(token) === LOWER;
+  }
+
+  /** The case of the token's first letter: UPPER, LOWER, or NO_CASE (Arabic, a digit, outside). */
+  private letterCase(token: number): number {
+    if (token < 0 || token >= this.scan.tokenCount) return NO_CASE;
     const segment = this.segments[this.scan.tokenSegment[token] as number] ?? '';
     const code = segment.charCodeAt(this.scan.tokenStart[token] as number);
-    if (code < 0x80) return code >= 0x61 && code <= 0x7a;
+    if (code < 0x80) {
+      if (code >= 0x41 && code <= 0x5a) return UPPER;
+      return code >= 0x61 && code <= 0x7a ? LOWER : NO_CASE;
+    }
     const first = String.fromCharCode(code);
-    return first !== first.toUpperCase() && first === first.toLowerCase();
+    const lower = first.toLowerCase();
+    const upper = first.toUpperCase();
+    if (first !== lower && first === upper) return UPPER;
+    return first !== upper && first === lower ? LOWER : NO_CASE;
   }
 
   /** The character code just before the token, NaN at the start of its segment. */
@@ -302,8 +312,7 @@ const ARTICLES = new FoldedSet(['la', 'le', 'les', 'the', 'el', 'al']);
  * opening a sentence is not La Source (Monaco), "The hill" not The Hill.
  */
 function isArticleAndWord(words: Words, c: Candidate): boolean {
-  if (c.last !== c.first + 1 || words.capitalised(c.last)) return false;
-  return words.isIn(c.first, 2, 3, ARTICLES) && /^\p{Ll}/u.test(words.text(c.last));
+  return c.last === c.first + 1 && words.lowerCase(c.last) && words.isIn(c.first, 2, 3, ARTICLES);
 }
 
 const HYPHEN = 0x2d;

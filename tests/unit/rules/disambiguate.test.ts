@@ -44,3 +44,38 @@ describe('a small gazetteer', () => {
     expect(regionsOf(m, 'Mr Paris said so.', 'Storms in Texas')).not.toContain('france');
   });
 });
+
+describe('an abbreviation an analyst adds (case-sensitive, needing context, ending with a dot)', () => {
+  const canada: RegionSpec[] = [
+    {
+      id: 'canada',
+      names: ['Canada'],
+      children: [
+        {
+          id: 'alberta',
+          names: ['Alberta', { term: 'Alta.', caseSensitive: true, requiresContext: true }],
+        },
+      ],
+    },
+  ];
+
+  it('counts after "Town, " with its dot, and not through other context', () => {
+    const m = compileMatcher({ rules: [], regions: canada });
+    expect(regionsOf(m, 'Flooding in Medicine Hat, Alta., on Monday.')).toContain('alberta');
+    expect(regionsOf(m, 'Canada said Alta Vista was closed. Alta won.')).toEqual(['canada']);
+  });
+
+  it('is read so only with all three marks: a name that needs context alone counts with its country', () => {
+    const weak: RegionSpec[] = [
+      {
+        id: 'canada',
+        names: ['Canada'],
+        children: [
+          { id: 'alberta', names: [{ term: 'Alta', caseSensitive: true, requiresContext: true }] },
+        ],
+      },
+    ];
+    const m = compileMatcher({ rules: [], regions: weak });
+    expect(regionsOf(m, 'Canada said Alta won.')).toContain('alberta');
+  });
+});
