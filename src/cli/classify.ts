@@ -13,10 +13,11 @@ import { configDirOption } from './options.ts';
 const RUN_FILES = 32;
 /**
  * Files per thread by default. A worker thread takes 0.3-0.5 s to start (its modules, its matcher)
- * and warms its JIT up on its own: on a 2-vCPU machine two threads were slower than one up to
- * 1,600 files of 5 kB and 13-24 % faster at 3,000 (BENCHMARKS.md).
+ * and warms its JIT up on its own: on a 2-core AMD EPYC machine a second thread was 9 % slower
+ * than one at 3,000 files of 5 kB, 7 % faster at 6,000 and 25 % at 12,000; on a 2-vCPU Intel one it
+ * paid from about 2,000 (BENCHMARKS.md).
  */
-const FILES_PER_THREAD = 1_000;
+const FILES_PER_THREAD = 2_000;
 const MAX_THREADS = 8;
 
 export function registerClassifyCommand(program: Command): void {
@@ -27,7 +28,7 @@ export function registerClassifyCommand(program: Command): void {
     .option('--config <dir>', 'config directory', configDirOption())
     .option(
       '--jobs <n>',
-      `worker threads to classify on; 1 classifies in the main thread (default: one per ${FILES_PER_THREAD} files, at most one per core)`,
+      `threads to classify on: the main thread and N - 1 worker threads (default: one per ${FILES_PER_THREAD} files, at most one per core)`,
       parseJobs,
     )
     .action(async (files: string[], options: { config: string; jobs?: number }) => {
@@ -35,7 +36,7 @@ export function registerClassifyCommand(program: Command): void {
       const output = new OrderedOutput(runs.count);
       const threads = threadCount(files, options.jobs);
       if (threads === 1) await classifyHere(runs, output, options.config, files);
-      else await classifyOnWorkers(runs, output, options.config, threads);
+      else await classifyOnWorkers(runs, output, options.config, files, threads - 1);
       if (output.failed > 0) process.exitCode = 1;
     });
 }
@@ -63,7 +64,18 @@ async function classifyHere(
   config: string,
   files: string[],
 ): Promise<void> {
-  // Imported here: with worker threads, this thread only writes, and starts them sooner without.
+  const classify = await prepareHere(config, files);
+  for (let index = runs.take(); index !== undefined; index = runs.take()) {
+    output.add(index, classify(runs.files(index)));
+  }
+}
+
+/** This thread's matcher and reader, ready to classify runs of files. */
+async function prepareHere(
+  config: string,
+  files: string[],
+): Promise<(files: string[]) => ClassifiedRun> {
+  // Imported here: a worker thread starts sooner while this one still loads them.
   const [{ loadMatcher }, { classifyRun }] = await Promise.all([
     import('../config/matcher-cache.ts'),
     import('./classify-lines.ts'),
@@ -75,26 +87,28 @@ async function classifyHere(
   const readHtml = files.some(isHtmlName)
     ? (await import('../articles/html-document.ts')).readHtmlDocument
     : undefined;
-  for (let index = runs.take(); index !== undefined; index = runs.take()) {
-    output.add(index, classifyRun(matcher, runs.files(index), readHtml, stdin));
-  }
+  return (run) => classifyRun(matcher, run, readHtml, stdin);
 }
 
 /**
- * Each worker thread loads the matcher and is then sent runs of files, two ahead so that it never
- * waits; this thread only writes their lines out in order.
+ * This thread classifies runs of files as in one thread, and `workers` worker threads take runs
+ * beside it once each has loaded its own matcher. A worker is sent runs two ahead so that it never
+ * waits; this thread takes one at a time and, between two, writes out the lines the workers sent.
+ * A worker takes 0.3–0.5 s to start: until then this thread alone classifies, so a short batch
+ * costs no more than in one thread.
  */
 async function classifyOnWorkers(
   runs: Runs,
   output: OrderedOutput,
   config: string,
-  threads: number,
+  files: string[],
+  count: number,
 ): Promise<void> {
-  const workers = Array.from({ length: threads }, () => startWorker(config));
+  const workers = Array.from({ length: count }, () => startWorker(config));
+  let failed = false;
   try {
-    await new Promise<void>((resolve, reject) => {
+    const written = new Promise<void>((resolve, reject) => {
       output.onComplete = resolve;
-      let running = workers.length;
       for (const worker of workers) {
         let pending = 0;
         const send = () => {
@@ -117,15 +131,27 @@ async function classifyOnWorkers(
         });
         worker.on('error', reject);
         worker.on('exit', (code) => {
-          running--;
           // A thread that sent a mistake or threw has rejected already: this is for one that stops
-          // with runs in hand, or for the last one stopping before the end.
-          if (pending > 0 || (running === 0 && !output.complete)) {
+          // with runs in hand.
+          if (pending > 0) {
             reject(new Error(`classify: a worker thread stopped early (exit code ${code})`));
           }
         });
       }
     });
+    const here = (async () => {
+      const classify = await prepareHere(config, files);
+      for (let index = runs.take(); index !== undefined && !failed; index = runs.take()) {
+        output.add(index, classify(runs.files(index)));
+        // The workers' messages are handled here, between two runs.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    await Promise.all([here, written]);
+  } catch (error) {
+    // A worker's failure stops this thread's runs too: nothing more is written after the error.
+    failed = true;
+    throw error;
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
