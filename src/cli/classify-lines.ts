@@ -43,7 +43,7 @@ export function classifyRun(
   for (const file of files) {
     try {
       const document = readDocument(file, readInput(file, stdin), readHtml);
-      output.push(JSON.stringify(classifyDocument(matcher, file, document)));
+      output.pushLine(classifyDocument(matcher, file, document));
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       failures.push({ at: output.length, message: error.message });
@@ -80,23 +80,110 @@ export function classifyDocument(
  * strings first took longer than stringifying them (0.4 s for the 23 MB of 3,000 articles at 1,000
  * rules, against 10 ms for writing them into a buffer; BENCHMARKS.md). The buffer is its own
  * ArrayBuffer (never Node's shared pool), so a worker can hand it over without a copy.
+ *
+ * A line is written piece by piece, the same bytes as `JSON.stringify(line)`: at 1,000 rules a line
+ * is mostly its rules, each repeating the article's countries, so a rule's id and terms are
+ * encoded once per thread and the regions it shares with the rule before it are copied, not
+ * encoded again (BENCHMARKS.md).
  */
-class LineBlock {
+export class LineBlock {
   bytes = Buffer.allocUnsafeSlow(1 << 18);
   length = 0;
+  /** The last `,"regions":[…],"focus":[…]}` written, and the arrays it was made of. */
+  private tailRegions: readonly string[] = [];
+  private tailFocus: readonly string[] = [];
+  private tail: Uint8Array = Buffer.from(',"regions":[],"focus":[]}');
 
-  /** Adds `json` and a newline. */
-  push(json: string): void {
-    // UTF-16 to UTF-8 takes at most 3 bytes a code unit.
-    const need = this.length + 3 * json.length + 1;
-    if (need > this.bytes.length) {
-      const bigger = Buffer.allocUnsafeSlow(Math.max(need, 2 * this.bytes.length));
-      this.bytes.copy(bigger, 0, 0, this.length);
-      this.bytes = bigger;
-    }
-    this.length += this.bytes.write(json, this.length, 'utf8');
-    this.bytes[this.length++] = 0x0a;
+  /** Adds `JSON.stringify(line)` and a newline. */
+  pushLine(line: ClassifyLine): void {
+    const { file, lang, regions, focus } = line;
+    this.addText(
+      `{"file":${JSON.stringify(file)},"lang":${JSON.stringify(lang)},"regions":${JSON.stringify(regions)},"focus":${JSON.stringify(focus)},"rules":[`,
+    );
+    line.rules.forEach((rule, r) => {
+      if (r > 0) this.addByte(COMMA);
+      this.add(RULE_ID);
+      this.add(encoded(rule.id));
+      this.add(SCORE);
+      this.addText(JSON.stringify(rule.score));
+      this.add(TERMS);
+      rule.terms.forEach((term, t) => {
+        if (t > 0) this.addByte(COMMA);
+        this.add(encoded(term));
+      });
+      this.addByte(CLOSE_LIST);
+      this.add(this.tailOf(rule.regions, rule.focus));
+    });
+    this.add(END_LINE);
   }
+
+  /** A rule's `,"regions":[…],"focus":[…]}`, reused while the rules share their regions. */
+  private tailOf(regions: readonly string[], focus: readonly string[]): Uint8Array {
+    if (!sameStrings(regions, this.tailRegions) || !sameStrings(focus, this.tailFocus)) {
+      this.tailRegions = regions;
+      this.tailFocus = focus;
+      this.tail = Buffer.from(
+        `,"regions":${JSON.stringify(regions)},"focus":${JSON.stringify(focus)}}`,
+      );
+    }
+    return this.tail;
+  }
+
+  private addText(text: string): void {
+    // UTF-16 to UTF-8 takes at most 3 bytes a code unit.
+    this.reserve(3 * text.length);
+    this.length += this.bytes.write(text, this.length, 'utf8');
+  }
+
+  private add(bytes: Uint8Array): void {
+    this.reserve(bytes.length);
+    // A loop: set() costs more than it copies on a few dozen bytes.
+    const target = this.bytes;
+    let at = this.length;
+    for (let i = 0; i < bytes.length; i++) target[at++] = bytes[i] as number;
+    this.length = at;
+  }
+
+  private addByte(byte: number): void {
+    this.reserve(1);
+    this.bytes[this.length++] = byte;
+  }
+
+  private reserve(count: number): void {
+    const need = this.length + count;
+    if (need <= this.bytes.length) return;
+    const bigger = Buffer.allocUnsafeSlow(Math.max(need, 2 * this.bytes.length));
+    this.bytes.copy(bigger, 0, 0, this.length);
+    this.bytes = bigger;
+  }
+}
+
+/** Rule ids and terms as JSON strings in UTF-8, kept for the thread's life (a config's worth). */
+const encodedStrings = new Map<string, Uint8Array>();
+const MAX_ENCODED = 100_000;
+
+function encoded(text: string): Uint8Array {
+  let bytes = encodedStrings.get(text);
+  if (!bytes) {
+    bytes = Buffer.from(JSON.stringify(text));
+    if (encodedStrings.size < MAX_ENCODED) encodedStrings.set(text, bytes);
+  }
+  return bytes;
+}
+
+const COMMA = 0x2c;
+const CLOSE_LIST = 0x5d;
+const RULE_ID = Buffer.from('{"id":');
+const SCORE = Buffer.from(',"score":');
+const TERMS = Buffer.from(',"terms":[');
+const END_LINE = Buffer.from(']}\n');
+
+/** Whether two arrays hold the same strings: most often the very same array (see match.ts). */
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
