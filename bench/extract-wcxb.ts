@@ -1,4 +1,5 @@
-// The WCXB sets for the extraction bench: 1,497 dev pages of 2025 with reviewed main text, title and date, and its test split.
+// The WCXB sets for the extraction bench: 1,497 dev pages of 2025 with reviewed main text, title
+// and date, and its test split.
 //
 // Murrough Foley, "WCXB: A Multi-Type Web Content Extraction Benchmark" (2026, arXiv:2605.21097),
 // github.com/Murrough-Foley/web-content-extraction-benchmark, CC-BY-4.0. We develop on `dev/`. The
