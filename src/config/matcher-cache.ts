@@ -5,7 +5,7 @@
 import v8 from 'node:v8';
 import { collectGarbage } from '../lib/collect-garbage.ts';
 import { compileMatcher, type MatcherInput } from '../rules/compile.ts';
-import type { CompiledRegion, CompiledTerm, Matcher } from '../rules/compiled.ts';
+import type { CompiledRegion, CompiledTerm, Matcher, WordIds } from '../rules/compiled.ts';
 import { flattenLists, type Lists } from '../rules/tables.ts';
 import { cacheKey, readCachedBytes, writeCachedBytes } from './cache.ts';
 import {
@@ -18,7 +18,7 @@ import {
 import type { ConfigValues } from './validate.ts';
 
 /** Bumped when the encoding below changes; the build's hash (in the config's key) covers the rest. */
-const FORMAT = 'matcher-4';
+const FORMAT = 'matcher-5';
 
 /**
  * `compileMatcher(input)`, read from the cache when `configKey` (the cache key of the config
@@ -59,7 +59,9 @@ function matcherKey(configKey: string): string {
  */
 export function encodeMatcher(matcher: Matcher): Buffer {
   const { foldedWords, terms, regions, regionIndex, ...rest } = matcher;
-  const words = [...foldedWords.keys()];
+  // In code-unit order, as SortedWordIds searches them.
+  const entries = [...foldedWords.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const words = entries.map(([word]) => word);
   // One string of words joined by newlines, unless a word is empty or holds one (none does).
   const joinable = words.every((word) => word !== '' && !word.includes('\n'));
   const near = terms.flatMap((term, id) =>
@@ -69,7 +71,7 @@ export function encodeMatcher(matcher: Matcher): Buffer {
     format: FORMAT,
     rest,
     words: joinable ? words.join('\n') : words,
-    wordIds: Int32Array.from(foldedWords.values()),
+    wordIds: Int32Array.from(entries, ([, id]) => id),
     termCount: terms.length,
     near: Int32Array.from(near),
     regions: {
@@ -106,13 +108,10 @@ export function decodeMatcher(bytes: Buffer): Matcher {
   }
   const words =
     typeof value.words !== 'string' ? value.words : value.words ? value.words.split('\n') : [];
-  const foldedWords = new Map<string, number>();
-  for (let i = 0; i < words.length; i++)
-    foldedWords.set(words[i] as string, value.wordIds[i] as number);
   const regions = decodeRegions(value.regions);
   return {
     ...value.rest,
-    foldedWords,
+    foldedWords: new SortedWordIds(words, value.wordIds),
     terms: decodeTerms(value.termCount, value.near),
     regions,
     regionIndex: new Map(regions.map((region, index) => [region.id, index])),
@@ -147,8 +146,43 @@ function decodeRegions(encoded: EncodedMatcher['regions']): CompiledRegion[] {
   }));
 }
 
+/** A loop, not Array.from of a subarray: 24,000 of them at the start, before the JIT has warmed up. */
 function listAt(lists: Lists, i: number): number[] {
-  return Array.from(lists.ids.subarray(lists.start[i] as number, lists.start[i + 1] as number));
+  const from = lists.start[i] as number;
+  const list = new Array<number>((lists.start[i + 1] as number) - from);
+  for (let k = 0; k < list.length; k++) list[k] = lists.ids[from + k] as number;
+  return list;
+}
+
+/**
+ * The folded words of a matcher read back, searched by halves in code-unit order: filling a Map
+ * with its 35,000 words took 30 ms of every start; a word is looked up only when a text first
+ * holds it (lexicon.ts), about 16 comparisons.
+ */
+class SortedWordIds implements WordIds {
+  constructor(
+    private readonly words: readonly string[],
+    private readonly ids: Int32Array,
+  ) {}
+
+  get(word: string): number | undefined {
+    let low = 0;
+    let high = this.words.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const found = this.words[middle] as string;
+      if (found === word) return this.ids[middle];
+      if (found < word) low = middle + 1;
+      else high = middle - 1;
+    }
+    return undefined;
+  }
+
+  *entries(): IterableIterator<[string, number]> {
+    for (let i = 0; i < this.words.length; i++) {
+      yield [this.words[i] as string, this.ids[i] as number];
+    }
+  }
 }
 
 /**

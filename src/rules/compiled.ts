@@ -47,8 +47,17 @@ export interface CompiledRegion {
   group: boolean;
 }
 
+/**
+ * Words to pattern ids: a Map once compiled; read back from the cache, a sorted table searched by
+ * halves (config/matcher-cache.ts), which costs nothing to rebuild.
+ */
+export interface WordIds {
+  get(word: string): number | undefined;
+  entries(): IterableIterator<[string, number]>;
+}
+
 export interface Matcher {
-  foldedWords: Map<string, number>;
+  foldedWords: WordIds;
   casedWords: Map<string, number>;
   foldedPrefixes: CharTrie;
   casedPrefixes: CharTrie;
