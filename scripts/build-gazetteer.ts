@@ -82,6 +82,7 @@ const MAX_ALTERNATES = 10;
 const COMMON = new Set([...wordList('common')].map((word) => fold(word)));
 const ARABIC_COMMON = new Set([...wordList('arabicCommon')].map((word) => fold(word)));
 const PEOPLE = new Set([...wordList('people')].map((word) => fold(word)));
+const CONTEXT_NAMES = new Set(splitList(WORDS.contextNames).map((name) => fold(name)));
 
 type Name = string | { term: string; caseSensitive?: true; requiresContext?: true };
 
@@ -113,6 +114,8 @@ interface City {
   /** GeoNames' second-level code: for the United States, the county's FIPS code. */
   admin2: string;
   population: number;
+  /** GeoNames' PPLC: the seat of a country's or a territory's government. */
+  capital: boolean;
 }
 
 /** Case-, accent- and punctuation-folded form, as the matcher compares words. */
@@ -259,6 +262,7 @@ function loadCities(codes: Set<string>): City[] {
       admin1: fields[10] ?? '',
       admin2: fields[11] ?? '',
       population: Number(fields[14] ?? 0),
+      capital: fields[7] === 'PPLC',
     });
   }
   return cities;
@@ -748,10 +752,9 @@ function addDepth(
   const divisionNames = new Set(
     generated.flatMap((g) => g.candidates.map((name) => `${g.draft.country}:${fold(name)}`)),
   );
-  for (const city of cities) {
-    if (city.population < CITY_POPULATION) continue;
+  const addCity = (city: City): void => {
     const country = byCode.get(city.country);
-    if (!country || divisionNames.has(`${city.country}:${fold(city.name)}`)) continue;
+    if (!country || divisionNames.has(`${city.country}:${fold(city.name)}`)) return;
     const parent = divisionOf(city) ?? country;
     // Russian and Arabic spellings: Ukrainian and Belarusian letters mark other languages' forms.
     const scripts = [/\p{Script=Cyrillic}/u, /\p{Script=Arabic}/u].flatMap((script) =>
@@ -777,7 +780,8 @@ function addDepth(
       candidates: [city.name, city.ascii, ...latinVariants(city), ...scripts],
       ...(twin ? { curated: true as const } : {}),
     });
-  }
+  };
+  for (const city of cities) if (city.population >= CITY_POPULATION) addCity(city);
   addCounties(
     generated,
     cities,
@@ -785,6 +789,14 @@ function addDepth(
     byCode.get('US'),
     freshId,
   );
+  // A capital however small (Nouméa, Papeete, Suva, Belmopan: news where they are), last so that
+  // the ids above stay as they were; not one named like its country's curated place (Monaco).
+  for (const city of cities) {
+    if (city.population >= CITY_POPULATION || !city.capital || claimed.has(city.id)) continue;
+    const curated = [city.name, city.ascii].map((name) => taken.get(fold(name)));
+    if (curated.some((owners) => owners === BLOCKED || owners?.has(city.country))) continue;
+    addCity(city);
+  }
   // Who else would use each spelling: the rivals of a shared name.
   const users = new Map<string, Generated[]>();
   for (const place of generated) {
@@ -808,7 +820,7 @@ function addDepth(
       const curated = taken.get(key);
       if (curated === BLOCKED || curated?.has(place.country.country)) continue;
       // Also a person's or a company's name, more often than the place's in the news.
-      if (curated || PEOPLE.has(key)) {
+      if (curated || PEOPLE.has(key) || CONTEXT_NAMES.has(key)) {
         place.draft.region.names.push({ term: candidate, requiresContext: true });
         continue;
       }
@@ -1112,7 +1124,7 @@ function renderDepth(places: Generated[]): string {
         names: place.draft.region.names,
       }),
     );
-  return `{"source":"npm run gazetteer: ISO 3166-2 divisions (iso-3166, names from iso3166-2-db; see config/ATTRIBUTION.md) and GeoNames cities500 places of ${CITY_POPULATION}+ (CC BY 4.0), US counties (gazetteer/us-counties.tsv); edit regions.local.yaml instead","places":[\n${lines.join(',\n')}\n]}\n`;
+  return `{"source":"npm run gazetteer: ISO 3166-2 divisions (iso-3166, names from iso3166-2-db; see config/ATTRIBUTION.md) and GeoNames cities500 places of ${CITY_POPULATION}+ and capitals (CC BY 4.0), US counties (gazetteer/us-counties.tsv); edit regions.local.yaml instead","places":[\n${lines.join(',\n')}\n]}\n`;
 }
 
 function main(): void {

@@ -182,6 +182,15 @@ const TABLE: [string, string[], string[]][] = [
   ['Iraq, Syria and Turkey met in Ankara.', ['iraq', 'syria', 'turkey'], []],
   ['Storms hit the Indian Ocean islands.', [], ['india']],
   ['Florence Parly a visité la base de Gao, au Mali.', ['mali'], ['italy']],
+  // Capitals under 100,000 people are places; those whose name is a person's or a phrase need context.
+  [
+    'Des émeutes à Nouméa et à Papeete, le préfet à Cayenne.',
+    ['new-caledonia', 'french-polynesia', 'french-guiana', 'noumea', 'papeete', 'cayenne'],
+    [],
+  ],
+  ['Talks in Belmopan and Bandar Seri Begawan.', ['belize', 'brunei'], []],
+  ['Stanley said The Valley was flooded.', [], ['falkland-islands', 'anguilla']],
+  ['Stanley, the Falklands capital, was calm.', ['falkland-islands', 'stanley'], []],
   [
     'Queen Elizabeth met Yao Ming; Toyota and Windows Vista sponsored it.',
     [],
