@@ -40,7 +40,7 @@ const HONORIFICS = new Set(
 );
 // Common given names (English, French, and others frequent in the news): before a place's name, the
 // place is a surname ("Michael Jordan", "Denzel Washington", "Whitney Houston", "Jack London").
-const GIVEN_NAMES = new FoldedSet(
+export const GIVEN_NAMES = new FoldedSet(
   `abdallah abdel abdullah ahmad ahmed ali bashar faisal hamid hasan hassan hussein hussain ibrahim ismail jamal karim khaled khalid mahmoud majid mohamad mohamed mohammad mohammed moustafa mustafa nasser omar osman samir tariq walid youssef yusuf ziad
   aaron adam adrian alan albert alex alexander alexandre alice alain amanda amy andrew andré andy angela anna anne anthony antoine antonio arnaud arthur ashley barbara ben benjamin benoît bernard beth betty bill billy bob bobby brad bradley brandon brian bruce bruno bryan carl carlos carol caroline catherine cathy charles charlie chris christian christine christophe christopher cindy claire claude colin craig cynthia damien dan daniel danny david dean deborah denis dennis denzel derek diana diane dominique don donald donna doug douglas dylan ed eddie edward elizabeth emily emma emmanuel eric erik ethan eugene éric fabien fernando florian francis françois frank fred frederick frédéric gary george gérard gilles glen glenn grace greg gregory guillaume guy harold harry heather helen henri henry howard hugo ian isabelle jack jacob jacques james jamie jane janet jason jean jeff jeffrey jennifer jeremy jerome jérôme jerry jessica jim jimmy joe joel john johnny jon jonathan jose joseph josh joshua julia julie julien justin karen kate katherine kathy keith kelly ken kenneth kevin kim kyle larry laura laurent lauren lee leo linda lisa louis luc lucas luke marc marco marcus margaret maria marie mark martin mary matt matthew maxime melissa michael michel michelle mike mohamed muhammad nancy nathan nick nicholas nicolas nicole noah olivier oliver pamela pascal patricia patrick paul peter philip philippe phil pierre rachel ralph randy raymond rebecca richard rick rob robert robin roger ron ronald rose roy russell ryan sam samuel sandra sarah scott sean sébastien sharon shawn stephen steve steven stéphane susan sylvie teresa terry thierry thomas tim timothy todd tom tony travis valérie vincent walter wayne whitney william willie yann yves zachary clark`.split(
     /\s+/,
@@ -261,9 +261,12 @@ function casedSegments(words: Words): boolean[] {
 function dropPersonNames(words: Words, candidates: Candidate[]): Candidate[] {
   let people: Set<number> | undefined;
   for (const c of candidates) {
-    if (!isPersonName(words, c)) continue;
+    const article = isArticleAndWord(words, c);
+    if (!article && !isPersonName(words, c)) continue;
     people ??= new Set();
-    for (let t = c.first; t <= c.last + 1; t++) people.add(t);
+    // A person's name takes the word after it along (Henderson of "Jordan Henderson"); an article
+    // and a word only themselves ("Le port d'Odessa" is Odessa's port).
+    for (let t = c.first; t <= (article ? c.last : c.last + 1); t++) people.add(t);
   }
   if (!people) return candidates;
   const names = people;
@@ -271,7 +274,7 @@ function dropPersonNames(words: Words, candidates: Candidate[]): Candidate[] {
 }
 
 function isPersonName(words: Words, c: Candidate): boolean {
-  if (isSurname(words, c) || isArticleAndWord(words, c)) return true;
+  if (isSurname(words, c)) return true;
   const honorific = words.length(c.first - 1);
   if (
     honorific > 0 &&

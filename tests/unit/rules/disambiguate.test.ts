@@ -79,3 +79,16 @@ describe('an abbreviation an analyst adds (case-sensitive, needing context, endi
     expect(regionsOf(m, 'Canada said Alta won.')).toContain('alberta');
   });
 });
+
+describe('an article and a lower-case word named like a place', () => {
+  const regions: RegionSpec[] = [
+    { id: 'reunion', names: ['La Réunion'], children: [{ id: 'le-port', names: ['Le Port'] }] },
+    { id: 'ukraine', names: ['Ukraine'], children: [{ id: 'odesa', names: ['Odessa'] }] },
+  ];
+
+  it('are no name, and leave the place after them', () => {
+    const m = compileMatcher({ rules: [], regions });
+    expect(regionsOf(m, "Le port d'Odessa a été visé.")).toEqual(['odesa', 'ukraine']);
+    expect(regionsOf(m, 'Le Port a été visé.')).toEqual(['le-port', 'reunion']);
+  });
+});
