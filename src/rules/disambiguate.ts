@@ -503,11 +503,14 @@ function applyDivisionCues(matcher: Matcher, words: Words, candidates: Candidate
  * French "à" before a capitalised name introduces a town ("un point de deal à Nice", "à Djibo"),
  * "au" a region or a country ("au Tigré", where "le Tigre" is the Tigris): a name that counts
  * only with context (a common word too) counts there on its own. Not an abbreviation: "à La Poste"
- * is not in Louisiana.
+ * is not in Louisiana; not beside a reading of the name that needs no context: "à Gaza" is still
+ * the Strip, not Mozambique's province.
  */
 function confirmAfterA(words: Words, candidates: Candidate[]): void {
+  const strong = candidates.filter((c) => !c.weak);
   for (const c of candidates) {
     if (!c.weak || c.adjective || c.abbreviation || !words.capitalised(c.first)) continue;
+    if (strong.some((other) => sameSpan(other, c))) continue;
     const before = words.foldedIf(c.first - 1, 1, 2);
     if ((before === 'à' || before === 'au') && words.between(c.first - 1) === ' ') {
       c.weak = false;

@@ -166,6 +166,8 @@ const TABLE: [string, string[], string[]][] = [
   ['U.S. forces struck a depot.', ['united-states'], []],
   ['Les forces américaines ont frappé un dépôt.', ['united-states'], []],
   ['Une attaque à Djibo a fait dix morts.', ['burkina-faso', 'sahel'], []],
+  // "à" confirms a name needing context, not beside a reading that needs none: the Strip.
+  ['À Gaza, les hôpitaux manquent de carburant.', ['palestine', 'gaza-strip'], ['mozambique']],
   ['Мали и Нигер.', ['mali', 'niger'], []],
   ["Selon l'Agence France-Presse, le bilan s'alourdit à Ménaka.", ['mali'], ['france']],
   ['Jordan Henderson scored twice for Liverpool.', [], ['jordan', 'united-states']],
