@@ -34,11 +34,20 @@ const systems = await geoparseSystems();
 const vigie = systems.find((system) => system.name.includes('(default)'));
 if (!vigie) throw new Error('geoparse-errors: no default system');
 for (const document of readCorpus(name)) {
-  const found = geoparseText(vigie.matcher, document.text).countries;
+  const parsed = geoparseText(vigie.matcher, document.text);
+  const found = parsed.countries;
   const gold = new Set(document.countries);
   const wrong = [...found].filter((id) => !gold.has(id));
   const missed = [...gold].filter((id) => !found.has(id));
-  if (wrong.length + missed.length === 0) continue;
+  // Places, where the corpus has our ids: printed after the countries as "places +wrong -missed".
+  const goldPlaces = new Set(document.places ?? []);
+  const placeErrors = document.places
+    ? [
+        ...[...parsed.places].filter((id) => !goldPlaces.has(id)).map((id) => `+${id}`),
+        ...[...goldPlaces].filter((id) => !parsed.places.has(id)).map((id) => `-${id}`),
+      ]
+    : [];
+  if (wrong.length + missed.length + placeErrors.length === 0) continue;
   // The names that made each wrong country: what to fix.
   const { places } = matchArticle(vigie.matcher, { text: document.text, lang: null });
   const causes = wrong.map((id) => {
@@ -48,6 +57,8 @@ for (const document of readCorpus(name)) {
     return `${id}=${[...new Set(names)].join('|')}`;
   });
   console.log(
-    `${document.id}\t+${causes.join(',')}\t-${missed.join(',')}\t${document.text.replace(/\s+/g, ' ')}`,
+    `${document.id}\t+${causes.join(',')}\t-${missed.join(',')}\t${document.text.replace(/\s+/g, ' ')}${
+      placeErrors.length > 0 ? `\tplaces ${placeErrors.join(' ')}` : ''
+    }`,
   );
 }

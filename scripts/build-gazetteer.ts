@@ -641,6 +641,7 @@ const TOWN_POPULATION = Number(process.env.VIGIE_GAZETTEER_TOWNS ?? 15_000);
 const TOWN_RIVAL_POPULATION = Number(process.env.VIGIE_GAZETTEER_TOWN_RIVALS ?? 1_000);
 /** How many times larger a town must be than a place of its name in another country. */
 const TOWN_DOMINANCE = Number(process.env.VIGIE_GAZETTEER_TOWN_DOMINANCE ?? 5);
+const HOMONYM_TOWNS = process.env.VIGIE_GAZETTEER_HOMONYMS !== 'off';
 /** The least a first-level division weighs against places of the same name. */
 const DIVISION_POPULATION = 2_000_000;
 
@@ -664,6 +665,11 @@ interface Generated {
   county?: true;
   /** A town under CITY_POPULATION (addTowns): a name that is also a word or a given name needs context. */
   town?: true;
+  /**
+   * A town named like a place of another country (Kingston, New York; Burlington, Vermont): every
+   * name needs context, and it is no rival to the places it is named like (addTowns).
+   */
+  homonym?: true;
   /**
    * A curated place that is this division (Kentucky: it takes the division's names and cities) or
    * this city (New Orleans: it takes the city's spellings).
@@ -762,7 +768,7 @@ function addDepth(
   const divisionNames = new Set(
     generated.flatMap((g) => g.candidates.map((name) => `${g.draft.country}:${fold(name)}`)),
   );
-  const addCity = (city: City, town = false): void => {
+  const addCity = (city: City, town: 'town' | 'homonym' | false = false): void => {
     const country = byCode.get(city.country);
     if (!country || divisionNames.has(`${city.country}:${fold(city.name)}`)) return;
     const parent = divisionOf(city) ?? country;
@@ -794,6 +800,7 @@ function addDepth(
         : [city.name, city.ascii, ...latinVariants(city), ...scripts],
       ...(twin ? { curated: true as const } : {}),
       ...(town ? { town: true as const } : {}),
+      ...(town === 'homonym' ? { homonym: true as const } : {}),
     });
   };
   for (const city of cities) if (city.population >= CITY_POPULATION) addCity(city);
@@ -816,6 +823,7 @@ function addDepth(
   // Who else would use each spelling: the rivals of a shared name.
   const users = new Map<string, Generated[]>();
   for (const place of generated) {
+    if (place.homonym) continue;
     for (const key of new Set(place.candidates.map(fold))) {
       users.set(key, [...(users.get(key) ?? []), place]);
     }
@@ -837,7 +845,7 @@ function addDepth(
       if (curated === BLOCKED || curated?.has(place.country.country)) continue;
       // Also a person's or a company's name, more often than the place's in the news.
       const wordLike = place.town === true && isEverydayName(key);
-      if (curated || PEOPLE.has(key) || CONTEXT_NAMES.has(key) || wordLike) {
+      if (curated || place.homonym || PEOPLE.has(key) || CONTEXT_NAMES.has(key) || wordLike) {
         place.draft.region.names.push({ term: candidate, requiresContext: true });
         continue;
       }
@@ -897,9 +905,16 @@ function addTowns(
   cities: City[],
   taken: Map<string, Set<string> | typeof BLOCKED>,
   claimed: Map<string, Draft>,
-  addCity: (city: City, town: boolean) => void,
+  addCity: (city: City, town: 'town' | 'homonym') => void,
 ): void {
-  const known = new Set(generated.flatMap((place) => place.candidates.map(fold)));
+  // The generated places of each name, in any of their spellings ("Hanover" is Hannover's).
+  const known = new Map<string, { country: string; population: number }[]>();
+  for (const place of generated) {
+    for (const key of new Set(place.candidates.map(fold))) {
+      const named = { country: place.country.country, population: place.population };
+      known.set(key, [...(known.get(key) ?? []), named]);
+    }
+  }
   const holders = new Map<string, City[]>();
   for (const city of cities) {
     if (city.population < TOWN_RIVAL_POPULATION) continue;
@@ -917,12 +932,36 @@ function addTowns(
           ? rival.population < city.population
           : city.population >= TOWN_DOMINANCE * rival.population),
     );
+  const largestAtHome = (city: City, key: string): boolean =>
+    (holders.get(key) ?? []).every(
+      (rival) =>
+        rival === city || rival.country !== city.country || rival.population < city.population,
+    );
   for (const city of cities) {
     if (city.population < TOWN_POPULATION || city.population >= CITY_POPULATION) continue;
     if (city.capital || claimed.has(city.id)) continue;
     const keys = [...new Set([fold(city.name), fold(city.ascii)])];
-    if (keys.some((key) => known.has(key) || taken.has(key) || !outranks(city, key))) continue;
-    addCity(city, true);
+    const places = keys.map((key) => {
+      const curated = taken.get(key);
+      if (curated === BLOCKED) return BLOCKED;
+      return new Set([...(curated ?? []), ...(known.get(key) ?? []).map((p) => p.country)]);
+    });
+    if (places.every((owners) => owners !== BLOCKED && owners.size === 0)) {
+      if (keys.every((key) => outranks(city, key))) addCity(city, 'town');
+      continue;
+    }
+    // Named like a place abroad: a reading its country's places named nearby can support.
+    if (places.some((owners) => owners === BLOCKED || owners.has(city.country))) continue;
+    // Not one a place abroad dwarfs: Moscow, Idaho, beside Moscow; Hanover, Maryland, beside Hannover.
+    const dwarfed = keys.some((key) =>
+      [...(holders.get(key) ?? []), ...(known.get(key) ?? [])].some(
+        (rival) =>
+          rival.country !== city.country && rival.population >= DOMINANCE * city.population,
+      ),
+    );
+    if (HOMONYM_TOWNS && !dwarfed && keys.every((key) => largestAtHome(city, key))) {
+      addCity(city, 'homonym');
+    }
   }
 }
 

@@ -191,6 +191,10 @@ const TABLE: [string, string[], string[]][] = [
   ['Police said the Obama administration would act.', [], ['poland', 'japan']],
   // Many towns named Greenville, the largest in the United States, five times Liberia's: the country.
   ['The Greenville city council voted on Tuesday.', ['united-states'], ['liberia']],
+  // A town named like a larger place abroad is a reading its country's places support, no more.
+  ['Snow closed schools in Burlington and across Vermont.', ['united-states'], ['canada']],
+  ['Snow closed schools in Burlington on Monday.', ['canada'], ['united-states']],
+  ['Students protest at the Embassy of the United States in Moscow.', ['russia'], []],
   ['Le Texas a déployé la Garde nationale à la frontière.', ['united-states'], ['france']],
   // An article and a word are no name, and leave the place after them: Odessa's port.
   ["Le port d'Odessa a de nouveau été visé par des drones.", ['ukraine'], ['france', 'reunion']],
