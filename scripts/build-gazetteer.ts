@@ -51,6 +51,7 @@ const GROUPS = readCuration<{
   continents: Record<string, { id: string; names: string[] }>;
 }>('groups.yaml');
 const WORDS = readCuration<Record<string, string>>('words.yaml');
+const { aliases: ALIASES } = readCuration<{ aliases: Record<string, string[]> }>('aliases.yaml');
 /** gazetteer/division-codes.yaml: renamed and stale ISO codes, curated places that are divisions. */
 const DIVISION_CODES = readCuration<{
   renamed: Record<string, string>;
@@ -820,6 +821,7 @@ function addDepth(
     addCity(city);
   }
   if (TOWN_POPULATION < CITY_POPULATION) addTowns(generated, cities, taken, claimed, addCity);
+  addAliases(generated);
   // Who else would use each spelling: the rivals of a shared name.
   const users = new Map<string, Generated[]>();
   for (const place of generated) {
@@ -859,6 +861,16 @@ function addDepth(
     }
   }
   return generated.filter((place) => place.draft.region.names.length > 0);
+}
+
+/** The names of gazetteer/aliases.yaml ("Bangalore", "Orissa"), each among its place's spellings. */
+function addAliases(generated: Generated[]): void {
+  const byId = new Map(generated.map((place) => [place.draft.region.id, place]));
+  for (const [id, names] of Object.entries(ALIASES)) {
+    const place = byId.get(id);
+    if (!place) throw new Error(`gazetteer/aliases.yaml: "${id}" is no generated place`);
+    place.candidates.push(...names);
+  }
 }
 
 /**

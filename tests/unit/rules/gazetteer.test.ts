@@ -195,6 +195,13 @@ const TABLE: [string, string[], string[]][] = [
   ['Snow closed schools in Burlington and across Vermont.', ['united-states'], ['canada']],
   ['Snow closed schools in Burlington on Monday.', ['canada'], ['united-states']],
   ['Students protest at the Embassy of the United States in Moscow.', ['russia'], []],
+  // Former names still in the news (gazetteer/aliases.yaml).
+  [
+    'Des inondations à Bangalore, à Madras et dans l’Orissa.',
+    ['india', 'bengaluru', 'chennai', 'odisha'],
+    [],
+  ],
+  ['A bomb went off in Saigon; Rangoon was calm.', ['vietnam', 'myanmar'], []],
   ['Le Texas a déployé la Garde nationale à la frontière.', ['united-states'], ['france']],
   // An article and a word are no name, and leave the place after them: Odessa's port.
   ["Le port d'Odessa a de nouveau été visé par des drones.", ['ukraine'], ['france', 'reunion']],
