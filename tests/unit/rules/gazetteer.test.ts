@@ -195,6 +195,8 @@ const TABLE: [string, string[], string[]][] = [
   ['Snow closed schools in Burlington and across Vermont.', ['united-states'], ['canada']],
   ['Snow closed schools in Burlington on Monday.', ['canada'], ['united-states']],
   ['Students protest at the Embassy of the United States in Moscow.', ['russia'], []],
+  // French words make a name a word only where French is spoken: Terre Haute is a town.
+  ['Storms hit Terre Haute and La Crosse overnight.', ['united-states', 'terre-haute'], []],
   // Former names still in the news (gazetteer/aliases.yaml).
   [
     'Des inondations à Bangalore, à Madras et dans l’Orissa.',
