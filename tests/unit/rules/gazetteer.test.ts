@@ -195,6 +195,12 @@ const TABLE: [string, string[], string[]][] = [
   ['Snow closed schools in Burlington and across Vermont.', ['united-states'], ['canada']],
   ['Snow closed schools in Burlington on Monday.', ['canada'], ['united-states']],
   ['Students protest at the Embassy of the United States in Moscow.', ['russia'], []],
+  // "Philly" is Philadelphia; "DC" is no place on its own (DC Comics, a Detective Constable).
+  [
+    'Riots in Philly tonight, a DC Comics film in theaters.',
+    ['united-states', 'philadelphia'],
+    ['washington'],
+  ],
   // French words make a name a word only where French is spoken: Terre Haute is a town.
   ['Storms hit Terre Haute and La Crosse overnight.', ['united-states', 'terre-haute'], []],
   // Former names still in the news (gazetteer/aliases.yaml).
