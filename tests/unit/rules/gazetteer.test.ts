@@ -201,6 +201,9 @@ const TABLE: [string, string[], string[]][] = [
     ['united-states', 'philadelphia'],
     ['washington'],
   ],
+  // Kashmir alone is either side's; Jammu and Kashmir is India's, Azad Kashmir Pakistan's.
+  ['Floods hit Jammu and Kashmir; clashes in Azad Kashmir.', ['india', 'pakistan'], []],
+  ['Floods hit Kashmir.', [], ['india', 'pakistan']],
   // French words make a name a word only where French is spoken: Terre Haute is a town.
   ['Storms hit Terre Haute and La Crosse overnight.', ['united-states', 'terre-haute'], []],
   // Former names still in the news (gazetteer/aliases.yaml).
