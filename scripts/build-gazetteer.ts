@@ -666,6 +666,8 @@ interface Generated {
   county?: true;
   /** A town under CITY_POPULATION (addTowns): a name that is also a word or a given name needs context. */
   town?: true;
+  /** A French département (addDepartements): a name that is also a word needs context, as a town's. */
+  departement?: true;
   /**
    * A town named like a place of another country (Kingston, New York; Burlington, Vermont): every
    * name needs context, and it is no rival to the places it is named like (addTowns).
@@ -820,6 +822,13 @@ function addDepth(
     if (curated.some((owners) => owners === BLOCKED || owners?.has(city.country))) continue;
     addCity(city);
   }
+  addDepartements(
+    generated,
+    cities,
+    (region) => divisionOf({ country: 'FR', admin1: region } as City),
+    byCode.get('FR'),
+    freshId,
+  );
   if (TOWN_POPULATION < CITY_POPULATION) addTowns(generated, cities, taken, claimed, addCity);
   addAliases(generated);
   // Who else would use each spelling: the rivals of a shared name.
@@ -846,7 +855,9 @@ function addDepth(
       const curated = taken.get(key);
       if (curated === BLOCKED || curated?.has(place.country.country)) continue;
       // Also a person's or a company's name, more often than the place's in the news.
-      const wordLike = place.town === true && isEverydayName(key, place.country.country);
+      const wordLike =
+        (place.town === true || place.departement === true) &&
+        isEverydayName(key, place.country.country);
       if (curated || place.homonym || PEOPLE.has(key) || CONTEXT_NAMES.has(key) || wordLike) {
         place.draft.region.names.push({ term: candidate, requiresContext: true });
         continue;
@@ -1035,6 +1046,48 @@ function addCounties(
       population: people.get(`${state}-${code}`) ?? 0,
       candidates: [name],
       county: true,
+    });
+  }
+}
+
+/**
+ * The départements of metropolitan France (gazetteer/fr-departements.tsv: Seine-Saint-Denis,
+ * Bouches-du-Rhône) under their region, weighed by the people of their cities500 places (GeoNames'
+ * admin2 for France is the département): French news names them where it names no town. One named
+ * like its country's curated place (Paris) is that place; one that is a word needs context (Nord,
+ * Manche, Somme).
+ */
+function addDepartements(
+  generated: Generated[],
+  cities: City[],
+  regionOf: (region: string) => Draft | undefined,
+  country: Draft | undefined,
+  freshId: (name: string, code: string, extra: string) => string,
+): void {
+  if (!country) return;
+  const people = new Map<string, number>();
+  for (const city of cities) {
+    if (city.country !== 'FR') continue;
+    people.set(city.admin2, (people.get(city.admin2) ?? 0) + city.population);
+  }
+  const rows = readFileSync(join(CURATION, 'fr-departements.tsv'), 'utf8')
+    .split('\n')
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .map((line) => line.split('\t') as [string, string, string]);
+  for (const [code, region, name] of rows) {
+    generated.push({
+      draft: {
+        region: { id: freshId(name, 'FR', code.toLowerCase()), names: [] },
+        country: 'FR',
+        drop: new Set(),
+        children: [],
+      },
+      parent: regionOf(region) ?? country,
+      country,
+      division: false,
+      population: people.get(code) ?? 0,
+      candidates: [name],
+      departement: true,
     });
   }
 }
@@ -1292,7 +1345,7 @@ function main(): void {
   const depth = addDepth(drafts, codes, cities, claimed);
   writeFileSync(DEPTH_OUTPUT, renderDepth(depth));
   console.log(
-    `gazetteer: ${depth.filter((p) => p.division).length} divisions, ${depth.filter((p) => !p.division && !p.county && !p.curated && !p.town).length} cities of ${CITY_POPULATION}+, ${depth.filter((p) => p.town).length} towns of ${TOWN_POPULATION}+, ${depth.filter((p) => p.county).length} US counties added`,
+    `gazetteer: ${depth.filter((p) => p.division).length} divisions, ${depth.filter((p) => !p.division && !p.county && !p.curated && !p.town && !p.departement).length} cities of ${CITY_POPULATION}+, ${depth.filter((p) => p.town).length} towns of ${TOWN_POPULATION}+, ${depth.filter((p) => p.county).length} US counties, ${depth.filter((p) => p.departement).length} French départements added`,
   );
   const regions = drafts.map(toRegion).sort((a, b) => a.id.localeCompare(b.id));
   const text = render(regions);

@@ -206,6 +206,13 @@ const TABLE: [string, string[], string[]][] = [
   ['Floods hit Kashmir.', [], ['india', 'pakistan']],
   // French words make a name a word only where French is spoken: Terre Haute is a town.
   ['Storms hit Terre Haute and La Crosse overnight.', ['united-states', 'terre-haute'], []],
+  // France's départements, under their region; one that is a word needs context.
+  [
+    'Des orages en Gironde et dans les Bouches-du-Rhône.',
+    ['france', 'gironde', 'bouches-du-rhone', 'nouvelle-aquitaine'],
+    [],
+  ],
+  ['La Somme a débordé.', [], ['france']],
   // Former names still in the news (gazetteer/aliases.yaml).
   [
     'Des inondations à Bangalore, à Madras et dans l’Orissa.',
