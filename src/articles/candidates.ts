@@ -1,5 +1,6 @@
 // Which container holds the article: paragraphs score their ancestors, then the winner is refined as Readability does.
 import { type AnyNode, type Element, hasChildren, isTag } from 'domhandler';
+import { isStreamedSegment } from './hidden.ts';
 import { linkDensity, measureParagraph, type TextMeasures } from './measure.ts';
 import { isBlockTag, textContent } from './text.ts';
 
@@ -207,7 +208,10 @@ function classWeight(element: Element): number {
 
 /**
  * The container and those siblings that also read like article text (split bodies, a leading
- * chapô): a sibling with the container's class gets a fifth of its score as a bonus.
+ * chapô): a sibling with the container's class gets a fifth of its score as a bonus. A segment
+ * React streamed (`<div hidden id="S:3">`) is joined by the other segments that read as text:
+ * Next.js streams an article section by section, each a sibling at the body's level, and the
+ * scores kept only the longest (WCXB 4503 lost a third of its guide).
  */
 export function withSiblings(
   best: Element,
@@ -218,8 +222,10 @@ export function withSiblings(
   const threshold = Math.max(10, bestScore * 0.2);
   const siblings = best.parent ? best.parent.children.filter(isTag) : [best];
   const className = best.attribs.class ?? '';
+  const streamed = isStreamedSegment(best);
   return siblings.filter((sibling) => {
     if (sibling === best) return true;
+    if (streamed && isStreamedSegment(sibling)) return isUnscoredProse(sibling, stats);
     const sameClass = className !== '' && sibling.attribs.class === className;
     const score = scores.get(sibling);
     if (score === undefined && sameClass) return isUnscoredProse(sibling, stats);

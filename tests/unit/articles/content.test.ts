@@ -153,6 +153,14 @@ describe('selectMainContent through extractArticle', () => {
       ['H:'],
     ],
     [
+      'an article React streams section by section, each segment a sibling at the body level',
+      page(
+        `<header><a href="/">Home</a></header><main><h1>Town retaken</h1><template id="B:0"></template><template id="B:1"></template><template id="B:2"></template></main><div hidden id="S:1"><div class="prose"><h2>What happened next</h2><p>L: the mayor said the town hall would reopen next week and that the schools should follow soon after the water and the power come back to the whole of the old quarter and the valley below it</p></div></div><div hidden id="S:0"><div class="prose">${['A', 'B', 'C', 'D', 'E', 'F'].map(paragraph).join('')}</div></div><div hidden id="S:2"><div class="links"><a href="/a">Other story one, a celebrity and a phone</a> <a href="/b">Other story two, a club and a film premiere</a> <a href="/c">Other story three, a new phone and a recipe</a> <a href="/d">Other story four, a premiere</a></div></div><script>$RC("B:0","S:0");$RC("B:1","S:1");$RC("B:2","S:2")</script>`,
+      ),
+      ['A:', 'F:', 'L:'],
+      ['Other story'],
+    ],
+    [
       'a sidebar filling a column whose class says body',
       page(
         `<div id="left" class="bodycol"><div class="sidebar">${paragraph('S')}${paragraph('S2')}</div></div><div id="center" class="bodycol"><div class="story"><h1>Town retaken</h1>${paragraph('A')}${paragraph('B')}${paragraph('C')}${paragraph('D')}${paragraph('E')}</div></div>`,
