@@ -1,5 +1,5 @@
 // A body split into sections: the container widened to the ancestor whose other children are more of its prose.
-import { type AnyNode, type Element, isTag } from 'domhandler';
+import { type AnyNode, type Element, hasChildren, isTag } from 'domhandler';
 import { type CandidateScores, initialScore, isBody, NEGATIVE } from './candidates.ts';
 import type { TextMeasures, TextStats } from './measure.ts';
 
@@ -28,23 +28,35 @@ export function widenToSections(
   stats: TextMeasures,
 ): Element {
   if (best.attribs.itemprop === 'articleBody') return best;
+  const headline = findHeadline(best);
   let node = best;
-  for (let level = 0; level < SECTION_LEVELS; level += 1) {
-    const parent = node.parent;
+  let climbed = best;
+  for (let level = 0, steps = 0; level < SECTION_LEVELS && steps < WRAPPER_STEPS; steps += 1) {
+    const parent = climbed.parent;
     if (!parent || !isTag(parent) || isBody(parent) || !SECTION_TAGS.has(parent.name)) break;
     if (NEGATIVE.test(parent.attribs.class ?? '')) break;
-    if (!addsProse(parent, node, scores, stats)) break;
-    node = parent;
+    const added = addedText(parent, climbed, headline, scores, stats);
+    if (added === 'other') break;
+    climbed = parent;
+    if (added === 'prose') {
+      node = parent;
+      level += 1;
+    }
   }
   return node;
 }
 
-function addsProse(
+/** Wrappers that add no text (a padding div, a grid cell) are climbed through, this many in all. */
+const WRAPPER_STEPS = 6;
+
+/** What a parent holds besides the node: nothing, more of the article's prose, or something else. */
+function addedText(
   parent: Element,
   node: Element,
+  headline: Element | null,
   scores: CandidateScores,
   stats: TextMeasures,
-): boolean {
+): 'none' | 'prose' | 'other' {
   let added = 0;
   let links = 0;
   let prose = 0;
@@ -52,21 +64,54 @@ function addsProse(
     if (!isTag(child) || child === node) continue;
     const measured = stats.get(child);
     if (!measured || measured.chars === 0) continue;
-    if (NOT_ARTICLE.test(`${child.attribs.class ?? ''} ${child.attribs.id ?? ''}`)) return false;
-    if (isTitleBlock(child, measured)) return false;
+    if (NOT_ARTICLE.test(`${child.attribs.class ?? ''} ${child.attribs.id ?? ''}`)) return 'other';
+    if (isTitleBlock(child, measured, headline)) return 'other';
     added += measured.chars;
     links += measured.linkChars;
     if (holdsParagraphs(child, scores)) prose += measured.chars;
   }
-  return added > 0 && links <= added * SECTION_LINK_SHARE && prose >= added * SECTION_PROSE_SHARE;
+  if (added === 0) return 'none';
+  const isProse = links <= added * SECTION_LINK_SHARE && prose >= added * SECTION_PROSE_SHARE;
+  return isProse ? 'prose' : 'other';
 }
 
 /**
  * The article's headline, or the header around it with its standfirst: the title is read apart,
- * and no body's truth counts it (theverge's header came in with the widened container).
+ * and no body's truth counts it (theverge's header came in with the widened container). Also a
+ * <main> or a marked articleBody. Not a section headed by another <h1>: some sites head every
+ * section with one (WCXB 4665's guide stopped at its first section).
  */
-function isTitleBlock(element: Element, measured: TextStats): boolean {
-  return element.name === 'h1' || element.name === 'header' || measured.holdsArticle;
+function isTitleBlock(element: Element, measured: TextStats, headline: Element | null): boolean {
+  if (element.name === 'header' || element === headline) return true;
+  return measured.holdsArticle && holdsMark(element, headline);
+}
+
+/** The headline, a <main> or an itemprop=articleBody below the element. */
+function holdsMark(element: Element, headline: Element | null): boolean {
+  const stack: AnyNode[] = [...element.children];
+  while (stack.length > 0) {
+    const node = stack.pop() as AnyNode;
+    if (!isTag(node)) continue;
+    if (node === headline || node.name === 'main' || node.attribs.itemprop === 'articleBody')
+      return true;
+    for (const child of node.children) stack.push(child);
+  }
+  return false;
+}
+
+/** The page's first <h1>, the article's headline as articleHeading reads it. */
+function findHeadline(node: Element): Element | null {
+  let root: AnyNode = node;
+  while (root.parent) root = root.parent;
+  const stack: AnyNode[] = [root];
+  while (stack.length > 0) {
+    const next = stack.pop() as AnyNode;
+    if (isTag(next) && next.name === 'h1') return next;
+    if (!hasChildren(next)) continue;
+    for (let index = next.children.length - 1; index >= 0; index -= 1)
+      stack.push(next.children[index] as AnyNode);
+  }
+  return null;
 }
 
 /** What a section's paragraphs must add to a container's score: two of them, or one long one. */

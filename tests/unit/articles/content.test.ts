@@ -251,6 +251,14 @@ describe('selectMainContent through extractArticle', () => {
       ['Other story'],
     ],
     [
+      "a page builder's sections each headed by an <h1>: only the page's first is the headline",
+      page(
+        `<h1>Town retaken</h1><div class="builder-content"><div class="builder-section"><div class="builder-row"><div class="builder-column"><div class="builder-text"><h1>The siege</h1>${['A', 'B', 'C', 'D'].map((label) => paragraph(label)).join('')}</div></div></div></div><div class="builder-section"><div class="builder-row"><div class="builder-column"><div class="builder-text"><h1>The aftermath</h1>${['E', 'F'].map((label) => paragraph(label)).join('')}</div></div></div></div></div><div class="more"><a href="/1">Other story</a> <a href="/2">Another story</a></div>`,
+      ),
+      ['A:', 'D:', 'E:', 'F:'],
+      ['Other story'],
+    ],
+    [
       "a block hidden on phones only (Tailwind's hidden lg:block, Bootstrap's d-none d-md-block), and screen-reader text",
       page(
         `<article><h1>Town retaken</h1>${paragraph('A')}${paragraph('B')}${paragraph('C')}${paragraph('D')}<div class="hidden lg:block">${paragraph('E')}</div><div class="d-none d-md-block">${paragraph('F')}</div><a class="visually-hidden" href="#more">Continue reading the main story</a></article>`,
