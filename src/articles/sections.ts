@@ -46,6 +46,39 @@ export function widenToSections(
   return node;
 }
 
+/**
+ * A wrapper whose only other text is this short (a callout, an image's credit) is climbed
+ * through: it neither stops the widening nor widens it, a level above may.
+ */
+const ASIDE_MAX = 160;
+/** Not a menu: a short block of links beside the body is the frame's (a blog's post navigation). */
+const ASIDE_LINK_SHARE = 0.5;
+
+const HEADING = /^h[1-6]$/;
+/** A date's element or class: `<time>`, `post-date`, `published`. */
+const DATED = /(?:^|[\s_-])date(?:$|[\s_-])|published|posted/i;
+
+/**
+ * A post's header beside the node: a linked title or a date. The node is then one post's entry
+ * in a blog's list of posts (echte-demokratie-jetzt.de), or an article under its own headline
+ * and date (domradio.de): the widening stops there. A section's plain heading does not stop it.
+ */
+function headsPost(parent: Element, node: Element): boolean {
+  const stack: AnyNode[] = parent.children.filter((child) => child !== node);
+  while (stack.length > 0) {
+    const next = stack.pop() as AnyNode;
+    if (!isTag(next)) continue;
+    if (next.name === 'time' || DATED.test(next.attribs.class ?? '')) return true;
+    if (HEADING.test(next.name) && holdsLink(next)) return true;
+    for (const child of next.children) stack.push(child);
+  }
+  return false;
+}
+
+function holdsLink(element: Element): boolean {
+  return element.children.some((child) => isTag(child) && (child.name === 'a' || holdsLink(child)));
+}
+
 /** Wrappers that add no text (a padding div, a grid cell) are climbed through, this many in all. */
 const WRAPPER_STEPS = 6;
 
@@ -71,6 +104,8 @@ function addedText(
     if (holdsParagraphs(child, scores)) prose += measured.chars;
   }
   if (added === 0) return 'none';
+  if (added <= ASIDE_MAX && links < added * ASIDE_LINK_SHARE && !headsPost(parent, node))
+    return 'none';
   const isProse = links <= added * SECTION_LINK_SHARE && prose >= added * SECTION_PROSE_SHARE;
   return isProse ? 'prose' : 'other';
 }

@@ -259,6 +259,38 @@ describe('selectMainContent through extractArticle', () => {
       ['Other story'],
     ],
     [
+      "a page builder's section wrapped with a short callout, the rest of the body a level up",
+      page(
+        `<h1>Town retaken</h1><div class="builder-content"><div class="builder-wrap"><div class="builder-section"><div class="builder-row"><div class="builder-column"><div class="builder-text">${['A', 'B', 'C', 'D'].map((label) => paragraph(label)).join('')}</div></div></div></div><div class="callout"><a href="/tips">Send us your tips</a> from the front line</div></div><div class="builder-section"><div class="builder-row"><div class="builder-column"><div class="builder-text">${['E', 'F'].map((label) => paragraph(label)).join('')}</div></div></div></div></div><div class="more"><a href="/1">Other story</a> <a href="/2">Another story</a></div>`,
+      ),
+      ['A:', 'D:', 'E:', 'F:'],
+      ['Other story'],
+    ],
+    [
+      "a blog's list of posts, each under its linked title: one post's entry is not widened to the others",
+      page(
+        `<div id="content"><div class="post"><h2><a href="/first">Town retaken after a week of clashes</a></h2><div class="entry">${['A', 'B', 'C', 'D', 'E', 'F'].map((label) => paragraph(label)).join('')}</div></div><div class="post"><h2><a href="/second">Bridge rebuilt after the floods</a></h2><div class="entry">${['G', 'H', 'I'].map((label) => paragraph(label)).join('')}</div></div></div>`,
+      ),
+      ['A:', 'F:'],
+      ['G:', 'I:'],
+    ],
+    [
+      "a blog's list of posts, each under its date: one post's entry is not widened to the others",
+      page(
+        `<div id="content"><div class="post"><p class="meta">Posted on <time datetime="2025-03-01">Saturday, March 1, 2025 at 9:00</time></p><div class="entry">${['A', 'B', 'C', 'D', 'E', 'F'].map((label) => paragraph(label)).join('')}</div></div><div class="post"><p class="meta">Posted on <time datetime="2025-02-01">Saturday, February 1, 2025 at 9:00</time></p><div class="entry">${['G', 'H', 'I'].map((label) => paragraph(label)).join('')}</div></div></div>`,
+      ),
+      ['A:', 'F:'],
+      ['G:', 'I:'],
+    ],
+    [
+      "an article beside its post navigation, the column beside it another's prose",
+      page(
+        `<h1>Town retaken</h1><div class="columns"><div class="column-main"><div class="story">${['A', 'B', 'C', 'D', 'E', 'F'].map((label) => paragraph(label)).join('')}</div><ul class="postnav"><li><a href="/prev">« Previous post: the bridge</a></li><li><a href="/next">Next post: the floods »</a></li></ul></div><div class="column-side">${['S', 'T'].map((label) => paragraph(label)).join('')}</div></div>`,
+      ),
+      ['A:', 'F:'],
+      ['S:', 'T:'],
+    ],
+    [
       "a block hidden on phones only (Tailwind's hidden lg:block, Bootstrap's d-none d-md-block), and screen-reader text",
       page(
         `<article><h1>Town retaken</h1>${paragraph('A')}${paragraph('B')}${paragraph('C')}${paragraph('D')}<div class="hidden lg:block">${paragraph('E')}</div><div class="d-none d-md-block">${paragraph('F')}</div><a class="visually-hidden" href="#more">Continue reading the main story</a></article>`,
