@@ -223,9 +223,11 @@ export function withSiblings(
   const siblings = best.parent ? best.parent.children.filter(isTag) : [best];
   const className = best.attribs.class ?? '';
   const streamed = isStreamedSegment(best);
+  const variant = isLayoutVariant(best);
   return siblings.filter((sibling) => {
     if (sibling === best) return true;
     if (streamed && isStreamedSegment(sibling)) return isUnscoredProse(sibling, stats);
+    if (variant && isLayoutVariant(sibling)) return false;
     const sameClass = className !== '' && sibling.attribs.class === className;
     const score = scores.get(sibling);
     if (score === undefined && sameClass) return isUnscoredProse(sibling, stats);
@@ -237,6 +239,15 @@ export function withSiblings(
     if (length > 80) return density < 0.25;
     return length > 0 && density === 0 && /\.( |$)/.test(textContent(sibling));
   });
+}
+
+/**
+ * Framer renders a page once per breakpoint, each copy a sibling `<div class="ssr-variant
+ * hidden-…">` its style sheet hides on the other screens: the copies beside the chosen one are
+ * the same article again (WCXB 0355 was read twice).
+ */
+function isLayoutVariant(element: Element): boolean {
+  return /(?:^|\s)ssr-variant(?:\s|$)/.test(element.attribs.class ?? '');
 }
 
 /** Text a same-class sibling needs to join the container without a score of its own. */

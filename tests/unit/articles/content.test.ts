@@ -326,3 +326,19 @@ describe('repeated blocks', () => {
     expect(text.split('\n\n').filter((block) => block.startsWith('Photo:'))).toHaveLength(1);
   });
 });
+
+describe('copies of the page for other screens', () => {
+  it("reads one of Framer's ssr-variant copies, not each of them", () => {
+    // Longer than a caption, so that articleText keeps a paragraph seen twice.
+    const long = (label: string) =>
+      `<p>${label}: ${'the army said on Tuesday that the town, held for a week, had been retaken. '.repeat(3)}</p>`;
+    const copy = (hidden: string) =>
+      `<div class="ssr-variant ${hidden}"><div class="framer-text">${['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L'].map(long).join('')}</div></div>`;
+    const html = page(
+      `<div class="framer-page"><h1>Town retaken</h1>${copy('hidden-desktop hidden-tablet')}${copy('hidden-phone hidden-tablet')}${copy('hidden-phone hidden-desktop')}</div>`,
+    );
+    const { text } = extractArticle(html, { url: 'https://example.org/a' });
+    expect(text.split('\n\n').filter((block) => block.startsWith('A:'))).toHaveLength(1);
+    expect(text).toContain('L:');
+  });
+});
