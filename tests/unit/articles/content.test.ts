@@ -291,6 +291,14 @@ describe('selectMainContent through extractArticle', () => {
       ['S:', 'T:'],
     ],
     [
+      "a buying guide whose reviews sit in product widgets, beside a sidebar's widget",
+      page(
+        `<article><h1>The best dishwashers</h1>${['I', 'J', 'K', 'L'].map((label) => paragraph(label)).join('')}${['A', 'B', 'C'].map((label) => `<div class="c-product-widget c-product-widget--big"><h2>Best pick ${label}</h2>${paragraph(label)}${paragraph(`${label}2`)}</div>`).join('')}</article><div class="widget popular-posts"><p>W: the most read stories of the week, from our readers, in one list.</p></div>`,
+      ),
+      ['I:', 'A:', 'B2:', 'C2:'],
+      ['W:'],
+    ],
+    [
       "a block hidden on phones only (Tailwind's hidden lg:block, Bootstrap's d-none d-md-block), and screen-reader text",
       page(
         `<article><h1>Town retaken</h1>${paragraph('A')}${paragraph('B')}${paragraph('C')}${paragraph('D')}<div class="hidden lg:block">${paragraph('E')}</div><div class="d-none d-md-block">${paragraph('F')}</div><a class="visually-hidden" href="#more">Continue reading the main story</a></article>`,
