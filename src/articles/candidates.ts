@@ -1,5 +1,6 @@
 // Which container holds the article: paragraphs score their ancestors, then the winner is refined as Readability does.
 import { type AnyNode, type Element, hasChildren, isTag } from 'domhandler';
+import { isStreamedSegment } from './hidden.ts';
 import { linkDensity, measureParagraph, type TextMeasures } from './measure.ts';
 import { isBlockTag, textContent } from './text.ts';
 
@@ -207,7 +208,10 @@ function classWeight(element: Element): number {
 
 /**
  * The container and those siblings that also read like article text (split bodies, a leading
- * chapô): a sibling with the container's class gets a fifth of its score as a bonus.
+ * chapô): a sibling with the container's class gets a fifth of its score as a bonus. A segment
+ * React streamed (`<div hidden id="S:3">`) is joined by the other segments that read as text:
+ * Next.js streams an article section by section, each a sibling at the body's level, and the
+ * scores kept only the longest (WCXB 4503 lost a third of its guide).
  */
 export function withSiblings(
   best: Element,
@@ -218,8 +222,12 @@ export function withSiblings(
   const threshold = Math.max(10, bestScore * 0.2);
   const siblings = best.parent ? best.parent.children.filter(isTag) : [best];
   const className = best.attribs.class ?? '';
+  const streamed = isStreamedSegment(best);
+  const variant = isLayoutVariant(best);
   return siblings.filter((sibling) => {
     if (sibling === best) return true;
+    if (streamed && isStreamedSegment(sibling)) return isUnscoredProse(sibling, stats);
+    if (variant && isLayoutVariant(sibling)) return false;
     const sameClass = className !== '' && sibling.attribs.class === className;
     const score = scores.get(sibling);
     if (score === undefined && sameClass) return isUnscoredProse(sibling, stats);
@@ -231,6 +239,15 @@ export function withSiblings(
     if (length > 80) return density < 0.25;
     return length > 0 && density === 0 && /\.( |$)/.test(textContent(sibling));
   });
+}
+
+/**
+ * Framer renders a page once per breakpoint, each copy a sibling `<div class="ssr-variant
+ * hidden-…">` its style sheet hides on the other screens: the copies beside the chosen one are
+ * the same article again (WCXB 0355 was read twice).
+ */
+function isLayoutVariant(element: Element): boolean {
+  return /(?:^|\s)ssr-variant(?:\s|$)/.test(element.attribs.class ?? '');
 }
 
 /** Text a same-class sibling needs to join the container without a score of its own. */

@@ -68,6 +68,6 @@ const STREAMED_SEGMENT = /^S:\d+$/;
  * script of the page puts it in place of its placeholder, and it often holds the whole article
  * (WCXB 4486 and 4503 read the shell's "Loading…" placeholders instead).
  */
-function isStreamedSegment(element: Element): boolean {
+export function isStreamedSegment(element: Element): boolean {
   return element.name === 'div' && STREAMED_SEGMENT.test(element.attribs.id ?? '');
 }

@@ -1,5 +1,5 @@
 // A body split into sections: the container widened to the ancestor whose other children are more of its prose.
-import { type AnyNode, type Element, isTag } from 'domhandler';
+import { type AnyNode, type Element, hasChildren, isTag } from 'domhandler';
 import { type CandidateScores, initialScore, isBody, NEGATIVE } from './candidates.ts';
 import type { TextMeasures, TextStats } from './measure.ts';
 
@@ -28,23 +28,68 @@ export function widenToSections(
   stats: TextMeasures,
 ): Element {
   if (best.attribs.itemprop === 'articleBody') return best;
+  const headline = findHeadline(best);
   let node = best;
-  for (let level = 0; level < SECTION_LEVELS; level += 1) {
-    const parent = node.parent;
+  let climbed = best;
+  for (let level = 0, steps = 0; level < SECTION_LEVELS && steps < WRAPPER_STEPS; steps += 1) {
+    const parent = climbed.parent;
     if (!parent || !isTag(parent) || isBody(parent) || !SECTION_TAGS.has(parent.name)) break;
     if (NEGATIVE.test(parent.attribs.class ?? '')) break;
-    if (!addsProse(parent, node, scores, stats)) break;
-    node = parent;
+    const added = addedText(parent, climbed, headline, scores, stats);
+    if (added === 'other') break;
+    climbed = parent;
+    if (added === 'prose') {
+      node = parent;
+      level += 1;
+    }
   }
   return node;
 }
 
-function addsProse(
+/**
+ * A wrapper whose only other text is this short (a callout, an image's credit) is climbed
+ * through: it neither stops the widening nor widens it, a level above may.
+ */
+const ASIDE_MAX = 160;
+/** Not a menu: a short block of links beside the body is the frame's (a blog's post navigation). */
+const ASIDE_LINK_SHARE = 0.5;
+
+const HEADING = /^h[1-6]$/;
+/** A date's element or class: `<time>`, `post-date`, `published`. */
+const DATED = /(?:^|[\s_-])date(?:$|[\s_-])|published|posted/i;
+
+/**
+ * A post's header beside the node: a linked title or a date. The node is then one post's entry
+ * in a blog's list of posts (echte-demokratie-jetzt.de), or an article under its own headline
+ * and date (domradio.de): the widening stops there. A section's plain heading does not stop it.
+ */
+function headsPost(parent: Element, node: Element): boolean {
+  const stack: AnyNode[] = parent.children.filter((child) => child !== node);
+  while (stack.length > 0) {
+    const next = stack.pop() as AnyNode;
+    if (!isTag(next)) continue;
+    if (next.name === 'time' || DATED.test(next.attribs.class ?? '')) return true;
+    if (HEADING.test(next.name) && holdsLink(next)) return true;
+    for (const child of next.children) stack.push(child);
+  }
+  return false;
+}
+
+function holdsLink(element: Element): boolean {
+  return element.children.some((child) => isTag(child) && (child.name === 'a' || holdsLink(child)));
+}
+
+/** Wrappers that add no text (a padding div, a grid cell) are climbed through, this many in all. */
+const WRAPPER_STEPS = 6;
+
+/** What a parent holds besides the node: nothing, more of the article's prose, or something else. */
+function addedText(
   parent: Element,
   node: Element,
+  headline: Element | null,
   scores: CandidateScores,
   stats: TextMeasures,
-): boolean {
+): 'none' | 'prose' | 'other' {
   let added = 0;
   let links = 0;
   let prose = 0;
@@ -52,21 +97,56 @@ function addsProse(
     if (!isTag(child) || child === node) continue;
     const measured = stats.get(child);
     if (!measured || measured.chars === 0) continue;
-    if (NOT_ARTICLE.test(`${child.attribs.class ?? ''} ${child.attribs.id ?? ''}`)) return false;
-    if (isTitleBlock(child, measured)) return false;
+    if (NOT_ARTICLE.test(`${child.attribs.class ?? ''} ${child.attribs.id ?? ''}`)) return 'other';
+    if (isTitleBlock(child, measured, headline)) return 'other';
     added += measured.chars;
     links += measured.linkChars;
     if (holdsParagraphs(child, scores)) prose += measured.chars;
   }
-  return added > 0 && links <= added * SECTION_LINK_SHARE && prose >= added * SECTION_PROSE_SHARE;
+  if (added === 0) return 'none';
+  if (added <= ASIDE_MAX && links < added * ASIDE_LINK_SHARE && !headsPost(parent, node))
+    return 'none';
+  const isProse = links <= added * SECTION_LINK_SHARE && prose >= added * SECTION_PROSE_SHARE;
+  return isProse ? 'prose' : 'other';
 }
 
 /**
  * The article's headline, or the header around it with its standfirst: the title is read apart,
- * and no body's truth counts it (theverge's header came in with the widened container).
+ * and no body's truth counts it (theverge's header came in with the widened container). Also a
+ * <main> or a marked articleBody. Not a section headed by another <h1>: some sites head every
+ * section with one (WCXB 4665's guide stopped at its first section).
  */
-function isTitleBlock(element: Element, measured: TextStats): boolean {
-  return element.name === 'h1' || element.name === 'header' || measured.holdsArticle;
+function isTitleBlock(element: Element, measured: TextStats, headline: Element | null): boolean {
+  if (element.name === 'header' || element === headline) return true;
+  return measured.holdsArticle && holdsMark(element, headline);
+}
+
+/** The headline, a <main> or an itemprop=articleBody below the element. */
+function holdsMark(element: Element, headline: Element | null): boolean {
+  const stack: AnyNode[] = [...element.children];
+  while (stack.length > 0) {
+    const node = stack.pop() as AnyNode;
+    if (!isTag(node)) continue;
+    if (node === headline || node.name === 'main' || node.attribs.itemprop === 'articleBody')
+      return true;
+    for (const child of node.children) stack.push(child);
+  }
+  return false;
+}
+
+/** The page's first <h1>, the article's headline as articleHeading reads it. */
+function findHeadline(node: Element): Element | null {
+  let root: AnyNode = node;
+  while (root.parent) root = root.parent;
+  const stack: AnyNode[] = [root];
+  while (stack.length > 0) {
+    const next = stack.pop() as AnyNode;
+    if (isTag(next) && next.name === 'h1') return next;
+    if (!hasChildren(next)) continue;
+    for (let index = next.children.length - 1; index >= 0; index -= 1)
+      stack.push(next.children[index] as AnyNode);
+  }
+  return null;
 }
 
 /** What a section's paragraphs must add to a container's score: two of them, or one long one. */

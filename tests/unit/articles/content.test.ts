@@ -153,6 +153,14 @@ describe('selectMainContent through extractArticle', () => {
       ['H:'],
     ],
     [
+      'an article React streams section by section, each segment a sibling at the body level',
+      page(
+        `<header><a href="/">Home</a></header><main><h1>Town retaken</h1><template id="B:0"></template><template id="B:1"></template><template id="B:2"></template></main><div hidden id="S:1"><div class="prose"><h2>What happened next</h2><p>L: the mayor said the town hall would reopen next week and that the schools should follow soon after the water and the power come back to the whole of the old quarter and the valley below it</p></div></div><div hidden id="S:0"><div class="prose">${['A', 'B', 'C', 'D', 'E', 'F'].map(paragraph).join('')}</div></div><div hidden id="S:2"><div class="links"><a href="/a">Other story one, a celebrity and a phone</a> <a href="/b">Other story two, a club and a film premiere</a> <a href="/c">Other story three, a new phone and a recipe</a> <a href="/d">Other story four, a premiere</a></div></div><script>$RC("B:0","S:0");$RC("B:1","S:1");$RC("B:2","S:2")</script>`,
+      ),
+      ['A:', 'F:', 'L:'],
+      ['Other story'],
+    ],
+    [
       'a sidebar filling a column whose class says body',
       page(
         `<div id="left" class="bodycol"><div class="sidebar">${paragraph('S')}${paragraph('S2')}</div></div><div id="center" class="bodycol"><div class="story"><h1>Town retaken</h1>${paragraph('A')}${paragraph('B')}${paragraph('C')}${paragraph('D')}${paragraph('E')}</div></div>`,
@@ -243,6 +251,54 @@ describe('selectMainContent through extractArticle', () => {
       ['Other story'],
     ],
     [
+      "a page builder's sections each headed by an <h1>: only the page's first is the headline",
+      page(
+        `<h1>Town retaken</h1><div class="builder-content"><div class="builder-section"><div class="builder-row"><div class="builder-column"><div class="builder-text"><h1>The siege</h1>${['A', 'B', 'C', 'D'].map((label) => paragraph(label)).join('')}</div></div></div></div><div class="builder-section"><div class="builder-row"><div class="builder-column"><div class="builder-text"><h1>The aftermath</h1>${['E', 'F'].map((label) => paragraph(label)).join('')}</div></div></div></div></div><div class="more"><a href="/1">Other story</a> <a href="/2">Another story</a></div>`,
+      ),
+      ['A:', 'D:', 'E:', 'F:'],
+      ['Other story'],
+    ],
+    [
+      "a page builder's section wrapped with a short callout, the rest of the body a level up",
+      page(
+        `<h1>Town retaken</h1><div class="builder-content"><div class="builder-wrap"><div class="builder-section"><div class="builder-row"><div class="builder-column"><div class="builder-text">${['A', 'B', 'C', 'D'].map((label) => paragraph(label)).join('')}</div></div></div></div><div class="callout"><a href="/tips">Send us your tips</a> from the front line</div></div><div class="builder-section"><div class="builder-row"><div class="builder-column"><div class="builder-text">${['E', 'F'].map((label) => paragraph(label)).join('')}</div></div></div></div></div><div class="more"><a href="/1">Other story</a> <a href="/2">Another story</a></div>`,
+      ),
+      ['A:', 'D:', 'E:', 'F:'],
+      ['Other story'],
+    ],
+    [
+      "a blog's list of posts, each under its linked title: one post's entry is not widened to the others",
+      page(
+        `<div id="content"><div class="post"><h2><a href="/first">Town retaken after a week of clashes</a></h2><div class="entry">${['A', 'B', 'C', 'D', 'E', 'F'].map((label) => paragraph(label)).join('')}</div></div><div class="post"><h2><a href="/second">Bridge rebuilt after the floods</a></h2><div class="entry">${['G', 'H', 'I'].map((label) => paragraph(label)).join('')}</div></div></div>`,
+      ),
+      ['A:', 'F:'],
+      ['G:', 'I:'],
+    ],
+    [
+      "a blog's list of posts, each under its date: one post's entry is not widened to the others",
+      page(
+        `<div id="content"><div class="post"><p class="meta">Posted on <time datetime="2025-03-01">Saturday, March 1, 2025 at 9:00</time></p><div class="entry">${['A', 'B', 'C', 'D', 'E', 'F'].map((label) => paragraph(label)).join('')}</div></div><div class="post"><p class="meta">Posted on <time datetime="2025-02-01">Saturday, February 1, 2025 at 9:00</time></p><div class="entry">${['G', 'H', 'I'].map((label) => paragraph(label)).join('')}</div></div></div>`,
+      ),
+      ['A:', 'F:'],
+      ['G:', 'I:'],
+    ],
+    [
+      "an article beside its post navigation, the column beside it another's prose",
+      page(
+        `<h1>Town retaken</h1><div class="columns"><div class="column-main"><div class="story">${['A', 'B', 'C', 'D', 'E', 'F'].map((label) => paragraph(label)).join('')}</div><ul class="postnav"><li><a href="/prev">« Previous post: the bridge</a></li><li><a href="/next">Next post: the floods »</a></li></ul></div><div class="column-side">${['S', 'T'].map((label) => paragraph(label)).join('')}</div></div>`,
+      ),
+      ['A:', 'F:'],
+      ['S:', 'T:'],
+    ],
+    [
+      "a buying guide whose reviews sit in product widgets, beside a sidebar's widget",
+      page(
+        `<article><h1>The best dishwashers</h1>${['I', 'J', 'K', 'L'].map((label) => paragraph(label)).join('')}${['A', 'B', 'C'].map((label) => `<div class="c-product-widget c-product-widget--big"><h2>Best pick ${label}</h2>${paragraph(label)}${paragraph(`${label}2`)}</div>`).join('')}</article><div class="widget popular-posts"><p>W: the most read stories of the week, from our readers, in one list.</p></div>`,
+      ),
+      ['I:', 'A:', 'B2:', 'C2:'],
+      ['W:'],
+    ],
+    [
       "a block hidden on phones only (Tailwind's hidden lg:block, Bootstrap's d-none d-md-block), and screen-reader text",
       page(
         `<article><h1>Town retaken</h1>${paragraph('A')}${paragraph('B')}${paragraph('C')}${paragraph('D')}<div class="hidden lg:block">${paragraph('E')}</div><div class="d-none d-md-block">${paragraph('F')}</div><a class="visually-hidden" href="#more">Continue reading the main story</a></article>`,
@@ -276,5 +332,21 @@ describe('repeated blocks', () => {
     const { text } = extractArticle(html, { url: 'https://example.org/a' });
     expect(text.split('\n\n').filter((block) => block.startsWith('A:'))).toHaveLength(2);
     expect(text.split('\n\n').filter((block) => block.startsWith('Photo:'))).toHaveLength(1);
+  });
+});
+
+describe('copies of the page for other screens', () => {
+  it("reads one of Framer's ssr-variant copies, not each of them", () => {
+    // Longer than a caption, so that articleText keeps a paragraph seen twice.
+    const long = (label: string) =>
+      `<p>${label}: ${'the army said on Tuesday that the town, held for a week, had been retaken. '.repeat(3)}</p>`;
+    const copy = (hidden: string) =>
+      `<div class="ssr-variant ${hidden}"><div class="framer-text">${['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L'].map(long).join('')}</div></div>`;
+    const html = page(
+      `<div class="framer-page"><h1>Town retaken</h1>${copy('hidden-desktop hidden-tablet')}${copy('hidden-phone hidden-tablet')}${copy('hidden-phone hidden-desktop')}</div>`,
+    );
+    const { text } = extractArticle(html, { url: 'https://example.org/a' });
+    expect(text.split('\n\n').filter((block) => block.startsWith('A:'))).toHaveLength(1);
+    expect(text).toContain('L:');
   });
 });
