@@ -44,6 +44,14 @@ function readCuration<T>(file: string): T {
   return parse(readFileSync(join(CURATION, file), 'utf8')) as T;
 }
 
+/** A tab-separated curation file of three columns, its `#` lines comments. */
+function readTable(file: string): [string, string, string][] {
+  return readFileSync(join(CURATION, file), 'utf8')
+    .split('\n')
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .map((line) => line.split('\t') as [string, string, string]);
+}
+
 const { countries: COUNTRIES } = readCuration<{ countries: CountryRow[] }>('countries.yaml');
 const { places: PLACES } = readCuration<{ places: PlaceRow[] }>('places.yaml');
 const GROUPS = readCuration<{
@@ -1019,10 +1027,7 @@ function addCounties(
   freshId: (name: string, code: string, extra: string) => string,
 ): void {
   if (!country) return;
-  const rows = readFileSync(join(CURATION, 'us-counties.tsv'), 'utf8')
-    .split('\n')
-    .filter((line) => line !== '' && !line.startsWith('#'))
-    .map((line) => line.split('\t') as [string, string, string]);
+  const rows = readTable('us-counties.tsv');
   const people = new Map<string, number>();
   for (const city of cities) {
     if (city.country !== 'US') continue;
@@ -1054,8 +1059,8 @@ function addCounties(
  * The départements of metropolitan France (gazetteer/fr-departements.tsv: Seine-Saint-Denis,
  * Bouches-du-Rhône) under their region, weighed by the people of their cities500 places (GeoNames'
  * admin2 for France is the département): French news names them where it names no town. One named
- * like its country's curated place (Paris) is that place; one that is a word needs context (Nord,
- * Manche, Somme).
+ * like its country's curated place (Paris) is that place, one that is a common word stays out
+ * (Nord, Manche), one that is a French word needs context (Somme, Var).
  */
 function addDepartements(
   generated: Generated[],
@@ -1070,10 +1075,7 @@ function addDepartements(
     if (city.country !== 'FR') continue;
     people.set(city.admin2, (people.get(city.admin2) ?? 0) + city.population);
   }
-  const rows = readFileSync(join(CURATION, 'fr-departements.tsv'), 'utf8')
-    .split('\n')
-    .filter((line) => line !== '' && !line.startsWith('#'))
-    .map((line) => line.split('\t') as [string, string, string]);
+  const rows = readTable('fr-departements.tsv');
   for (const [code, region, name] of rows) {
     generated.push({
       draft: {
