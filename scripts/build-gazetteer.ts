@@ -863,9 +863,7 @@ function addDepth(
       const curated = taken.get(key);
       if (curated === BLOCKED || curated?.has(place.country.country)) continue;
       // Also a person's or a company's name, more often than the place's in the news.
-      const wordLike =
-        (place.town === true || place.departement === true) &&
-        isEverydayName(key, place.country.country);
+      const wordLike = (place.town === true || place.departement === true) && isEverydayName(key);
       if (curated || place.homonym || PEOPLE.has(key) || CONTEXT_NAMES.has(key) || wordLike) {
         place.draft.region.names.push({ term: candidate, requiresContext: true });
         continue;
@@ -918,27 +916,22 @@ const ENGLISH_WORDS = new Set<string>(
 const FRENCH_WORDS = new Set<string>(commonWords('french').map(fold));
 
 /**
- * A name made only of everyday words and given names ("Police", "David"), English anywhere, French
- * in a country that speaks it ("La Garde", "Le Port"; not "Eau Claire" or "Terre Haute").
+ * A name made only of everyday English or French words and given names ("Police", "David", "La
+ * Garde", "Le Port"), wherever the town is: vigie reads French news, where "Durant la nuit" opens a
+ * sentence and "Des plaines inondées" is no Des Plaines, Illinois (a French word counted only in a
+ * French-speaking country made both places). Such a town counts with its state or a neighbour named.
  */
-function isEverydayName(key: string, country: string): boolean {
-  const french = FRENCH_SPEAKING.has(country);
+function isEverydayName(key: string): boolean {
   return key
     .split(/[ '’-]+/)
     .filter((word) => word !== '')
     .every(
       (word) =>
         ENGLISH_WORDS.has(word) ||
-        (french && FRENCH_WORDS.has(word)) ||
+        FRENCH_WORDS.has(word) ||
         GIVEN_NAMES.hasAt(word, 0, word.length),
     );
 }
-
-const FRENCH_SPEAKING = new Set(
-  Object.entries(countryData)
-    .filter(([, data]) => (data.languages as string[]).includes('fr'))
-    .map(([code]) => code),
-);
 
 /**
  * Towns of TOWN_POPULATION up to CITY_POPULATION whose names no curated or generated place has, and

@@ -308,14 +308,17 @@ function isSurname(words: Words, c: Candidate): boolean {
   return words.between(given) === ' ' && words.isIn(given, 2, 11, GIVEN_NAMES);
 }
 
-const ARTICLES = new FoldedSet(['la', 'le', 'les', 'the', 'el', 'al']);
+const ARTICLES = new FoldedSet(['la', 'le', 'les', 'des', 'the', 'el', 'al']);
 
 /**
- * An article and a word in lower case are no name, though a place is called so: "La source"
- * opening a sentence is not La Source (Monaco), "The hill" not The Hill.
+ * An article and words in lower case are no name, though a place is called so: "La source"
+ * opening a sentence is not La Source (Monaco), "The hill" not The Hill, "Des plaines inondées"
+ * not Des Plaines (Illinois), "Des moines" not Des Moines.
  */
 function isArticleAndWord(words: Words, c: Candidate): boolean {
-  return c.last === c.first + 1 && words.lowerCase(c.last) && words.isIn(c.first, 2, 3, ARTICLES);
+  if (c.last === c.first || !words.isIn(c.first, 2, 3, ARTICLES)) return false;
+  for (let t = c.first + 1; t <= c.last; t++) if (!words.lowerCase(t)) return false;
+  return true;
 }
 
 const HYPHEN = 0x2d;

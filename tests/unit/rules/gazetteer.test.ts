@@ -204,8 +204,12 @@ const TABLE: [string, string[], string[]][] = [
   // Kashmir alone is either side's; Jammu and Kashmir is India's, Azad Kashmir Pakistan's.
   ['Floods hit Jammu and Kashmir; clashes in Azad Kashmir.', ['india', 'pakistan'], []],
   ['Floods hit Kashmir.', [], ['india', 'pakistan']],
-  // French words make a name a word only where French is spoken: Terre Haute is a town.
-  ['Storms hit Terre Haute and La Crosse overnight.', ['united-states', 'terre-haute'], []],
+  // A town named by French words counts with its state or a neighbour, not in French prose;
+  // an article and words in lower case are no name ("Des plaines", "Des moines").
+  ['Storms hit Terre Haute, Indiana, overnight.', ['united-states', 'terre-haute'], []],
+  ['Durant la nuit, les combats ont repris à Gaza.', ['palestine'], ['united-states']],
+  ['Des plaines inondées ont été évacuées en Inde.', ['india'], ['united-states']],
+  ['Des moines ont prié pour la paix.', [], ['united-states']],
   // France's départements, under their region; one that is a word needs context.
   [
     'Des orages en Gironde et dans les Bouches-du-Rhône.',
