@@ -51,4 +51,13 @@ export const NOT_PLACES: readonly string[] = [
   'Lok Sabha',
   'Rajya Sabha',
   'Atlético Madrid',
+  // French institutions named like towns of 15,000 (La Défense, La Garde): capitalised, they read as
+  // the town wherever France is named.
+  'ministre de la Défense',
+  'ministère de la Défense',
+  'secrétaire à la Défense',
+  'la Défense nationale',
+  'la Garde nationale',
+  'la Garde républicaine',
+  'la Garde côtière',
 ];

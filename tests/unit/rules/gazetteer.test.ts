@@ -210,6 +210,9 @@ const TABLE: [string, string[], string[]][] = [
   ['Durant la nuit, les combats ont repris à Gaza.', ['palestine'], ['united-states']],
   ['Des plaines inondées ont été évacuées en Inde.', ['india'], ['united-states']],
   ['Des moines ont prié pour la paix.', [], ['united-states']],
+  // French institutions named like towns: no town, even where France is named.
+  ['La Garde républicaine a défilé à Paris.', ['france', 'paris'], ['la-garde']],
+  ['Le secrétaire à la Défense a salué les forces françaises.', ['france'], ['la-defense']],
   // France's départements, under their region; one that is a word needs context.
   [
     'Des orages en Gironde et dans les Bouches-du-Rhône.',
