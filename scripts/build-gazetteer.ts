@@ -864,17 +864,23 @@ function addDepth(
       if (curated === BLOCKED || curated?.has(place.country.country)) continue;
       // Also a person's or a company's name, more often than the place's in the news.
       const wordLike = (place.town === true || place.departement === true) && isEverydayName(key);
-      if (curated || place.homonym || PEOPLE.has(key) || CONTEXT_NAMES.has(key) || wordLike) {
-        place.draft.region.names.push({ term: candidate, requiresContext: true });
-        continue;
-      }
       const rivals = (users.get(key) ?? []).filter((other) => other !== place);
       const dominant = rivals.every(
         (other) => place.population >= DOMINANCE * Math.max(other.population, 1),
       );
-      place.draft.region.names.push(
-        rivals.length === 0 || dominant ? candidate : { term: candidate, requiresContext: true },
-      );
+      const weak =
+        curated ||
+        place.homonym ||
+        PEOPLE.has(key) ||
+        CONTEXT_NAMES.has(key) ||
+        wordLike ||
+        !(rivals.length === 0 || dominant);
+      // A town's one-word name that needs context is left out, unless the town stands against a
+      // namesake abroad: a weak reading counts wherever its country is named, and "University of
+      // Illinois" in an American article made University, Florida, a place of the text
+      // (BENCHMARKS.md). A name of several words ("Terre Haute", "Le Port") is rarely a phrase.
+      if (weak && place.town && !place.homonym && !/[ '’-]/.test(candidate)) continue;
+      place.draft.region.names.push(weak ? { term: candidate, requiresContext: true } : candidate);
     }
   }
   return generated.filter((place) => place.draft.region.names.length > 0);

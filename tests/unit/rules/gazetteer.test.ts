@@ -210,6 +210,12 @@ const TABLE: [string, string[], string[]][] = [
   ['Durant la nuit, les combats ont repris à Gaza.', ['palestine'], ['united-states']],
   ['Des plaines inondées ont été évacuées en Inde.', ['india'], ['united-states']],
   ['Des moines ont prié pour la paix.', [], ['united-states']],
+  // A town's one-word name that needs context is no place at all: University, Florida.
+  [
+    'The University of Illinois and the United States Army agreed.',
+    ['united-states', 'illinois'],
+    ['florida'],
+  ],
   // French institutions named like towns: no town, even where France is named.
   ['La Garde républicaine a défilé à Paris.', ['france', 'paris'], ['la-garde']],
   ['Le secrétaire à la Défense a salué les forces françaises.', ['france'], ['la-defense']],
