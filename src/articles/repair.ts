@@ -20,3 +20,18 @@ export function closeUnclosedTitle(source: string): string {
   const end = LINE_END.exec(source)?.index ?? source.length;
   return `${source.slice(0, end)}</title>${source.slice(end)}`;
 }
+
+/** A script tag's quoted value still open at its line's end, with a `</script>` before any quote. */
+const CUT_SCRIPT_ATTRIBUTE =
+  /(<script\b(?:[^<>"]|"[^"<>]*")*?=\s*"[^"\r\n<>]*)(?=[\r\n][^"]*?<\/script)/gi;
+
+/**
+ * Closes a script tag a cut left open. A cut splices the start of a `src` onto script text
+ * further down (`src="/te.backgroundColor='yellow';` then a line break): HTML reads up to the
+ * next quote as the value, so the tag ends far below and the page after it, article included,
+ * becomes script text (L3S-GN1's 599fc2eb read its footer). No URL holds a line break and then a
+ * `</script>`: the value and the tag are closed at the line's end.
+ */
+export function closeCutScriptAttribute(source: string): string {
+  return source.replace(CUT_SCRIPT_ATTRIBUTE, '$1">');
+}

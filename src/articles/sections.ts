@@ -93,6 +93,8 @@ function addedText(
   let added = 0;
   let links = 0;
   let prose = 0;
+  let blocks = 0;
+  let blockChars = 0;
   for (const child of parent.children) {
     if (!isTag(child) || child === node) continue;
     const measured = stats.get(child);
@@ -101,9 +103,15 @@ function addedText(
     if (isTitleBlock(child, measured, headline)) return 'other';
     added += measured.chars;
     links += measured.linkChars;
-    if (holdsParagraphs(child, scores)) prose += measured.chars;
+    const score = paragraphScore(child, scores);
+    if (score >= SECTION_SCORE) prose += measured.chars;
+    else if (score >= BLOCK_SCORE) {
+      blocks += 1;
+      blockChars += measured.chars;
+    }
   }
   if (added === 0) return 'none';
+  if (blocks >= BLOCK_RUN) prose += blockChars;
   if (added <= ASIDE_MAX && links < added * ASIDE_LINK_SHARE && !headsPost(parent, node))
     return 'none';
   const isProse = links <= added * SECTION_LINK_SHARE && prose >= added * SECTION_PROSE_SHARE;
@@ -151,16 +159,25 @@ function findHeadline(node: Element): Element | null {
 
 /** What a section's paragraphs must add to a container's score: two of them, or one long one. */
 const SECTION_SCORE = 6;
+/**
+ * A block editor's one-paragraph blocks (Gutenberg themes that wrap each paragraph in its own
+ * div: WCXB 4194) score below SECTION_SCORE each; a run of this many, each scoring BLOCK_SCORE,
+ * is prose. One such block alone is not: a photo's caption, a contact box.
+ */
+const BLOCK_SCORE = 4;
+const BLOCK_RUN = 3;
 
-/** An element with a container inside (itself included) whose paragraphs scored SECTION_SCORE. */
-function holdsParagraphs(element: Element, scores: CandidateScores): boolean {
+/** The most a container inside the element (itself included) gained from its paragraphs, up to SECTION_SCORE. */
+function paragraphScore(element: Element, scores: CandidateScores): number {
+  let best = 0;
   const stack: AnyNode[] = [element];
   while (stack.length > 0) {
     const node = stack.pop() as AnyNode;
     if (!isTag(node)) continue;
     const score = scores.get(node);
-    if (score !== undefined && score - initialScore(node) >= SECTION_SCORE) return true;
+    if (score !== undefined) best = Math.max(best, score - initialScore(node));
+    if (best >= SECTION_SCORE) return best;
     for (const child of node.children) stack.push(child);
   }
-  return false;
+  return best;
 }

@@ -307,6 +307,14 @@ describe('selectMainContent through extractArticle', () => {
       [],
     ],
     [
+      "a block editor's one-paragraph blocks around the columns block that scored, a contact box beside",
+      page(
+        `<h1>Town retaken</h1><section class="post-body">${['A', 'B'].map((label) => `<div class="block-paragraph">${paragraph(label)}</div>`).join('')}<div class="block-columns"><div class="columns"><div class="column">${['L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S'].map((label) => paragraph(label)).join('')}</div><div class="column"><p>Z: a column beside it, with a short quote from the mayor.</p></div></div></div><div class="block-paragraph">${paragraph('C')}</div></section><div class="box"><div class="box-inner"><h3>Contact</h3>${paragraph('X')}</div></div>`,
+      ),
+      ['A:', 'B:', 'L:', 'S:', 'Z:', 'C:'],
+      ['X:'],
+    ],
+    [
       'sections not widened into the headline block beside them: the title is read apart',
       page(
         `<div class="post"><div class="lede"><h1>Town retaken</h1><p>Reported from the front line by our correspondent</p></div><div class="builder-section"><div class="builder-row"><div class="builder-column"><div class="builder-text">${paragraph('A')}${paragraph('B')}${paragraph('C')}${paragraph('D')}</div></div></div></div><div class="builder-section"><div class="builder-row"><div class="builder-column"><div class="builder-text">${paragraph('E')}${paragraph('F')}${paragraph('G')}${paragraph('H')}${paragraph('I')}</div></div></div></div></div>`,

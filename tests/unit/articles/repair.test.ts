@@ -1,7 +1,7 @@
 // Markup repairs: a page cut in its head still gives its article.
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../src/articles/extract.ts';
-import { closeUnclosedTitle } from '../../../src/articles/repair.ts';
+import { closeCutScriptAttribute, closeUnclosedTitle } from '../../../src/articles/repair.ts';
 
 const PARAGRAPHS = [
   'South Korean golfer Choi Kyung-ju won the Sony Open on Sunday, beating Rory Sabbatini by three strokes at Waialae Country Club in Honolulu.',
@@ -40,5 +40,36 @@ describe('extractArticle on a page whose <title> is never closed', () => {
     const article = extractArticle(html);
     expect(article.text).toBe(PARAGRAPHS.join('\n\n'));
     expect(article.method).toBe('content');
+  });
+});
+
+describe('closeCutScriptAttribute', () => {
+  it.each([
+    [
+      'closes a src cut at its line end that runs into a later script',
+      '<script type="text/javascript" src="/te.color=\'red\';\n}\n//-->\n</script><p>Choi</p>',
+      '<script type="text/javascript" src="/te.color=\'red\';">\n}\n//-->\n</script><p>Choi</p>',
+    ],
+    [
+      'leaves a src broken across lines but closed alone',
+      '<script async src="//pagead2.example.com/\npagead/js/ads.js"></script>',
+      '<script async src="//pagead2.example.com/\npagead/js/ads.js"></script>',
+    ],
+    [
+      'leaves attributes on several lines alone',
+      '<script type="text/javascript"\nsrc="/ads.js"></script>',
+      '<script type="text/javascript"\nsrc="/ads.js"></script>',
+    ],
+  ])('%s', (_name, source, expected) => {
+    expect(closeCutScriptAttribute(source)).toBe(expected);
+  });
+});
+
+describe('extractArticle on a page whose script tag is cut open', () => {
+  it('reads the article that HTML parsing would swallow into the script', () => {
+    // A crawl that spliced a src onto the tail of a script: the tag ends at the ad script below.
+    const html = `<html><head><script type="text/javascript" src="/te.backgroundColor='yellow';\n}\n//-->\n</script></head><body><h1>Choi Kyung-ju wins his seventh title</h1><div class="story">${BODY}</div><script src="/ads.js"></script></body></html>`;
+    const article = extractArticle(html);
+    expect(article.text).toBe(PARAGRAPHS.join('\n\n'));
   });
 });
