@@ -510,15 +510,16 @@ function applyDivisionCues(matcher: Matcher, words: Words, candidates: Candidate
  * the Strip, not Mozambique's province.
  */
 function confirmAfterA(words: Words, candidates: Candidate[]): void {
-  const strong = candidates.filter((c) => !c.weak);
+  const confirmed: Candidate[] = [];
   for (const c of candidates) {
     if (!c.weak || c.adjective || c.abbreviation || !words.capitalised(c.first)) continue;
-    if (strong.some((other) => sameSpan(other, c))) continue;
     const before = words.foldedIf(c.first - 1, 1, 2);
-    if ((before === 'à' || before === 'au') && words.between(c.first - 1) === ' ') {
-      c.weak = false;
-    }
+    if (before !== 'à' && before !== 'au') continue;
+    if (words.between(c.first - 1) !== ' ') continue;
+    if (candidates.some((other) => !other.weak && sameSpan(other, c))) continue;
+    confirmed.push(c);
   }
+  for (const c of confirmed) c.weak = false;
 }
 
 function filterAdjectives(
