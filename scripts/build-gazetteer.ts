@@ -650,7 +650,6 @@ const TOWN_POPULATION = Number(process.env.VIGIE_GAZETTEER_TOWNS ?? 15_000);
 const TOWN_RIVAL_POPULATION = Number(process.env.VIGIE_GAZETTEER_TOWN_RIVALS ?? 1_000);
 /** How many times larger a town must be than a place of its name in another country. */
 const TOWN_DOMINANCE = Number(process.env.VIGIE_GAZETTEER_TOWN_DOMINANCE ?? 5);
-const HOMONYM_TOWNS = process.env.VIGIE_GAZETTEER_HOMONYMS !== 'off';
 /** The least a first-level division weighs against places of the same name. */
 const DIVISION_POPULATION = 2_000_000;
 
@@ -672,7 +671,10 @@ interface Generated {
   candidates: string[];
   /** A US county (gazetteer/us-counties.tsv). */
   county?: true;
-  /** A town under CITY_POPULATION (addTowns): a name that is also a word or a given name needs context. */
+  /**
+   * A town under CITY_POPULATION (addTowns): a name made of words or given names needs context, and
+   * a one-word name that needs context is left out.
+   */
   town?: true;
   /** A French département (addDepartements): a name that is also a word needs context, as a town's. */
   departement?: true;
@@ -696,7 +698,7 @@ interface Generated {
  * curated place's name is a reading that needs context in another country (London, Ontario) and is
  * left out in the same one; one shared by generated places needs context except for a place
  * DOMINANCE times larger than every rival. Cyrillic and Arabic GeoNames spellings are kept. Then
- * the towns whose names are theirs (addTowns).
+ * France's départements, the towns (addTowns) and the names of gazetteer/aliases.yaml.
  */
 function addDepth(
   drafts: Draft[],
@@ -940,11 +942,13 @@ function isEverydayName(key: string): boolean {
 }
 
 /**
- * Towns of TOWN_POPULATION up to CITY_POPULATION whose names no curated or generated place has, and
- * that outrank every other cities500 place of TOWN_RIVAL_POPULATION with one of their names: larger
- * than each in their own country (the place may be another, the country is right: Greenville), and
- * TOWN_DOMINANCE times larger than each abroad (Greenville, North Carolina, against Greenville,
- * Liberia). A name made of everyday words or given names needs context (isEverydayName).
+ * Towns of TOWN_POPULATION up to CITY_POPULATION, each the largest of its name at home among the
+ * cities500 places of TOWN_RIVAL_POPULATION (the place may be another, the country is right:
+ * Greenville). One whose names no curated or generated place has is a town when it is also
+ * TOWN_DOMINANCE times larger than each namesake abroad (Greenville, North Carolina, against
+ * Greenville, Liberia). One named like a place abroad, and not dwarfed DOMINANCE times by any, is a
+ * homonym: a reading its country's places named nearby can support (Burlington, North Carolina,
+ * beside Burlington, Ontario; not Moscow, Idaho, nor Hanover, Maryland, beside Hannover).
  */
 function addTowns(
   generated: Generated[],
@@ -953,61 +957,49 @@ function addTowns(
   claimed: Map<string, Draft>,
   addCity: (city: City, town: 'town' | 'homonym') => void,
 ): void {
+  type Namesake = { country: string; population: number };
+  const namesakes = new Map<string, Namesake[]>();
+  const add = (key: string, place: Namesake): void => {
+    const list = namesakes.get(key);
+    if (list) list.push(place);
+    else namesakes.set(key, [place]);
+  };
   // The generated places of each name, in any of their spellings ("Hanover" is Hannover's).
-  const known = new Map<string, { country: string; population: number }[]>();
   for (const place of generated) {
-    for (const key of new Set(place.candidates.map(fold))) {
-      const named = { country: place.country.country, population: place.population };
-      known.set(key, [...(known.get(key) ?? []), named]);
-    }
+    const named = { country: place.country.country, population: place.population };
+    for (const key of new Set(place.candidates.map(fold))) add(key, named);
   }
-  const holders = new Map<string, City[]>();
+  // The countries that have a generated place of each name.
+  const generatedIn = new Map(
+    [...namesakes].map(([key, places]) => [key, new Set(places.map((p) => p.country))]),
+  );
   for (const city of cities) {
     if (city.population < TOWN_RIVAL_POPULATION) continue;
-    for (const key of new Set([fold(city.name), fold(city.ascii)])) {
-      holders.set(key, [...(holders.get(key) ?? []), city]);
-    }
+    for (const key of new Set([fold(city.name), fold(city.ascii)])) add(key, city);
   }
-  // The largest of the towns of one name, when every rival is in the same country (Greenville):
-  // the place may be another, the country is right.
-  const outranks = (city: City, key: string): boolean =>
-    (holders.get(key) ?? []).every(
-      (rival) =>
-        rival === city ||
-        (rival.country === city.country
-          ? rival.population < city.population
-          : city.population >= TOWN_DOMINANCE * rival.population),
-    );
-  const largestAtHome = (city: City, key: string): boolean =>
-    (holders.get(key) ?? []).every(
-      (rival) =>
-        rival === city || rival.country !== city.country || rival.population < city.population,
-    );
   for (const city of cities) {
     if (city.population < TOWN_POPULATION || city.population >= CITY_POPULATION) continue;
     if (city.capital || claimed.has(city.id)) continue;
     const keys = [...new Set([fold(city.name), fold(city.ascii)])];
-    const places = keys.map((key) => {
+    const others = keys.flatMap((key) => (namesakes.get(key) ?? []).filter((p) => p !== city));
+    if (others.some((p) => p.country === city.country && p.population >= city.population)) continue;
+    const abroad = others.filter((p) => p.country !== city.country);
+    const owners = keys.map((key) => {
       const curated = taken.get(key);
-      if (curated === BLOCKED) return BLOCKED;
-      return new Set([...(curated ?? []), ...(known.get(key) ?? []).map((p) => p.country)]);
+      return curated === BLOCKED
+        ? BLOCKED
+        : new Set([...(curated ?? []), ...(generatedIn.get(key) ?? [])]);
     });
-    if (places.every((owners) => owners !== BLOCKED && owners.size === 0)) {
-      if (keys.every((key) => outranks(city, key))) addCity(city, 'town');
+    if (owners.every((countries) => countries !== BLOCKED && countries.size === 0)) {
+      if (abroad.every((p) => city.population >= TOWN_DOMINANCE * p.population)) {
+        addCity(city, 'town');
+      }
       continue;
     }
-    // Named like a place abroad: a reading its country's places named nearby can support.
-    if (places.some((owners) => owners === BLOCKED || owners.has(city.country))) continue;
-    // Not one a place abroad dwarfs: Moscow, Idaho, beside Moscow; Hanover, Maryland, beside Hannover.
-    const dwarfed = keys.some((key) =>
-      [...(holders.get(key) ?? []), ...(known.get(key) ?? [])].some(
-        (rival) =>
-          rival.country !== city.country && rival.population >= DOMINANCE * city.population,
-      ),
-    );
-    if (HOMONYM_TOWNS && !dwarfed && keys.every((key) => largestAtHome(city, key))) {
-      addCity(city, 'homonym');
-    }
+    // Named like a place: a homonym when the place is abroad only.
+    if (owners.some((countries) => countries === BLOCKED || countries.has(city.country))) continue;
+    if (abroad.some((p) => p.population >= DOMINANCE * city.population)) continue;
+    addCity(city, 'homonym');
   }
 }
 
