@@ -1,7 +1,7 @@
 // Builds config/regions.yaml and config/regions.depth.json, the default gazetteer, from i18n-iso-countries, iso3166-2-db, GeoNames cities500, the US counties and the curation.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { countries as countryData } from 'countries-list';
 import countries from 'i18n-iso-countries';
@@ -888,10 +888,16 @@ function addDepth(
   return generated.filter((place) => place.draft.region.names.length > 0);
 }
 
-/** The names of gazetteer/aliases.yaml ("Bangalore", "Orissa"), each among its place's spellings. */
-function addAliases(generated: Generated[]): void {
+/**
+ * The names of gazetteer/aliases.yaml ("Bangalore", "Orissa"), each among its place's spellings; an
+ * id that is no generated place fails the build.
+ */
+export function addAliases(
+  generated: Pick<Generated, 'draft' | 'candidates'>[],
+  aliases: Record<string, string[]> = ALIASES,
+): void {
   const byId = new Map(generated.map((place) => [place.draft.region.id, place]));
-  for (const [id, names] of Object.entries(ALIASES)) {
+  for (const [id, names] of Object.entries(aliases)) {
     const place = byId.get(id);
     if (!place) throw new Error(`gazetteer/aliases.yaml: "${id}" is no generated place`);
     place.candidates.push(...names);
@@ -1356,4 +1362,4 @@ function main(): void {
   );
 }
 
-main();
+if (process.argv[1] && resolve(process.argv[1]) === import.meta.filename) main();

@@ -1,5 +1,7 @@
 // The default gazetteer (config/) read on tricky sentences: abbreviations, groups, homonyms, scripts.
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { loadConfig } from '../../../src/config/load.ts';
 import { compileMatcher, type Matcher } from '../../../src/rules/compile.ts';
 import { matchArticle } from '../../../src/rules/match.ts';
@@ -19,6 +21,19 @@ beforeAll(async () => {
 function regionsOf(text: string): string[] {
   return matchArticle(matcher, { text }).regions.map((region) => region.id);
 }
+
+describe('gazetteer/aliases.yaml', () => {
+  it('names its place with every alias it ships', () => {
+    const { aliases } = parse(readFileSync('gazetteer/aliases.yaml', 'utf8')) as {
+      aliases: Record<string, string[]>;
+    };
+    for (const [id, names] of Object.entries(aliases)) {
+      for (const name of names) {
+        expect(regionsOf(`News from ${name} today.`), `${name} → ${id}`).toContain(id);
+      }
+    }
+  });
+});
 
 describe('abbreviations', () => {
   it('reads a dotted abbreviation as one word without its dots', () => {

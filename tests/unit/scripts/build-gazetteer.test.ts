@@ -1,0 +1,24 @@
+// The gazetteer build's data files: gazetteer/aliases.yaml gives names to generated places by id.
+import { describe, expect, it } from 'vitest';
+import { addAliases } from '../../../scripts/build-gazetteer.ts';
+
+function place(id: string, candidates: string[]) {
+  return {
+    draft: { region: { id, names: [] }, country: 'IN', drop: new Set<string>(), children: [] },
+    candidates,
+  };
+}
+
+describe('addAliases', () => {
+  it("adds an alias to its place's spellings", () => {
+    const bengaluru = place('bengaluru', ['Bengaluru']);
+    addAliases([bengaluru, place('pune', ['Pune'])], { bengaluru: ['Bangalore'] });
+    expect(bengaluru.candidates).toEqual(['Bengaluru', 'Bangalore']);
+  });
+
+  it('fails the build on an id it does not generate, naming the file and the id', () => {
+    expect(() => addAliases([place('pune', ['Pune'])], { bangalore: ['Bangalore'] })).toThrow(
+      'gazetteer/aliases.yaml: "bangalore" is no generated place',
+    );
+  });
+});
