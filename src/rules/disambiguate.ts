@@ -200,6 +200,7 @@ export function readContext(
   if (candidates.length === 0) return candidates;
   const words = new Words(scan, segments);
   let kept = dropPersonNames(words, candidates);
+  kept = dropAcronyms(matcher, words, kept);
   kept = dropCompoundParts(matcher, words, kept);
   kept = dropLowercase(words, kept);
   confirmAbbreviations(words, kept);
@@ -306,6 +307,52 @@ function isSurname(words: Words, c: Candidate): boolean {
   // The given names are 2 to 11 letters long: most tokens are left before anything is sliced.
   if (words.charBefore(c.first) !== 0x20 || !words.capitalised(given)) return false;
   return words.between(given) === ' ' && words.isIn(given, 2, 11, GIVEN_NAMES);
+}
+
+/**
+ * A word of 2 to 4 capitals among words in lower case is an acronym, not the place whose name it
+ * spells: "ISNA" (Iran's news agency) is not Isna in Egypt, "NAIC" not Naic in the Philippines,
+ * "UVA" not Uva in Russia, "IMO" not Imo State. The gazetteer spells the acronyms it means
+ * case-sensitively ("UAE", "NSW", "FATA"): those stay. So do countries ("IRAN" in a tweet), a
+ * hashtag ("#GAZA"), a dateline opening its line ("GAZA (AP) —") and words in capitals.
+ */
+function dropAcronyms(matcher: Matcher, words: Words, candidates: Candidate[]): Candidate[] {
+  let dropped: Set<Candidate> | undefined;
+  for (const c of candidates) {
+    if (c.first !== c.last || !isCapitals(words, c.first, 2, 4)) continue;
+    if ((matcher.regions[c.region]?.parent ?? -1) === -1) continue;
+    const before = words.charBefore(c.first);
+    if (before === 0x23 || ((Number.isNaN(before) || before === 0x0a) && isDateline(words, c))) {
+      continue;
+    }
+    if (isCapitals(words, c.first - 1, 2, 40) || isCapitals(words, c.last + 1, 2, 40)) continue;
+    if (matcher.casedWords.has(words.text(c.first))) continue;
+    dropped ??= new Set();
+    dropped.add(c);
+  }
+  const gone = dropped;
+  return gone ? candidates.filter((c) => !gone.has(c)) : candidates;
+}
+
+/** A name opening its line, then a comma, a colon, or a bracket or dash after a space: "GAZA (AP) —". */
+function isDateline(words: Words, c: Candidate): boolean {
+  const after = words.charAfter(c.last);
+  if (after === 0x2c || after === 0x3a) return true;
+  const next = words.charAfter(c.last, 1);
+  return after === 0x20 && (next === 0x28 || next === 0x2d || next === 0x2013 || next === 0x2014);
+}
+
+/** Whether the token is `min` to `max` letters A–Z, all capitals (checked before anything is sliced). */
+function isCapitals(words: Words, token: number, min: number, max: number): boolean {
+  const length = words.length(token);
+  if (length < min || length > max) return false;
+  const segment = words.segments[words.scan.tokenSegment[token] as number] ?? '';
+  const start = words.scan.tokenStart[token] as number;
+  for (let i = start; i < start + length; i++) {
+    const code = segment.charCodeAt(i);
+    if (code < 0x41 || code > 0x5a) return false;
+  }
+  return true;
 }
 
 const ARTICLES = new FoldedSet(['la', 'le', 'les', 'des', 'the', 'el', 'al']);

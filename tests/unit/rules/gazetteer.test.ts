@@ -386,6 +386,14 @@ const TABLE: [string, string[], string[]][] = [
   ['Lyman Frank Baum wrote it; Marinka Gurewitsch sang.', [], ['ukraine']],
   ['Le Hamas a attaqué Kfar Aza et Be’eri.', ['israel'], []],
   ['Des combats près de Tinzaouaten.', ['mali'], []],
+  // Capitals among lower-case words: an acronym, unless the gazetteer spells it so ("UAE").
+  ['The news agency ISNA said the talks resumed.', [], ['egypt']],
+  ['Regulators at the NAIC said insurers must file by June.', [], ['philippines']],
+  ['IMO rules on sulphur apply to ships.', [], ['nigeria']],
+  ['Officials in the UAE and at the NSW border said.', ['united-arab-emirates', 'australia'], []],
+  ['GAZA (AP) — Strikes hit the south.', ['palestine'], []],
+  ['Pray for #GAZA tonight', ['palestine'], []],
+  ['TROOPS ENTER GAZA AT DAWN', ['palestine'], []],
 ];
 
 describe('a table of tricky sentences', () => {
