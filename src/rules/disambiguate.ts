@@ -1,6 +1,7 @@
 // Reads the words around a place name to tell which place it is, or whether it is a place at all: qualifiers, cues, person names, adjectives.
 import type { AdjectivePolicy, Matcher } from './compiled.ts';
 import { FoldedSet } from './folded-set.ts';
+import { MORE_GIVEN_NAMES } from './given-names.ts';
 import type { Scan } from './scan.ts';
 
 /** A candidate reading of a name in the text: `weak` when it counts only with context. */
@@ -40,12 +41,18 @@ const HONORIFICS = new Set(
 );
 // Common given names (English, French, and others frequent in the news): before a place's name, the
 // place is a surname ("Michael Jordan", "Denzel Washington", "Whitney Houston", "Jack London").
-export const GIVEN_NAMES = new FoldedSet(
+const CURATED_GIVEN_NAMES =
   `abdallah abdel abdullah ahmad ahmed ali bashar faisal hamid hasan hassan hussein hussain ibrahim ismail jamal karim khaled khalid mahmoud majid mohamad mohamed mohammad mohammed moustafa mustafa nasser omar osman samir tariq walid youssef yusuf ziad
   aaron adam adrian alan albert alex alexander alexandre alice alain amanda amy andrew andré andy angela anna anne anthony antoine antonio arnaud arthur ashley barbara ben benjamin benoît bernard beth betty bill billy bob bobby brad bradley brandon brian bruce bruno bryan carl carlos carol caroline catherine cathy charles charlie chris christian christine christophe christopher cindy claire claude colin craig cynthia damien dan daniel danny david dean deborah denis dennis denzel derek diana diane dominique don donald donna doug douglas dylan ed eddie edward elizabeth emily emma emmanuel eric erik ethan eugene éric fabien fernando florian francis françois frank fred frederick frédéric gary george gérard gilles glen glenn grace greg gregory guillaume guy harold harry heather helen henri henry howard hugo ian isabelle jack jacob jacques james jamie jane janet jason jean jeff jeffrey jennifer jeremy jerome jérôme jerry jessica jim jimmy joe joel john johnny jon jonathan jose joseph josh joshua julia julie julien justin karen kate katherine kathy keith kelly ken kenneth kevin kim kyle larry laura laurent lauren lee leo linda lisa louis luc lucas luke marc marco marcus margaret maria marie mark martin mary matt matthew maxime melissa michael michel michelle mike mohamed muhammad nancy nathan nick nicholas nicolas nicole noah olivier oliver pamela pascal patricia patrick paul peter philip philippe phil pierre rachel ralph randy raymond rebecca richard rick rob robert robin roger ron ronald rose roy russell ryan sam samuel sandra sarah scott sean sébastien sharon shawn stephen steve steven stéphane susan sylvie teresa terry thierry thomas tim timothy todd tom tony travis valérie vincent walter wayne whitney william willie yann yves zachary clark`.split(
     /\s+/,
-  ),
-);
+  );
+/** The hand-made list: what the gazetteer's build reads town names against (a town named "David"). */
+export const GIVEN_NAMES = new FoldedSet(CURATED_GIVEN_NAMES);
+/**
+ * Before a place's name, a given name makes it a surname: the hand-made list and Moby's English
+ * given names (given-names.ts: "Simon Godfrey", "Maggy London", "Justina Ireland").
+ */
+const SURNAME_CUES = new FoldedSet([...CURATED_GIVEN_NAMES, ...MORE_GIVEN_NAMES.split(/\s+/)]);
 // Words that make a name shared by a country and a state the state ("Georgia's governor").
 const DIVISION_CUES = new Set(
   'governor governors gouverneur gouverneure legislature statehouse senator senators sénateur'.split(
@@ -304,9 +311,9 @@ function isPersonName(words: Words, c: Candidate): boolean {
 function isSurname(words: Words, c: Candidate): boolean {
   if (c.first !== c.last || c.adjective || !words.capitalised(c.first)) return false;
   const given = c.first - 1;
-  // The given names are 2 to 11 letters long: most tokens are left before anything is sliced.
+  // The given names are 2 to 13 letters long: most tokens are left before anything is sliced.
   if (words.charBefore(c.first) !== 0x20 || !words.capitalised(given)) return false;
-  return words.between(given) === ' ' && words.isIn(given, 2, 11, GIVEN_NAMES);
+  return words.between(given) === ' ' && words.isIn(given, 2, 13, SURNAME_CUES);
 }
 
 /**

@@ -386,6 +386,12 @@ const TABLE: [string, string[], string[]][] = [
   ['Lyman Frank Baum wrote it; Marinka Gurewitsch sang.', [], ['ukraine']],
   ['Le Hamas a attaqué Kfar Aza et Be’eri.', ['israel'], []],
   ['Des combats près de Tinzaouaten.', ['mali'], []],
+  // A place after a given name is a surname; a word before it ("Will", "April") is no given name.
+  ['Says Simon Godfrey, the coach.', [], ['united-states']],
+  ['The vocalist Sonny Brazil sang the blues.', [], ['brazil']],
+  ['A new novel by Justina Ireland is out.', [], ['ireland']],
+  ['Will Ukraine hold the line?', ['ukraine'], []],
+  ['In April Ukraine launched an offensive.', ['ukraine'], []],
   // Capitals among lower-case words: an acronym, unless the gazetteer spells it so ("UAE").
   ['The news agency ISNA said the talks resumed.', [], ['egypt']],
   ['Regulators at the NAIC said insurers must file by June.', [], ['philippines']],

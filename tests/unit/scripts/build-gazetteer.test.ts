@@ -1,6 +1,6 @@
 // The gazetteer build's data files: gazetteer/aliases.yaml gives names to generated places by id.
 import { describe, expect, it } from 'vitest';
-import { addAliases } from '../../../scripts/build-gazetteer.ts';
+import { addAliases, moreGivenNames } from '../../../scripts/build-gazetteer.ts';
 
 function place(id: string, candidates: string[]) {
   return {
@@ -20,5 +20,24 @@ describe('addAliases', () => {
     expect(() => addAliases([place('pune', ['Pune'])], { bangalore: ['Bangalore'] })).toThrow(
       'gazetteer/aliases.yaml: "bangalore" is no generated place',
     );
+  });
+});
+
+describe('moreGivenNames', () => {
+  const names = moreGivenNames([{ id: 'jamaica', names: ['Jamaica', { term: 'Kingston' }] }], []);
+
+  it('keeps given names that are no word and no place', () => {
+    expect(names).toEqual(expect.arrayContaining(['simon', 'sonny', 'justina', 'zoe']));
+  });
+
+  it('leaves out everyday words, months, places, short abbreviations and the hand-made list', () => {
+    for (const name of ['will', 'may', 'grace', 'april', 'kingston', 'jamaica', 'cal', 'michael']) {
+      expect(names).not.toContain(name);
+    }
+  });
+
+  it('is sorted and folded', () => {
+    expect([...names].sort()).toEqual(names);
+    expect(names.every((name) => /^[a-z]+$/.test(name))).toBe(true);
   });
 });
