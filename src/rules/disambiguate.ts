@@ -1,7 +1,8 @@
 // Reads the words around a place name to tell which place it is, or whether it is a place at all: qualifiers, cues, person names, adjectives.
 import type { AdjectivePolicy, Matcher } from './compiled.ts';
-import { FoldedSet } from './folded-set.ts';
+import { FoldedSet, isAsciiAt } from './folded-set.ts';
 import { MORE_GIVEN_NAMES } from './given-names.ts';
+import { formsOf } from './normalise.ts';
 import type { Scan } from './scan.ts';
 
 /** A candidate reading of a name in the text: `weak` when it counts only with context. */
@@ -313,7 +314,15 @@ function isSurname(words: Words, c: Candidate): boolean {
   const given = c.first - 1;
   // The given names are 2 to 13 letters long: most tokens are left before anything is sliced.
   if (words.charBefore(c.first) !== 0x20 || !words.capitalised(given)) return false;
-  return words.between(given) === ' ' && words.isIn(given, 2, 13, SURNAME_CUES);
+  if (words.between(given) !== ' ') return false;
+  if (words.isIn(given, 2, 13, SURNAME_CUES)) return true;
+  // A given name with accents ("María Ramos", "Zoë Kravitz") is listed folded.
+  const length = words.length(given);
+  if (length > 13) return false;
+  const text = words.text(given);
+  if (isAsciiAt(text, 0, length)) return false;
+  const { folded } = formsOf(text);
+  return SURNAME_CUES.hasAt(folded, 0, folded.length);
 }
 
 /**

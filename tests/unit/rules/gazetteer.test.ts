@@ -391,6 +391,7 @@ const TABLE: [string, string[], string[]][] = [
   ['The vocalist Sonny Brazil sang the blues.', [], ['brazil']],
   ['A new novel by Justina Ireland is out.', [], ['ireland']],
   ['Will Ukraine hold the line?', ['ukraine'], []],
+  ['A talk by María Ramos and Yasmine Rubio.', [], ['philippines', 'venezuela']],
   ['In April Ukraine launched an offensive.', ['ukraine'], []],
   // Capitals among lower-case words: an acronym, unless the gazetteer spells it so ("UAE").
   ['The news agency ISNA said the talks resumed.', [], ['egypt']],
