@@ -270,12 +270,12 @@ function casedSegments(words: Words): boolean[] {
 function dropPersonNames(words: Words, candidates: Candidate[]): Candidate[] {
   let people: Set<number> | undefined;
   for (const c of candidates) {
-    const article = isArticleAndWord(words, c);
-    if (!article && !isPersonName(words, c)) continue;
+    const alone = isArticleAndWord(words, c) || isSurname(words, c);
+    if (!alone && !isPersonName(words, c)) continue;
     people ??= new Set();
-    // A person's name takes the word after it along (Henderson of "Jordan Henderson"); an article
-    // and a word only themselves ("Le port d'Odessa" is Odessa's port).
-    for (let t = c.first; t <= (article ? c.last : c.last + 1); t++) people.add(t);
+    // A first name takes the word after it along (Henderson of "Jordan Henderson"); a surname, or
+    // an article and a word, only themselves ("Ilona Richardson, Coeur d'Alene"; "Le port d'Odessa").
+    for (let t = c.first; t <= (alone ? c.last : c.last + 1); t++) people.add(t);
   }
   if (!people) return candidates;
   const names = people;
@@ -283,7 +283,6 @@ function dropPersonNames(words: Words, candidates: Candidate[]): Candidate[] {
 }
 
 function isPersonName(words: Words, c: Candidate): boolean {
-  if (isSurname(words, c)) return true;
   const honorific = words.length(c.first - 1);
   if (
     honorific > 0 &&
@@ -315,6 +314,8 @@ function isSurname(words: Words, c: Candidate): boolean {
   // The given names are 2 to 13 letters long: most tokens are left before anything is sliced.
   if (words.charBefore(c.first) !== 0x20 || !words.capitalised(given)) return false;
   if (words.between(given) !== ' ') return false;
+  // A name in capitals after one that is not opens a dateline: "By Francois Murphy PARIS, Jan 8".
+  if (isCapitals(words, c.first, 2, 40) && !isCapitals(words, given, 2, 40)) return false;
   if (words.isIn(given, 2, 13, SURNAME_CUES)) return true;
   // A given name with accents ("María Ramos", "Zoë Kravitz") is listed folded.
   const length = words.length(given);
@@ -337,8 +338,7 @@ function dropAcronyms(matcher: Matcher, words: Words, candidates: Candidate[]): 
   for (const c of candidates) {
     if (c.first !== c.last || !isCapitals(words, c.first, 2, 4)) continue;
     if ((matcher.regions[c.region]?.parent ?? -1) === -1) continue;
-    const before = words.charBefore(c.first);
-    if (before === 0x23 || ((Number.isNaN(before) || before === 0x0a) && isDateline(words, c))) {
+    if (words.charBefore(c.first) === 0x23 || (opensLine(words, c.first) && isDateline(words, c))) {
       continue;
     }
     if (isCapitals(words, c.first - 1, 2, 40) || isCapitals(words, c.last + 1, 2, 40)) continue;
@@ -350,12 +350,29 @@ function dropAcronyms(matcher: Matcher, words: Words, candidates: Candidate[]): 
   return gone ? candidates.filter((c) => !gone.has(c)) : candidates;
 }
 
-/** A name opening its line, then a comma, a colon, or a bracket or dash after a space: "GAZA (AP) —". */
+/** Whether only spaces stand between the token and the start of its line. */
+function opensLine(words: Words, token: number): boolean {
+  const segment = words.segments[words.scan.tokenSegment[token] as number] ?? '';
+  for (let i = (words.scan.tokenStart[token] as number) - 1; i >= 0; i--) {
+    const code = segment.charCodeAt(i);
+    if (code === 0x0a) return true;
+    if (code !== 0x20 && code !== 0x09 && code !== 0x0d) return false;
+  }
+  return true;
+}
+
+/**
+ * After a name opening its line: a comma, a colon ("PUNE: The police…"), a bracket or a dash, or the
+ * end of the line: "GAZA (AP) —", "OSLO, Dec. 10", "KIEV" alone on its line.
+ */
 function isDateline(words: Words, c: Candidate): boolean {
-  const after = words.charAfter(c.last);
-  if (after === 0x2c || after === 0x3a) return true;
-  const next = words.charAfter(c.last, 1);
-  return after === 0x20 && (next === 0x28 || next === 0x2d || next === 0x2013 || next === 0x2014);
+  let offset = 0;
+  while (words.charAfter(c.last, offset) === 0x20) offset++;
+  const next = words.charAfter(c.last, offset);
+  if (Number.isNaN(next) || next === 0x0a || next === 0x0d) return true;
+  // Not a hyphen: "IBA - Ion Beam Analysis" is a glossary's line.
+  if (next === 0x28 || next === 0x2013 || next === 0x2014) return offset > 0;
+  return offset === 0 && (next === 0x2c || next === 0x3a);
 }
 
 /** Whether the token is `min` to `max` letters A–Z, all capitals (checked before anything is sliced). */

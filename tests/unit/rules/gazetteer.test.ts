@@ -400,6 +400,11 @@ const TABLE: [string, string[], string[]][] = [
   ['Officials in the UAE and at the NSW border said.', ['united-arab-emirates', 'australia'], []],
   ['GAZA (AP) — Strikes hit the south.', ['palestine'], []],
   ['Pray for #GAZA tonight', ['palestine'], []],
+  ['Published: December 11, 2007\n OSLO, Dec. 10 — He said it again.', ['norway'], []],
+  ['Reuters\n KIEV \n : Yulia Tymoshenko said.', ['ukraine'], []],
+  ['IBA - Ion Beam Analysis', [], ['philippines']],
+  ['By Francois Murphy PARIS, Jan 8 (Reuters) - The talks', ['ile-de-france'], []],
+  ["Ilona Richardson, Coeur d'Alene, Idaho", ['coeur-d-alene'], []],
   ['TROOPS ENTER GAZA AT DAWN', ['palestine'], []],
 ];
 
