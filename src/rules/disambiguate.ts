@@ -236,10 +236,13 @@ function dropLowercase(words: Words, candidates: Candidate[]): Candidate[] {
   let dropped: Set<Candidate> | undefined;
   for (const c of candidates) {
     if (c.adjective) continue;
+    // Arabic, Chinese and other scripts without case say nothing either way.
+    if (!words.lowerCase(c.first)) continue;
     let capital = false;
     for (let t = c.first; t <= c.last && !capital; t++) capital = words.capitalised(t);
-    // Arabic, Chinese and other scripts without case say nothing either way.
-    if (capital || !words.lowerCase(c.first)) continue;
+    // A name opening in lower case ("east Jerusalem") gives way to a name that starts inside it and
+    // runs past it: "western North America" is not Ghana's Western North.
+    if (capital && !overlapped(candidates, c)) continue;
     cased ??= casedSegments(words);
     if (!cased[words.scan.tokenSegment[c.first] as number]) continue;
     dropped ??= new Set();
@@ -247,6 +250,15 @@ function dropLowercase(words: Words, candidates: Candidate[]): Candidate[] {
   }
   const gone = dropped;
   return gone ? candidates.filter((c) => !gone.has(c)) : candidates;
+}
+
+/** Whether another candidate starts inside `c`'s name and ends after it (sorted by first token). */
+function overlapped(candidates: Candidate[], c: Candidate): boolean {
+  for (const other of candidates) {
+    if (other.first > c.last) break;
+    if (other.first > c.first && other.last > c.last) return true;
+  }
+  return false;
 }
 
 /** Per segment (title, text): whether enough of its first words start with a capital. */

@@ -393,6 +393,8 @@ const TABLE: [string, string[], string[]][] = [
   ['Will Ukraine hold the line?', ['ukraine'], []],
   ['A talk by María Ramos and Yasmine Rubio.', [], ['philippines', 'venezuela']],
   ['In April Ukraine launched an offensive.', ['ukraine'], []],
+  ['Parts of western North America were in drought.', ['north-america'], ['ghana']],
+  ['Hikers in the western North Carolina mountains.', ['north-carolina'], ['ghana']],
   // Capitals among lower-case words: an acronym, unless the gazetteer spells it so ("UAE").
   ['The news agency ISNA said the talks resumed.', [], ['egypt']],
   ['Regulators at the NAIC said insurers must file by June.', [], ['philippines']],
