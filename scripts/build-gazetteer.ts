@@ -92,6 +92,7 @@ const MAX_ALTERNATES = 10;
 // The word lists compared folded, as names are.
 const COMMON = new Set([...wordList('common')].map((word) => fold(word)));
 const ARABIC_COMMON = new Set([...wordList('arabicCommon')].map((word) => fold(word)));
+const DESCRIPTIVE = wordList('descriptive');
 const PEOPLE = new Set([...wordList('people')].map((word) => fold(word)));
 const CONTEXT_NAMES = new Set(splitList(WORDS.contextNames).map((name) => fold(name)));
 
@@ -866,7 +867,9 @@ function addDepth(
       const curated = taken.get(key);
       if (curated === BLOCKED || curated?.has(place.country.country)) continue;
       // Also a person's or a company's name, more often than the place's in the news.
-      const wordLike = (place.town === true || place.departement === true) && isEverydayName(key);
+      const wordLike =
+        ((place.town === true || place.departement === true) && isEverydayName(key)) ||
+        (place.division && isDescriptiveName(key));
       const rivals = (users.get(key) ?? []).filter((other) => other !== place);
       const dominant = rivals.every(
         (other) => place.population >= DOMINANCE * Math.max(other.population, 1),
@@ -964,6 +967,14 @@ function isEverydayName(key: string): boolean {
         FRENCH_WORDS.has(word) ||
         GIVEN_NAMES.hasAt(word, 0, word.length),
     );
+}
+
+/** A name made only of words that say where ("Central Division", "Upper West", "Maritime"). */
+function isDescriptiveName(key: string): boolean {
+  return key
+    .split(/[ '’-]+/)
+    .filter((word) => word !== '')
+    .every((word) => DESCRIPTIVE.has(word));
 }
 
 /**

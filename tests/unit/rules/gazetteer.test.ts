@@ -395,6 +395,11 @@ const TABLE: [string, string[], string[]][] = [
   ['In April Ukraine launched an offensive.', ['ukraine'], []],
   ['Parts of western North America were in drought.', ['north-america'], ['ghana']],
   ['Hikers in the western North Carolina mountains.', ['north-carolina'], ['ghana']],
+  // Divisions named only with words that say where need context.
+  ['The team is last in the Central Division.', [], ['fiji']],
+  ['Contact the Maritime Security Centre.', [], ['togo']],
+  ['A loft on the Upper West Side.', [], ['ghana']],
+  ['Floods in the Upper East Region of Ghana.', ['ghana', 'upper-east'], []],
   // Capitals among lower-case words: an acronym, unless the gazetteer spells it so ("UAE").
   ['The news agency ISNA said the talks resumed.', [], ['egypt']],
   ['Regulators at the NAIC said insurers must file by June.', [], ['philippines']],
