@@ -35,10 +35,12 @@ const PLACE_WORDS = new Set(
     ' ',
   ),
 );
+// Honorifics and titles before a name: "Dr Jordan", "President Morsi", "le ministre Lecornu".
 const HONORIFICS = new Set(
-  'mr mrs ms miss dr sir lady m mme mlle monsieur madame rep sen gov gen col sgt capt lt adm prof rev queen king prince princess reine roi'.split(
-    ' ',
-  ),
+  `mr mrs ms miss dr sir lady m mme mlle monsieur madame rep sen gov gen col sgt capt lt adm prof rev queen king prince princess reine roi
+  president président presidente minister ministre chancellor premier mayor maire judge juge justice senator sénateur governor gouverneur
+  pope pape sheikh cheikh emir émir sultan ayatollah general général colonel captain commander coach bishop évêque cardinal rabbi imam
+  secretary secrétaire ambassador ambassadeur chairman detective sergeant lieutenant inspector commissioner`.split(/\s+/),
 );
 // Common given names (English, French, and others frequent in the news): before a place's name, the
 // place is a surname ("Michael Jordan", "Denzel Washington", "Whitney Houston", "Jack London").
@@ -298,7 +300,7 @@ function isPersonName(words: Words, c: Candidate): boolean {
   const honorific = words.length(c.first - 1);
   if (
     honorific > 0 &&
-    honorific <= 8 &&
+    honorific <= 13 &&
     words.capitalised(c.first - 1) &&
     HONORIFICS.has(words.folded(c.first - 1)) &&
     words.capitalised(c.first) &&

@@ -400,6 +400,8 @@ const TABLE: [string, string[], string[]][] = [
   ['Contact the Maritime Security Centre.', [], ['togo']],
   ['A loft on the Upper West Side.', [], ['ghana']],
   ['Floods in the Upper East Region of Ghana.', ['ghana', 'upper-east'], []],
+  ['The crowd asked President Morsi to resign.', [], ['india']],
+  ['Judge Merrick Garland ruled on Tuesday.', [], ['united-states']],
   // Capitals among lower-case words: an acronym, unless the gazetteer spells it so ("UAE").
   ['The news agency ISNA said the talks resumed.', [], ['egypt']],
   ['Regulators at the NAIC said insurers must file by June.', [], ['philippines']],
