@@ -1,7 +1,7 @@
 // Reads the words around a place name to tell which place it is, or whether it is a place at all: qualifiers, cues, person names, adjectives.
 import type { AdjectivePolicy, Matcher } from './compiled.ts';
 import { FoldedSet, isAsciiAt } from './folded-set.ts';
-import { MORE_GIVEN_NAMES } from './given-names.ts';
+import { MORE_GIVEN_NAMES, TOWN_FIRST_NAMES } from './given-names.ts';
 import { formsOf } from './normalise.ts';
 import type { Scan } from './scan.ts';
 
@@ -29,9 +29,10 @@ const FIRST_NAMES = new Set(
     ' ',
   ),
 );
-// Capitalised words after a first name that make it a place again ("Jordan Valley", "Victoria Falls").
+// Capitalised words after a first name that make it a place again ("Jordan Valley", "Victoria Falls",
+// "Ferguson Police").
 const PLACE_WORDS = new Set(
-  'valley river basin lake falls harbour harbor airport city county state province region island islands bay street square avenue road gulf sea coast border capital west east north south central'.split(
+  'valley river basin lake lakes falls harbour harbor haven airport city county state province region island islands bay street st square avenue road highway bridge station gulf sea coast beach border capital west east north south central national park canyon creek springs heights hills mount mountain mountains forest peninsula township borough village town district police dept department council mayor residents officials protest protests protesters school schools university college hospital museum library zoo'.split(
     ' ',
   ),
 );
@@ -40,7 +41,9 @@ const HONORIFICS = new Set(
   `mr mrs ms miss dr sir lady m mme mlle monsieur madame rep sen gov gen col sgt capt lt adm prof rev queen king prince princess reine roi
   president président presidente minister ministre chancellor premier mayor maire judge juge justice senator sénateur governor gouverneur
   pope pape sheikh cheikh emir émir sultan ayatollah general général colonel captain commander coach bishop évêque cardinal rabbi imam
-  secretary secrétaire ambassador ambassadeur chairman detective sergeant lieutenant inspector commissioner`.split(/\s+/),
+  secretary secrétaire ambassador ambassadeur chairman detective sergeant lieutenant inspector commissioner`.split(
+    /\s+/,
+  ),
 );
 // Common given names (English, French, and others frequent in the news): before a place's name, the
 // place is a surname ("Michael Jordan", "Denzel Washington", "Whitney Houston", "Jack London").
@@ -56,6 +59,8 @@ export const GIVEN_NAMES = new FoldedSet(CURATED_GIVEN_NAMES);
  * given names (given-names.ts: "Simon Godfrey", "Maggy London", "Justina Ireland").
  */
 const SURNAME_CUES = new FoldedSet([...CURATED_GIVEN_NAMES, ...MORE_GIVEN_NAMES.split(/\s+/)]);
+/** Given names that name only towns: before a capitalised word, a person's ("Alicia Souza"). */
+const TOWN_FIRST = new FoldedSet(TOWN_FIRST_NAMES.split(/\s+/));
 // Words that make a name shared by a country and a state the state ("Georgia's governor").
 const DIVISION_CUES = new Set(
   'governor governors gouverneur gouverneure legislature statehouse senator senators sénateur'.split(
@@ -285,7 +290,7 @@ function dropPersonNames(words: Words, candidates: Candidate[]): Candidate[] {
   let people: Set<number> | undefined;
   for (const c of candidates) {
     const alone = isArticleAndWord(words, c) || isSurname(words, c);
-    if (!alone && !isPersonName(words, c)) continue;
+    if (!alone && !isPersonName(words, c, candidates)) continue;
     people ??= new Set();
     // A first name takes the word after it along (Henderson of "Jordan Henderson"); a surname, or
     // an article and a word, only themselves ("Ilona Richardson, Coeur d'Alene"; "Le port d'Odessa").
@@ -296,7 +301,7 @@ function dropPersonNames(words: Words, candidates: Candidate[]): Candidate[] {
   return candidates.filter((c) => !names.has(c.first));
 }
 
-function isPersonName(words: Words, c: Candidate): boolean {
+function isPersonName(words: Words, c: Candidate, candidates: Candidate[]): boolean {
   const honorific = words.length(c.first - 1);
   if (
     honorific > 0 &&
@@ -308,13 +313,18 @@ function isPersonName(words: Words, c: Candidate): boolean {
   ) {
     return true;
   }
-  // The first names are 4 to 10 letters long: most names are left before anything is sliced.
+  // The first names are 4 to 12 letters long: most names are left before anything is sliced.
   const length = words.length(c.first);
-  if (c.first !== c.last || length < 4 || length > 10) return false;
+  if (c.first !== c.last || length < 4 || length > 12) return false;
   const next = c.last + 1;
   // A capitalised word one space after: tested on characters first, most place names have none.
   if (words.charAfter(c.last) !== 0x20 || !words.capitalised(next)) return false;
-  if (words.between(c.last) !== ' ' || !FIRST_NAMES.has(words.folded(c.first))) return false;
+  if (words.between(c.last) !== ' ') return false;
+  if (!FIRST_NAMES.has(words.folded(c.first))) {
+    // A town named like a person ("Alicia Souza", "Sebastian Vettel") unless a place follows.
+    if (!words.isIn(c.first, 4, 12, TOWN_FIRST)) return false;
+    if (candidates.some((other) => other.first === next)) return false;
+  }
   // An acronym after the name is no surname ("Kent PCC", "Israel STARTED").
   if (words.text(next) === words.text(next).toUpperCase()) return false;
   if (PLACE_WORDS.has(words.folded(next)) || words.titleCase(c.first)) return false;

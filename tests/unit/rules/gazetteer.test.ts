@@ -402,6 +402,11 @@ const TABLE: [string, string[], string[]][] = [
   ['Floods in the Upper East Region of Ghana.', ['ghana', 'upper-east'], []],
   ['The crowd asked President Morsi to resign.', [], ['india']],
   ['Judge Merrick Garland ruled on Tuesday.', [], ['united-states']],
+  // A town named like a person, before a capitalised word that makes it no place.
+  ['The illustrator Alicia Souza drew the cover.', [], ['philippines']],
+  ['Carmelo Anthony scored 30 points.', [], ['uruguay']],
+  ['The Ferguson Police said the road was closed.', ['united-states'], []],
+  ['We hiked in Zion National Park.', ['united-states'], []],
   // Capitals among lower-case words: an acronym, unless the gazetteer spells it so ("UAE").
   ['The news agency ISNA said the talks resumed.', [], ['egypt']],
   ['Regulators at the NAIC said insurers must file by June.', [], ['philippines']],

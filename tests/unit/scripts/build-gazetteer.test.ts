@@ -24,20 +24,34 @@ describe('addAliases', () => {
 });
 
 describe('moreGivenNames', () => {
-  const names = moreGivenNames([{ id: 'jamaica', names: ['Jamaica', { term: 'Kingston' }] }], []);
+  const { surnameCues, townFirstNames } = moreGivenNames(
+    [{ id: 'jamaica', names: ['Jamaica', { term: 'Kingston' }] }],
+    [
+      { draft: { region: { id: 'alicia', names: ['Alicia'] } } as never, town: true },
+      { draft: { region: { id: 'salvador', names: ['Salvador'] } } as never },
+    ],
+  );
 
   it('keeps given names that are no word and no place', () => {
-    expect(names).toEqual(expect.arrayContaining(['simon', 'sonny', 'justina', 'zoe', 'yasmine', 'adebola', 'joao']));
+    expect(surnameCues).toEqual(
+      expect.arrayContaining(['simon', 'sonny', 'justina', 'zoe', 'yasmine', 'adebola', 'joao']),
+    );
   });
 
   it('leaves out everyday words, months, places, short abbreviations and the hand-made list', () => {
     for (const name of ['will', 'may', 'grace', 'april', 'kingston', 'jamaica', 'cal', 'michael']) {
-      expect(names).not.toContain(name);
+      expect(surnameCues).not.toContain(name);
     }
   });
 
+  it('sets apart the names of towns only, and leaves out those of other places', () => {
+    expect(townFirstNames).toEqual(['alicia']);
+    expect(surnameCues).not.toContain('alicia');
+    expect(surnameCues).not.toContain('salvador');
+  });
+
   it('is sorted and folded', () => {
-    expect([...names].sort()).toEqual(names);
-    expect(names.every((name) => /^[a-z]+$/.test(name))).toBe(true);
+    expect([...surnameCues].sort()).toEqual(surnameCues);
+    expect(surnameCues.every((name) => /^[a-z]+$/.test(name))).toBe(true);
   });
 });
