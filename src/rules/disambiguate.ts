@@ -214,7 +214,7 @@ export function readContext(
 ): Candidate[] {
   if (candidates.length === 0) return candidates;
   const words = new Words(scan, segments);
-  let kept = dropPersonNames(words, candidates);
+  let kept = dropPersonNames(matcher, words, candidates);
   kept = dropAcronyms(matcher, words, kept);
   kept = dropCompoundParts(matcher, words, kept);
   kept = dropLowercase(words, kept);
@@ -286,19 +286,73 @@ function casedSegments(words: Words): boolean[] {
 }
 
 /** A person's name is no place: "Jordan Henderson" names neither Jordan nor Henderson, Nevada. */
-function dropPersonNames(words: Words, candidates: Candidate[]): Candidate[] {
+function dropPersonNames(matcher: Matcher, words: Words, candidates: Candidate[]): Candidate[] {
   let people: Set<number> | undefined;
+  let surnames: Set<string> | undefined;
   for (const c of candidates) {
-    const alone = isArticleAndWord(words, c) || isSurname(words, c);
-    if (!alone && !isPersonName(words, c, candidates)) continue;
+    const article = isArticleAndWord(words, c);
+    const surname = !article && isSurname(words, c);
+    if (!article && !surname && !isPersonName(words, c, candidates)) continue;
     people ??= new Set();
     // A first name takes the word after it along (Henderson of "Jordan Henderson"); a surname, or
     // an article and a word, only themselves ("Ilona Richardson, Coeur d'Alene"; "Le port d'Odessa").
-    for (let t = c.first; t <= (alone ? c.last : c.last + 1); t++) people.add(t);
+    const last = article || surname ? c.last : c.last + 1;
+    for (let t = c.first; t <= last; t++) people.add(t);
+    if (article) continue;
+    surnames ??= new Set();
+    surnames.add(words.folded(last));
   }
   if (!people) return candidates;
   const names = people;
-  return candidates.filter((c) => !names.has(c.first));
+  const known = surnames ? placesNamedAsPeople(matcher, words, candidates, names, surnames) : null;
+  return candidates.filter(
+    (c) =>
+      !names.has(c.first) && !(known && c.first === c.last && known.has(words.folded(c.first))),
+  );
+}
+
+// Words before a name that make it a place: "in Houston", "from Bangkok", "à Lyon".
+const LOCATIVES = new FoldedSet(
+  'in at from near to into across outside inside around à au aux en dans près vers depuis'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Once named in full, a person is named by the surname alone: "Mohamed Morsi… President Morsi…
+ * Morsi said" (one sense per text). Not a country ("Michael Jordan" and Jordan the kingdom), nor a
+ * name the text also writes as a place: after "in", "at", "from"…, beside a comma and a capital
+ * ("Austin, TX"; "Tucson, Arizona"), or opening a line ("WASHINGTON -- NASA's plan").
+ */
+function placesNamedAsPeople(
+  matcher: Matcher,
+  words: Words,
+  candidates: Candidate[],
+  people: Set<number>,
+  surnames: Set<string>,
+): Set<string> {
+  const known = new Set<string>();
+  const placed = new Set<string>();
+  for (const c of candidates) {
+    if (c.first !== c.last || people.has(c.first)) continue;
+    if ((matcher.regions[c.region]?.parent ?? -1) === -1) continue;
+    const name = words.folded(c.first);
+    if (!surnames.has(name)) continue;
+    const after = words.between(c.last);
+    const before = words.between(c.first - 1);
+    if (
+      words.isIn(c.first - 1, 1, 7, LOCATIVES) ||
+      ((after === ', ' || after === ',') && words.capitalised(c.last + 1)) ||
+      ((before === ', ' || before === ',') && words.capitalised(c.first - 1)) ||
+      opensLine(words, c.first)
+    ) {
+      placed.add(name);
+    } else {
+      known.add(name);
+    }
+  }
+  for (const name of placed) known.delete(name);
+  return known;
 }
 
 function isPersonName(words: Words, c: Candidate, candidates: Candidate[]): boolean {

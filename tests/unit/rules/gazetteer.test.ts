@@ -407,6 +407,9 @@ const TABLE: [string, string[], string[]][] = [
   ['Carmelo Anthony scored 30 points.', [], ['uruguay']],
   ['The Ferguson Police said the road was closed.', ['united-states'], []],
   ['We hiked in Zion National Park.', ['united-states'], []],
+  // Once named in full, a person is named by the surname alone, unless the text also writes a place.
+  ['Courtney Paris scored 20 points. Paris had 9 rebounds.', [], ['france']],
+  ['Ian Dallas designed it. Dallas said he works in Dallas.', ['texas'], []],
   // Capitals among lower-case words: an acronym, unless the gazetteer spells it so ("UAE").
   ['The news agency ISNA said the talks resumed.', [], ['egypt']],
   ['Regulators at the NAIC said insurers must file by June.', [], ['philippines']],
