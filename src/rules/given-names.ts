@@ -3,7 +3,7 @@
 // Latin-script locales of @faker-js/faker (MIT), folded, without everyday words and place names:
 // see config/ATTRIBUTION.md and disambiguate.ts.
 
-/** 17158 given names that name no place, separated by spaces and new lines. */
+/** 17159 given names that name no place, separated by spaces and new lines. */
 export const MORE_GIVEN_NAMES = `aadi aadidev aadinath aaditya aadrika aagam aagney aagneya aaliyah aalok aaltje aamod aanand
 aanandaswarup aanandinii aanjaneya aanuoluwapo aaratrika aarav aaren aarika aarya aaryan aasa
 aasha aashritha aatmaj aatmaja aatreya aayushmaan aayushman abaco abadon abagael abagail abak
@@ -997,23 +997,23 @@ ondrea ondrej ondrejka oneida onesta onesto onfre onfroi onida onie onofredo ono
 onorata onorina onorino onorio onoriode onufry onur oona oormila opalina opaline opan opemipo
 opeoluwa opeyemi ophelia ophelie opung oqil oralee oralia oralie oralla oralle orazio orbadiah
 orchidea orelee orelia orelie orell orella orelle oren orenzio oreofe orest oreste orestes orfeo
-orhan oriana oriande oriane orie orietta orif orin orio orlan orland orlane orlo ornella oronzo
-orpha orran orren orrin orsa orsino orso orsola orsolina orson ortansa ortensia ortensio orton
-orval orville orvokki orzu osanna osbaldo osbert osborn osborne osbourn osbourne oscar osgood
-oskar oskari oskaro osmond osmondo osmund ossie ostoja osunleke osvald osvaldo oswald oswaldo
-oswell otabek otakar otakara otello otes otha othelia othella othello othilia othilie othmane
-otho otilia otilie otilija otis otmar otokar otomar ottavio ottilia ottilie ottis otto ottone
-otylie oumar oumayra oumou oury ousmane oussama ovidio ovidiu ovidius owen oxana oybek oyenike
-oyga oyindamola oyindasola oyku oynur oysha ozan ozana ozanne ozcan ozden ozella ozer ozge ozgur
-ozhan ozkan ozlem ozlen oznur ozod ozoda ozodbek ozren ozzie ozzy pablo paciano pacifico packston
-pacome pacomio pacorro paddie padget padgett padma padmi padraic padraig padriac paige paiman
-paivi paja pakize palatino palemon palladia palladio palmazio palmer palmiro paloma pam pamelina
-pamella pamfil pammachio pammi pammie pammy panagachie panait panca pancario panchito pancho
-pancrazio pandora pandu panfilo pangeran pangestu panka pankrac pankracy pansie pantaleo
-pantaleon pantaleone pantelei paolina paolo papagena papageno paquito param paramartha paramita
-paraschiva parascovia pardo paride parke parker parman parmenio parnell parrnell parry parsifal
-parsival parsla parvati pascale paskal paskala pasquale paten paterne paterniano pathe patin
-paton patric patrica patrice patricie patricija patricio patrik patriko patrizia patrizio
+orhan oriana oriande oriane orie orietta orif orin orio orion orlan orland orlane orlo ornella
+oronzo orpha orran orren orrin orsa orsino orso orsola orsolina orson ortansa ortensia ortensio
+orton orval orville orvokki orzu osanna osbaldo osbert osborn osborne osbourn osbourne oscar
+osgood oskar oskari oskaro osmond osmondo osmund ossie ostoja osunleke osvald osvaldo oswald
+oswaldo oswell otabek otakar otakara otello otes otha othelia othella othello othilia othilie
+othmane otho otilia otilie otilija otis otmar otokar otomar ottavio ottilia ottilie ottis otto
+ottone otylie oumar oumayra oumou oury ousmane oussama ovidio ovidiu ovidius owen oxana oybek
+oyenike oyga oyindamola oyindasola oyku oynur oysha ozan ozana ozanne ozcan ozden ozella ozer
+ozge ozgur ozhan ozkan ozlem ozlen oznur ozod ozoda ozodbek ozren ozzie ozzy pablo paciano
+pacifico packston pacome pacomio pacorro paddie padget padgett padma padmi padraic padraig
+padriac paige paiman paivi paja pakize palatino palemon palladia palladio palmazio palmer palmiro
+paloma pam pamelina pamella pamfil pammachio pammi pammie pammy panagachie panait panca pancario
+panchito pancho pancrazio pandora pandu panfilo pangeran pangestu panka pankrac pankracy pansie
+pantaleo pantaleon pantaleone pantelei paolina paolo papagena papageno paquito param paramartha
+paramita paraschiva parascovia pardo paride parke parker parman parmenio parnell parrnell parry
+parsifal parsival parsla parvati pascale paskal paskala pasquale paten paterne paterniano pathe
+patin paton patric patrica patrice patricie patricija patricio patrik patriko patrizia patrizio
 patrizius patroclo patru patrycja patrycjusz patrycy patryk patsy patten patti pattie pattin
 patton paula paule pauletta paulette pauli paulica paulie paulien pauliina paulin paulina pauline
 paulino paulita paulo pauly pauside pava pavel pavica pavils pavla pavle pavlin pavlina pavlov
@@ -1341,7 +1341,7 @@ zsazsa zselyke zsofia zsolt zsombor zubeyde zubeyr zubite zuhal zula zulaikha zu
 zuleyha zulfa zulfikar zumrut zuxra zuzana zuzanna zvezdana zvonimir zvonimira zvonko zyad
 zygmunt`;
 
-/** 309 given names that name only towns ("Lara", "Alicia"). */
+/** 308 given names that name only towns ("Lara", "Alicia"). */
 export const TOWN_FIRST_NAMES = `achim addison adler afsin akcakoca alameda aldridge alicia altea alvin amadeo amos amparo
 anastacio andria antonina antony argun ariel arni aron arona arvin asan asha assomption bahar
 bahula balaka baldwin balta bambang baran bartlett belek bende benton bera berkley bethany
@@ -1357,7 +1357,7 @@ jeremie jona judita kaarina kalyani kamal kanda kari kato katy kearney keene kem
 keren kinna kumru lacey lamia lamont lawton layton leander leigh leland lennox leopoldina leticia
 levin lewes licha lieto lilio lombard lorain lorena lota lovisa lubin lucca ludvika luena lutz
 maia mandi mandla manjo marana mariana mariano marica mariel marietta maros meda merrick milford
-mirabel moche moreno morton nadi nikki nikko niles novi numan ogden olimpia olympia orion orly
+mirabel moche moreno morton nadi nikki nikko niles novi numan ogden olimpia olympia orly
 ottaviano paco padam panji panna pardi pavia piera prescott puji purna purwa quincy radcliffe
 rafaela ramon ramona randolph rania reda redford redmond rees roanne robina romulus ronda
 roosevelt rosamond roselle roth rubi rufino sadri sagar sakti salwa sandi sandu sanford sarvar

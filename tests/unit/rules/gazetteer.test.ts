@@ -410,6 +410,8 @@ const TABLE: [string, string[], string[]][] = [
   // Once named in full, a person is named by the surname alone, unless the text also writes a place.
   ['Courtney Paris scored 20 points. Paris had 9 rebounds.', [], ['france']],
   ['Ian Dallas designed it. Dallas said he works in Dallas.', ['texas'], []],
+  ['Suppliers such as Toyota, Hitachi and Monsanto.', [], ['japan', 'portugal']],
+  ['Engels, a city in Saratov Oblast, Russia.', ['engels'], []],
   // Capitals among lower-case words: an acronym, unless the gazetteer spells it so ("UAE").
   ['The news agency ISNA said the talks resumed.', [], ['egypt']],
   ['Regulators at the NAIC said insurers must file by June.', [], ['philippines']],
