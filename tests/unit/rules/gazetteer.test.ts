@@ -412,6 +412,7 @@ const TABLE: [string, string[], string[]][] = [
   ['Ian Dallas designed it. Dallas said he works in Dallas.', ['texas'], []],
   ['Suppliers such as Toyota, Hitachi and Monsanto.', [], ['japan', 'portugal']],
   ['Engels, a city in Saratov Oblast, Russia.', ['engels'], []],
+  ['Manuel Valls et Ségolène Royal ont débattu.', [], ['spain']],
   // Capitals among lower-case words: an acronym, unless the gazetteer spells it so ("UAE").
   ['The news agency ISNA said the talks resumed.', [], ['egypt']],
   ['Regulators at the NAIC said insurers must file by June.', [], ['philippines']],
