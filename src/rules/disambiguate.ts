@@ -25,7 +25,7 @@ export type Segments = readonly [string, string];
 // Names that are also common first names: followed by a capitalised word, a person ("Jordan
 // Henderson", "Chad Smith", "Georgia O'Keeffe", "Florence Parly").
 const FIRST_NAMES = new Set(
-  'jordan chad georgia victoria florence sydney austin lincoln jackson orlando charlotte eugene marion madison dallas phoenix aurora savannah brooklyn adelaide camden chelsea virginia carolina salem troy elizabeth alexandria beverly lorraine vladimir kent nelson irving hassan'.split(
+  'jordan chad georgia victoria florence sydney austin lincoln jackson orlando charlotte eugene marion madison dallas phoenix aurora savannah brooklyn adelaide camden chelsea virginia carolina salem troy elizabeth alexandria beverly lorraine vladimir kent nelson irving hassan salvador santiago'.split(
     ' ',
   ),
 );
@@ -292,7 +292,7 @@ function dropPersonNames(matcher: Matcher, words: Words, candidates: Candidate[]
   for (const c of candidates) {
     const article = isArticleAndWord(words, c);
     const surname = !article && isSurname(words, c);
-    if (!article && !surname && !isPersonName(words, c, candidates)) continue;
+    if (!article && !surname && !isPersonName(matcher, words, c, candidates)) continue;
     people ??= new Set();
     // A first name takes the word after it along (Henderson of "Jordan Henderson"); a surname, or
     // an article and a word, only themselves ("Ilona Richardson, Coeur d'Alene"; "Le port d'Odessa").
@@ -355,7 +355,12 @@ function placesNamedAsPeople(
   return known;
 }
 
-function isPersonName(words: Words, c: Candidate, candidates: Candidate[]): boolean {
+function isPersonName(
+  matcher: Matcher,
+  words: Words,
+  c: Candidate,
+  candidates: Candidate[],
+): boolean {
   const honorific = words.length(c.first - 1);
   if (
     honorific > 0 &&
@@ -374,10 +379,17 @@ function isPersonName(words: Words, c: Candidate, candidates: Candidate[]): bool
   // A capitalised word one space after: tested on characters first, most place names have none.
   if (words.charAfter(c.last) !== 0x20 || !words.capitalised(next)) return false;
   if (words.between(c.last) !== ' ') return false;
-  if (!FIRST_NAMES.has(words.folded(c.first))) {
-    // A town named like a person ("Alicia Souza", "Sebastian Vettel") unless a place follows.
-    if (!words.isIn(c.first, 4, 12, TOWN_FIRST)) return false;
-    if (candidates.some((other) => other.first === next)) return false;
+  const curated = FIRST_NAMES.has(words.folded(c.first));
+  // A town named like a person ("Alicia Souza", "Sebastian Vettel"), unless a place follows.
+  if (!curated && !words.isIn(c.first, 4, 12, TOWN_FIRST)) return false;
+  for (const other of candidates) {
+    if (other.first !== next) continue;
+    if (!curated) return false;
+    // The country or state of one of its readings after the name qualifies it: "Austin Texas",
+    // "Florence Italy"; not "Georgia Hesse" nor "Elizabeth France".
+    const within = (reading: Candidate) =>
+      sameSpan(reading, c) && lineage(matcher, reading.region).includes(other.region);
+    if (candidates.some(within)) return false;
   }
   // An acronym after the name is no surname ("Kent PCC", "Israel STARTED").
   if (words.text(next) === words.text(next).toUpperCase()) return false;

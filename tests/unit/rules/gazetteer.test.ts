@@ -413,6 +413,14 @@ const TABLE: [string, string[], string[]][] = [
   ['Suppliers such as Toyota, Hitachi and Monsanto.', [], ['japan', 'portugal']],
   ['Engels, a city in Saratov Oblast, Russia.', ['engels'], []],
   ['Manuel Valls et Ségolène Royal ont débattu.', [], ['spain']],
+  // A first name before its own state or country is the place: "Austin Texas"; before another, a person.
+  ['We flew to Austin Texas for the show last week and loved it.', ['texas'], []],
+  ['The editors consulted the books of Georgia Hesse and others.', [], ['germany']],
+  [
+    'In the summer she finally met the painter Salvador Dalí at his house.',
+    [],
+    ['brazil', 'china'],
+  ],
   // Capitals among lower-case words: an acronym, unless the gazetteer spells it so ("UAE").
   ['The news agency ISNA said the talks resumed.', [], ['egypt']],
   ['Regulators at the NAIC said insurers must file by June.', [], ['philippines']],
