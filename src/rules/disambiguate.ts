@@ -41,9 +41,8 @@ const HONORIFICS = new Set(
   `mr mrs ms miss dr sir lady m mme mlle monsieur madame rep sen gov gen col sgt capt lt adm prof rev queen king prince princess reine roi
   president président presidente minister ministre chancellor premier mayor maire judge juge justice senator sénateur governor gouverneur
   pope pape sheikh cheikh emir émir sultan ayatollah general général colonel captain commander coach bishop évêque cardinal rabbi imam
-  secretary secrétaire ambassador ambassadeur chairman detective sergeant lieutenant inspector commissioner`.split(
-    /\s+/,
-  ),
+  secretary secrétaire ambassador ambassadeur chairman detective sergeant lieutenant inspector commissioner
+  lord baron baroness duke duchess earl countess dame`.split(/\s+/),
 );
 // Common given names (English, French, and others frequent in the news): before a place's name, the
 // place is a surname ("Michael Jordan", "Denzel Washington", "Whitney Houston", "Jack London").
@@ -399,7 +398,7 @@ function isPersonName(
 
 /** A place's one-word name after a given name and a space is a surname: "Rep. Jim Jordan". */
 function isSurname(words: Words, c: Candidate): boolean {
-  if (c.first !== c.last || c.adjective || !words.capitalised(c.first)) return false;
+  if (c.first !== c.last || !words.capitalised(c.first)) return false;
   const given = c.first - 1;
   // The given names are 2 to 13 letters long: most tokens are left before anything is sliced.
   if (words.charBefore(c.first) !== 0x20 || !words.capitalised(given)) return false;

@@ -421,6 +421,9 @@ const TABLE: [string, string[], string[]][] = [
     [],
     ['brazil', 'china'],
   ],
+  ['The column by David French ran on Sunday.', [], ['france']],
+  ['Billionaire Mark Cuban was vocal.', [], ['cuba']],
+  ['A grant from the Lord Lyon, King of Arms.', [], ['france']],
   // Capitals among lower-case words: an acronym, unless the gazetteer spells it so ("UAE").
   ['The news agency ISNA said the talks resumed.', [], ['egypt']],
   ['Regulators at the NAIC said insurers must file by June.', [], ['philippines']],
