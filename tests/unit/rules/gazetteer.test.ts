@@ -424,6 +424,14 @@ const TABLE: [string, string[], string[]][] = [
   ['The column by David French ran on Sunday.', [], ['france']],
   ['Billionaire Mark Cuban was vocal.', [], ['cuba']],
   ['A grant from the Lord Lyon, King of Arms.', [], ['france']],
+  ['Health programmes for American Indians and West Indian communities.', [], ['india']],
+  ['Earhart flew from New Guinea to Howland Island.', ['papua-new-guinea'], ['guinea']],
+  [
+    'The Ford Mustang Mach-E and the Tata Nano, with cayenne: Cayenne pepper.',
+    [],
+    ['pakistan', 'hungary', 'french-guiana'],
+  ],
+  ['RAY SUAREZ: Madam Ambassador, guests.', [], ['colombia']],
   // Capitals among lower-case words: an acronym, unless the gazetteer spells it so ("UAE").
   ['The news agency ISNA said the talks resumed.', [], ['egypt']],
   ['Regulators at the NAIC said insurers must file by June.', [], ['philippines']],
