@@ -432,6 +432,8 @@ const TABLE: [string, string[], string[]][] = [
     ['pakistan', 'hungary', 'french-guiana'],
   ],
   ['RAY SUAREZ: Madam Ambassador, guests.', [], ['colombia']],
+  ['A new Archbishop of Canterbury was named.', ['united-kingdom'], ['new-zealand']],
+  ['Christchurch is the largest city of Canterbury, New Zealand.', ['new-zealand'], ['united-kingdom']],
   // Capitals among lower-case words: an acronym, unless the gazetteer spells it so ("UAE").
   ['The news agency ISNA said the talks resumed.', [], ['egypt']],
   ['Regulators at the NAIC said insurers must file by June.', [], ['philippines']],
