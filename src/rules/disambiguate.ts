@@ -1,7 +1,7 @@
 // Reads the words around a place name to tell which place it is, or whether it is a place at all: qualifiers, cues, person names, adjectives.
 import type { AdjectivePolicy, Matcher } from './compiled.ts';
 import { FoldedSet, isAsciiAt } from './folded-set.ts';
-import { MORE_GIVEN_NAMES, TOWN_FIRST_NAMES } from './given-names.ts';
+import { MORE_GIVEN_NAMES, PLACE_FIRST_NAMES, TOWN_FIRST_NAMES } from './given-names.ts';
 import { formsOf } from './normalise.ts';
 import type { Scan } from './scan.ts';
 
@@ -60,6 +60,8 @@ export const GIVEN_NAMES = new FoldedSet(CURATED_GIVEN_NAMES);
 const SURNAME_CUES = new FoldedSet([...CURATED_GIVEN_NAMES, ...MORE_GIVEN_NAMES.split(/\s+/)]);
 /** Given names that name only towns: before a capitalised word, a person's ("Alicia Souza"). */
 const TOWN_FIRST = new FoldedSet(TOWN_FIRST_NAMES.split(/\s+/));
+/** Given names that name places: before a place that is not theirs, a person's ("Tyler Delgado"). */
+const PLACE_FIRST = new FoldedSet(PLACE_FIRST_NAMES.split(/\s+/));
 // Words that make a name shared by a country and a state the state ("Georgia's governor").
 const DIVISION_CUES = new Set(
   'governor governors gouverneur gouverneure legislature statehouse senator senators sénateur'.split(
@@ -290,9 +292,12 @@ function dropPersonNames(matcher: Matcher, words: Words, candidates: Candidate[]
   let surnames: Set<string> | undefined;
   for (const c of candidates) {
     const article = isArticleAndWord(words, c);
-    const surname = !article && isSurname(words, c);
+    const afterPlace = !article && isSurnameAfterPlaceName(matcher, words, c, candidates);
+    const surname = afterPlace || (!article && isSurname(words, c));
     if (!article && !surname && !isPersonName(matcher, words, c, candidates)) continue;
     people ??= new Set();
+    // "Tyler Delgado": Tyler is no more a place than Delgado.
+    if (afterPlace) people.add(c.first - 1);
     // A first name takes the word after it along (Henderson of "Jordan Henderson"); a surname, or
     // an article and a word, only themselves ("Ilona Richardson, Coeur d'Alene"; "Le port d'Odessa").
     const last = article || surname ? c.last : c.last + 1;
@@ -413,6 +418,45 @@ function isSurname(words: Words, c: Candidate): boolean {
   if (isAsciiAt(text, 0, length)) return false;
   const { folded } = formsOf(text);
   return SURNAME_CUES.hasAt(folded, 0, folded.length);
+}
+
+/**
+ * A place after a given name that names a place ("Tyler", "Claudio", "Brent") is a surname unless
+ * the two are a place and its own state or town ("Aurora Colorado", "Salem Oregon"): "Tyler
+ * Delgado" names neither Tyler, Texas, nor Delgado, El Salvador. Not when either is a country or a
+ * state ("Chad Sudan", "Victoria Tasmania" in a list).
+ */
+function isSurnameAfterPlaceName(
+  matcher: Matcher,
+  words: Words,
+  c: Candidate,
+  candidates: Candidate[],
+): boolean {
+  if (c.first !== c.last || c.adjective || !words.capitalised(c.first)) return false;
+  const given = c.first - 1;
+  if (words.charBefore(c.first) !== 0x20 || !words.capitalised(given)) return false;
+  if (words.between(given) !== ' ' || !words.isIn(given, 4, 13, PLACE_FIRST)) return false;
+  if (isCapitals(words, c.first, 2, 40) !== isCapitals(words, given, 2, 40)) return false;
+  // Every reading of either name: "Virginia" is also a town of South Africa, and the state's.
+  const readings = candidates.filter(
+    (other) => (other.first === given && other.last === given) || sameSpan(other, c),
+  );
+  if (readings.some((reading) => isCountryOrState(matcher, reading.region))) return false;
+  for (const a of readings) {
+    if (a.first !== given) continue;
+    const up = lineage(matcher, a.region);
+    for (const b of readings) {
+      if (b.first === given) continue;
+      if (up.includes(b.region) || lineage(matcher, b.region).includes(a.region)) return false;
+    }
+  }
+  return !candidates.some((other) => other.first === given && other.last !== given);
+}
+
+/** A country, a group or a first-level division: a state, a province. */
+function isCountryOrState(matcher: Matcher, region: number): boolean {
+  const parent = matcher.regions[region]?.parent ?? -1;
+  return parent === -1 || (matcher.regions[parent]?.parent ?? -1) === -1;
 }
 
 /**

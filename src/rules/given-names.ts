@@ -1365,3 +1365,50 @@ sava sebastian seka selby selcuk selma senta shawnee shelby shelton sheridan she
 siena silvan simen sinan sira solon stanton stella tamra terrell timoteo toki tolga toma trenton
 unna ventura vespasiano vittoria wadsworth wanda wani waverly whitman wilmette wilton windham
 winona woodrow wylie xenia yara zafar zaida zaraza zile zion`;
+
+/** 611 given names that name places, towns or not ("Tyler", "Claudio"). */
+export const PLACE_FIRST_NAMES = `abakan abay achim addison adelaide adelajda adem aden adler afsin akcakoca alameda aland alba
+alberta aldridge alexandria alicia almeria alta altay altea alvaro alvin alwar amadeo amara
+amarnath ambur america amos amparo anand anastacio anda andria angus anka antonina antony aral
+ararat argentina argun ariana ariel arni aron arona arsal arta artemisa arvin asan asha asia
+assomption athina atlanta aude aurora austin baga bahar bahia bahula balaka baldwin balta bambang
+baran bari barrie bartlett batu belek bende benedikt benton bera berat berkeley berkley bern
+berne bethany beverley bhadra bhavani blaine blythe bodhan bohuslav boke bondy boone borna bowie
+bradford brando brant bratislav bratislava brena brent bria brittany brody bron brooklyn bulan
+bure burnaby caldwell calhoun cali camden cantemir carlton carmel carmelo carney carson cary
+casilda casper catina cesar chad chanda chandler chapala charlotte chas cheyenne chico
+chidambaram cicero claudio cleveland clifton clive clorinda clovis colomba colombo colton
+columbus concepcion concordia conn constanta constantine conway corby cornelius courtenay crosby
+dallas dalton damar damara daphne dara darien darwin dasha davie dayton delano demba denver derby
+dersim dessie deva devon diamante divo doda dominica doreen dori dudley edison edmond elda elgin
+eliana elizabet elmira eloy elva elysee eman emin emmerich enid enna ercolano erie esmeralda
+estelle eusebio everett ewell fairfax farah fergus ferguson fermo filipino findlay florence
+florencia floriana floriano florida floridia florina franca franka fremont fuzuli gard gardner
+garfield gaspar gautier geneva georgia georgian georgie german gilbert gilburt gilly godfrey
+gracia granger grantham greer gretna guadalupe hadleigh hagen halle hami hamilton handan hanno
+hartley haslett hastings hayward haywood helin henderson henrietta hercules heywood hilliard
+hobart holden hollis holt horten houston huntley idil indiana inza iona irvine irving isabel isla
+israel jackson jais janin jassem jawad jena jenine jeremie jona jordan judita juliet kaarina
+kabil kalyani kamal kanda kandy kani kara kari kati kato katy kaya kearney keene kemi kendal
+kendall kent kenya keren kiel kimberley kimberli kingston kinna kobe komila kumru lacey lafayette
+lamia lamont landen lara larisa larissa lawton layton leander leicester leigh leland lennox leon
+leopoldina lere leticia levin lewes licha lida lieto lilio lincoln lindi lira lombard london loni
+lorain lorena lori lorri lota lovisa lowell lubin lucca luce ludvika luena lutz lyman lyon maan
+madison magdalena maia malte mandi mandla manjo mara marana mariana mariano marica mariel
+marietta marja marne maros marte meda medea medina medine melinde menaka merrick meta mila milan
+milano milford milton minna mirabel miranda mirna missouri moche modesto montana montgomery mora
+morena moreno morton moselle nada nadi nandi nara natal neiva nelson nikki nikko niles norman
+novi numan odessa ogden oguz olimpia olinda olympia oman oran orel orlando orly ottaviano paco
+padam palma palmira panji panna paola pardi parla pavia pembroke penn philippine philly piera
+prescott preston puji purna purwa quincy radcliffe rafaela raleigh ramon ramona randolph rania
+ranya reda redford redmond rees regina richmond riyad roanne robina rochester romana romulus
+ronda roosevelt rosamond rosario roselle rosetta rosette roth rubi rufino saba sadri safi safira
+sagar saida sakti sakura salem sallee salvador salwa samara sanaa sandi sandu sanford santiago
+santos sanya sarvar sava savanah savannah saxe sebastian seka selby selcuk selma senta serena
+shawnee sheffield shelby shelton sheridan sherwood sidney sidon siena silvan simao simen sinan
+sira sofia soledad solon somerset stanton stella stirling susano sutton sydney tabor tabris tamra
+tera teresina terrell thais thane theresina thies thornton timon timoteo toki tolga toma tori
+torrance toscane trenton turi tuva tyler unna valencia valera valle vaughan ventura verona
+vespasiano victoria vienna vigo viktorija vinni virginia virginie vitoria vittoria vladimir
+wadsworth wakefield wanda wani waverly whitman wilmette wilton windham winona woodrow wylie xenia
+yara yaren yono yoro yuma zafar zaida zala zama zaraza zaria zile zion zubayr`;

@@ -433,7 +433,19 @@ const TABLE: [string, string[], string[]][] = [
   ],
   ['RAY SUAREZ: Madam Ambassador, guests.', [], ['colombia']],
   ['A new Archbishop of Canterbury was named.', ['united-kingdom'], ['new-zealand']],
-  ['Christchurch is the largest city of Canterbury, New Zealand.', ['new-zealand'], ['united-kingdom']],
+  [
+    'Christchurch is the largest city of Canterbury, New Zealand.',
+    ['new-zealand'],
+    ['united-kingdom'],
+  ],
+  // A given name that names a place, before a place that is not its own: a person.
+  [
+    'The rookie Tyler Delgado scored twice in the final quarter of the game.',
+    [],
+    ['el-salvador', 'texas'],
+  ],
+  ['I live in Richmond Virginia and love it.', ['virginia'], []],
+  ['Visitors to Aurora Colorado enjoyed the parade during the long weekend.', ['colorado'], []],
   // Capitals among lower-case words: an acronym, unless the gazetteer spells it so ("UAE").
   ['The news agency ISNA said the talks resumed.', [], ['egypt']],
   ['Regulators at the NAIC said insurers must file by June.', [], ['philippines']],

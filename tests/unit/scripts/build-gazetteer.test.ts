@@ -24,7 +24,7 @@ describe('addAliases', () => {
 });
 
 describe('moreGivenNames', () => {
-  const { surnameCues, townFirstNames } = moreGivenNames(
+  const { surnameCues, townFirstNames, placeFirstNames } = moreGivenNames(
     [{ id: 'jamaica', names: ['Jamaica', { term: 'Kingston' }] }],
     [
       { draft: { region: { id: 'alicia', names: ['Alicia'] } } as never, town: true },
@@ -46,6 +46,7 @@ describe('moreGivenNames', () => {
 
   it('sets apart the names of towns only, and leaves out those of other places', () => {
     expect(townFirstNames).toEqual(['alicia']);
+    expect(placeFirstNames).toEqual(expect.arrayContaining(['alicia', 'salvador']));
     expect(surnameCues).not.toContain('alicia');
     expect(surnameCues).not.toContain('salvador');
   });
