@@ -446,6 +446,11 @@ const TABLE: [string, string[], string[]][] = [
   ],
   ['I live in Richmond Virginia and love it.', ['virginia'], []],
   ['Visitors to Aurora Colorado enjoyed the parade during the long weekend.', ['colorado'], []],
+  [
+    'A Labrador Retriever from Christ Church College chased Kaka across the Andes.',
+    [],
+    ['australia', 'barbados', 'turkmenistan', 'colombia'],
+  ],
   // Capitals among lower-case words: an acronym, unless the gazetteer spells it so ("UAE").
   ['The news agency ISNA said the talks resumed.', [], ['egypt']],
   ['Regulators at the NAIC said insurers must file by June.', [], ['philippines']],
