@@ -25,7 +25,7 @@ export type Segments = readonly [string, string];
 // Names that are also common first names: followed by a capitalised word, a person ("Jordan
 // Henderson", "Chad Smith", "Georgia O'Keeffe", "Florence Parly").
 const FIRST_NAMES = new Set(
-  'jordan chad georgia victoria florence sydney austin lincoln jackson orlando charlotte eugene marion madison dallas phoenix aurora savannah brooklyn adelaide camden chelsea virginia carolina salem troy elizabeth alexandria beverly lorraine vladimir kent nelson irving hassan salvador santiago'.split(
+  'jordan chad georgia victoria florence sydney austin lincoln jackson orlando charlotte eugene marion madison dallas phoenix aurora savannah brooklyn adelaide camden chelsea virginia carolina salem troy elizabeth alexandria beverly lorraine vladimir kent nelson irving hassan salvador santiago brent norman hannibal juliet'.split(
     ' ',
   ),
 );

@@ -451,6 +451,11 @@ const TABLE: [string, string[], string[]][] = [
     [],
     ['australia', 'barbados', 'turkmenistan', 'colombia'],
   ],
+  [
+    'The article was written by staff writer Brent Butterworth for the magazine.',
+    [],
+    ['united-kingdom', 'malaysia'],
+  ],
   // Capitals among lower-case words: an acronym, unless the gazetteer spells it so ("UAE").
   ['The news agency ISNA said the talks resumed.', [], ['egypt']],
   ['Regulators at the NAIC said insurers must file by June.', [], ['philippines']],
