@@ -217,6 +217,7 @@ export function readContext(
   const words = new Words(scan, segments);
   let kept = dropPersonNames(matcher, words, candidates);
   kept = dropAcronyms(matcher, words, kept);
+  kept = dropPronounUs(words, kept);
   kept = dropCompoundParts(matcher, words, kept);
   kept = dropLowercase(words, kept);
   confirmAbbreviations(words, kept);
@@ -476,6 +477,27 @@ function dropAcronyms(matcher: Matcher, words: Words, candidates: Candidate[]): 
     }
     if (isCapitals(words, c.first - 1, 2, 40) || isCapitals(words, c.last + 1, 2, 40)) continue;
     if (matcher.casedWords.has(words.text(c.first))) continue;
+    dropped ??= new Set();
+    dropped.add(c);
+  }
+  const gone = dropped;
+  return gone ? candidates.filter((c) => !gone.has(c)) : candidates;
+}
+
+// Words before "US" in capitals that make it the pronoun: "CONTACT US", "JOIN US TODAY", "LET US".
+const PRONOUN_CUES = new FoldedSet(
+  'contact join follow email call help let tell show give send visit about with for to among like'.split(
+    ' ',
+  ),
+);
+
+/** "US" after a verb or a preposition in capitals is "us": "PLEASE CONTACT US AT…", not the country. */
+function dropPronounUs(words: Words, candidates: Candidate[]): Candidate[] {
+  let dropped: Set<Candidate> | undefined;
+  for (const c of candidates) {
+    if (c.first !== c.last || words.length(c.first) !== 2 || words.text(c.first) !== 'US') continue;
+    const before = c.first - 1;
+    if (!isCapitals(words, before, 2, 7) || !words.isIn(before, 2, 7, PRONOUN_CUES)) continue;
     dropped ??= new Set();
     dropped.add(c);
   }

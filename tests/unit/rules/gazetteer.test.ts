@@ -456,6 +456,8 @@ const TABLE: [string, string[], string[]][] = [
     [],
     ['united-kingdom', 'malaysia'],
   ],
+  ['FOR INFO PLEASE CONTACT US AT THE DESK', [], ['united-states']],
+  ['ATTACKS ON US FORCES IN IRAQ', ['united-states', 'iraq'], []],
   // Capitals among lower-case words: an acronym, unless the gazetteer spells it so ("UAE").
   ['The news agency ISNA said the talks resumed.', [], ['egypt']],
   ['Regulators at the NAIC said insurers must file by June.', [], ['philippines']],
