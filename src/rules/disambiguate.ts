@@ -491,6 +491,8 @@ const PRONOUN_CUES = new FoldedSet(
   ),
 );
 
+const AFTER_PRONOUN = new FoldedSet('at on in to for and or now today here'.split(' '));
+
 /** "US" after a verb or a preposition in capitals is "us": "PLEASE CONTACT US AT…", not the country. */
 function dropPronounUs(words: Words, candidates: Candidate[]): Candidate[] {
   let dropped: Set<Candidate> | undefined;
@@ -498,6 +500,9 @@ function dropPronounUs(words: Words, candidates: Candidate[]): Candidate[] {
     if (c.first !== c.last || words.length(c.first) !== 2 || words.text(c.first) !== 'US') continue;
     const before = c.first - 1;
     if (!isCapitals(words, before, 2, 7) || !words.isIn(before, 2, 7, PRONOUN_CUES)) continue;
+    // A noun in capitals after it makes it the adjective: "SUPPORT FOR US TROOPS".
+    const next = c.last + 1;
+    if (isCapitals(words, next, 2, 40) && !words.isIn(next, 2, 5, AFTER_PRONOUN)) continue;
     dropped ??= new Set();
     dropped.add(c);
   }
