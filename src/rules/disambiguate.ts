@@ -502,7 +502,11 @@ function dropPronounUs(words: Words, candidates: Candidate[]): Candidate[] {
     if (!isCapitals(words, before, 2, 7) || !words.isIn(before, 2, 7, PRONOUN_CUES)) continue;
     // A noun in capitals after it makes it the adjective: "SUPPORT FOR US TROOPS".
     const next = c.last + 1;
-    if (isCapitals(words, next, 2, 40) && !words.isIn(next, 2, 5, AFTER_PRONOUN)) continue;
+    const adjective =
+      words.between(c.last) === ' ' &&
+      isCapitals(words, next, 2, 40) &&
+      !words.isIn(next, 2, 5, AFTER_PRONOUN);
+    if (adjective) continue;
     dropped ??= new Set();
     dropped.add(c);
   }
