@@ -405,7 +405,15 @@ function isPersonName(
 /** A place's one-word name after a given name and a space is a surname: "Rep. Jim Jordan". */
 function isSurname(words: Words, c: Candidate): boolean {
   if (c.first !== c.last || !words.capitalised(c.first)) return false;
-  const given = c.first - 1;
+  // After a middle initial, the given name before it: "Thomas F. Birmingham", "Samuel L. Jackson".
+  const initial = c.first - 1;
+  const skip = words.length(initial) === 1 && words.between(initial) === '. ' ? 1 : 0;
+  if (skip === 1 && !words.capitalised(initial)) return false;
+  const given = c.first - 1 - skip;
+  if (skip === 1) {
+    if (words.between(given) !== ' ' || !words.capitalised(given)) return false;
+    return words.isIn(given, 2, 13, SURNAME_CUES) || words.isIn(given, 2, 13, PLACE_FIRST);
+  }
   // The given names are 2 to 13 letters long: most tokens are left before anything is sliced.
   if (words.charBefore(c.first) !== 0x20 || !words.capitalised(given)) return false;
   if (words.between(given) !== ' ') return false;

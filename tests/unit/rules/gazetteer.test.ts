@@ -459,6 +459,11 @@ const TABLE: [string, string[], string[]][] = [
   ['FOR INFO PLEASE CONTACT US AT THE DESK', [], ['united-states']],
   ['ATTACKS ON US FORCES IN IRAQ', ['united-states', 'iraq'], []],
   ['SUPPORT FOR US TROOPS GROWS', ['united-states'], []],
+  [
+    'The senator Thomas F. Birmingham spoke at the event yesterday evening.',
+    [],
+    ['united-kingdom'],
+  ],
   // Capitals among lower-case words: an acronym, unless the gazetteer spells it so ("UAE").
   ['The news agency ISNA said the talks resumed.', [], ['egypt']],
   ['Regulators at the NAIC said insurers must file by June.', [], ['philippines']],
