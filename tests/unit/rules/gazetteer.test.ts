@@ -464,6 +464,12 @@ const TABLE: [string, string[], string[]][] = [
     [],
     ['united-kingdom'],
   ],
+  [
+    'Latin American and South American leaders met Morgan Stanley bankers.',
+    [],
+    ['united-states', 'united-kingdom'],
+  ],
+  ['A book by Cal Newport was read on the long flight.', [], ['united-kingdom']],
   // Capitals among lower-case words: an acronym, unless the gazetteer spells it so ("UAE").
   ['The news agency ISNA said the talks resumed.', [], ['egypt']],
   ['Regulators at the NAIC said insurers must file by June.', [], ['philippines']],
