@@ -305,7 +305,9 @@ function dropPersonNames(matcher: Matcher, words: Words, candidates: Candidate[]
     for (let t = c.first; t <= last; t++) people.add(t);
     if (article) continue;
     surnames ??= new Set();
-    surnames.add(words.folded(last));
+    // The surname: the name itself, or the capitalised word after a first name ("President Morsi
+    // said" takes "said" along, and Morsi is the surname).
+    surnames.add(words.folded(last > c.last && words.capitalised(last) ? last : c.last));
   }
   if (!people) return candidates;
   const names = people;

@@ -470,6 +470,7 @@ const TABLE: [string, string[], string[]][] = [
     ['united-states', 'united-kingdom'],
   ],
   ['A book by Cal Newport was read on the long flight.', [], ['united-kingdom']],
+  ['President Morsi said the vote would go ahead. Morsi also spoke about reform.', [], ['india']],
   // Capitals among lower-case words: an acronym, unless the gazetteer spells it so ("UAE").
   ['The news agency ISNA said the talks resumed.', [], ['egypt']],
   ['Regulators at the NAIC said insurers must file by June.', [], ['philippines']],
