@@ -1393,10 +1393,12 @@ function fakerGivenNames(): string[] {
 
 /**
  * Moby's English given names (public domain, packaged by stdlib) and faker's of every locale
- * ("María", "Adebola", "Kwame"), folded, for the surname test of disambiguate.ts ("Simon
- * Godfrey", "Yasmine Rubio"): those that are no everyday English or French word ("Will", "May",
- * "Rose") and no name of a place of the gazetteer ("Kingston Jamaica", "Aurora Colorado"), nor in
- * the hand-made list that the town names are also read against.
+ * ("María", "Adebola", "Kwame"), folded, that are no everyday English or French word ("Will",
+ * "May", "Rose") nor in the hand-made list the town names are also read against, for
+ * disambiguate.ts: `surnameCues`, those that name no place of the gazetteer (before a place, a
+ * surname: "Simon Godfrey"; not "Kingston Jamaica"); `townFirstNames`, those that name only towns
+ * (before a capitalised word, a person: "Alicia Souza"); `placeFirstNames`, those that name any
+ * place (before another place not theirs, a person: "Tyler Delgado").
  */
 export function moreGivenNames(
   regions: Region[],
@@ -1471,7 +1473,7 @@ function renderGivenNames({
 /** ${surnameCues.length} given names that name no place, separated by spaces and new lines. */
 export const MORE_GIVEN_NAMES = \`${wrapWords(surnameCues)}\`;
 
-/** ${townFirstNames.length} given names that name only towns ("Lara", "Alicia"). */
+/** ${townFirstNames.length} given names that name only towns ("Alicia", "Carmelo"). */
 export const TOWN_FIRST_NAMES = \`${wrapWords(townFirstNames)}\`;
 
 /** ${placeFirstNames.length} given names that name places, towns or not ("Tyler", "Claudio"). */

@@ -1341,7 +1341,7 @@ zsazsa zselyke zsofia zsolt zsombor zubeyde zubeyr zubite zuhal zula zulaikha zu
 zuleyha zulfa zulfikar zumrut zuxra zuzana zuzanna zvezdana zvonimir zvonimira zvonko zyad
 zygmunt`;
 
-/** 308 given names that name only towns ("Lara", "Alicia"). */
+/** 308 given names that name only towns ("Alicia", "Carmelo"). */
 export const TOWN_FIRST_NAMES = `achim addison adler afsin akcakoca alameda aldridge alicia altea alvin amadeo amos amparo
 anastacio andria antonina antony argun ariel arni aron arona arvin asan asha assomption bahar
 bahula balaka baldwin balta bambang baran bartlett belek bende benton bera berkley bethany
