@@ -322,6 +322,14 @@ describe('selectMainContent through extractArticle', () => {
       ['E:', 'I:'],
       ['Reported from the front line'],
     ],
+    [
+      "an old page's body as text and <br>s in a div, a last-modified line below, a column of paragraphs beside",
+      page(
+        `<div id="left"><h1>Town retaken</h1><div class="copy">${['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'].map((label) => `${label}: the army said on Tuesday that fighters, backed by drones, tanks and artillery, had retaken the town, officials said.`).join('<br><br>')}<br><p class="small">Last modified: January 10, 2008</p></div></div><div id="right"><div class="column"><div class="box">${['V', 'W', 'X', 'Y', 'Z'].map(paragraph).join('')}</div></div></div>`,
+      ),
+      ['A:', 'H:'],
+      ['V:', 'Z:'],
+    ],
   ])('%s', (_name, html, kept, left) => {
     const { text } = extractArticle(html, { url: 'https://example.org/a' });
     for (const part of kept) expect(text).toContain(part);
