@@ -330,6 +330,14 @@ describe('selectMainContent through extractArticle', () => {
       ['A:', 'H:'],
       ['V:', 'Z:'],
     ],
+    [
+      "ASP.NET's <form> around the centre column only, a longer column of paragraphs beside",
+      page(
+        `<div class="left"><div class="inner"><div class="column"><div class="box">${['T', 'U', 'V', 'W', 'X', 'Y', 'Z'].map((label) => paragraph(label)).join('')}</div></div></div></div><div class="centre"><form id="aspnetForm" method="post" action="article.aspx?id=1"><input type="hidden" name="__VIEWSTATE" value="x"><span class="title">Town retaken</span><div class="text">${['A', 'B', 'C', 'D'].map((label) => paragraph(label)).join('')}</div></form></div>`,
+      ),
+      ['A:', 'D:'],
+      ['T:', 'Z:'],
+    ],
   ])('%s', (_name, html, kept, left) => {
     const { text } = extractArticle(html, { url: 'https://example.org/a' });
     for (const part of kept) expect(text).toContain(part);
