@@ -58,7 +58,7 @@ export function scoreCandidates(root: AnyNode, stats: TextMeasures): Candidates 
     // The measured length bounds the collapsed text's: most short blocks need no text at all.
     if ((stats.get(node)?.chars ?? 0) < PARAGRAPH_MIN) continue;
     const { length, commas } = measureParagraph(node);
-    if (length < PARAGRAPH_MIN) continue;
+    if (length < PARAGRAPH_MIN || isPlaceholder(node)) continue;
     const score = 1 + commas + Math.min(Math.floor(length / 100), 3);
     let ancestor = kind === 'loose' ? node : node.parent;
     for (const divider of ANCESTOR_DIVIDERS) {
@@ -71,6 +71,21 @@ export function scoreCandidates(root: AnyNode, stats: TextMeasures): Candidates 
   for (const [element, score] of scores)
     scores.set(element, score * (1 - linkDensity(stats, element)));
   return { scores, marked };
+}
+
+/** A designer's filler text, left in a template's unused blocks. */
+const PLACEHOLDER = /^\s*lorem ipsum\b/i;
+
+/**
+ * A paragraph of "Lorem ipsum": a page template's empty modules (WCXB 0285's four columns of
+ * it outscored the article). Its first words are read from its first text.
+ */
+function isPlaceholder(node: AnyNode): boolean {
+  let first: AnyNode | undefined = node;
+  while (first && hasChildren(first)) {
+    first = first.children.find((child) => child.type !== 'text' || child.data.trim() !== '');
+  }
+  return first?.type === 'text' && PLACEHOLDER.test(first.data);
 }
 
 /**

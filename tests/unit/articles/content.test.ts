@@ -338,6 +338,14 @@ describe('selectMainContent through extractArticle', () => {
       ['A:', 'D:'],
       ['T:', 'Z:'],
     ],
+    [
+      "a template's unused modules, each a paragraph of Lorem ipsum, below a short article",
+      page(
+        `<div class="copy"><h1>Town retaken</h1>${paragraph('A')}${paragraph('B')}${paragraph('C')}</div><div class="modules">${Array.from({ length: 6 }, () => '<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p>').join('')}</div>`,
+      ),
+      ['A:', 'C:'],
+      ['Lorem ipsum'],
+    ],
   ])('%s', (_name, html, kept, left) => {
     const { text } = extractArticle(html, { url: 'https://example.org/a' });
     for (const part of kept) expect(text).toContain(part);
