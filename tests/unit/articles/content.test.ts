@@ -365,6 +365,16 @@ describe('repeated blocks', () => {
     expect(text.split('\n\n').filter((block) => block.startsWith('A:'))).toHaveLength(2);
     expect(text.split('\n\n').filter((block) => block.startsWith('Photo:'))).toHaveLength(1);
   });
+  it("keeps a table's cells that repeat", () => {
+    const row = (name: string) =>
+      `<tr><td>${name}</td><td>3.6</td><td>729</td><td>3 (tie)</td></tr>`;
+    const html = page(
+      `<article><h1>Town retaken</h1>${paragraph('A')}${paragraph('B')}<table>${['Chicago', 'Kellogg', 'Wharton'].map(row).join('')}</table></article>`,
+    );
+    const { text } = extractArticle(html, { url: 'https://example.org/a' });
+    expect(text.split('\n\n').filter((block) => block === '729')).toHaveLength(3);
+    expect(text.split('\n\n').filter((block) => block === '3 (tie)')).toHaveLength(3);
+  });
 });
 
 describe('copies of the page for other screens', () => {
