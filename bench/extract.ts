@@ -165,13 +165,14 @@ function snippetRow(candidate: string, results: PageResult[]): string {
 }
 
 /** Per-page scores as JSON lines, for looking at the worst pages (VIGIE_BENCH_PAGES=file). */
-function pageLines(candidate: string, results: PageResult[]): string[] {
+function pageLines(corpus: string, candidate: string, results: PageResult[]): string[] {
   return results.map((r) => {
     const score = r.page.body === undefined ? undefined : scoreBody(r.page.body, r.output.text);
     const snippets = r.page.withs
       ? countSnippets(r.page.withs, r.page.withouts ?? [], r.output.text)
       : undefined;
     return JSON.stringify({
+      corpus,
       candidate,
       page: r.page.name,
       chars: r.output.text.length,
@@ -211,7 +212,10 @@ export function benchExtract(
     bodyRows.push(bodyRow('Readability test pages, news', candidate.name, news));
     bodyRows.push(bodyRow('Readability test pages, all', candidate.name, results));
     snippetRows.push(snippetRow(candidate.name, snippets));
-    lines.push(...pageLines(candidate.name, results), ...pageLines(candidate.name, snippets));
+    lines.push(
+      ...pageLines('readability', candidate.name, results),
+      ...pageLines('snippets', candidate.name, snippets),
+    );
   });
   if (readabilityPages.length > 0) {
     console.log('\n### Body, title and date (4-word shingles, F1 averaged per page)\n');
@@ -232,9 +236,9 @@ export function benchExtract(
     for (const row of snippetRows) console.log(row);
   }
   const moreResults = printMore(candidates, more);
-  for (const { results } of moreResults)
+  for (const { corpus, results } of moreResults)
     candidates.forEach((candidate, index) => {
-      lines.push(...pageLines(candidate.name, results[index] ?? []));
+      lines.push(...pageLines(corpus, candidate.name, results[index] ?? []));
     });
   const detail = process.env.VIGIE_BENCH_PAGES;
   if (detail) writeFileSync(detail, `${lines.join('\n')}\n`);

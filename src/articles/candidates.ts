@@ -52,13 +52,15 @@ export function scoreCandidates(root: AnyNode, stats: TextMeasures): Candidates 
       }
     }
     if (node.type === 'tag' && node.attribs.itemprop === 'articleBody') marked.push(node);
-    if (node.type !== 'tag' || !PARAGRAPH_TAGS.has(node.name) || !isParagraph(node)) continue;
+    if (node.type !== 'tag' || !PARAGRAPH_TAGS.has(node.name)) continue;
+    const kind = paragraphKind(node, stats);
+    if (kind === 'none') continue;
     // The measured length bounds the collapsed text's: most short blocks need no text at all.
     if ((stats.get(node)?.chars ?? 0) < PARAGRAPH_MIN) continue;
     const { length, commas } = measureParagraph(node);
-    if (length < PARAGRAPH_MIN) continue;
+    if (length < PARAGRAPH_MIN || isPlaceholder(node)) continue;
     const score = 1 + commas + Math.min(Math.floor(length / 100), 3);
-    let ancestor = node.parent;
+    let ancestor = kind === 'loose' ? node : node.parent;
     for (const divider of ANCESTOR_DIVIDERS) {
       if (ancestor?.type !== 'tag') break;
       const container = ancestor as Element;
@@ -69,6 +71,21 @@ export function scoreCandidates(root: AnyNode, stats: TextMeasures): Candidates 
   for (const [element, score] of scores)
     scores.set(element, score * (1 - linkDensity(stats, element)));
   return { scores, marked };
+}
+
+/** A designer's filler text, left in a template's unused blocks. */
+const PLACEHOLDER = /^\s*lorem ipsum\b/i;
+
+/**
+ * A paragraph of "Lorem ipsum": a page template's empty modules (WCXB 0285's four columns of
+ * it outscored the article). Its first words are read from its first text.
+ */
+function isPlaceholder(node: AnyNode): boolean {
+  let first: AnyNode | undefined = node;
+  while (first && hasChildren(first)) {
+    first = first.children.find((child) => child.type !== 'text' || child.data.trim() !== '');
+  }
+  return first?.type === 'text' && PLACEHOLDER.test(first.data);
 }
 
 /**
@@ -181,13 +198,34 @@ export function isBody(element: Element): boolean {
   return element.name === 'body' || element.name === 'html';
 }
 
-/** A <p>-like element: p, pre and friends, or a div holding text but no blocks (AMP and sloppy markup). */
-function isParagraph(element: Element): boolean {
-  if (['p', 'pre', 'td', 'blockquote'].includes(element.tagName)) return true;
-  return element.children.every(
-    (child) => child.type !== 'tag' || !isBlockTag(child.name) || child.name === 'br',
-  );
+/**
+ * A <p>-like element (`paragraph`): p, pre and friends, or a div holding text but no blocks (AMP
+ * and sloppy markup). Or a div whose text is mostly its own, in runs split by `<br>`s, beside a
+ * block or two (`loose`): an old page's body, with a "Last modified" line or a share button
+ * below it. Readability wraps such runs in paragraphs of the div, so the div scores as their
+ * container: L3S-GN1 d234a669 and Dragnet R268 read their sidebars.
+ */
+function paragraphKind(element: Element, stats: TextMeasures): 'none' | 'paragraph' | 'loose' {
+  if (['p', 'pre', 'td', 'blockquote'].includes(element.tagName)) return 'paragraph';
+  let blocks = false;
+  let breaks = false;
+  let blockChars = 0;
+  for (const child of element.children) {
+    if (!isTag(child) || !isBlockTag(child.name)) continue;
+    if (child.name === 'br') breaks = true;
+    else {
+      blocks = true;
+      blockChars += stats.get(child)?.chars ?? 0;
+    }
+  }
+  if (!blocks) return 'paragraph';
+  const loose =
+    breaks && blockChars > 0 && blockChars <= (stats.get(element)?.chars ?? 0) * (1 - LOOSE_SHARE);
+  return loose ? 'loose' : 'none';
 }
+
+/** The share of a div's text its own runs hold for the div to score as their container. */
+const LOOSE_SHARE = 0.75;
 
 export function initialScore(element: Element): number {
   const byTag: Record<string, number> = { div: 5, article: 5, pre: 3, td: 3, blockquote: 3 };

@@ -152,12 +152,13 @@ function isList(element: Element): boolean {
 }
 
 /**
- * An unlikely class, a small <form> (ASP.NET pages wrap the whole page in one), or a link box.
+ * An unlikely class, a <form> that holds no article's paragraphs (ASP.NET pages wrap the whole
+ * page, or its centre column, in one), or a link box.
  * The callers keep those that hold most of the page or its <h1>.
  */
 function isUnlikely(element: Element, stats: TextMeasures): boolean {
   const names = classAndId(element).replace(BUILDER_MODULE, ' ');
-  if (element.name === 'form') return true;
+  if (element.name === 'form') return UNLIKELY.test(names) || !isTextForm(element, stats);
   if (UNLIKELY.test(names)) {
     if (MAYBE_CONTENT.test(names) && !NEVER_CONTENT.test(names)) return false;
     if (isInCode(element)) return false;
@@ -166,6 +167,33 @@ function isUnlikely(element: Element, stats: TextMeasures): boolean {
   if (!LINK_BOX.test(names)) return false;
   const chars = stats.get(element)?.chars ?? 0;
   return chars < LINK_BOX_TEXT || linkDensity(stats, element) > 0.3;
+}
+
+/** Paragraphs, and their text, a <form> holds to be a page's wrapper rather than a form. */
+const FORM_PARAGRAPHS = 3;
+const FORM_PROSE_MIN = 500;
+
+/**
+ * A <form> that holds paragraphs: ASP.NET wraps a page's centre column in its one form, the
+ * article with it (L3S-GN1 4e9a3cb3 lost its article with the form). A search box, a login, a
+ * poll or a contact form holds labels and options, and a paragraph of privacy notice at most.
+ */
+function isTextForm(element: Element, stats: TextMeasures): boolean {
+  if ((stats.get(element)?.chars ?? 0) < FORM_PROSE_MIN) return false;
+  let prose = 0;
+  let paragraphs = 0;
+  const stack: AnyNode[] = [...element.children];
+  while (stack.length > 0) {
+    const node = stack.pop() as AnyNode;
+    if (!isTag(node)) continue;
+    if (node.name !== 'p') for (const child of node.children) stack.push(child);
+    else if ((stats.get(node)?.chars ?? 0) > 0) {
+      prose += stats.get(node)?.chars ?? 0;
+      paragraphs += 1;
+    }
+  }
+  const enough = paragraphs >= FORM_PARAGRAPHS && prose >= FORM_PROSE_MIN;
+  return enough && linkDensity(stats, element) < 0.25;
 }
 
 /**

@@ -322,6 +322,30 @@ describe('selectMainContent through extractArticle', () => {
       ['E:', 'I:'],
       ['Reported from the front line'],
     ],
+    [
+      "an old page's body as text and <br>s in a div, a last-modified line below, a column of paragraphs beside",
+      page(
+        `<div id="left"><h1>Town retaken</h1><div class="copy">${['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'].map((label) => `${label}: the army said on Tuesday that fighters, backed by drones, tanks and artillery, had retaken the town, officials said.`).join('<br><br>')}<br><p class="small">Last modified: January 10, 2008</p></div></div><div id="right"><div class="column"><div class="box">${['V', 'W', 'X', 'Y', 'Z'].map(paragraph).join('')}</div></div></div>`,
+      ),
+      ['A:', 'H:'],
+      ['V:', 'Z:'],
+    ],
+    [
+      "ASP.NET's <form> around the centre column only, a longer column of paragraphs beside",
+      page(
+        `<div class="left"><div class="inner"><div class="column"><div class="box">${['T', 'U', 'V', 'W', 'X', 'Y', 'Z'].map((label) => paragraph(label)).join('')}</div></div></div></div><div class="centre"><form id="aspnetForm" method="post" action="article.aspx?id=1"><input type="hidden" name="__VIEWSTATE" value="x"><span class="title">Town retaken</span><div class="text">${['A', 'B', 'C', 'D'].map((label) => paragraph(label)).join('')}</div></form></div>`,
+      ),
+      ['A:', 'D:'],
+      ['T:', 'Z:'],
+    ],
+    [
+      "a template's unused modules, each a paragraph of Lorem ipsum, below a short article",
+      page(
+        `<div class="copy"><h1>Town retaken</h1>${paragraph('A')}${paragraph('B')}${paragraph('C')}</div><div class="modules">${Array.from({ length: 6 }, () => '<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p>').join('')}</div>`,
+      ),
+      ['A:', 'C:'],
+      ['Lorem ipsum'],
+    ],
   ])('%s', (_name, html, kept, left) => {
     const { text } = extractArticle(html, { url: 'https://example.org/a' });
     for (const part of kept) expect(text).toContain(part);
@@ -340,6 +364,16 @@ describe('repeated blocks', () => {
     const { text } = extractArticle(html, { url: 'https://example.org/a' });
     expect(text.split('\n\n').filter((block) => block.startsWith('A:'))).toHaveLength(2);
     expect(text.split('\n\n').filter((block) => block.startsWith('Photo:'))).toHaveLength(1);
+  });
+  it("keeps a table's cells that repeat", () => {
+    const row = (name: string) =>
+      `<tr><td>${name}</td><td>3.6</td><td>729</td><td>3 (tie)</td></tr>`;
+    const html = page(
+      `<article><h1>Town retaken</h1>${paragraph('A')}${paragraph('B')}<table>${['Chicago', 'Kellogg', 'Wharton'].map(row).join('')}</table></article>`,
+    );
+    const { text } = extractArticle(html, { url: 'https://example.org/a' });
+    expect(text.split('\n\n').filter((block) => block === '729')).toHaveLength(3);
+    expect(text.split('\n\n').filter((block) => block === '3 (tie)')).toHaveLength(3);
   });
 });
 
