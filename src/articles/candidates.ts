@@ -206,23 +206,30 @@ export function isBody(element: Element): boolean {
  * container: L3S-GN1 d234a669 and Dragnet R268 read their sidebars.
  */
 function paragraphKind(element: Element, stats: TextMeasures): 'none' | 'paragraph' | 'loose' {
-  if (['p', 'pre', 'td', 'blockquote'].includes(element.tagName)) return 'paragraph';
+  if (PARAGRAPH_ELEMENTS.has(element.tagName)) return 'paragraph';
   let blocks = false;
   let breaks = false;
-  let blockChars = 0;
   for (const child of element.children) {
     if (!isTag(child) || !isBlockTag(child.name)) continue;
     if (child.name === 'br') breaks = true;
-    else {
-      blocks = true;
+    else blocks = true;
+    if (blocks && breaks) break;
+  }
+  if (!blocks) return 'paragraph';
+  if (!breaks) return 'none';
+  // Only a div with both blocks and <br>s sums its blocks' text (most have none or no <br>).
+  let blockChars = 0;
+  for (const child of element.children) {
+    if (isTag(child) && child.name !== 'br' && isBlockTag(child.name)) {
       blockChars += stats.get(child)?.chars ?? 0;
     }
   }
-  if (!blocks) return 'paragraph';
   const loose =
-    breaks && blockChars > 0 && blockChars <= (stats.get(element)?.chars ?? 0) * (1 - LOOSE_SHARE);
+    blockChars > 0 && blockChars <= (stats.get(element)?.chars ?? 0) * (1 - LOOSE_SHARE);
   return loose ? 'loose' : 'none';
 }
+
+const PARAGRAPH_ELEMENTS = new Set(['p', 'pre', 'td', 'blockquote']);
 
 /** The share of a div's text its own runs hold for the div to score as their container. */
 const LOOSE_SHARE = 0.75;
