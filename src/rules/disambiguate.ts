@@ -243,7 +243,8 @@ const CASED_SAMPLE = 200;
 function dropLowercase(words: Words, candidates: Candidate[]): Candidate[] {
   let cased: boolean[] | undefined;
   let dropped: Set<Candidate> | undefined;
-  for (const c of candidates) {
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i] as Candidate;
     if (c.adjective) continue;
     // Arabic, Chinese and other scripts without case say nothing either way.
     if (!words.lowerCase(c.first)) continue;
@@ -251,7 +252,7 @@ function dropLowercase(words: Words, candidates: Candidate[]): Candidate[] {
     for (let t = c.first; t <= c.last && !capital; t++) capital = words.capitalised(t);
     // A name opening in lower case ("east Jerusalem") gives way to a name that starts inside it and
     // runs past it: "western North America" is not Ghana's Western North.
-    if (capital && !overlapped(candidates, c)) continue;
+    if (capital && !overlapped(candidates, i)) continue;
     cased ??= casedSegments(words);
     if (!cased[words.scan.tokenSegment[c.first] as number]) continue;
     dropped ??= new Set();
@@ -261,13 +262,29 @@ function dropLowercase(words: Words, candidates: Candidate[]): Candidate[] {
   return gone ? candidates.filter((c) => !gone.has(c)) : candidates;
 }
 
-/** Whether another candidate starts inside `c`'s name and ends after it (sorted by first token). */
-function overlapped(candidates: Candidate[], c: Candidate): boolean {
-  for (const other of candidates) {
+/**
+ * Whether another candidate starts inside the name of candidate `i` and ends after it. Candidates
+ * come sorted by first token (keepLongestMentions): only the next few are read, so that a text of
+ * many names costs no more than its names.
+ */
+function overlapped(candidates: Candidate[], i: number): boolean {
+  const c = candidates[i] as Candidate;
+  for (let j = i + 1; j < candidates.length; j++) {
+    const other = candidates[j] as Candidate;
     if (other.first > c.last) break;
     if (other.first > c.first && other.last > c.last) return true;
   }
   return false;
+}
+
+/** The readings of candidate `i`'s name (its span), its neighbours in the sorted list. */
+function readingsOf(candidates: Candidate[], i: number): Candidate[] {
+  const c = candidates[i] as Candidate;
+  let start = i;
+  while (start > 0 && sameSpan(candidates[start - 1] as Candidate, c)) start--;
+  let end = i + 1;
+  while (end < candidates.length && sameSpan(candidates[end] as Candidate, c)) end++;
+  return candidates.slice(start, end);
 }
 
 /** Per segment (title, text): whether enough of its first words start with a capital. */
@@ -291,11 +308,12 @@ function casedSegments(words: Words): boolean[] {
 function dropPersonNames(matcher: Matcher, words: Words, candidates: Candidate[]): Candidate[] {
   let people: Set<number> | undefined;
   let surnames: Set<string> | undefined;
-  for (const c of candidates) {
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i] as Candidate;
     const article = isArticleAndWord(words, c);
-    const afterPlace = !article && isSurnameAfterPlaceName(matcher, words, c, candidates);
+    const afterPlace = !article && isSurnameAfterPlaceName(matcher, words, candidates, i);
     const surname = afterPlace || (!article && isSurname(words, c));
-    if (!article && !surname && !isPersonName(matcher, words, c, candidates)) continue;
+    if (!article && !surname && !isPersonName(matcher, words, candidates, i)) continue;
     people ??= new Set();
     // "Tyler Delgado": Tyler is no more a place than Delgado.
     if (afterPlace) people.add(c.first - 1);
@@ -362,12 +380,8 @@ function placesNamedAsPeople(
   return known;
 }
 
-function isPersonName(
-  matcher: Matcher,
-  words: Words,
-  c: Candidate,
-  candidates: Candidate[],
-): boolean {
+function isPersonName(matcher: Matcher, words: Words, candidates: Candidate[], i: number): boolean {
+  const c = candidates[i] as Candidate;
   const honorific = words.length(c.first - 1);
   if (
     honorific > 0 &&
@@ -389,14 +403,15 @@ function isPersonName(
   const curated = FIRST_NAMES.has(words.folded(c.first));
   // A town named like a person ("Alicia Souza", "Sebastian Vettel"), unless a place follows.
   if (!curated && !words.isIn(c.first, 4, 12, TOWN_FIRST)) return false;
-  for (const other of candidates) {
+  for (let j = i + 1; j < candidates.length; j++) {
+    const other = candidates[j] as Candidate;
+    if (other.first > next) break;
     if (other.first !== next) continue;
     if (!curated) return false;
     // The country or state of one of its readings after the name qualifies it: "Austin Texas",
     // "Florence Italy"; not "Georgia Hesse" nor "Elizabeth France".
-    const within = (reading: Candidate) =>
-      sameSpan(reading, c) && lineage(matcher, reading.region).includes(other.region);
-    if (candidates.some(within)) return false;
+    const within = (reading: Candidate) => lineage(matcher, reading.region).includes(other.region);
+    if (readingsOf(candidates, i).some(within)) return false;
   }
   // An acronym after the name is no surname ("Kent PCC", "Israel STARTED").
   if (words.text(next) === words.text(next).toUpperCase()) return false;
@@ -440,28 +455,36 @@ function isSurname(words: Words, c: Candidate): boolean {
 function isSurnameAfterPlaceName(
   matcher: Matcher,
   words: Words,
-  c: Candidate,
   candidates: Candidate[],
+  i: number,
 ): boolean {
+  const c = candidates[i] as Candidate;
   if (c.first !== c.last || c.adjective || !words.capitalised(c.first)) return false;
   const given = c.first - 1;
   if (words.charBefore(c.first) !== 0x20 || !words.capitalised(given)) return false;
   if (words.between(given) !== ' ' || !words.isIn(given, 4, 13, PLACE_FIRST)) return false;
   if (isCapitals(words, c.first, 2, 40) !== isCapitals(words, given, 2, 40)) return false;
   // Every reading of either name: "Virginia" is also a town of South Africa, and the state's.
-  const readings = candidates.filter(
-    (other) => (other.first === given && other.last === given) || sameSpan(other, c),
-  );
-  if (readings.some((reading) => isCountryOrState(matcher, reading.region))) return false;
-  for (const a of readings) {
-    if (a.first !== given) continue;
+  const own = readingsOf(candidates, i);
+  const before: Candidate[] = [];
+  for (let j = i - 1; j >= 0; j--) {
+    const other = candidates[j] as Candidate;
+    if (other.first < given) break;
+    if (other.first !== given) continue;
+    // A longer name opens on the given name ("Aurora Colorado Springs"): not a person's.
+    if (other.last !== given) return false;
+    before.push(other);
+  }
+  for (const reading of [...own, ...before]) {
+    if (isCountryOrState(matcher, reading.region)) return false;
+  }
+  for (const a of before) {
     const up = lineage(matcher, a.region);
-    for (const b of readings) {
-      if (b.first === given) continue;
+    for (const b of own) {
       if (up.includes(b.region) || lineage(matcher, b.region).includes(a.region)) return false;
     }
   }
-  return !candidates.some((other) => other.first === given && other.last !== given);
+  return true;
 }
 
 /** A country, a group or a first-level division: a state, a province. */

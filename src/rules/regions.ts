@@ -294,14 +294,21 @@ function addNotPlaces(matcher: Matcher, scan: Scan, mentions: Mention[]): void {
  */
 function keepLongestMentions(mentions: Mention[]): Mention[] {
   mentions.sort((x, y) => x.first - y.first || y.last - x.last);
+  // A name that covers another starts at most `span` tokens before it: only those kept since are
+  // read, so that an article naming thousands of places costs no more than its names.
+  let span = 0;
+  for (const mention of mentions) span = Math.max(span, mention.last - mention.first);
   const kept: Mention[] = [];
   for (const mention of mentions) {
-    const covered = kept.some(
-      (k) =>
+    let covered = false;
+    for (let j = kept.length - 1; j >= 0 && !covered; j--) {
+      const k = kept[j] as Mention;
+      if (k.first < mention.first - span) break;
+      covered =
         k.first <= mention.first &&
         mention.last <= k.last &&
-        (k.region === mention.region || k.last - k.first > mention.last - mention.first),
-    );
+        (k.region === mention.region || k.last - k.first > mention.last - mention.first);
+    }
     if (!covered) kept.push(mention);
   }
   return kept;
