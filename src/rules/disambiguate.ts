@@ -609,13 +609,23 @@ const PREFIXES = new Set('pro anti ex non post pre pré neo néo mid super ultra
  */
 function dropCompoundParts(matcher: Matcher, words: Words, candidates: Candidate[]): Candidate[] {
   let parts: Set<number> | undefined;
-  for (const c of candidates) {
+  let span = -1;
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i] as Candidate;
     if (words.charBefore(c.first) !== HYPHEN || c.adjective) continue;
     if ((matcher.regions[c.region]?.parent ?? -1) === -1) continue;
     const glued = c.first - 1;
     if (words.between(glued) !== '-' || !words.capitalised(glued)) continue;
     if (PREFIXES.has(words.foldedIf(glued, 2, 5)) || isPartyTag(words, glued)) continue;
-    if (candidates.some((other) => other.first <= glued && other.last >= glued)) continue;
+    // A name that holds the word before the hyphen starts at most the longest name's length before.
+    if (span < 0) for (const other of candidates) span = Math.max(span, other.last - other.first);
+    let named = false;
+    for (let j = i - 1; j >= 0 && !named; j--) {
+      const other = candidates[j] as Candidate;
+      if (other.first < glued - span) break;
+      named = other.first <= glued && other.last >= glued;
+    }
+    if (named) continue;
     parts ??= new Set();
     parts.add(c.first);
   }
@@ -788,12 +798,13 @@ function applyDivisionCues(matcher: Matcher, words: Words, candidates: Candidate
  */
 function confirmAfterA(words: Words, candidates: Candidate[]): void {
   const confirmed: Candidate[] = [];
-  for (const c of candidates) {
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i] as Candidate;
     if (!c.weak || c.adjective || c.abbreviation || !words.capitalised(c.first)) continue;
     const before = words.foldedIf(c.first - 1, 1, 2);
     if (before !== 'à' && before !== 'au') continue;
     if (words.between(c.first - 1) !== ' ') continue;
-    if (candidates.some((other) => !other.weak && sameSpan(other, c))) continue;
+    if (readingsOf(candidates, i).some((other) => !other.weak)) continue;
     confirmed.push(c);
   }
   for (const c of confirmed) c.weak = false;
@@ -845,16 +856,25 @@ function preferSupported(matcher: Matcher, candidates: Candidate[]): Candidate[]
   if (!hasHomonyms(candidates)) return candidates;
   const dropped = new Set<Candidate>();
   const added: Candidate[] = [];
+  // How many readings that need no context lie in each region: counted once for the whole text,
+  // not again for each name with homonyms (a long text of them took seconds).
+  const inside = new Map<number, number>();
+  const count = (c: Candidate, by: number, into: Map<number, number>) => {
+    for (const up of lineage(matcher, c.region)) into.set(up, (into.get(up) ?? 0) + by);
+  };
+  for (const c of candidates) if (!c.weak) count(c, 1, inside);
   for (const readings of bySpan(candidates)) {
     if (readings.length < 2) continue;
-    const others = candidates.filter((c) => !readings.includes(c) && !c.weak);
     // What all the readings lie in tells none apart: "Hillsboro" backs Washington County, Oregon,
     // not the 29 others through the United States.
     const shared = sharedAncestors(matcher, readings);
-    const supported = new Set<number>();
-    for (const c of others) {
-      for (const up of lineage(matcher, c.region)) if (!shared.includes(up)) supported.add(up);
-    }
+    // The other names' readings that need no context, and the regions they lie in.
+    const own = new Map<number, number>();
+    for (const r of readings) if (!r.weak) count(r, 1, own);
+    const supported: Support = {
+      has: (region) =>
+        (inside.get(region) ?? 0) > (own.get(region) ?? 0) && !shared.includes(region),
+    };
     // Against a country's reading, its rival's country named is no support: "Georgia and the
     // United States" is still the country; a sibling or a state is ("Atlanta, Georgia").
     const countries = !readings.some((r) => (matcher.regions[r.region]?.parent ?? -1) === -1);
@@ -894,10 +914,18 @@ function preferSupported(matcher: Matcher, candidates: Candidate[]): Candidate[]
       continue;
     }
     for (const r of readings) if (!backed.includes(r)) dropped.add(r);
-    for (const r of backed) r.weak = false;
+    for (const r of backed) {
+      if (r.weak) count(r, 1, inside);
+      r.weak = false;
+    }
   }
   if (dropped.size === 0 && added.length === 0) return candidates;
   return [...candidates.filter((c) => !dropped.has(c)), ...added];
+}
+
+/** The regions the text's other names support. */
+interface Support {
+  has(region: number): boolean;
 }
 
 /** The regions all the readings lie in (their common ancestors, nearest first). */
@@ -918,7 +946,7 @@ function sharedAncestors(matcher: Matcher, readings: Candidate[]): number[] {
 function isBacked(
   matcher: Matcher,
   region: number,
-  supported: Set<number>,
+  supported: Support,
   countries: boolean,
 ): boolean {
   const parent = matcher.regions[region]?.parent ?? -1;
@@ -932,7 +960,7 @@ function isBacked(
   return hasSupportedSibling(matcher, region, supported);
 }
 
-function hasSupportedSibling(matcher: Matcher, region: number, supported: Set<number>): boolean {
+function hasSupportedSibling(matcher: Matcher, region: number, supported: Support): boolean {
   const parent = matcher.regions[region]?.parent ?? -1;
   const siblings = parent === -1 ? matcher.topRegions : (matcher.regions[parent]?.children ?? []);
   return siblings.some((sibling) => sibling !== region && supported.has(sibling));
