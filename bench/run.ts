@@ -1,6 +1,6 @@
 // `npm run bench`: runs every benchmark and prints Markdown tables for BENCHMARKS.md.
 // `npm run bench -- classify`, `… classify-command` (through `vigie classify` itself), `… extract`,
-// `… pipeline`, `… start`, `… memory`, `… events`, `… cluster` or `… geoparse` runs one of them
+// `… pipeline`, `… start`, `… memory`, `… events`, `… cluster`, `… geoparse` or `… geoparse-scale` runs one of them
 // (the extraction corpora are read from VIGIE_CORPORA, default ../corpora beside the repo; the
 // geoparsing ones from VIGIE_GEO_CORPORA, default /work/geo-corpora, fetched as
 // bench/geoparse-corpora.ts says;
@@ -192,6 +192,19 @@ async function printGeoparse(): Promise<void> {
   for (const note of notes) console.log(`\n${note}`);
 }
 
+async function printGeoparseScale(): Promise<void> {
+  const { benchGeoparseScale } = await import('./geoparse-scale.ts');
+  const rows = await benchGeoparseScale();
+  console.log('\n## Reading places in long texts (one phrase repeated; ms, one run)\n');
+  console.log('| phrase | × 5,000 | × 50,000 | ratio (linear: about 10) |');
+  console.log('| --- | ---: | ---: | ---: |');
+  for (const row of rows) {
+    console.log(
+      `| ${JSON.stringify(row.phrase)} | ${row.small.toFixed(0)} | ${row.large.toFixed(0)} | ${(row.large / row.small).toFixed(1)} |`,
+    );
+  }
+}
+
 const PARTS = [
   'classify',
   'classify-command',
@@ -202,6 +215,7 @@ const PARTS = [
   'events',
   'cluster',
   'geoparse',
+  'geoparse-scale',
 ];
 const only = process.argv[2];
 if (only !== undefined && !PARTS.includes(only)) {
@@ -220,3 +234,4 @@ if (only === undefined || only === 'memory') await printMemory(process.argv[3]);
 if (only === undefined || only === 'events') await printEvents();
 if (only === undefined || only === 'cluster') await printCluster();
 if (only === undefined || only === 'geoparse') await printGeoparse();
+if (only === undefined || only === 'geoparse-scale') await printGeoparseScale();
