@@ -471,6 +471,7 @@ const TABLE: [string, string[], string[]][] = [
   ],
   ['A book by Cal Newport was read on the long flight.', [], ['united-kingdom']],
   ['President Morsi said the vote would go ahead. Morsi also spoke about reform.', [], ['india']],
+  ['Chris Houston was hurt. Houston, Texas, mourned the loss.', ['houston'], []],
   // Capitals among lower-case words: an acronym, unless the gazetteer spells it so ("UAE").
   ['The news agency ISNA said the talks resumed.', [], ['egypt']],
   ['Regulators at the NAIC said insurers must file by June.', [], ['philippines']],
@@ -478,6 +479,8 @@ const TABLE: [string, string[], string[]][] = [
   ['Officials in the UAE and at the NSW border said.', ['united-arab-emirates', 'australia'], []],
   ['GAZA (AP) — Strikes hit the south.', ['palestine'], []],
   ['Pray for #GAZA tonight', ['palestine'], []],
+  ['PUNE: The police arrested two men on Tuesday.', ['india'], []],
+  ['They met in OMAN last week to talk.', ['oman'], []],
   ['Published: December 11, 2007\n OSLO, Dec. 10 — He said it again.', ['norway'], []],
   ['Reuters\n KIEV \n : Yulia Tymoshenko said.', ['ukraine'], []],
   ['IBA - Ion Beam Analysis', [], ['philippines']],
