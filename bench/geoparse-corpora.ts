@@ -1,7 +1,9 @@
-// Reads the geoparsing corpora of `npm run bench -- geoparse`: GeoCorpora and EUPEG's Hu2014 and Ju2016 (fetched, outside the repo) and our French sentences.
+// Reads the geoparsing corpora of `npm run bench -- geoparse`: GeoCorpora and EUPEG's Hu2014 and Ju2016 (fetched, outside the repo), our French sentences and our annotations of English news texts.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { CLEANING_CORPORA } from './extract-cleaning.ts';
+import { WCXB_CORPORA } from './extract-wcxb.ts';
 
 /** One annotated text: the countries it names (or names a place in), and the places it names. */
 export interface GeoDocument {
@@ -11,6 +13,8 @@ export interface GeoDocument {
   countries: string[];
   /** Region ids of the places below country level it names; absent when the corpus has no such ids. */
   places?: string[] | undefined;
+  /** The names that made each country, as the annotators wrote them (our news texts). */
+  names?: Record<string, string[]> | undefined;
   /** Whether annotators marked at least one toponym in it (GeoCorpora leaves some tweets unmarked). */
   annotated?: boolean | undefined;
 }
@@ -148,4 +152,55 @@ export function readCountryIds(file: string): Map<string, string> {
     countries: { code: string; id: string }[];
   };
   return new Map(countries.map((country) => [country.code, country.id]));
+}
+
+export const NEWS_HOWTO =
+  'the extraction corpora (bench/extract-cleaning.ts, bench/extract-wcxb.ts) under $VIGIE_CORPORA ' +
+  '(default /work/corpora): our news annotations name their pages';
+
+/** How much of each text was read by the annotators, and so by the bench. */
+export const NEWS_TEXT_CHARS = 6000;
+
+/**
+ * Our annotations of English news and web texts (bench/geoparse-news-en.yaml): 240 truth texts of
+ * the extraction corpora (L3S-GN1's Google News articles of 2008, WCXB dev's articles of 2025),
+ * drawn at random, each read to its first 6,000 characters and annotated with every country it
+ * names a place of. The texts stay in their corpora; the file names them. `dev` texts are read
+ * error by error; `check` texts are only scored.
+ */
+export function readNewsTexts(
+  file: string,
+  corpora: string,
+  countryIds: Map<string, string>,
+): { dev: GeoDocument[]; check: GeoDocument[] } {
+  type Entry = { page: string; split: 'dev' | 'check'; countries?: Record<string, string[]> };
+  const { texts } = parse(readFileSync(file, 'utf8')) as { texts: Entry[] };
+  const bodies = new Map<string, Map<string, string>>();
+  const documents: { dev: GeoDocument[]; check: GeoDocument[] } = { dev: [], check: [] };
+  for (const entry of texts) {
+    const [corpus = '', ...name] = entry.page.split('/');
+    if (!bodies.has(corpus)) bodies.set(corpus, readBodies(corpus, corpora));
+    const body = bodies.get(corpus)?.get(name.join('/'));
+    if (body === undefined) continue;
+    const names: Record<string, string[]> = {};
+    for (const [code, written] of Object.entries(entry.countries ?? {})) {
+      const id = countryIds.get(code);
+      if (!id) throw new Error(`${file}: ${entry.page}: unknown country code ${code}`);
+      names[id] = [...(names[id] ?? []), ...written];
+    }
+    documents[entry.split].push({
+      id: entry.page,
+      text: body.slice(0, NEWS_TEXT_CHARS),
+      countries: Object.keys(names),
+      names,
+    });
+  }
+  return documents;
+}
+
+/** The truth texts of one extraction corpus, by page name. */
+function readBodies(id: string, corpora: string): Map<string, string> {
+  const corpus = [...CLEANING_CORPORA, ...WCXB_CORPORA].find((c) => c.id === id);
+  if (!corpus) throw new Error(`geoparse news texts: no extraction corpus ${id}`);
+  return new Map(corpus.read(corpora).map((page) => [page.name, page.body ?? '']));
 }

@@ -9,6 +9,7 @@ import {
   readGeoCorpora,
   readHu2014,
   readJu2016,
+  readNewsTexts,
 } from './geoparse-corpora.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -16,13 +17,20 @@ const ROOT = join(import.meta.dirname, '..');
 function readCorpus(name: string): GeoDocument[] {
   const corpora = resolve(process.env.VIGIE_GEO_CORPORA ?? '/work/geo-corpora');
   const french = readFrenchSentences(join(ROOT, 'bench/geoparse-fr.yaml'));
+  const countryIds = () => readCountryIds(join(ROOT, 'gazetteer/countries.yaml'));
+  const news = () =>
+    readNewsTexts(
+      join(ROOT, 'bench/geoparse-news-en.yaml'),
+      resolve(process.env.VIGIE_CORPORA ?? '/work/corpora'),
+      countryIds(),
+    ).dev;
   const readers: Record<string, () => GeoDocument[]> = {
-    geocorpora: () =>
-      readGeoCorpora(corpora, readCountryIds(join(ROOT, 'gazetteer/countries.yaml'))),
+    geocorpora: () => readGeoCorpora(corpora, countryIds()),
     hu2014: () => readHu2014(corpora),
     ju2016: () => readJu2016(corpora),
     fr: () => french.tuned,
     'fr-new': () => french.added,
+    news,
   };
   const read = readers[name];
   if (!read) throw new Error(`geoparse-errors: no corpus ${name} (${Object.keys(readers)})`);
@@ -50,14 +58,22 @@ for (const document of readCorpus(name)) {
   if (wrong.length + missed.length + placeErrors.length === 0) continue;
   // The names that made each wrong country: what to fix.
   const { places } = matchArticle(vigie.matcher, { text: document.text, lang: null });
+  const long = document.text.length > 400;
   const causes = wrong.map((id) => {
-    const names = places
-      .filter((place) => place.regions.includes(id))
-      .map((place) => document.text.slice(place.start, place.end));
+    const named = places.filter((place) => place.regions.includes(id));
+    const names = named.map((place) =>
+      long
+        ? document.text.slice(Math.max(0, place.start - 40), place.end + 40)
+        : document.text.slice(place.start, place.end),
+    );
     return `${id}=${[...new Set(names)].join('|')}`;
   });
+  // A long text is shown by its errors' surroundings and the names annotators gave the missed.
+  const shown = long
+    ? missed.map((id) => `${id}: ${document.names?.[id]?.join('|') ?? '?'}`).join('; ')
+    : document.text;
   console.log(
-    `${document.id}\t+${causes.join(',')}\t-${missed.join(',')}\t${document.text.replace(/\s+/g, ' ')}${
+    `${document.id}\t+${causes.join(',')}\t-${missed.join(',')}\t${shown.replace(/\s+/g, ' ')}${
       placeErrors.length > 0 ? `\tplaces ${placeErrors.join(' ')}` : ''
     }`,
   );

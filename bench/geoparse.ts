@@ -9,11 +9,13 @@ import {
   EUPEG_HOWTO,
   GEOCORPORA_HOWTO,
   type GeoDocument,
+  NEWS_HOWTO,
   readCountryIds,
   readFrenchSentences,
   readGeoCorpora,
   readHu2014,
   readJu2016,
+  readNewsTexts,
 } from './geoparse-corpora.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -71,6 +73,11 @@ export async function benchGeoparse(): Promise<{ rows: GeoparseRow[]; notes: str
   const countryIds = readCountryIds(join(ROOT, 'gazetteer/countries.yaml'));
   const tweets = readGeoCorpora(corpora, countryIds);
   const french = readFrenchSentences(join(ROOT, 'bench/geoparse-fr.yaml'));
+  const news = readNewsTexts(
+    join(ROOT, 'bench/geoparse-news-en.yaml'),
+    resolve(process.env.VIGIE_CORPORA ?? '/work/corpora'),
+    countryIds,
+  );
   const sets: [string, GeoDocument[]][] = [
     ['GeoCorpora (tweets, en)', tweets],
     ['GeoCorpora, tweets with a toponym marked', tweets.filter((tweet) => tweet.annotated)],
@@ -78,10 +85,13 @@ export async function benchGeoparse(): Promise<{ rows: GeoparseRow[]; notes: str
     ['Ju2016 (web sentences, en, lower-cased, ambiguous US towns)', readJu2016(corpora)],
     ['our French sentences (tuned on)', french.tuned],
     ['our French sentences (new, 2026-12-05)', french.added],
+    ['our English news texts (read error by error)', news.dev],
+    ['our English news texts (only scored)', news.check],
   ];
   const notes: string[] = [];
   if (tweets.length === 0) notes.push(`GeoCorpora not found in ${corpora}: ${GEOCORPORA_HOWTO}`);
   if (sets[2]?.[1].length === 0) notes.push(`EUPEG not found in ${corpora}: ${EUPEG_HOWTO}`);
+  if (news.dev.length === 0) notes.push(`News texts not found: ${NEWS_HOWTO}`);
   const rows: GeoparseRow[] = [];
   const systems = await geoparseSystems();
   for (const [corpus, documents] of sets) {
