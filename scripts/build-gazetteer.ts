@@ -889,7 +889,27 @@ function addDepth(
       place.draft.region.names.push(weak ? { term: candidate, requiresContext: true } : candidate);
     }
   }
+  addPostalCodes(divisions);
   return generated.filter((place) => place.draft.region.names.length > 0);
+}
+
+/** Territories whose ISO 3166-2 codes under US are no state's (their own places in ours, or none). */
+const NOT_STATES = new Set(['US-DC', 'US-AS', 'US-GU', 'US-MP', 'US-PR', 'US-UM', 'US-VI']);
+
+/**
+ * A US state's or a Canadian province's postal code ("NH", "TX", "ON"): its ISO 3166-2 code's
+ * second half. "Concord, NH" says which Concord, as "Concord, N.H." does; most codes are also
+ * words or initials ("IN", "OR", "MD"), so each counts only as the qualifier of a place's name
+ * (disambiguate.ts, confirmAbbreviations).
+ */
+function addPostalCodes(divisions: Map<string, Draft>): void {
+  for (const [code, draft] of divisions) {
+    if (!/^(US|CA)-[A-Z]{2}$/.test(code) || NOT_STATES.has(code)) continue;
+    // "N.J." is read as the word "NJ" (normalise.ts): a dotted form already names the code.
+    const postal = code.slice(3);
+    if (draft.region.names.some((name) => termOf(name).replace(/\./g, '') === postal)) continue;
+    draft.region.names.push({ term: postal, caseSensitive: true, requiresContext: true });
+  }
 }
 
 /**

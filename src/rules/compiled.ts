@@ -97,6 +97,8 @@ export interface Matcher {
   adjectiveNames: Set<number>;
   /** `term · 2^20 + region` of the names that are abbreviations ("Mo.": see regions.ts). */
   abbreviationNames: Set<number>;
+  /** Those of them that are postal codes ("NH"): see regions.ts. */
+  postalNames: Set<number>;
   /** Terms that name no place but hold a place name (not-places.ts). */
   notPlaces: number[];
   /** How adjectives count (see disambiguate.ts). */

@@ -13,11 +13,14 @@ export interface Candidate {
   weak: boolean;
   /** Whether the name is one of the region's adjectives ("française"), not one of its names. */
   adjective: boolean;
-  /** Whether the name is an abbreviation that is also a word ("Mo.": see regions.ts). */
-  abbreviation: boolean;
+  /** Whether the name is an abbreviation that is also a word ("Mo."), or a postal code ("NH"): see regions.ts. */
+  abbreviation: Abbreviation;
 }
 
 export type { AdjectivePolicy } from './compiled.ts';
+
+/** How a name abbreviates its place: with a dot ("Mo.") or as a postal code ("NH"); false if not. */
+export type Abbreviation = false | 'dotted' | 'postal';
 
 /** The title (segment 0) and text (segment 1) the scan read, for the characters between tokens. */
 export type Segments = readonly [string, string];
@@ -57,7 +60,12 @@ export const GIVEN_NAMES = new FoldedSet(CURATED_GIVEN_NAMES);
  * Before a place's name, a given name makes it a surname: the hand-made list and Moby's English
  * given names (given-names.ts: "Simon Godfrey", "Maggy London", "Justina Ireland").
  */
-const SURNAME_CUES = new FoldedSet([...CURATED_GIVEN_NAMES, ...MORE_GIVEN_NAMES.split(/\s+/)]);
+const SURNAME_CUES = new FoldedSet([
+  ...CURATED_GIVEN_NAMES,
+  ...MORE_GIVEN_NAMES.split(/\s+/),
+  // Initials the American press writes as given names: "AJ Kulp", "TJ Ford".
+  ...'aj cj dj jj pj rj tj'.split(' '),
+]);
 /** Given names that name only towns: before a capitalised word, a person's ("Alicia Souza"). */
 const TOWN_FIRST = new FoldedSet(TOWN_FIRST_NAMES.split(/\s+/));
 /** Given names that name places: before a place that is not theirs, a person's ("Tyler Delgado"). */
@@ -74,12 +82,20 @@ const LIST_WORDS = new Set(['and', 'et', 'or', 'ou', '&']);
 const QUALIFIER_WORDS = new Set(['in', 'dans', 'au', 'aux', 'en', 'le', 'la', 'les']);
 // An adjective about language, cuisine or culture, not the state ("French cuisine", "la langue arabe").
 const CULTURE_WORDS = new FoldedSet(
-  'cuisine food wine wines language languages speaking speaker speakers accent fries toast dish dishes cooking cheese fashion literature music film films novel poetry translation translated subtitles dialect langue langues vin vins gastronomie mode littérature musique cinéma roman traduction traduit sous-titres dialecte accent parle parlent parler parlé couramment apprendre appris apprend enseigne version'.split(
+  'cuisine food wine wines language languages speaking speaker speakers accent fries toast dish dishes cooking cheese fashion literature music film films novel poetry translation translated subtitles dialect langue langues vin vins gastronomie mode littérature musique cinéma roman traduction traduit sous-titres dialecte accent parle parlent parler parlé couramment apprendre appris apprend enseigne version recette recettes pâtisserie moutarde salade gâteau yaourt peinture'.split(
+    ' ',
+  ),
+);
+// After an adjective only (before it, "the pain of Syrian refugees"): a food, a breed, a style.
+const CULTURE_NOUNS = new FoldedSet(
+  'chard yogurt yoghurt oven ovens breakfast radish radishes dough pastry pastries bread dressing mustard salad sauce cake waffle waffles muffin muffins roast blend horn shepherd bulldog terrier mastiff poodle expressionist expressionism impressionist impressionism design usage spelling grammar word words recipe recipes dessert whisky whiskey vodka sausage roulette'.split(
     ' ',
   ),
 );
 const LANGUAGE_BEFORE = new FoldedSet(['in', 'en', 'speak', 'speaks', 'spoke', 'from', 'into']);
 const ARTICLE_LE = new FoldedSet(['le']);
+
+const SPACES = /^[ \u00a0\t]+$/;
 
 const UPPER = 1;
 const LOWER = -1;
@@ -121,7 +137,10 @@ class Words {
       return null;
     }
     const segment = this.segments[this.scan.tokenSegment[a] as number] ?? '';
-    return segment.slice(this.scan.tokenEnd[a], this.scan.tokenStart[b]);
+    const gap = segment.slice(this.scan.tokenEnd[a], this.scan.tokenStart[b]);
+    // Spaces doubled or non-breaking (pages extracted, pasted) read as one: "President  Alvaro Uribe".
+    if (gap.length === 1) return gap === '\u00a0' ? ' ' : gap;
+    return SPACES.test(gap) ? ' ' : gap;
   }
 
   /**
@@ -216,6 +235,7 @@ export function readContext(
   if (candidates.length === 0) return candidates;
   const words = new Words(scan, segments);
   let kept = dropPersonNames(matcher, words, candidates);
+  kept = dropSaintsInstitutions(words, kept);
   kept = dropAcronyms(matcher, words, kept);
   kept = dropPronounUs(words, kept);
   kept = dropCompoundParts(matcher, words, kept);
@@ -334,6 +354,33 @@ function dropPersonNames(matcher: Matcher, words: Words, candidates: Candidate[]
     (c) =>
       !names.has(c.first) && !(known && c.first === c.last && known.has(words.folded(c.first))),
   );
+}
+
+const SAINTS = new FoldedSet(['st', 'saint', 'ste']);
+const SAINTS_INSTITUTIONS = new FoldedSet(
+  'church cathedral hospital school college university academy chapel abbey basilica parish priory convent seminary infirmary day'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A saint's name in the possessive before a church, a school or a hospital names the institution:
+ * "St Mary's church in Auckland" is not Jamaica's parish of St Mary. "St. Louis's mayor" stays.
+ */
+function dropSaintsInstitutions(words: Words, candidates: Candidate[]): Candidate[] {
+  let dropped: Set<Candidate> | undefined;
+  for (const c of candidates) {
+    if (c.first === c.last || !words.isIn(c.first, 2, 5, SAINTS)) continue;
+    const apostrophe = words.charAfter(c.last);
+    if (apostrophe !== 0x27 && apostrophe !== 0x2019) continue;
+    // The scan cuts the possessive off the word: the institution is the next token.
+    const s = words.charAfter(c.last, 1);
+    if ((s !== 0x73 && s !== 0x53) || !words.isIn(c.last + 1, 3, 12, SAINTS_INSTITUTIONS)) continue;
+    dropped ??= new Set();
+    dropped.add(c);
+  }
+  const gone = dropped;
+  return gone ? candidates.filter((c) => !gone.has(c)) : candidates;
 }
 
 // Words before a name that make it a place: "in Houston", "from Bangkok", "à Lyon".
@@ -743,13 +790,26 @@ const PARTIES = new Set(['D', 'R', 'I']);
 /**
  * A state's abbreviation that is also a word or a name ("Mo.", "Ga.", "Ill.", "Ont."; `~=Mo.` in
  * the curation) counts where the press writes it: with its dot, after "Town, " ("Ferguson, Mo.",
- * a dateline) or in a party tag ("Sen. Rand Paul, R-Ky.").
+ * a dateline) or in a party tag ("Sen. Rand Paul, R-Ky."). A postal code ("NH", "IN", "MD") is
+ * also initials and a word in capitals: it counts only after a place's name and before no other
+ * capitalised word ("Concord, NH 03301", "Hanover, NH, where"; not "Jane Doe, MD" nor "Boston,
+ * MA Smith").
  */
 function confirmAbbreviations(words: Words, candidates: Candidate[]): void {
+  let placeEnds: Set<number> | undefined;
   for (const c of candidates) {
     if (!c.weak || !c.abbreviation || c.first !== c.last) continue;
-    if (words.charAfter(c.last) !== DOT && !words.text(c.first).endsWith('.')) continue;
     const before = c.first - 1;
+    const dotted = words.charAfter(c.last) === DOT || words.text(c.first).endsWith('.');
+    // A postal code is never written with dots: "Jane Doe, M.D." is no Maryland.
+    if (dotted && c.abbreviation === 'postal') continue;
+    if (!dotted) {
+      placeEnds ??= new Set(candidates.map((other) => other.last));
+      const closed = !words.capitalised(c.last + 1) || words.between(c.last) !== ' ';
+      const qualifier = words.between(before) === ', ' && placeEnds.has(before) && closed;
+      if (qualifier || isPartyTag(words, before)) c.weak = false;
+      continue;
+    }
     const gap = words.between(before);
     const qualifier = gap === ', ' && words.capitalised(before);
     if (qualifier || isPartyTag(words, before)) c.weak = false;
@@ -833,6 +893,8 @@ function aboutCulture(words: Words, c: Candidate): boolean {
   // The culture words are 3 to 12 letters long, the words before a language 2 to 6.
   if (
     words.isIn(c.last + 1, 3, 12, CULTURE_WORDS) ||
+    (words.isIn(c.last + 1, 3, 14, CULTURE_NOUNS) &&
+      (words.between(c.last) === ' ' || words.between(c.last) === '-')) ||
     words.isIn(c.first - 1, 2, 12, CULTURE_WORDS) ||
     words.isIn(c.first - 2, 3, 12, CULTURE_WORDS)
   ) {

@@ -1,7 +1,7 @@
 // The gazetteer: its regions compiled, and their resolution in a text (longest name wins, `requiresContext`, roll-up to ancestors).
 import { UserError } from '../lib/errors.ts';
 import type { CompiledRegion, Matcher } from './compiled.ts';
-import { type Candidate, readContext, type Segments } from './disambiguate.ts';
+import { type Abbreviation, type Candidate, readContext, type Segments } from './disambiguate.ts';
 import { NOT_PLACES } from './not-places.ts';
 import type { Scan } from './scan.ts';
 import type { NameSpec, RegionSpec } from './types.ts';
@@ -22,8 +22,10 @@ export interface Gazetteer {
   contextNames: Set<number>;
   /** `contextKey(term, region)` of the region's adjectives (see AdjectivePolicy). */
   adjectiveNames: Set<number>;
-  /** `contextKey(term, region)` of the names that are abbreviations (see `isAbbreviation`). */
+  /** `contextKey(term, region)` of the names that are abbreviations (see `abbreviationOf`). */
   abbreviationNames: Set<number>;
+  /** Those of them that are postal codes ("NH"): never read from a dotted word ("M.D."). */
+  postalNames: Set<number>;
   /** Terms of names that hold a place name but name no place (not-places.ts). */
   notPlaces: number[];
 }
@@ -47,6 +49,7 @@ export function compileGazetteer(
     contextNames: new Set(),
     adjectiveNames: new Set(),
     abbreviationNames: new Set(),
+    postalNames: new Set(),
     notPlaces: [],
   };
   const members = new Map<number, string[]>();
@@ -76,7 +79,9 @@ export function compileGazetteer(
       if (typeof name !== 'string' && name.requiresContext) {
         gazetteer.contextNames.add(contextKey(term, index));
       }
-      if (isAbbreviation(name)) gazetteer.abbreviationNames.add(contextKey(term, index));
+      const abbreviation = abbreviationOf(name);
+      if (abbreviation) gazetteer.abbreviationNames.add(contextKey(term, index));
+      if (abbreviation === 'postal') gazetteer.postalNames.add(contextKey(term, index));
     });
     region.children = (spec.children ?? []).map((child) => visit(child, index));
     return index;
@@ -89,18 +94,16 @@ export function compileGazetteer(
 }
 
 /**
- * A case-sensitive name that needs context and ends with a dot ("Mo.", "Ga.", "Ont."): an
- * abbreviation that is also a word or a name. It counts only where the press writes one, with
- * its dot after "Town, " or in a party tag (disambiguate.ts), never through other context: "La"
- * opening a French sentence is not Louisiana however much the article says about the United States.
+ * A case-sensitive name that needs context and ends with a dot ("Mo.", "Ga.", "Ont.") or is two
+ * capitals (a postal code: "NH", "IN"): an abbreviation that is also a word or a name. It counts
+ * only where the press writes one, after "Town, " or in a party tag (disambiguate.ts), never
+ * through other context: "La" opening a French sentence is not Louisiana however much the article
+ * says about the United States.
  */
-function isAbbreviation(name: NameSpec): boolean {
-  return (
-    typeof name !== 'string' &&
-    name.caseSensitive === true &&
-    name.requiresContext === true &&
-    /\p{L}\.$/u.test(name.term)
-  );
+function abbreviationOf(name: NameSpec): Abbreviation {
+  if (typeof name === 'string' || !name.caseSensitive || !name.requiresContext) return false;
+  if (/\p{L}\.$/u.test(name.term)) return 'dotted';
+  return /^\p{Lu}{2}$/u.test(name.term) ? 'postal' : false;
 }
 
 /** Each region's `rollUp`: itself, its ancestors, and the groups of any of these, transitively. */
@@ -228,7 +231,8 @@ function collectMentions(matcher: Matcher, scan: Scan): Mention[] {
         const weak =
           (matcher.regions[region]?.requiresContext ?? false) || (nameFlags & NEEDS_CONTEXT) !== 0;
         const adjective = (nameFlags & ADJECTIVE) !== 0;
-        const abbreviation = (nameFlags & ABBREVIATION) !== 0;
+        const abbreviation: Abbreviation =
+          (nameFlags & POSTAL) !== 0 ? 'postal' : (nameFlags & ABBREVIATION) !== 0 && 'dotted';
         mentions.push({ region, first, last, weak, adjective, abbreviation });
       }
     }
@@ -240,6 +244,7 @@ const FLAGS_READ = 1;
 const NEEDS_CONTEXT = 2;
 const ADJECTIVE = 4;
 const ABBREVIATION = 8;
+const POSTAL = 16;
 const nameFlags = new WeakMap<Matcher, Uint8Array>();
 
 /**
@@ -263,7 +268,8 @@ function readNameFlags(matcher: Matcher, flags: Uint8Array, term: number, at: nu
     FLAGS_READ |
     (matcher.contextNames.has(key) ? NEEDS_CONTEXT : 0) |
     (matcher.adjectiveNames.has(key) ? ADJECTIVE : 0) |
-    (matcher.abbreviationNames.has(key) ? ABBREVIATION : 0);
+    (matcher.abbreviationNames.has(key) ? ABBREVIATION : 0) |
+    (matcher.postalNames.has(key) ? POSTAL : 0);
   flags[at] = read;
   return read;
 }

@@ -487,6 +487,30 @@ const TABLE: [string, string[], string[]][] = [
   ['By Francois Murphy PARIS, Jan 8 (Reuters) - The talks', ['ile-de-france'], []],
   ["Ilona Richardson, Coeur d'Alene, Idaho", ['coeur-d-alene'], []],
   ['TROOPS ENTER GAZA AT DAWN', ['palestine'], []],
+  // A postal code after a place's name says which; initials and degrees are no state.
+  ['The college in Hanover, NH, drew students.', ['new-hampshire'], ['germany']],
+  ['He lives in Concord, NH 03301 with his wife.', ['new-hampshire'], ['california']],
+  ['Sen. Ted Cruz (R-TX) said the bill would fail.', ['texas'], []],
+  ['Jane Doe, M.D., said the drug works.', [], ['maryland-us']],
+  ['Jane Doe, MD, said the drug works.', [], ['maryland-us']],
+  ['Bureau, W.A. Harriman Campus, Albany', [], ['washington-state']],
+  ['IN THE NEWS: floods hit the coast.', [], ['indiana']],
+  // Spaces doubled by extraction still join a given name to its surname.
+  ['Colombian President  Alvaro Uribe said the rescue failed.', ['colombia'], ['india']],
+  ['The Nuggets won. Carmelo  Anthony added 30 points.', [], ['uruguay']],
+  ['AJ Kulp (Old Dominion University) started.', [], ['turkey']],
+  ["Officials at St Mary's church in Auckland said.", ['new-zealand'], ['jamaica']],
+  ["St. Louis's mayor said the parade would go on.", ['united-states'], []],
+  ['Threats against the Miami-Dade gang unit were heard.', ['united-states'], ['china']],
+  ['Spelling follows North American usage.', [], ['united-states']],
+  ['He won the Australian Open and the French Open.', [], ['australia', 'france']],
+  [
+    'Add kale, Swiss chard and Greek yogurt to a Dutch oven.',
+    [],
+    ['switzerland', 'greece', 'netherlands'],
+  ],
+  ['"He is Serbian," Shepherd said about her.', ['serbia'], []],
+  ['Rain falls where the Cascade Mountain range stands.', [], ['seychelles']],
 ];
 
 describe('a table of tricky sentences', () => {
