@@ -448,8 +448,17 @@ function isPersonName(matcher: Matcher, words: Words, candidates: Candidate[], i
   if (words.charAfter(c.last) !== 0x20 || !words.capitalised(next)) return false;
   if (words.between(c.last) !== ' ') return false;
   const curated = FIRST_NAMES.has(words.folded(c.first));
-  // A town named like a person ("Alicia Souza", "Sebastian Vettel"), unless a place follows.
-  if (!curated && !words.isIn(c.first, 4, 12, TOWN_FIRST)) return false;
+  // A town named like a person ("Alicia Souza", "Sebastian Vettel"), unless a place follows; a
+  // city or a division of a hand-made given name too ("Brandon Marshall", "Nancy Hopkins"), but
+  // no country. Not the given names that also name places ("London Heathrow", "Florida Gov.").
+  if (
+    !curated &&
+    !words.isIn(c.first, 4, 12, TOWN_FIRST) &&
+    (!words.isIn(c.first, 4, 12, SURNAME_CUES) ||
+      readingsOf(candidates, i).some((r) => (matcher.regions[r.region]?.parent ?? -1) === -1))
+  ) {
+    return false;
+  }
   for (let j = i + 1; j < candidates.length; j++) {
     const other = candidates[j] as Candidate;
     if (other.first > next) break;
@@ -884,8 +893,24 @@ function filterAdjectives(
   return candidates.filter((c) => {
     if (!c.adjective) return true;
     if (policy === 'context') return named.has(countryOf(matcher, c.region));
-    return !aboutCulture(words, c);
+    return !aboutCulture(words, c) && !opensOrganisationName(words, c);
   });
+}
+
+// Capitalised words after an adjective that make it an organisation's name ("American College of
+// Sports Medicine", "American Express"): no more about the state than "Bank of America".
+const ORGANISATION_WORDS = new FoldedSet(
+  'association society college institute foundation express airlines airways idol legion apparel eagle'.split(
+    ' ',
+  ),
+);
+
+function opensOrganisationName(words: Words, c: Candidate): boolean {
+  return (
+    words.capitalised(c.last + 1) &&
+    words.between(c.last) === ' ' &&
+    words.isIn(c.last + 1, 5, 11, ORGANISATION_WORDS)
+  );
 }
 
 /** "French cuisine", "cuisine française", "parle l'anglais", "in Arabic", "le russe et l'arabe". */

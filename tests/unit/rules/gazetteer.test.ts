@@ -511,6 +511,20 @@ const TABLE: [string, string[], string[]][] = [
   ],
   ['"He is Serbian," Shepherd said about her.', ['serbia'], []],
   ['Rain falls where the Cascade Mountain range stands.', [], ['seychelles']],
+  // A given name before a surname is no city ("Nancy Hopkins"), a city's name before a word stays.
+  ['MIT biologist Nancy Hopkins told the paper in Paris.', [], ['grand-est']],
+  ['A London Tube map shows the lines.', ['united-kingdom'], []],
+  [
+    'The Frenchman beat the Englishman in Hollywood.',
+    ['france', 'united-kingdom', 'united-states'],
+    [],
+  ],
+  ["Belarussia's Azarenka won in straight sets.", ['belarus'], []],
+  ['Brit Hume said the vote was close.', [], ['united-kingdom']],
+  // An adjective opening an organisation's name is not the state.
+  ['According to the American College of Sports Medicine, walk daily.', [], ['united-states']],
+  ['She paid with her American Express card at the hotel.', [], ['united-states']],
+  ['American forces withdrew from the base.', ['united-states'], []],
 ];
 
 describe('a table of tricky sentences', () => {
