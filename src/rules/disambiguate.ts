@@ -1,6 +1,7 @@
 // Reads the words around a place name to tell which place it is, or whether it is a place at all: qualifiers, cues, person names, adjectives.
 import type { AdjectivePolicy, Matcher } from './compiled.ts';
 import { FoldedSet, isAsciiAt } from './folded-set.ts';
+import { LISTED_FUNCTION_WORDS } from './function-words.ts';
 import { MORE_GIVEN_NAMES, PLACE_FIRST_NAMES, TOWN_FIRST_NAMES } from './given-names.ts';
 import { formsOf } from './normalise.ts';
 import type { Scan } from './scan.ts';
@@ -28,7 +29,7 @@ export type Segments = readonly [string, string];
 // Names that are also common first names: followed by a capitalised word, a person ("Jordan
 // Henderson", "Chad Smith", "Georgia O'Keeffe", "Florence Parly").
 const FIRST_NAMES = new Set(
-  'jordan chad georgia victoria florence sydney austin lincoln jackson orlando charlotte eugene marion madison dallas phoenix aurora savannah brooklyn adelaide camden chelsea virginia carolina salem troy elizabeth alexandria beverly lorraine vladimir kent nelson irving hassan salvador santiago brent norman hannibal juliet'.split(
+  'jordan chad georgia victoria florence sydney austin lincoln jackson orlando charlotte eugene marion madison dallas phoenix aurora savannah brooklyn adelaide camden chelsea virginia carolina salem troy elizabeth alexandria beverly lorraine vladimir kent nelson irving hassan salvador santiago brent norman hannibal juliet kobe'.split(
     ' ',
   ),
 );
@@ -92,6 +93,8 @@ const CULTURE_NOUNS = new FoldedSet(
     ' ',
   ),
 );
+// Words after a language that make no noun of it: "in English and French", "in Arabic or Farsi".
+const LIST_WORDS_FOLDED = new FoldedSet(['and', 'or', 'et', 'ou', 'but', 'as', 'too']);
 const LANGUAGE_BEFORE = new FoldedSet(['in', 'en', 'speak', 'speaks', 'spoke', 'from', 'into']);
 const ARTICLE_LE = new FoldedSet(['le']);
 
@@ -925,8 +928,15 @@ function aboutCulture(words: Words, c: Candidate): boolean {
   ) {
     return true;
   }
+  // "in English", "in Arabic and French"; not an adjective before its noun: "in British clinics".
   if (words.isIn(c.first - 1, 2, 12, LANGUAGE_BEFORE) && !words.capitalised(c.last + 1)) {
-    return true;
+    const next = c.last + 1;
+    const noun =
+      words.lowerCase(next) &&
+      words.between(c.last) === ' ' &&
+      !LISTED_FUNCTION_WORDS.has(words.folded(next)) &&
+      !words.isIn(next, 2, 4, LIST_WORDS_FOLDED);
+    if (!noun) return true;
   }
   // French: a language is a noun after its article ("l'anglais", "le russe"); a state adjective
   // follows its noun ("l'armée russe"). Elisions are not tokens: read the characters before.

@@ -37,6 +37,7 @@ export const NOT_PLACES: readonly string[] = [
   'US Open',
   'British Open',
   'Fiji Water',
+  'Falun Gong',
   'Nanyang Technological University',
   'Dartmouth College',
   'Morgan Stanley',

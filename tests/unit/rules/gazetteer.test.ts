@@ -525,6 +525,13 @@ const TABLE: [string, string[], string[]][] = [
   ['According to the American College of Sports Medicine, walk daily.', [], ['united-states']],
   ['She paid with her American Express card at the hotel.', [], ['united-states']],
   ['American forces withdrew from the base.', ['united-states'], []],
+  // After "in", a language stands alone or in a list; an adjective before its noun is the state's.
+  ['Embryos created in British clinics rose by a third.', ['united-kingdom'], []],
+  ['The word in English is house; it is written so in Arabic.', [], ['united-kingdom']],
+  ['Ajax Amsterdam drew 2-2 at VVV Venlo.', ['netherlands'], ['canada']],
+  ['Kobe Bryant scored 37 points for the Lakers.', [], ['japan']],
+  ["They played at Rough Trade's East London store.", [], ['south-africa']],
+  ['The Aussies need a doubles win.', ['australia'], []],
 ];
 
 describe('a table of tricky sentences', () => {
