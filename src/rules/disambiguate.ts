@@ -29,10 +29,12 @@ export type Segments = readonly [string, string];
 // Names that are also common first names: followed by a capitalised word, a person ("Jordan
 // Henderson", "Chad Smith", "Georgia O'Keeffe", "Florence Parly").
 const FIRST_NAMES = new Set(
-  'jordan chad georgia victoria florence sydney austin lincoln jackson orlando charlotte eugene marion madison dallas phoenix aurora savannah brooklyn adelaide camden chelsea virginia carolina salem troy elizabeth alexandria beverly lorraine vladimir kent nelson irving hassan salvador santiago brent norman hannibal juliet kobe'.split(
+  'jordan chad georgia victoria florence sydney austin lincoln jackson orlando charlotte eugene marion madison dallas phoenix aurora savannah brooklyn adelaide camden chelsea virginia carolina salem troy elizabeth alexandria beverly lorraine vladimir kent nelson irving hassan salvador santiago brent norman hannibal juliet kobe halle kanye'.split(
     ' ',
   ),
 );
+// Particles of Arabic family names after a given name: "Hassan al-Senied", "Ali bin Hassan".
+const NAME_PARTICLES = new FoldedSet(['al', 'el', 'bin', 'ibn', 'abu', 'ould', 'ag']);
 // Capitalised words after a first name that make it a place again ("Jordan Valley", "Victoria Falls",
 // "Ferguson Police").
 const PLACE_WORDS = new Set(
@@ -89,7 +91,7 @@ const CULTURE_WORDS = new FoldedSet(
 );
 // After an adjective only (before it, "the pain of Syrian refugees"): a food, a breed, a style.
 const CULTURE_NOUNS = new FoldedSet(
-  'chard yogurt yoghurt oven ovens breakfast radish radishes dough pastry pastries bread dressing mustard salad sauce cake waffle waffles muffin muffins roast blend horn shepherd bulldog terrier mastiff poodle expressionist expressionism impressionist impressionism design usage spelling grammar word words recipe recipes dessert whisky whiskey vodka sausage roulette'.split(
+  'chard yogurt yoghurt oven ovens breakfast radish radishes dough pastry pastries bread dressing mustard salad sauce cake waffle waffles muffin muffins roast blend horn shepherd bulldog terrier mastiff poodle expressionist expressionism impressionist impressionism design usage spelling grammar word words recipe recipes dessert whisky whiskey vodka sausage roulette goddess god gods mythology restaurant restaurants cotton pie pies edition'.split(
     ' ',
   ),
 );
@@ -239,6 +241,7 @@ export function readContext(
   const words = new Words(scan, segments);
   let kept = dropPersonNames(matcher, words, candidates);
   kept = dropSaintsInstitutions(words, kept);
+  kept = dropStreetNames(words, kept);
   kept = dropAcronyms(matcher, words, kept);
   kept = dropPronounUs(words, kept);
   kept = dropCompoundParts(matcher, words, kept);
@@ -275,7 +278,8 @@ function dropLowercase(words: Words, candidates: Candidate[]): Candidate[] {
     for (let t = c.first; t <= c.last && !capital; t++) capital = words.capitalised(t);
     // A name opening in lower case ("east Jerusalem") gives way to a name that starts inside it and
     // runs past it: "western North America" is not Ghana's Western North.
-    if (capital && !overlapped(candidates, i)) continue;
+    // "new England coach": "new" in lower case is the adjective, not New England's.
+    if (capital && !overlapped(candidates, i) && words.folded(c.first) !== 'new') continue;
     cased ??= casedSegments(words);
     if (!cased[words.scan.tokenSegment[c.first] as number]) continue;
     dropped ??= new Set();
@@ -386,6 +390,24 @@ function dropSaintsInstitutions(words: Words, candidates: Candidate[]): Candidat
   return gone ? candidates.filter((c) => !gone.has(c)) : candidates;
 }
 
+const STREETS = new FoldedSet('road street avenue ave lane boulevard blvd drive'.split(' '));
+
+/**
+ * A place's name before "Road", "Street", "Avenue"... names a street, wherever it runs: "the Dublin
+ * Road on the outskirts of Omagh" is in Northern Ireland, "Bloomfield Road" a ground in Blackpool.
+ */
+function dropStreetNames(words: Words, candidates: Candidate[]): Candidate[] {
+  let dropped: Set<Candidate> | undefined;
+  for (const c of candidates) {
+    if (words.charAfter(c.last) !== 0x20 || !words.capitalised(c.last + 1)) continue;
+    if (words.between(c.last) !== ' ' || !words.isIn(c.last + 1, 3, 9, STREETS)) continue;
+    dropped ??= new Set();
+    dropped.add(c);
+  }
+  const gone = dropped;
+  return gone ? candidates.filter((c) => !gone.has(c)) : candidates;
+}
+
 // Words before a name that make it a place: "in Houston", "from Bangkok", "à Lyon".
 const LOCATIVES = new FoldedSet(
   'in at from near to into across outside inside around à au aux en dans près vers depuis'.split(
@@ -447,6 +469,18 @@ function isPersonName(matcher: Matcher, words: Words, candidates: Candidate[], i
   const length = words.length(c.first);
   if (c.first !== c.last || length < 4 || length > 12) return false;
   const next = c.last + 1;
+  // "Hassan al-Senied", "Omar bin Laden": a given name before the particle of a family name.
+  if (
+    (FIRST_NAMES.has(words.folded(c.first)) ||
+      words.isIn(c.first, 2, 13, SURNAME_CUES) ||
+      words.isIn(c.first, 2, 13, TOWN_FIRST)) &&
+    words.between(c.last) === ' ' &&
+    words.isIn(next, 2, 4, NAME_PARTICLES) &&
+    (words.between(next) === '-' || words.between(next) === ' ') &&
+    words.capitalised(next + 1)
+  ) {
+    return true;
+  }
   // A capitalised word one space after: tested on characters first, most place names have none.
   if (words.charAfter(c.last) !== 0x20 || !words.capitalised(next)) return false;
   if (words.between(c.last) !== ' ') return false;
@@ -472,8 +506,10 @@ function isPersonName(matcher: Matcher, words: Words, candidates: Candidate[], i
     const within = (reading: Candidate) => lineage(matcher, reading.region).includes(other.region);
     if (readingsOf(candidates, i).some(within)) return false;
   }
-  // An acronym after the name is no surname ("Kent PCC", "Israel STARTED").
-  if (words.text(next) === words.text(next).toUpperCase()) return false;
+  // An acronym after the name is no surname ("Kent PCC", "Israel STARTED"); in a line of capitals,
+  // a town's given name before a word in capitals still is one ("AMOS GILBOA IN ISRAEL'S MA'ARIV").
+  const capitals = (token: number) => words.text(token) === words.text(token).toUpperCase();
+  if (capitals(next) && (curated || !capitals(c.first))) return false;
   if (PLACE_WORDS.has(words.folded(next)) || words.titleCase(c.first)) return false;
   return true;
 }

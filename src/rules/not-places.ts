@@ -38,6 +38,8 @@ export const NOT_PLACES: readonly string[] = [
   'British Open',
   'Fiji Water',
   'Falun Gong',
+  'Paris Hilton',
+  'Kanye West',
   'Nanyang Technological University',
   'Dartmouth College',
   'Morgan Stanley',

@@ -532,6 +532,20 @@ const TABLE: [string, string[], string[]][] = [
   ['Kobe Bryant scored 37 points for the Lakers.', [], ['japan']],
   ["They played at Rough Trade's East London store.", [], ['south-africa']],
   ['The Aussies need a doubles win.', ['australia'], []],
+  ['He owns a farm just off the Dublin Road outside Omagh.', ['united-kingdom'], ['ireland']],
+  ['Shaun played in front of new England coach Fabio Capello.', [], ['united-states']],
+  ['The reporters met in New Delhi on Monday.', ['india'], []],
+  ['RAMALLAH, Dec. 29 (Xinhua) -- Palestinian negotiators met.', ['palestine'], ['china']],
+  ['A Shiite lawmaker, Hassan al-Senied, praised the bill.', [], ['india']],
+  ['They came from Houston, Phoenix, El Paso and Dallas.', ['phoenix'], []],
+  ['The nominees include Halle Berry for her role in the film.', [], ['germany']],
+  ['Second place went to Paris Hilton.', [], ['france']],
+  ['A reference to the Greek goddess of doom opens the film.', [], ['greece']],
+  [
+    "The paper ran a column by its editor.\nAMOS GILBOA IN ISRAEL'S MA'ARIV wrote that the talks would fail, and the minister agreed.",
+    ['israel'],
+    ['canada'],
+  ],
 ];
 
 describe('a table of tricky sentences', () => {
