@@ -365,7 +365,7 @@ function dropPersonNames(matcher: Matcher, words: Words, candidates: Candidate[]
 
 const SAINTS = new FoldedSet(['st', 'saint', 'ste']);
 const SAINTS_INSTITUTIONS = new FoldedSet(
-  'church cathedral hospital school college university academy chapel abbey basilica parish priory convent seminary infirmary day'.split(
+  'church cathedral hospital school college university academy chapel abbey basilica parish priory convent seminary infirmary day catholic anglican episcopal primary elementary medical'.split(
     ' ',
   ),
 );
@@ -1046,7 +1046,13 @@ function preferSupported(matcher: Matcher, candidates: Candidate[]): Candidate[]
       }
       continue;
     }
-    for (const r of readings) if (!backed.includes(r)) dropped.add(r);
+    for (const r of readings) {
+      if (backed.includes(r)) continue;
+      dropped.add(r);
+      // A reading dropped backs nothing: Stamford, Connecticut, gone for "Stamford Bridge" in
+      // London, no longer makes Manchester, New Hampshire, of "Manchester City".
+      if (!r.weak) count(r, -1, inside);
+    }
     for (const r of backed) {
       if (r.weak) count(r, 1, inside);
       r.weak = false;

@@ -541,6 +541,13 @@ const TABLE: [string, string[], string[]][] = [
   ['The nominees include Halle Berry for her role in the film.', [], ['germany']],
   ['Second place went to Paris Hilton.', [], ['france']],
   ['A reference to the Greek goddess of doom opens the film.', [], ['greece']],
+  // A reading dropped backs no other: Stamford, Connecticut, gone, Manchester is England's.
+  [
+    'Tottenham won at Stamford Bridge. Then Manchester City lost.',
+    ['manchester'],
+    ['united-states'],
+  ],
+  ["Clinics: St. Mary's Catholic School, 66 Main Street, Tuesday.", [], ['jamaica']],
   [
     "The paper ran a column by its editor.\nAMOS GILBOA IN ISRAEL'S MA'ARIV wrote that the talks would fail, and the minister agreed.",
     ['israel'],
