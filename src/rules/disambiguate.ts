@@ -68,6 +68,13 @@ const SURNAME_CUES = new FoldedSet([
   ...MORE_GIVEN_NAMES.split(/\s+/),
   // Initials the American press writes as given names: "AJ Kulp", "TJ Ford".
   ...'aj cj dj jj pj rj tj'.split(' '),
+  // Romanised given names faker lists only in Cyrillic or kana ("Andriy Shevchenko", "Hiro Ito").
+  ...`andriy andrii oleksiy aleksei alexey serhiy serhii dmitry dmytro yuriy yury mikhail mykhailo
+  mykola vitaly vitaliy volodymyr ihor oleh pavlo yevgeny evgeny yevhen anatoly anatoliy vasyl
+  gennady valeriy arseniy arseny yuliya nataliya oksana lyudmila halyna vadym kostiantyn grigory
+  hryhoriy ramzan kassym nursultan hiro hiroshi takeshi koji yuki akira makoto satoshi shinzo
+  junichiro yoshihiko naoto yukio fumio yoshihide shigeru haruki kazuo keiko ichiro shohei hideki
+  masahiro tomohiro daisuke yusuke shinji kenta haruto yuto`.split(/\s+/),
 ]);
 /** Given names that name only towns: before a capitalised word, a person's ("Alicia Souza"). */
 const TOWN_FIRST = new FoldedSet(TOWN_FIRST_NAMES.split(/\s+/));

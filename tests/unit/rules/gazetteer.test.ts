@@ -548,6 +548,9 @@ const TABLE: [string, string[], string[]][] = [
     ['united-states'],
   ],
   ["Clinics: St. Mary's Catholic School, 66 Main Street, Tuesday.", [], ['jamaica']],
+  // Romanised given names that faker lists only in Cyrillic or kana.
+  ['With John Terry and Andriy Shevchenko injured, Chelsea lost.', [], ['kazakhstan']],
+  ['The researcher Hiro Ito found the flaw.', [], ['japan']],
   [
     "The paper ran a column by its editor.\nAMOS GILBOA IN ISRAEL'S MA'ARIV wrote that the talks would fail, and the minister agreed.",
     ['israel'],
