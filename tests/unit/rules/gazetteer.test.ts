@@ -548,6 +548,14 @@ const TABLE: [string, string[], string[]][] = [
     ['united-states'],
   ],
   ["Clinics: St. Mary's Catholic School, 66 Main Street, Tuesday.", [], ['jamaica']],
+  // After "the", a place's name before a paper's, a body's or a team's name counts only with its
+  // country otherwise named.
+  ['In Toronto, the Calgary Flames beat the Boston Bruins 3-2.', ['canada'], ['united-states']],
+  ['According to the Miami Herald, Florida braced for the storm.', ['miami'], []],
+  ['The Ohio River flooded the valley.', ['ohio'], []],
+  ['A University of Georgia study showed no difference.', ['georgia-us'], ['georgia']],
+  ['In the second half, Brittany Powell led San Jose State with ten points.', [], ['france']],
+  ['He was born at Cedars-Sinai Medical Center last spring.', [], ['egypt']],
   // Romanised given names that faker lists only in Cyrillic or kana.
   ['With John Terry and Andriy Shevchenko injured, Chelsea lost.', [], ['kazakhstan']],
   ['The researcher Hiro Ito found the flaw.', [], ['japan']],
