@@ -102,8 +102,6 @@ const CULTURE_NOUNS = new FoldedSet(
     ' ',
   ),
 );
-// Words after a language that make no noun of it: "in English and French", "in Arabic or Farsi".
-const LIST_WORDS_FOLDED = new FoldedSet(['and', 'or', 'et', 'ou', 'but', 'as', 'too']);
 const LANGUAGE_BEFORE = new FoldedSet(['in', 'en', 'speak', 'speaks', 'spoke', 'from', 'into']);
 const ARTICLE_LE = new FoldedSet(['le']);
 
@@ -1015,7 +1013,7 @@ function opensOrganisationName(words: Words, c: Candidate): boolean {
   return (
     words.capitalised(c.last + 1) &&
     words.between(c.last) === ' ' &&
-    words.isIn(c.last + 1, 5, 11, ORGANISATION_WORDS)
+    words.isIn(c.last + 1, 4, 11, ORGANISATION_WORDS)
   );
 }
 
@@ -1038,7 +1036,7 @@ function aboutCulture(words: Words, c: Candidate): boolean {
       words.lowerCase(next) &&
       words.between(c.last) === ' ' &&
       !LISTED_FUNCTION_WORDS.has(words.folded(next)) &&
-      !words.isIn(next, 2, 4, LIST_WORDS_FOLDED);
+      !LIST_WORDS.has(words.folded(next));
     if (!noun) return true;
   }
   // French: a language is a noun after its article ("l'anglais", "le russe"); a state adjective

@@ -524,6 +524,7 @@ const TABLE: [string, string[], string[]][] = [
   // An adjective opening an organisation's name is not the state.
   ['According to the American College of Sports Medicine, walk daily.', [], ['united-states']],
   ['She paid with her American Express card at the hotel.', [], ['united-states']],
+  ['Mariah Carey will earn millions on American Idol this year, they said.', [], ['united-states']],
   ['American forces withdrew from the base.', ['united-states'], []],
   // After "in", a language stands alone or in a list; an adjective before its noun is the state's.
   ['Embryos created in British clinics rose by a third.', ['united-kingdom'], []],
