@@ -629,6 +629,11 @@ function isSurnameAfterPlaceName(
   return true;
 }
 
+/** A country or a group: a region with no parent. */
+function isTop(matcher: Matcher, region: number): boolean {
+  return (matcher.regions[region]?.parent ?? -1) === -1;
+}
+
 /** A country, a group or a first-level division: a state, a province. */
 function isCountryOrState(matcher: Matcher, region: number): boolean {
   const parent = matcher.regions[region]?.parent ?? -1;
@@ -873,7 +878,20 @@ function applyQualifiers(matcher: Matcher, words: Words, candidates: Candidate[]
       const id = parent === -1 ? '' : (matcher.regions[parent]?.id ?? '');
       return !y.weak && QUALIFYING_COUNTRIES.has(id);
     });
-    if (states) for (const r of readings) dropped.add(r);
+    // "Queenstown, New Zealand": a town after which its country is named is a town there, not
+    // South Africa's Queenstown. Not a country before a country ("Kenya, Uganda"), not in a list
+    // ("Arkansas, Georgia, Kentucky"), not before a country's name that is also a state's.
+    const y = ys[0] as Candidate;
+    const listed = (words.between(yLast) ?? '').startsWith(',') && words.capitalised(yLast + 1);
+    const country =
+      ys.length === 1 &&
+      !y.weak &&
+      isTop(matcher, y.region) &&
+      !listed &&
+      !readings.some((r) => isTop(matcher, r.region));
+    if (states || country) {
+      for (const r of readings) dropped.add(r);
+    }
   }
   const gone = dropped;
   return !gone || gone.size === 0 ? candidates : candidates.filter((c) => !gone.has(c));

@@ -44,6 +44,7 @@ export const NOT_PLACES: readonly string[] = [
   'Monterey Jack',
   'Condé Nast',
   'Royal Dutch Shell',
+  'China Daily',
   'Kanye West',
   'Nanyang Technological University',
   'Dartmouth College',

@@ -557,6 +557,12 @@ const TABLE: [string, string[], string[]][] = [
   ['A University of Georgia study showed no difference.', ['georgia-us'], ['georgia']],
   ['In the second half, Brittany Powell led San Jose State with ten points.', [], ['france']],
   ['He was born at Cedars-Sinai Medical Center last spring.', [], ['egypt']],
+  // "Town, Country": a town of that country, even one the gazetteer lacks; not in a list.
+  ['The final is in Queenstown, New Zealand, on December 31.', ['new-zealand'], ['south-africa']],
+  ['A lawyer from St. Petersburg, Russia, came to Belgrade.', ['russia'], ['united-states']],
+  ['Tallies from Arkansas, Georgia, Kentucky and Michigan came in.', ['arkansas'], []],
+  ['Kenya, Uganda and Tanzania signed the treaty.', ['kenya', 'uganda', 'tanzania'], []],
+  ['Source: China Daily/Agencies. The minister spoke in Sri Lanka.', ['sri-lanka'], ['china']],
   // Romanised given names that faker lists only in Cyrillic or kana.
   ['With John Terry and Andriy Shevchenko injured, Chelsea lost.', [], ['kazakhstan']],
   ['The researcher Hiro Ito found the flaw.', [], ['japan']],
