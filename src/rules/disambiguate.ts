@@ -150,6 +150,9 @@ class Words {
     const gap = segment.slice(this.scan.tokenEnd[a], this.scan.tokenStart[b]);
     // Spaces doubled or non-breaking (pages extracted, pasted) read as one: "President  Alvaro Uribe".
     if (gap.length === 1) return gap === '\u00a0' ? ' ' : gap;
+    // Most gaps of two characters or more open with punctuation (", "): no pattern is run on them.
+    const first = gap.charCodeAt(0);
+    if (first !== 0x20 && first !== 0xa0 && first !== 0x09) return gap;
     return SPACES.test(gap) ? ' ' : gap;
   }
 
