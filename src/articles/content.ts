@@ -2,7 +2,7 @@
 import type { CheerioAPI } from 'cheerio';
 import { type AnyNode, type Element, hasChildren, isTag } from 'domhandler';
 import { chooseContainer, scoreCandidates, withSiblings } from './candidates.ts';
-import { cutAtComments, cutAtRelated } from './ending.ts';
+import { cutAtComments, cutAtRelated, isRelatedHeading } from './ending.ts';
 import { hasHiddenClass, isHidden } from './hidden.ts';
 import { forgetText, linkDensity, measureText, type TextMeasures } from './measure.ts';
 import { classAndId } from './metadata.ts';
@@ -320,8 +320,30 @@ function collectElements(
   return found;
 }
 
+/**
+ * Mostly links: a menu, a box of other stories. Not a list a paragraph announces ("The tools we
+ * recommend:", then their names, each a link to the shop): it is the article's (WCXB 0215's
+ * course lists, 0275's, yahoo-1's; Readability keeps every list whose class is not negative).
+ */
 function isLinkHeavy(element: Element, density: (element: Element) => number): boolean {
   if (!['p', 'li', 'ul', 'ol', 'div', 'section', 'table', 'dl'].includes(element.tagName))
     return false;
-  return density(element) > 0.5;
+  if (density(element) <= 0.5) return false;
+  const list = element.name === 'li' ? element.parent : element;
+  return !(list && isTag(list) && isAnnouncedList(list));
+}
+
+/** A list after a paragraph ending with a colon, unless it says "Related:" or "You might also like:". */
+function isAnnouncedList(element: Element): boolean {
+  if (element.name !== 'ul' && element.name !== 'ol') return false;
+  const previous = previousElement(element);
+  if (previous?.name !== 'p') return false;
+  const intro = textContent(previous);
+  return /:\s*$/.test(intro) && !isRelatedHeading(intro);
+}
+
+function previousElement(node: AnyNode): Element | null {
+  for (let previous = node.prev; previous; previous = previous.prev)
+    if (isTag(previous)) return previous;
+  return null;
 }

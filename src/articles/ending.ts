@@ -1,4 +1,5 @@
 // Where an article's text ends inside its container: readers' comments, a box of other stories below it.
+import { collapseWhitespace } from './text.ts';
 
 /**
  * A block that opens the comments: "Comments", "3 Comments", "Comments (12)", "Leave a Reply",
@@ -73,6 +74,13 @@ const RELATED_HEADING = new RegExp(
   'iu',
 );
 const RELATED_HEADING_MAX = 60;
+
+/** "Related stories:", "You might also like", "À lire aussi": a box of other stories opens here. */
+export function isRelatedHeading(text: string): boolean {
+  const heading = collapseWhitespace(text);
+  return heading.length <= RELATED_HEADING_MAX && RELATED_HEADING.test(heading);
+}
+
 /** Longer than this, a block after a "related" heading is prose, not a teaser's title. */
 const TEASER_MAX = 200;
 /**
@@ -95,8 +103,7 @@ export function cutAtRelated(blocks: string[]): string[] {
     if (
       before >= ARTICLE_BEFORE &&
       total - before <= before * TAIL_SHARE &&
-      block.length <= RELATED_HEADING_MAX &&
-      RELATED_HEADING.test(block) &&
+      isRelatedHeading(block) &&
       blocks.slice(index + 1).every((after) => after.length < TEASER_MAX)
     )
       return blocks.slice(0, index);

@@ -346,6 +346,14 @@ describe('selectMainContent through extractArticle', () => {
       ['A:', 'C:'],
       ['Lorem ipsum'],
     ],
+    [
+      'a list of links a paragraph announces, and one under "You might also like:"',
+      page(
+        `<article><h1>Town retaken</h1>${paragraph('A')}<p>The relief groups working in the town:</p><ul>${['Red Cross', 'Doctors Without Borders', 'World Food Programme'].map((name) => `<li><a href="https://example.com/${name.length}">${name}</a></li>`).join('')}</ul>${paragraph('B')}${paragraph('C')}<p>You might also like:</p><ul>${['Floods in the north', 'A bridge reopens'].map((name) => `<li><a href="/${name.length}">${name}</a></li>`).join('')}</ul></article>`,
+      ),
+      ['A:', 'Red Cross', 'World Food Programme', 'C:'],
+      ['Floods in the north', 'A bridge reopens'],
+    ],
   ])('%s', (_name, html, kept, left) => {
     const { text } = extractArticle(html, { url: 'https://example.org/a' });
     for (const part of kept) expect(text).toContain(part);
