@@ -55,13 +55,15 @@ export function cutAtComments(blocks: string[]): string[] {
 
 /**
  * The heading of a box of links to other stories: "Related", "Related posts:", "More headlines",
- * "You might also like", "Recommended reading", "More from <site>", "Most read", and their French.
+ * "You might also like", "Recommended reading", "More from <site>", "More on <topic>", "Most read",
+ * and their French.
  */
 const RELATED_HEADING = new RegExp(
   [
     String.raw`^(?:related(?:\s+(?:stories|articles|posts|content|news|links|reading|coverage))?`,
-    String.raw`more\s+(?:stories|news|headlines|articles|posts)`,
-    String.raw`more\s+from\s+.{1,30}`,
+    // "More headlines", "More world stories from NBC News", "More content from NBCNews.com".
+    String.raw`more\s+(?:[\p{L}-]+\s+){0,2}?(?:stories|news|headlines|articles|posts|content)(?:\s+from\s+.{1,30})?`,
+    String.raw`more\s+(?:from|on)\s+.{1,30}`,
     String.raw`you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)`,
     String.raw`(?:recommended|suggested)(?:\s+(?:for\s+you|stories|articles|reading|posts))?`,
     String.raw`read\s+next|most\s+(?:read|popular|viewed|shared)|trending(?:\s+now)?`,
