@@ -67,6 +67,23 @@ const BYLINE_MAX = 200;
 const SHARE_WORDS =
   /^(?:(?:partager|partagez|share|tweet|tweeter|imprimer|print|e-?mail|envoyer|facebook|twitter|x|linkedin|whatsapp|telegram|pinterest|reddit|messenger|copier le lien|copy link)\s*[:|·•,]?\s*)+$/i;
 
+/**
+ * A block that is only a label of the page's furniture: an advertisement's slot ("Advertisement",
+ * "Story continues below advertisement"), a photo's or the text's controls ("Click photo to
+ * enlarge", "Hide caption", "Text size"), a reading time. Never the article's words; news sites
+ * leave them between its paragraphs, under no class that gives them away.
+ */
+const PAGE_LABEL = new RegExp(
+  [
+    String.raw`^(?:advertisements?|advertising|advertisement\s*[-–—:]?\s*scroll\s+to\s+continue|sponsored(?:\s+(?:links?|content|ads?))?|publicité|anzeige`,
+    String.raw`(?:story|article|text)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|ad))?|continue\s+reading\s+below|scroll\s+to\s+continue(?:\s+with\s+content)?`,
+    String.raw`(?:click|tap)\s+(?:the\s+)?(?:photo|image|picture)\s+to\s+enlarge|enlarge\s+(?:photo|image|this\s+image)|(?:hide|toggle|show)\s+caption`,
+    String.raw`text\s+size|font\s+size|(?:print|email|e-mail)\s+this\s+(?:page|article|story)|printer[-\s]friendly(?:\s+(?:page|version))?`,
+    String.raw`\d+\s+min(?:ute)?s?\s+read|skip\s+to\s+(?:main\s+)?content)\s*[:.]?$`,
+  ].join('|'),
+  'iu',
+);
+
 export interface MainContent {
   /** The best-scoring container, for looking up the article's own <h1>. */
   root: Element | null;
@@ -124,7 +141,7 @@ export function selectMainContent(
   const blocks = parts.flatMap((part) =>
     blockTexts(part as AnyNode, skipper(part, stats, strictness)),
   );
-  const kept = blocks.filter((block) => !SHARE_WORDS.test(block));
+  const kept = blocks.filter((block) => !SHARE_WORDS.test(block) && !PAGE_LABEL.test(block));
   return { root, blocks: cutAtRelated(cutAtComments(kept)) };
 }
 

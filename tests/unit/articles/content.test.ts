@@ -354,6 +354,14 @@ describe('selectMainContent through extractArticle', () => {
       ['A:', 'Red Cross', 'World Food Programme', 'C:'],
       ['Floods in the north', 'A bridge reopens'],
     ],
+    [
+      "an advertisement's label, a photo's controls and a reading time between the paragraphs",
+      page(
+        `<article><h1>Town retaken</h1><span>4 min read</span>${paragraph('A')}<div>ADVERTISEMENT</div>${paragraph('B')}<p>Story continues below advertisement</p><div><img src="a.jpg"><span>Click photo to enlarge</span></div>${paragraph('C')}<p>Advertising revenue fell by a third in the town, the chamber of commerce said.</p></article>`,
+      ),
+      ['A:', 'B:', 'C:', 'Advertising revenue fell'],
+      ['ADVERTISEMENT', 'continues below', 'Click photo', 'min read'],
+    ],
   ])('%s', (_name, html, kept, left) => {
     const { text } = extractArticle(html, { url: 'https://example.org/a' });
     for (const part of kept) expect(text).toContain(part);
