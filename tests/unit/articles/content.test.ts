@@ -381,6 +381,15 @@ describe('repeated blocks', () => {
     expect(text.split('\n\n').filter((block) => block.startsWith('A:'))).toHaveLength(2);
     expect(text.split('\n\n').filter((block) => block.startsWith('Photo:'))).toHaveLength(1);
   });
+  it("keeps a guide's four-word label repeated under each item", () => {
+    const item = (label: string) =>
+      `<h2>${label}</h2>${paragraph(label)}<h3>What We Don't Like</h3><p>${label}: the strap frays after a year of daily use.</p>`;
+    const html = page(
+      `<article><h1>Town retaken</h1>${['A', 'B', 'C'].map(item).join('')}</article>`,
+    );
+    const { text } = extractArticle(html, { url: 'https://example.org/a' });
+    expect(text.split('\n\n').filter((block) => block === "What We Don't Like")).toHaveLength(3);
+  });
   it("keeps a table's cells that repeat", () => {
     const row = (name: string) =>
       `<tr><td>${name}</td><td>3.6</td><td>729</td><td>3 (tie)</td></tr>`;
