@@ -7,7 +7,7 @@ import { hasHiddenClass, isHidden } from './hidden.ts';
 import { forgetText, linkDensity, measureText, type TextMeasures } from './measure.ts';
 import { classAndId } from './metadata.ts';
 import { widenToSections } from './sections.ts';
-import { blockTexts, isBlockTag, textContent } from './text.ts';
+import { blockTexts, collapseWhitespace, isBlockTag, textContent } from './text.ts';
 
 /** Never article text, removed whatever their class. */
 // biome-ignore format: one list, read as a set
@@ -338,25 +338,47 @@ function collectElements(
 }
 
 /**
- * Mostly links: a menu, a box of other stories. Not a list a paragraph announces ("The tools we
- * recommend:", then their names, each a link to the shop): it is the article's (WCXB 0215's
- * course lists, 0275's, yahoo-1's; Readability keeps every list whose class is not negative).
+ * Mostly links: a menu, a box of other stories. Not a list the article's text leads into ("The
+ * tools we recommend:", then their names, each a link to the shop): it is the article's (WCXB
+ * 0215's course lists, 0275's, yahoo-1's; Readability keeps every list whose class is not
+ * negative).
  */
 function isLinkHeavy(element: Element, density: (element: Element) => number): boolean {
   if (!['p', 'li', 'ul', 'ol', 'div', 'section', 'table', 'dl'].includes(element.tagName))
     return false;
   if (density(element) <= 0.5) return false;
   const list = element.name === 'li' ? element.parent : element;
-  return !(list && isTag(list) && isAnnouncedList(list));
+  return !(list && isTag(list) && isListInProse(list, density(list)));
 }
 
-/** A list after a paragraph ending with a colon, unless it says "Related:" or "You might also like:". */
-function isAnnouncedList(element: Element): boolean {
+/** A paragraph's text that makes it prose rather than a label, before and after a list. */
+const PROSE_BEFORE = 80;
+const PROSE_AFTER = 20;
+/** Beyond this share of links, a list between paragraphs is a box of other stories' titles. */
+const LIST_IN_PROSE_LINKS = 0.85;
+
+/**
+ * A list after a paragraph that announces it with a colon, unless it says "Related:" or "You
+ * might also like:". Or a list between two paragraphs of prose whose items have words of their
+ * own beside their links ("Bad news! – 16.2%", Dragnet R780): NBC's titles of other stories,
+ * right after the article's last paragraph, are links and nothing else.
+ */
+function isListInProse(element: Element, density: number): boolean {
   if (element.name !== 'ul' && element.name !== 'ol') return false;
   const previous = previousElement(element);
   if (previous?.name !== 'p') return false;
-  const intro = textContent(previous);
-  return /:\s*$/.test(intro) && !isRelatedHeading(intro);
+  const intro = collapseWhitespace(textContent(previous));
+  if (isRelatedHeading(intro)) return false;
+  if (intro.endsWith(':')) return true;
+  if (density > LIST_IN_PROSE_LINKS || intro.length < PROSE_BEFORE) return false;
+  const next = nextElement(element);
+  if (!next || !/^(?:p|h[2-6])$/.test(next.name)) return false;
+  return collapseWhitespace(textContent(next)).length >= PROSE_AFTER;
+}
+
+function nextElement(node: AnyNode): Element | null {
+  for (let next = node.next; next; next = next.next) if (isTag(next)) return next;
+  return null;
 }
 
 function previousElement(node: AnyNode): Element | null {

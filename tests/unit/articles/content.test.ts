@@ -30,6 +30,14 @@ const excerpts = Array.from(
     `<div class="post"><a href="/${index}">Other story ${index}</a><p>March ${index + 1}, 2025</p><p>Excerpt ${index}: when the agency denies a claim, applicants wonder, more often than not, whether they can appeal, how long it takes, and what it costs.</p></div>`,
 ).join('');
 
+/** A newsletter's subjects, each a link, with its open rate beside. */
+const openRates = ['Bad news from the town hall', 'Good news from the town hall', 'Old news']
+  .map(
+    (subject, index) =>
+      `<li><a href="https://example.com/${index}">${subject}</a> – ${index + 15}.7%</li>`,
+  )
+  .join('');
+
 describe('selectMainContent through extractArticle', () => {
   it.each([
     [
@@ -361,6 +369,14 @@ describe('selectMainContent through extractArticle', () => {
       ),
       ['A:', 'B:', 'C:', 'Advertising revenue fell'],
       ['ADVERTISEMENT', 'continues below', 'Click photo', 'min read'],
+    ],
+    [
+      'a list of links with words of their own between two paragraphs, and a list of titles after the last',
+      page(
+        `<article><h1>Town retaken</h1>${paragraph('A')}<ul>${openRates}</ul>${paragraph('B')}${paragraph('C')}<ul><li><a href="/1">Floods in the north</a></li><li><a href="/2">A bridge reopens</a></li></ul><p>Follow us on Twitter and Facebook</p></article>`,
+      ),
+      ['A:', 'Bad news from the town hall', 'Old news', 'C:'],
+      ['Floods in the north', 'A bridge reopens'],
     ],
   ])('%s', (_name, html, kept, left) => {
     const { text } = extractArticle(html, { url: 'https://example.org/a' });
