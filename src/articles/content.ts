@@ -2,12 +2,12 @@
 import type { CheerioAPI } from 'cheerio';
 import { type AnyNode, type Element, hasChildren, isTag } from 'domhandler';
 import { chooseContainer, scoreCandidates, withSiblings } from './candidates.ts';
-import { cutAtComments, cutAtRelated } from './ending.ts';
+import { cutAtComments, cutAtRelated, isRelatedHeading } from './ending.ts';
 import { hasHiddenClass, isHidden } from './hidden.ts';
 import { forgetText, linkDensity, measureText, type TextMeasures } from './measure.ts';
 import { classAndId } from './metadata.ts';
 import { widenToSections } from './sections.ts';
-import { blockTexts, isBlockTag, textContent } from './text.ts';
+import { blockTexts, collapseWhitespace, isBlockTag, textContent } from './text.ts';
 
 /** Never article text, removed whatever their class. */
 // biome-ignore format: one list, read as a set
@@ -67,6 +67,23 @@ const BYLINE_MAX = 200;
 const SHARE_WORDS =
   /^(?:(?:partager|partagez|share|tweet|tweeter|imprimer|print|e-?mail|envoyer|facebook|twitter|x|linkedin|whatsapp|telegram|pinterest|reddit|messenger|copier le lien|copy link)\s*[:|·•,]?\s*)+$/i;
 
+/**
+ * A block that is only a label of the page's furniture: an advertisement's slot ("Advertisement",
+ * "Story continues below advertisement"), a photo's or the text's controls ("Click photo to
+ * enlarge", "Hide caption", "Text size"), a reading time. Never the article's words; news sites
+ * leave them between its paragraphs, under no class that gives them away.
+ */
+const PAGE_LABEL = new RegExp(
+  [
+    String.raw`^(?:advertisements?|advertising|advertisement\s*[-–—:]?\s*scroll\s+to\s+continue|sponsored(?:\s+(?:links?|content|ads?))?|publicité|anzeige`,
+    String.raw`(?:story|article|text)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|ad))?|continue\s+reading\s+below|scroll\s+to\s+continue(?:\s+with\s+content)?`,
+    String.raw`(?:click|tap)\s+(?:the\s+)?(?:photo|image|picture)\s+to\s+enlarge|enlarge\s+(?:photo|image|this\s+image)|(?:hide|toggle|show)\s+caption`,
+    String.raw`text\s+size|font\s+size|(?:print|email|e-mail)\s+this\s+(?:page|article|story)|printer[-\s]friendly(?:\s+(?:page|version))?`,
+    String.raw`\d+\s+min(?:ute)?s?\s+read|skip\s+to\s+(?:main\s+)?content)\s*[:.]?$`,
+  ].join('|'),
+  'iu',
+);
+
 export interface MainContent {
   /** The best-scoring container, for looking up the article's own <h1>. */
   root: Element | null;
@@ -124,7 +141,7 @@ export function selectMainContent(
   const blocks = parts.flatMap((part) =>
     blockTexts(part as AnyNode, skipper(part, stats, strictness)),
   );
-  const kept = blocks.filter((block) => !SHARE_WORDS.test(block));
+  const kept = blocks.filter((block) => !SHARE_WORDS.test(block) && !PAGE_LABEL.test(block));
   return { root, blocks: cutAtRelated(cutAtComments(kept)) };
 }
 
@@ -320,8 +337,52 @@ function collectElements(
   return found;
 }
 
+/**
+ * Mostly links: a menu, a box of other stories. Not a list the article's text leads into ("The
+ * tools we recommend:", then their names, each a link to the shop): it is the article's (WCXB
+ * 0215's course lists, 0275's, yahoo-1's; Readability keeps every list whose class is not
+ * negative).
+ */
 function isLinkHeavy(element: Element, density: (element: Element) => number): boolean {
   if (!['p', 'li', 'ul', 'ol', 'div', 'section', 'table', 'dl'].includes(element.tagName))
     return false;
-  return density(element) > 0.5;
+  if (density(element) <= 0.5) return false;
+  const list = element.name === 'li' ? element.parent : element;
+  return !(list && isTag(list) && isListInProse(list, density(list)));
+}
+
+/** A paragraph's text that makes it prose rather than a label, before and after a list. */
+const PROSE_BEFORE = 80;
+const PROSE_AFTER = 20;
+/** Beyond this share of links, a list between paragraphs is a box of other stories' titles. */
+const LIST_IN_PROSE_LINKS = 0.85;
+
+/**
+ * A list after a paragraph that announces it with a colon, unless it says "Related:" or "You
+ * might also like:". Or a list between two paragraphs of prose whose items have words of their
+ * own beside their links ("Bad news! – 16.2%", Dragnet R780): NBC's titles of other stories,
+ * right after the article's last paragraph, are links and nothing else.
+ */
+function isListInProse(element: Element, density: number): boolean {
+  if (element.name !== 'ul' && element.name !== 'ol') return false;
+  const previous = previousElement(element);
+  if (previous?.name !== 'p') return false;
+  const intro = collapseWhitespace(textContent(previous));
+  if (isRelatedHeading(intro)) return false;
+  if (intro.endsWith(':')) return true;
+  if (density > LIST_IN_PROSE_LINKS || intro.length < PROSE_BEFORE) return false;
+  const next = nextElement(element);
+  if (!next || !/^(?:p|h[2-6])$/.test(next.name)) return false;
+  return collapseWhitespace(textContent(next)).length >= PROSE_AFTER;
+}
+
+function nextElement(node: AnyNode): Element | null {
+  for (let next = node.next; next; next = next.next) if (isTag(next)) return next;
+  return null;
+}
+
+function previousElement(node: AnyNode): Element | null {
+  for (let previous = node.prev; previous; previous = previous.prev)
+    if (isTag(previous)) return previous;
+  return null;
 }

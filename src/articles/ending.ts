@@ -1,4 +1,5 @@
 // Where an article's text ends inside its container: readers' comments, a box of other stories below it.
+import { collapseWhitespace } from './text.ts';
 
 /**
  * A block that opens the comments: "Comments", "3 Comments", "Comments (12)", "Leave a Reply",
@@ -54,13 +55,15 @@ export function cutAtComments(blocks: string[]): string[] {
 
 /**
  * The heading of a box of links to other stories: "Related", "Related posts:", "More headlines",
- * "You might also like", "Recommended reading", "More from <site>", "Most read", and their French.
+ * "You might also like", "Recommended reading", "More from <site>", "More on <topic>", "Most read",
+ * and their French.
  */
 const RELATED_HEADING = new RegExp(
   [
     String.raw`^(?:related(?:\s+(?:stories|articles|posts|content|news|links|reading|coverage))?`,
-    String.raw`more\s+(?:stories|news|headlines|articles|posts)`,
-    String.raw`more\s+from\s+.{1,30}`,
+    // "More headlines", "More world stories from NBC News", "More content from NBCNews.com".
+    String.raw`more\s+(?:[\p{L}-]+\s+){0,2}?(?:stories|news|headlines|articles|posts|content)(?:\s+from\s+.{1,30})?`,
+    String.raw`more\s+(?:from|on)\s+.{1,30}`,
     String.raw`you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)`,
     String.raw`(?:recommended|suggested)(?:\s+(?:for\s+you|stories|articles|reading|posts))?`,
     String.raw`read\s+next|most\s+(?:read|popular|viewed|shared)|trending(?:\s+now)?`,
@@ -73,6 +76,13 @@ const RELATED_HEADING = new RegExp(
   'iu',
 );
 const RELATED_HEADING_MAX = 60;
+
+/** "Related stories:", "You might also like", "À lire aussi": a box of other stories opens here. */
+export function isRelatedHeading(text: string): boolean {
+  const heading = collapseWhitespace(text);
+  return heading.length <= RELATED_HEADING_MAX && RELATED_HEADING.test(heading);
+}
+
 /** Longer than this, a block after a "related" heading is prose, not a teaser's title. */
 const TEASER_MAX = 200;
 /**
@@ -95,8 +105,7 @@ export function cutAtRelated(blocks: string[]): string[] {
     if (
       before >= ARTICLE_BEFORE &&
       total - before <= before * TAIL_SHARE &&
-      block.length <= RELATED_HEADING_MAX &&
-      RELATED_HEADING.test(block) &&
+      isRelatedHeading(block) &&
       blocks.slice(index + 1).every((after) => after.length < TEASER_MAX)
     )
       return blocks.slice(0, index);

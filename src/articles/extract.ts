@@ -188,13 +188,19 @@ function articleText(blocks: string[], title: string): string[] {
 /**
  * A table's cells repeat ("1", "729", "3 (tie)", "38% / 48%"), and so do a chart's labels and a
  * list's dates: up to three words said again are data, not a caption or a teaser. WCXB 0103's
- * ranking table lost a third of its cells; WCXB dev gained 0.005 of body F1.
+ * ranking table lost a third of its cells; WCXB dev gained 0.005 of body F1. Four words said
+ * again are a label too ("What We Don't Like", "HR actions to take" under each item of a guide),
+ * unless they make a sentence or a labelled line ("Photo: the town square."): a caption.
  */
 function isPhrase(block: string): boolean {
-  return FOUR_WORDS.test(block);
+  if (FIVE_WORDS.test(block)) return true;
+  return FOUR_WORDS.test(block) && CAPTION_MARK.test(block);
 }
 
 const FOUR_WORDS = /\S\s+\S+\s+\S+\s+\S/;
+const FIVE_WORDS = /\S\s+\S+\s+\S+\s+\S+\s+\S/;
+/** A caption's punctuation: a sentence's end, or a colon after its label. */
+const CAPTION_MARK = /[.!?]["'”’)]?$|:/;
 
 function cleanTitle(value: string | undefined): string | null {
   const text = collapseWhitespace(value ?? '');

@@ -30,6 +30,14 @@ const excerpts = Array.from(
     `<div class="post"><a href="/${index}">Other story ${index}</a><p>March ${index + 1}, 2025</p><p>Excerpt ${index}: when the agency denies a claim, applicants wonder, more often than not, whether they can appeal, how long it takes, and what it costs.</p></div>`,
 ).join('');
 
+/** A newsletter's subjects, each a link, with its open rate beside. */
+const openRates = ['Bad news from the town hall', 'Good news from the town hall', 'Old news']
+  .map(
+    (subject, index) =>
+      `<li><a href="https://example.com/${index}">${subject}</a> – ${index + 15}.7%</li>`,
+  )
+  .join('');
+
 describe('selectMainContent through extractArticle', () => {
   it.each([
     [
@@ -346,6 +354,30 @@ describe('selectMainContent through extractArticle', () => {
       ['A:', 'C:'],
       ['Lorem ipsum'],
     ],
+    [
+      'a list of links a paragraph announces, and one under "You might also like:"',
+      page(
+        `<article><h1>Town retaken</h1>${paragraph('A')}<p>The relief groups working in the town:</p><ul>${['Red Cross', 'Doctors Without Borders', 'World Food Programme'].map((name) => `<li><a href="https://example.com/${name.length}">${name}</a></li>`).join('')}</ul>${paragraph('B')}${paragraph('C')}<p>You might also like:</p><ul>${['Floods in the north', 'A bridge reopens'].map((name) => `<li><a href="/${name.length}">${name}</a></li>`).join('')}</ul></article>`,
+      ),
+      ['A:', 'Red Cross', 'World Food Programme', 'C:'],
+      ['Floods in the north', 'A bridge reopens'],
+    ],
+    [
+      "an advertisement's label, a photo's controls and a reading time between the paragraphs",
+      page(
+        `<article><h1>Town retaken</h1><span>4 min read</span>${paragraph('A')}<div>ADVERTISEMENT</div>${paragraph('B')}<p>Story continues below advertisement</p><div><img src="a.jpg"><span>Click photo to enlarge</span></div>${paragraph('C')}<p>Advertising revenue fell by a third in the town, the chamber of commerce said.</p></article>`,
+      ),
+      ['A:', 'B:', 'C:', 'Advertising revenue fell'],
+      ['ADVERTISEMENT', 'continues below', 'Click photo', 'min read'],
+    ],
+    [
+      'a list of links with words of their own between two paragraphs, and a list of titles after the last',
+      page(
+        `<article><h1>Town retaken</h1>${paragraph('A')}<ul>${openRates}</ul>${paragraph('B')}${paragraph('C')}<ul><li><a href="/1">Floods in the north</a></li><li><a href="/2">A bridge reopens</a></li></ul><p>Follow us on Twitter and Facebook</p></article>`,
+      ),
+      ['A:', 'Bad news from the town hall', 'Old news', 'C:'],
+      ['Floods in the north', 'A bridge reopens'],
+    ],
   ])('%s', (_name, html, kept, left) => {
     const { text } = extractArticle(html, { url: 'https://example.org/a' });
     for (const part of kept) expect(text).toContain(part);
@@ -364,6 +396,15 @@ describe('repeated blocks', () => {
     const { text } = extractArticle(html, { url: 'https://example.org/a' });
     expect(text.split('\n\n').filter((block) => block.startsWith('A:'))).toHaveLength(2);
     expect(text.split('\n\n').filter((block) => block.startsWith('Photo:'))).toHaveLength(1);
+  });
+  it("keeps a guide's four-word label repeated under each item", () => {
+    const item = (label: string) =>
+      `<h2>${label}</h2>${paragraph(label)}<h3>What We Don't Like</h3><p>${label}: the strap frays after a year of daily use.</p>`;
+    const html = page(
+      `<article><h1>Town retaken</h1>${['A', 'B', 'C'].map(item).join('')}</article>`,
+    );
+    const { text } = extractArticle(html, { url: 'https://example.org/a' });
+    expect(text.split('\n\n').filter((block) => block === "What We Don't Like")).toHaveLength(3);
   });
   it("keeps a table's cells that repeat", () => {
     const row = (name: string) =>

@@ -79,6 +79,15 @@ describe('cutAtRelated', () => {
     expect(cutAtRelated(blocks)).toEqual(blocks);
   });
 
+  it.each([
+    'More world stories from NBC News:',
+    'More content from NBCNews.com:',
+    'MORE MANITOBA HEADLINES »',
+    'More on the election',
+  ])('ends before a box of other stories: %s', (heading) => {
+    expect(cutAtRelated([body, heading, 'Town square reopens', 'Army pulls out'])).toEqual([body]);
+  });
+
   it('keeps a page whose short blocks after the line outweigh the text above it', () => {
     const threads = Array.from({ length: 40 }, (_, index) => `Thread ${index}: my first job`);
     const blocks = [body, 'Related Articles:', ...threads];
