@@ -91,16 +91,12 @@ const QUALIFYING_COUNTRIES = new Set(['united-states', 'canada', 'australia']);
 const LIST_WORDS = new Set(['and', 'et', 'or', 'ou', '&']);
 const QUALIFIER_WORDS = new Set(['in', 'dans', 'au', 'aux', 'en', 'le', 'la', 'les']);
 // An adjective about language, cuisine or culture, not the state ("French cuisine", "la langue arabe").
-const CULTURE_WORDS = new FoldedSet(
-  'cuisine food wine wines language languages speaking speaker speakers accent fries toast dish dishes cooking cheese fashion literature music film films novel poetry translation translated subtitles dialect langue langues vin vins gastronomie mode littérature musique cinéma roman traduction traduit sous-titres dialecte accent parle parlent parler parlé couramment apprendre appris apprend enseigne version recette recettes pâtisserie moutarde salade gâteau yaourt peinture'.split(
-    ' ',
-  ),
+const CULTURE_WORDS = foldedWords(
+  'cuisine food wine wines language languages speaking speaker speakers accent fries toast dish dishes cooking cheese fashion literature music film films novel poetry translation translated subtitles dialect langue langues vin vins gastronomie mode littérature musique cinéma roman traduction traduit sous-titres dialecte accent parle parlent parler parlé couramment apprendre appris apprend enseigne version recette recettes pâtisserie moutarde salade gâteau yaourt peinture',
 );
 // After an adjective only (before it, "the pain of Syrian refugees"): a food, a breed, a style.
-const CULTURE_NOUNS = new FoldedSet(
-  'chard yogurt yoghurt oven ovens breakfast radish radishes dough pastry pastries bread dressing mustard salad sauce cake waffle waffles muffin muffins roast blend horn shepherd bulldog terrier mastiff poodle expressionist expressionism impressionist impressionism design usage spelling grammar word words recipe recipes dessert whisky whiskey vodka sausage roulette goddess god gods mythology restaurant restaurants cotton pie pies edition'.split(
-    ' ',
-  ),
+const CULTURE_NOUNS = foldedWords(
+  'chard yogurt yoghurt oven ovens breakfast radish radishes dough pastry pastries bread dressing mustard salad sauce cake waffle waffles muffin muffins roast blend horn shepherd bulldog terrier mastiff poodle expressionist expressionism impressionist impressionism design usage spelling grammar word words recipe recipes dessert whisky whiskey vodka sausage roulette goddess god gods mythology restaurant restaurants cotton pie pies edition',
 );
 const LANGUAGE_BEFORE = new FoldedSet(['in', 'en', 'speak', 'speaks', 'spoke', 'from', 'into']);
 const ARTICLE_LE = new FoldedSet(['le']);
@@ -110,6 +106,11 @@ const SPACES = /^[ \u00a0\t]+$/;
 const UPPER = 1;
 const LOWER = -1;
 const NO_CASE = 0;
+
+/** A set of words written as one string, compared folded. */
+function foldedWords(list: string): FoldedSet {
+  return new FoldedSet(list.split(/\s+/));
+}
 
 /** The few words read around a candidate, from the scan's tokens and the segment texts. */
 class Words {
@@ -373,10 +374,8 @@ function dropPersonNames(matcher: Matcher, words: Words, candidates: Candidate[]
 }
 
 const SAINTS = new FoldedSet(['st', 'saint', 'ste']);
-const SAINTS_INSTITUTIONS = new FoldedSet(
-  'church cathedral hospital school college university academy chapel abbey basilica parish priory convent seminary infirmary day catholic anglican episcopal primary elementary medical'.split(
-    ' ',
-  ),
+const SAINTS_INSTITUTIONS = foldedWords(
+  'church cathedral hospital school college university academy chapel abbey basilica parish priory convent seminary infirmary day catholic anglican episcopal primary elementary medical',
 );
 
 /**
@@ -399,7 +398,7 @@ function dropSaintsInstitutions(words: Words, candidates: Candidate[]): Candidat
   return gone ? candidates.filter((c) => !gone.has(c)) : candidates;
 }
 
-const STREETS = new FoldedSet('road street avenue ave lane boulevard blvd drive'.split(' '));
+const STREETS = foldedWords('road street avenue ave lane boulevard blvd drive');
 
 /**
  * A place's name before "Road", "Street", "Avenue"... names a street, wherever it runs: "the Dublin
@@ -446,16 +445,12 @@ function isPlural(words: Words, token: number): boolean {
   return text.length >= 5 && text.endsWith('s') && !text.endsWith('ss') && words.capitalised(token);
 }
 // Plurals that name what happened there: "the Beijing Games", "the London Olympics".
-const EVENTS = new FoldedSet(
-  'games olympics paralympics talks protests riots attacks bombings killings shootings floods elections hearings trials championships finals negotiations conventions accords'.split(
-    ' ',
-  ),
+const EVENTS = foldedWords(
+  'games olympics paralympics talks protests riots attacks bombings killings shootings floods elections hearings trials championships finals negotiations conventions accords',
 );
 // Papers and bodies named after their town: "the Miami Herald", "the Jamestown Foundation".
-const THINGS = new FoldedSet(
-  'herald post times tribune globe journal star sun daily chronicle gazette examiner observer standard telegraph courier record register reporter inquirer bee foundation institute society association council company corporation group club symphony orchestra opera ballet'.split(
-    ' ',
-  ),
+const THINGS = foldedWords(
+  'herald post times tribune globe journal star sun daily chronicle gazette examiner observer standard telegraph courier record register reporter inquirer bee foundation institute society association council company corporation group club symphony orchestra opera ballet',
 );
 
 // Words before a name that make it a place: "in Houston", "from Bangkok", "à Lyon".
@@ -1024,10 +1019,8 @@ function filterAdjectives(
 
 // Capitalised words after an adjective that make it an organisation's name ("American College of
 // Sports Medicine", "American Express"): no more about the state than "Bank of America".
-const ORGANISATION_WORDS = new FoldedSet(
-  'association society college institute foundation express airlines airways idol legion apparel eagle'.split(
-    ' ',
-  ),
+const ORGANISATION_WORDS = foldedWords(
+  'association society college institute foundation express airlines airways idol legion apparel eagle',
 );
 
 function opensOrganisationName(words: Words, c: Candidate): boolean {
