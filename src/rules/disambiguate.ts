@@ -383,19 +383,14 @@ const SAINTS_INSTITUTIONS = foldedWords(
  * "St Mary's church in Auckland" is not Jamaica's parish of St Mary. "St. Louis's mayor" stays.
  */
 function dropSaintsInstitutions(words: Words, candidates: Candidate[]): Candidate[] {
-  let dropped: Set<Candidate> | undefined;
-  for (const c of candidates) {
-    if (c.first === c.last || !words.isIn(c.first, 2, 5, SAINTS)) continue;
+  return keepUnless(candidates, (c) => {
+    if (c.first === c.last || !words.isIn(c.first, 2, 5, SAINTS)) return false;
     const apostrophe = words.charAfter(c.last);
-    if (apostrophe !== 0x27 && apostrophe !== 0x2019) continue;
+    if (apostrophe !== 0x27 && apostrophe !== 0x2019) return false;
     // The scan cuts the possessive off the word: the institution is the next token.
     const s = words.charAfter(c.last, 1);
-    if ((s !== 0x73 && s !== 0x53) || !words.isIn(c.last + 1, 3, 12, SAINTS_INSTITUTIONS)) continue;
-    dropped ??= new Set();
-    dropped.add(c);
-  }
-  const gone = dropped;
-  return gone ? candidates.filter((c) => !gone.has(c)) : candidates;
+    return (s === 0x73 || s === 0x53) && words.isIn(c.last + 1, 3, 12, SAINTS_INSTITUTIONS);
+  });
 }
 
 const STREETS = foldedWords('road street avenue ave lane boulevard blvd drive');
@@ -405,15 +400,14 @@ const STREETS = foldedWords('road street avenue ave lane boulevard blvd drive');
  * Road on the outskirts of Omagh" is in Northern Ireland, "Bloomfield Road" a ground in Blackpool.
  */
 function dropStreetNames(words: Words, candidates: Candidate[]): Candidate[] {
-  let dropped: Set<Candidate> | undefined;
-  for (const c of candidates) {
-    if (words.charAfter(c.last) !== 0x20 || !words.capitalised(c.last + 1)) continue;
-    if (words.between(c.last) !== ' ' || !words.isIn(c.last + 1, 3, 9, STREETS)) continue;
-    dropped ??= new Set();
-    dropped.add(c);
-  }
-  const gone = dropped;
-  return gone ? candidates.filter((c) => !gone.has(c)) : candidates;
+  return keepUnless(
+    candidates,
+    (c) =>
+      words.charAfter(c.last) === 0x20 &&
+      words.capitalised(c.last + 1) &&
+      words.between(c.last) === ' ' &&
+      words.isIn(c.last + 1, 3, 9, STREETS),
+  );
 }
 
 /**
@@ -433,7 +427,7 @@ function weakenNamesOfThings(matcher: Matcher, words: Words, candidates: Candida
     if (words.between(c.last) !== ' ' || !words.capitalised(next)) continue;
     if (!words.isIn(next, 3, 11, THINGS) && !isPlural(words, next)) continue;
     if (PLACE_WORDS.has(words.folded(next)) || words.isIn(next, 5, 14, EVENTS)) continue;
-    if ((matcher.regions[c.region]?.parent ?? -1) === -1) continue;
+    if (isTop(matcher, c.region)) continue;
     // A name of several readings is left to them: weakened, "the Washington Times" was the state's.
     if (readingsOf(candidates, i).length > 1) continue;
     c.weak = true;
@@ -537,7 +531,7 @@ function isPersonName(matcher: Matcher, words: Words, candidates: Candidate[], i
     !curated &&
     !words.isIn(c.first, 4, 12, TOWN_FIRST) &&
     (!words.isIn(c.first, 4, 12, SURNAME_CUES) ||
-      readingsOf(candidates, i).some((r) => (matcher.regions[r.region]?.parent ?? -1) === -1))
+      readingsOf(candidates, i).some((r) => isTop(matcher, r.region)))
   ) {
     return false;
   }
@@ -627,6 +621,21 @@ function isSurnameAfterPlaceName(
   return true;
 }
 
+/**
+ * The candidates but those `drops` says go, each asked against the whole list; the same array
+ * when none goes (most texts).
+ */
+function keepUnless(candidates: Candidate[], drops: (c: Candidate) => boolean): Candidate[] {
+  let gone: Set<Candidate> | undefined;
+  for (const c of candidates) {
+    if (!drops(c)) continue;
+    gone ??= new Set();
+    gone.add(c);
+  }
+  const dropped = gone;
+  return dropped ? candidates.filter((c) => !dropped.has(c)) : candidates;
+}
+
 /** A country or a group: a region with no parent. */
 function isTop(matcher: Matcher, region: number): boolean {
   return (matcher.regions[region]?.parent ?? -1) === -1;
@@ -646,20 +655,15 @@ function isCountryOrState(matcher: Matcher, region: number): boolean {
  * hashtag ("#GAZA"), a dateline opening its line ("GAZA (AP) —") and words in capitals.
  */
 function dropAcronyms(matcher: Matcher, words: Words, candidates: Candidate[]): Candidate[] {
-  let dropped: Set<Candidate> | undefined;
-  for (const c of candidates) {
-    if (c.first !== c.last || !isCapitals(words, c.first, 2, 4)) continue;
-    if ((matcher.regions[c.region]?.parent ?? -1) === -1) continue;
+  return keepUnless(candidates, (c) => {
+    if (c.first !== c.last || !isCapitals(words, c.first, 2, 4)) return false;
+    if (isTop(matcher, c.region)) return false;
     if (words.charBefore(c.first) === 0x23 || (opensLine(words, c.first) && isDateline(words, c))) {
-      continue;
+      return false;
     }
-    if (isCapitals(words, c.first - 1, 2, 40) || isCapitals(words, c.last + 1, 2, 40)) continue;
-    if (matcher.casedWords.has(words.text(c.first))) continue;
-    dropped ??= new Set();
-    dropped.add(c);
-  }
-  const gone = dropped;
-  return gone ? candidates.filter((c) => !gone.has(c)) : candidates;
+    if (isCapitals(words, c.first - 1, 2, 40) || isCapitals(words, c.last + 1, 2, 40)) return false;
+    return !matcher.casedWords.has(words.text(c.first));
+  });
 }
 
 // Words before "US" in capitals that make it the pronoun: "CONTACT US", "JOIN US TODAY", "LET US".
@@ -673,23 +677,20 @@ const AFTER_PRONOUN = new FoldedSet('at on in to for and or now today here'.spli
 
 /** "US" after a verb or a preposition in capitals is "us": "PLEASE CONTACT US AT…", not the country. */
 function dropPronounUs(words: Words, candidates: Candidate[]): Candidate[] {
-  let dropped: Set<Candidate> | undefined;
-  for (const c of candidates) {
-    if (c.first !== c.last || words.length(c.first) !== 2 || words.text(c.first) !== 'US') continue;
+  return keepUnless(candidates, (c) => {
+    if (c.first !== c.last || words.length(c.first) !== 2 || words.text(c.first) !== 'US') {
+      return false;
+    }
     const before = c.first - 1;
-    if (!isCapitals(words, before, 2, 7) || !words.isIn(before, 2, 7, PRONOUN_CUES)) continue;
+    if (!isCapitals(words, before, 2, 7) || !words.isIn(before, 2, 7, PRONOUN_CUES)) return false;
     // A noun in capitals after it makes it the adjective: "SUPPORT FOR US TROOPS".
     const next = c.last + 1;
     const adjective =
       words.between(c.last) === ' ' &&
       isCapitals(words, next, 2, 40) &&
       !words.isIn(next, 2, 5, AFTER_PRONOUN);
-    if (adjective) continue;
-    dropped ??= new Set();
-    dropped.add(c);
-  }
-  const gone = dropped;
-  return gone ? candidates.filter((c) => !gone.has(c)) : candidates;
+    return !adjective;
+  });
 }
 
 /** Whether only spaces stand between the token and the start of its line. */
