@@ -561,6 +561,8 @@ const TABLE: [string, string[], string[]][] = [
   ['The final is in Queenstown, New Zealand, on December 31.', ['new-zealand'], ['south-africa']],
   ['A lawyer from St. Petersburg, Russia, came to Belgrade.', ['russia'], ['united-states']],
   ['Tallies from Arkansas, Georgia, Kentucky and Michigan came in.', ['arkansas'], []],
+  ['Roper Corporation in La Fayette, Georgia, makes stoves.', ['lafayette'], []],
+  ['Paris, MA Jones said the vote was close.', [], ['massachusetts']],
   ['Kenya, Uganda and Tanzania signed the treaty.', ['kenya', 'uganda', 'tanzania'], []],
   ['Source: China Daily/Agencies. The minister spoke in Sri Lanka.', ['sri-lanka'], ['china']],
   // Romanised given names that faker lists only in Cyrillic or kana.
