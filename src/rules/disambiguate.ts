@@ -29,7 +29,7 @@ export type Segments = readonly [string, string];
 // Names that are also common first names: followed by a capitalised word, a person ("Jordan
 // Henderson", "Chad Smith", "Georgia O'Keeffe", "Florence Parly").
 const FIRST_NAMES = new Set(
-  'jordan chad georgia victoria florence sydney austin lincoln jackson orlando charlotte eugene marion madison dallas phoenix aurora savannah brooklyn adelaide camden chelsea virginia carolina salem troy elizabeth alexandria beverly lorraine vladimir kent nelson irving hassan salvador santiago brent norman hannibal juliet kobe halle kanye brittany'.split(
+  'jordan chad georgia victoria florence sydney austin lincoln jackson orlando charlotte eugene marion madison dallas phoenix aurora savannah brooklyn adelaide camden chelsea virginia carolina salem troy elizabeth alexandria beverly lorraine vladimir kent nelson irving hassan salvador santiago brent norman hannibal juliet kobe halle kanye brittany lara odessa'.split(
     ' ',
   ),
 );
@@ -96,7 +96,7 @@ const CULTURE_WORDS = foldedWords(
 );
 // After an adjective only (before it, "the pain of Syrian refugees"): a food, a breed, a style.
 const CULTURE_NOUNS = foldedWords(
-  'chard yogurt yoghurt oven ovens breakfast radish radishes dough pastry pastries bread dressing mustard salad sauce cake waffle waffles muffin muffins roast blend horn shepherd bulldog terrier mastiff poodle expressionist expressionism impressionist impressionism design usage spelling grammar word words recipe recipes dessert whisky whiskey vodka sausage roulette goddess god gods mythology restaurant restaurants cotton pie pies edition',
+  'chard yogurt yoghurt oven ovens breakfast radish radishes dough pastry pastries bread dressing mustard salad sauce cake waffle waffles muffin muffins roast blend horn shepherd bulldog terrier mastiff poodle expressionist expressionism impressionist impressionism design usage spelling grammar word words recipe recipes dessert whisky whiskey vodka sausage roulette goddess god gods mythology restaurant restaurants cotton pie pies edition door doors evergreen script scripts alphabet',
 );
 const LANGUAGE_BEFORE = new FoldedSet(['in', 'en', 'speak', 'speaks', 'spoke', 'from', 'into']);
 const ARTICLE_LE = new FoldedSet(['le']);
@@ -251,6 +251,7 @@ export function readContext(
   let kept = dropPersonNames(matcher, words, candidates);
   kept = dropSaintsInstitutions(words, kept);
   kept = dropStreetNames(words, kept);
+  kept = dropNamedThings(matcher, words, kept);
   kept = dropAcronyms(matcher, words, kept);
   kept = dropPronounUs(words, kept);
   kept = dropCompoundParts(matcher, words, kept);
@@ -403,11 +404,70 @@ function dropStreetNames(words: Words, candidates: Candidate[]): Candidate[] {
   return keepUnless(
     candidates,
     (c) =>
-      words.charAfter(c.last) === 0x20 &&
-      words.capitalised(c.last + 1) &&
-      words.between(c.last) === ' ' &&
-      words.isIn(c.last + 1, 3, 9, STREETS),
+      (words.charAfter(c.last) === 0x20 &&
+        words.capitalised(c.last + 1) &&
+        words.between(c.last) === ' ' &&
+        words.isIn(c.last + 1, 3, 9, STREETS)) ||
+      atCorner(words, c),
   );
+}
+
+const CORNERS = foldedWords('corner corners intersection');
+
+/** "on the corner of Bedford and Brighton": two streets, wherever towns of their names lie. */
+function atCorner(words: Words, c: Candidate): boolean {
+  let t = c.first - 1;
+  for (let n = 0; n < 5 && t > 0; n++, t--) {
+    if (words.between(t) !== ' ') return false;
+    if (words.folded(t) === 'of') return words.isIn(t - 1, 6, 12, CORNERS);
+    if (!words.capitalised(t) && !words.isIn(t, 1, 3, LIST_FOLDED)) return false;
+  }
+  return false;
+}
+
+// Words after a place's name that make the whole a company's ("Energy XXI Bermuda Ltd"), an
+// agreement's ("the Paris Agreement", "the Kyoto Protocol") or a university's ("Kent State
+// University", "Boston College").
+const COMPANY_SUFFIXES = foldedWords('ltd limited inc incorporated corp llc plc gmbh holdings');
+const AGREEMENTS = foldedWords(
+  'agreement agreements accord accords protocol protocols convention conventions treaty consensus',
+);
+const UNIVERSITIES = foldedWords('university college');
+const UNIVERSITY_OF = foldedWords('university universities');
+
+/**
+ * A place's name inside the name of a company, an agreement or a university names that thing, not
+ * the place: "Energy XXI Bermuda Ltd", "the Paris Agreement", "the University of Illinois Chicago",
+ * "Boston College". A country stays before an agreement ("the Iran Accord" is about Iran).
+ */
+function dropNamedThings(matcher: Matcher, words: Words, candidates: Candidate[]): Candidate[] {
+  return keepUnless(candidates, (c) => {
+    if (c.adjective) return false;
+    const next = c.last + 1;
+    const before = words.between(c.last);
+    if (before === ' ' || before === ', ') {
+      if (words.isIn(next, 2, 12, COMPANY_SUFFIXES)) return true;
+    }
+    if (before === ' ' && words.capitalised(next)) {
+      if (words.isIn(next, 6, 11, AGREEMENTS) && !isTop(matcher, c.region)) return true;
+      if (words.isIn(next, 7, 10, UNIVERSITIES)) return true;
+    }
+    return inUniversityName(words, c);
+  });
+}
+
+/**
+ * "the University of Illinois Chicago": every capitalised name after "University of"; not a place
+ * after a word in lower case ("the University of Texas at Austin" is in Austin).
+ */
+function inUniversityName(words: Words, c: Candidate): boolean {
+  let t = c.first - 1;
+  for (let n = 0; n < 4 && t > 0; n++, t--) {
+    if (words.between(t) !== ' ') return false;
+    if (words.folded(t) === 'of') return words.isIn(t - 1, 10, 12, UNIVERSITY_OF);
+    if (!words.capitalised(t)) return false;
+  }
+  return false;
 }
 
 /**
@@ -935,10 +995,7 @@ function isPartyTag(words: Words, token: number): boolean {
   );
 }
 
-/**
- * "Georgia's governor", "governor of Georgia", "state of Georgia", "University of Georgia": of its
- * readings, the state.
- */
+/** "Georgia's governor", "governor of Georgia", "state of Georgia": of its readings, the state. */
 function applyDivisionCues(matcher: Matcher, words: Words, candidates: Candidate[]): Candidate[] {
   if (!hasHomonyms(candidates)) return candidates;
   const dropped = new Set<Candidate>();
@@ -949,13 +1006,8 @@ function applyDivisionCues(matcher: Matcher, words: Words, candidates: Candidate
     const before = words.folded(x.first - 1);
     const before2 = words.folded(x.first - 2);
     const of = before === 'of' || before === 'de';
-    // A university is named after a city as often: "University of Toledo" is Ohio's, not Belize's
-    // district. It says "state" for a state that needs no context or a US, Canadian or
-    // Australian one ("University of Georgia").
-    const university = of && before2 === 'university';
     const cued =
       DIVISION_CUES.has(after) ||
-      university ||
       (of && (DIVISION_CUES.has(before2) || before2 === 'state' || before2 === 'état'));
     if (!cued) continue;
     const divisions = readings.filter((r) => {
@@ -964,14 +1016,7 @@ function applyDivisionCues(matcher: Matcher, words: Words, candidates: Candidate
     });
     // Of the states, those that need no context: "governor of Florida" is not Uruguay's Florida.
     const strong = divisions.filter((r) => !r.weak);
-    const chosen =
-      strong.length > 0
-        ? strong
-        : university
-          ? divisions.filter((r) =>
-              QUALIFYING_COUNTRIES.has(matcher.regions[countryOf(matcher, r.region)]?.id ?? ''),
-            )
-          : divisions;
+    const chosen = strong.length > 0 ? strong : divisions;
     if (chosen.length === 0) continue;
     for (const r of readings) if (!chosen.includes(r)) dropped.add(r);
     for (const r of chosen) r.weak = false;
@@ -1021,19 +1066,45 @@ function filterAdjectives(
 // Capitalised words after an adjective that make it an organisation's name ("American College of
 // Sports Medicine", "American Express"): no more about the state than "Bank of America".
 const ORGANISATION_WORDS = foldedWords(
-  'association society college institute foundation express airlines airways idol legion apparel eagle',
+  'association society college institute foundation express airlines airways idol legion apparel eagle academy federation league union',
 );
 
 function opensOrganisationName(words: Words, c: Candidate): boolean {
-  return (
-    words.capitalised(c.last + 1) &&
-    words.between(c.last) === ' ' &&
-    words.isIn(c.last + 1, 4, 11, ORGANISATION_WORDS)
-  );
+  // Up to two capitalised words may come between: "American Heart Association", "American Civil
+  // Liberties Union".
+  for (let t = c.last + 1; t <= c.last + 3; t++) {
+    if (!words.capitalised(t) || words.between(t - 1) !== ' ') return false;
+    if (words.isIn(t, 4, 11, ORGANISATION_WORDS)) return true;
+  }
+  return false;
 }
+
+// Names that are only languages or scripts: a list of adjectives holding one is a list of
+// languages ("Arabic, Chinese, and Thai"; "English, Brazilian Portuguese, Danish, French").
+const LANGUAGES_ONLY = foldedWords(
+  'arabic hebrew mandarin cantonese hindi urdu swahili latin cyrillic devanagari sanskrit yiddish esperanto tagalog farsi tamil telugu bengali punjabi gujarati marathi catalan hangul kanji',
+);
+
+/** Whether the adjective stands in a list of capitalised words that holds a language's name. */
+function inListOfLanguages(words: Words, c: Candidate): boolean {
+  const walk = (from: number, step: 1 | -1): boolean => {
+    let t = from;
+    for (let n = 0; n < 12; n++, t += step) {
+      const gap = step === 1 ? words.between(t - 1) : words.between(t);
+      if (gap !== ' ' && gap !== ', ' && gap !== ',') return false;
+      if (words.isIn(t, 2, 4, LIST_FOLDED)) continue;
+      if (!words.capitalised(t)) return false;
+      if (words.isIn(t, 5, 10, LANGUAGES_ONLY)) return true;
+    }
+    return false;
+  };
+  return walk(c.last + 1, 1) || walk(c.first - 1, -1);
+}
+const LIST_FOLDED = foldedWords('and or');
 
 /** "French cuisine", "cuisine française", "parle l'anglais", "in Arabic", "le russe et l'arabe". */
 function aboutCulture(words: Words, c: Candidate): boolean {
+  if (inListOfLanguages(words, c)) return true;
   // The culture words are 3 to 12 letters long, the words before a language 2 to 6.
   if (
     words.isIn(c.last + 1, 3, 12, CULTURE_WORDS) ||

@@ -226,11 +226,7 @@ const TABLE: [string, string[], string[]][] = [
   ['Des plaines inondées ont été évacuées en Inde.', ['india'], ['united-states']],
   ['Des moines ont prié pour la paix.', [], ['united-states']],
   // A town's one-word name that needs context is no place at all: University, Florida.
-  [
-    'The University of Illinois and the United States Army agreed.',
-    ['united-states', 'illinois'],
-    ['florida'],
-  ],
+  ['The University of Illinois and the United States Army agreed.', ['united-states'], ['florida']],
   // French institutions named like towns: no town, even where France is named.
   ['La Garde républicaine a défilé à Paris.', ['france', 'paris'], ['la-garde']],
   ['Le secrétaire à la Défense a salué les forces françaises.', ['france'], ['la-defense']],
@@ -554,7 +550,8 @@ const TABLE: [string, string[], string[]][] = [
   ['In Toronto, the Calgary Flames beat the Boston Bruins 3-2.', ['canada'], ['united-states']],
   ['According to the Miami Herald, Florida braced for the storm.', ['miami'], []],
   ['The Ohio River flooded the valley.', ['ohio'], []],
-  ['A University of Georgia study showed no difference.', ['georgia-us'], ['georgia']],
+  // A university's name is no place, however its state is named.
+  ['A University of Georgia study showed no difference.', [], ['georgia', 'georgia-us']],
   ['In the second half, Brittany Powell led San Jose State with ten points.', [], ['france']],
   ['He was born at Cedars-Sinai Medical Center last spring.', [], ['egypt']],
   // "Town, Country": a town of that country, even one the gazetteer lacks; not in a list.
@@ -565,6 +562,20 @@ const TABLE: [string, string[], string[]][] = [
   ['Paris, MA Jones said the vote was close.', [], ['massachusetts']],
   ['Kenya, Uganda and Tanzania signed the treaty.', ['kenya', 'uganda', 'tanzania'], []],
   ['Source: China Daily/Agencies. The minister spoke in Sri Lanka.', ['sri-lanka'], ['china']],
+  // A place inside a company's, an agreement's or a university's name; an adjective opening an
+  // organisation's; a list of languages; two streets at a corner.
+  ['Shares of Energy XXI Bermuda Ltd rose on Thursday.', [], ['bermuda']],
+  ['Nations fell short of the Paris Agreement goal.', [], ['france']],
+  ['Talks on the Iran Agreement resumed.', ['iran'], []],
+  ['She teaches at the University of Illinois Chicago.', [], ['united-states']],
+  ['He coached at Boston College for a decade.', [], ['united-states']],
+  ['The American Heart Association recommends walking.', [], ['united-states']],
+  ['Fonts for Arabic, Chinese, and Thai are missing.', [], ['china', 'thailand']],
+  ['The French, British and German troops left.', ['france', 'united-kingdom', 'germany'], []],
+  ['We tested a French-door refrigerator beside a Chinese evergreen.', [], ['france', 'china']],
+  ['A shop on the corner of Bedford and Brighton sold hats.', [], ['united-kingdom']],
+  ['Designer Lara Mahler chose bold colours.', [], ['venezuela']],
+  ['Floods hit the state of Lara in Venezuela.', ['lara'], []],
   // Romanised given names that faker lists only in Cyrillic or kana.
   ['With John Terry and Andriy Shevchenko injured, Chelsea lost.', [], ['kazakhstan']],
   ['The researcher Hiro Ito found the flaw.', [], ['japan']],
