@@ -252,6 +252,7 @@ export function readContext(
   kept = dropSaintsInstitutions(words, kept);
   kept = dropStreetNames(words, kept);
   kept = dropNamedThings(matcher, words, kept);
+  kept = dropTeamNames(matcher, words, kept);
   kept = dropAcronyms(matcher, words, kept);
   kept = dropPronounUs(words, kept);
   kept = dropCompoundParts(matcher, words, kept);
@@ -468,6 +469,64 @@ function inUniversityName(words: Words, c: Candidate): boolean {
     if (!words.capitalised(t)) return false;
   }
   return false;
+}
+
+// Plurals after a place's name that are no team: "the Florida Keys", "the Yorkshire Dales".
+const NOT_TEAMS = foldedWords(
+  'keys dales downs broads fields flats plains rapids sands shores woods glades highlands lowlands midlands wetlands islands isles levels rockies forces troops veterans rebels militants fighters measles',
+);
+// Words after a city's name that make it a club's: "Manchester United", "Bolton Wanderers".
+const CLUB_AFTER = foldedWords('united fc afc rovers wanderers athletic albion hotspur');
+// Words before a city's name that make it a club's: "Werder Bremen", "PSV Eindhoven", "FC Porto".
+const CLUB_BEFORE = foldedWords(
+  'fc ac afc real werder psv bayern borussia atletico atlético inter olympique sporting dynamo dinamo spartak lokomotiv hertha eintracht',
+);
+
+/**
+ * A sports club is no place (our annotators', GeoCorpora's and analysts' reading): a place's name
+ * before a capitalised plural ("the Edmonton Oilers", "Toronto Maple Leafs") or a club's word
+ * ("Manchester United", "PSV Eindhoven"). A country stays: a national team counts. The city's name
+ * alone stays too: "Edmonton, which has dropped six straight" is the club, but taking every
+ * "Edmonton" of such a text for it lost 0.005 on the news texts only scored.
+ */
+function dropTeamNames(matcher: Matcher, words: Words, candidates: Candidate[]): Candidate[] {
+  return keepUnless(
+    candidates,
+    (c) => !c.adjective && !isTop(matcher, c.region) && isTeamName(words, c),
+  );
+}
+
+function isTeamName(words: Words, c: Candidate): boolean {
+  const next = c.last + 1;
+  // In a headline in title case, every word is capitalised: "California Measles Outbreak".
+  if (words.between(c.last) === ' ' && words.capitalised(next) && !words.titleCase(c.first)) {
+    if (words.isIn(next, 2, 9, CLUB_AFTER)) return true;
+    // "Toronto Maple Leafs", "Boston Red Sox": one capitalised word may come first.
+    const plural = isPlural(words, next)
+      ? next
+      : words.between(next) === ' ' &&
+          !PLACE_WORDS.has(words.folded(next)) &&
+          isPlural(words, next + 1)
+        ? next + 1
+        : -1;
+    if (plural !== -1 && isTeamPlural(words, plural)) return true;
+  }
+  return (
+    words.between(c.first - 1) === ' ' &&
+    words.capitalised(c.first - 1) &&
+    words.isIn(c.first - 1, 2, 9, CLUB_BEFORE)
+  );
+}
+
+function isTeamPlural(words: Words, token: number): boolean {
+  const folded = words.folded(token);
+  return (
+    !PLACE_WORDS.has(folded) &&
+    !words.isIn(token, 5, 14, EVENTS) &&
+    !words.isIn(token, 4, 12, NOT_TEAMS) &&
+    !words.isIn(token, 3, 11, THINGS) &&
+    !words.isIn(token, 4, 11, ORGANISATION_WORDS)
+  );
 }
 
 /**

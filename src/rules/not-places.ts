@@ -48,6 +48,7 @@ export const NOT_PLACES: readonly string[] = [
   'Kanye West',
   'Nanyang Technological University',
   'Dartmouth College',
+  'Werder Bremen',
   'Morgan Stanley',
   'Scientific American',
   'Windows Vista',

@@ -576,6 +576,13 @@ const TABLE: [string, string[], string[]][] = [
   ['A shop on the corner of Bedford and Brighton sold hats.', [], ['united-kingdom']],
   ['Designer Lara Mahler chose bold colours.', [], ['venezuela']],
   ['Floods hit the state of Lara in Venezuela.', ['lara'], []],
+  // A club is no place: a city's name before a plural or a club's word; a national team counts.
+  ['Moreau scored twice as the struggling Edmonton Oilers lost again on the road.', [], ['canada']],
+  ['The fans hope that Manchester United will sign him this week.', [], ['united-kingdom']],
+  ['He later joined PSV Eindhoven on a free transfer.', [], ['netherlands']],
+  ['He left the club to sign for Werder Bremen in the summer.', [], ['germany']],
+  ['The storm hit the Florida Keys and left thousands without power.', ['united-states'], []],
+  ['The visitors were beaten by the England team at home.', ['united-kingdom'], []],
   // Romanised given names that faker lists only in Cyrillic or kana.
   ['With John Terry and Andriy Shevchenko injured, Chelsea lost.', [], ['kazakhstan']],
   ['The researcher Hiro Ito found the flaw.', [], ['japan']],
