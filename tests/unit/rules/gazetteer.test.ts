@@ -583,6 +583,8 @@ const TABLE: [string, string[], string[]][] = [
   ['He left the club to sign for Werder Bremen in the summer.', [], ['germany']],
   ['The storm hit the Florida Keys and left thousands without power.', ['united-states'], []],
   ['The visitors were beaten by the England team at home.', ['united-kingdom'], []],
+  // Wimbledon is the championships: a one-word name needing context, so no generated place.
+  ['She lost in the second round at Wimbledon last year.', [], ['united-kingdom']],
   // Romanised given names that faker lists only in Cyrillic or kana.
   ['With John Terry and Andriy Shevchenko injured, Chelsea lost.', [], ['kazakhstan']],
   ['The researcher Hiro Ito found the flaw.', [], ['japan']],
