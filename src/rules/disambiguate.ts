@@ -414,13 +414,14 @@ function dropStreetNames(words: Words, candidates: Candidate[]): Candidate[] {
 }
 
 const CORNERS = foldedWords('corner corners intersection');
+const OF = foldedWords('of');
 
 /** "on the corner of Bedford and Brighton": two streets, wherever towns of their names lie. */
 function atCorner(words: Words, c: Candidate): boolean {
   let t = c.first - 1;
   for (let n = 0; n < 5 && t > 0; n++, t--) {
     if (words.between(t) !== ' ') return false;
-    if (words.folded(t) === 'of') return words.isIn(t - 1, 6, 12, CORNERS);
+    if (words.isIn(t, 2, 2, OF)) return words.isIn(t - 1, 6, 12, CORNERS);
     if (!words.capitalised(t) && !words.isIn(t, 1, 3, LIST_FOLDED)) return false;
   }
   return false;
@@ -465,7 +466,7 @@ function inUniversityName(words: Words, c: Candidate): boolean {
   let t = c.first - 1;
   for (let n = 0; n < 4 && t > 0; n++, t--) {
     if (words.between(t) !== ' ') return false;
-    if (words.folded(t) === 'of') return words.isIn(t - 1, 10, 12, UNIVERSITY_OF);
+    if (words.isIn(t, 2, 2, OF)) return words.isIn(t - 1, 10, 12, UNIVERSITY_OF);
     if (!words.capitalised(t)) return false;
   }
   return false;
