@@ -992,6 +992,9 @@ function applyQualifiers(matcher: Matcher, words: Words, candidates: Candidate[]
     }
     const yLast = ys[0]?.last ?? x.last;
     if (LIST_WORDS.has(words.folded(yLast + 1))) continue;
+    // A name that follows another place's and a comma is an item of a list: "salons in Seoul,
+    // Nairobi, New York" do not put Nairobi in New York.
+    if (followsListedPlace(words, candidates, i)) continue;
     const states = ys.some((y) => {
       const parent = matcher.regions[y.region]?.parent ?? -1;
       const id = parent === -1 ? '' : (matcher.regions[parent]?.id ?? '');
@@ -1014,6 +1017,19 @@ function applyQualifiers(matcher: Matcher, words: Words, candidates: Candidate[]
   }
   const gone = dropped;
   return !gone || gone.size === 0 ? candidates : candidates.filter((c) => !gone.has(c));
+}
+
+/** Whether the candidate at `i` comes right after another place's name and a comma. */
+function followsListedPlace(words: Words, candidates: Candidate[], i: number): boolean {
+  const x = candidates[i] as Candidate;
+  const gap = words.between(x.first - 1);
+  if (gap !== ', ' && gap !== ',') return false;
+  for (let j = i - 1; j >= 0; j--) {
+    const other = candidates[j] as Candidate;
+    if (other.last === x.first - 1) return true;
+    if (other.last < x.first - 4) return false;
+  }
+  return false;
 }
 
 const DOT = 0x2e;

@@ -560,6 +560,7 @@ const TABLE: [string, string[], string[]][] = [
   ['Tallies from Arkansas, Georgia, Kentucky and Michigan came in.', ['arkansas'], []],
   ['Roper Corporation in La Fayette, Georgia, makes stoves.', ['lafayette'], []],
   ['Paris, MA Jones said the vote was close.', [], ['massachusetts']],
+  ['Salons were held in Seoul, Nairobi, New York.', ['kenya', 'united-states'], []],
   ['Kenya, Uganda and Tanzania signed the treaty.', ['kenya', 'uganda', 'tanzania'], []],
   ['Source: China Daily/Agencies. The minister spoke in Sri Lanka.', ['sri-lanka'], ['china']],
   // A place inside a company's, an agreement's or a university's name; an adjective opening an
