@@ -198,7 +198,10 @@ export function listRegionMentions(
   const found = collectMentions(matcher, scan);
   if (found.length === 0) return [];
   if (matcher.readContext) addNotPlaces(matcher, scan, found);
-  const longest = keepLongestMentions(found).filter((mention) => mention.region !== -1);
+  const longest = keepLongestMentions(
+    found,
+    matcher.readContext ? lowerNew(scan, segments) : null,
+  ).filter((mention) => mention.region !== -1);
   const kept = matcher.readContext
     ? readContext(matcher, scan, segments, longest, matcher.adjectives)
     : longest;
@@ -294,11 +297,27 @@ function addNotPlaces(matcher: Matcher, scan: Scan, mentions: Mention[]): void {
   }
 }
 
+/** Whether a token is "new" in lower case before a capitalised word ("new Berlin"). */
+type LowerNew = (token: number) => boolean;
+
+function lowerNew(scan: Scan, segments: Segments): LowerNew {
+  return (token) => {
+    const segment = segments[scan.tokenSegment[token] as number] ?? '';
+    const start = scan.tokenStart[token] as number;
+    if (scan.tokenEnd[token] !== start + 3 || !segment.startsWith('new', start)) return false;
+    if (scan.tokenSegment[token + 1] !== scan.tokenSegment[token]) return false;
+    const next = segment.charAt(scan.tokenStart[token + 1] as number);
+    return next !== next.toLowerCase();
+  };
+}
+
 /**
  * A name inside a longer name is not a mention ("Guinée" in "Guinée-Bissau", "Anbar" in "Al-Anbar");
- * two regions sharing one exact span (Tripoli) both keep it.
+ * two regions sharing one exact span (Tripoli) both keep it. With `lowerNew` (context read), "new"
+ * in lower case does not hide the capitalised name after it: "Fonts' new Berlin-based foundry"
+ * names Berlin, "in new Delhi" Delhi, whatever readContext makes of New Berlin, Wisconsin.
  */
-function keepLongestMentions(mentions: Mention[]): Mention[] {
+function keepLongestMentions(mentions: Mention[], lowerNew: LowerNew | null = null): Mention[] {
   mentions.sort((x, y) => x.first - y.first || y.last - x.last);
   // A name that covers another starts at most `span` tokens before it: only those kept since are
   // read, so that an article naming thousands of places costs no more than its names.
@@ -313,7 +332,8 @@ function keepLongestMentions(mentions: Mention[]): Mention[] {
       covered =
         k.first <= mention.first &&
         mention.last <= k.last &&
-        (k.region === mention.region || k.last - k.first > mention.last - mention.first);
+        (k.region === mention.region || k.last - k.first > mention.last - mention.first) &&
+        !(lowerNew && mention.first === k.first + 1 && lowerNew(k.first));
     }
     if (!covered) kept.push(mention);
   }

@@ -561,6 +561,9 @@ const TABLE: [string, string[], string[]][] = [
   ['Roper Corporation in La Fayette, Georgia, makes stoves.', ['lafayette'], []],
   ['Paris, MA Jones said the vote was close.', [], ['massachusetts']],
   ['Salons were held in Seoul, Nairobi, New York.', ['kenya', 'united-states'], []],
+  // "new" in lower case is the adjective: the name after it stays.
+  ['The studio opened its new Berlin office.', ['germany'], ['united-states']],
+  ['Flights in new Delhi were cancelled.', ['india'], []],
   ['Kenya, Uganda and Tanzania signed the treaty.', ['kenya', 'uganda', 'tanzania'], []],
   ['Source: China Daily/Agencies. The minister spoke in Sri Lanka.', ['sri-lanka'], ['china']],
   // A place inside a company's, an agreement's or a university's name; an adjective opening an
