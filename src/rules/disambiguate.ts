@@ -96,7 +96,7 @@ const CULTURE_WORDS = foldedWords(
 );
 // After an adjective only (before it, "the pain of Syrian refugees"): a food, a breed, a style.
 const CULTURE_NOUNS = foldedWords(
-  'chard yogurt yoghurt oven ovens breakfast radish radishes dough pastry pastries bread dressing mustard salad sauce cake waffle waffles muffin muffins roast blend horn shepherd bulldog terrier mastiff poodle expressionist expressionism impressionist impressionism design usage spelling grammar word words recipe recipes dessert whisky whiskey vodka sausage roulette goddess god gods mythology restaurant restaurants cotton pie pies edition door doors evergreen script scripts alphabet',
+  'chard yogurt yoghurt oven ovens breakfast radish radishes dough pastry pastries bread dressing mustard salad sauce cake waffle waffles muffin muffins roast blend horn shepherd bulldog terrier mastiff poodle expressionist expressionism impressionist impressionism design usage spelling grammar word words recipe recipes dessert whisky whiskey vodka sausage roulette goddess god gods mythology restaurant restaurants cotton pie pies edition door doors evergreen script scripts alphabet style licorice liquorice cocktail cocktails',
 );
 const LANGUAGE_BEFORE = new FoldedSet(['in', 'en', 'speak', 'speaks', 'spoke', 'from', 'into']);
 const ARTICLE_LE = new FoldedSet(['le']);
@@ -454,8 +454,27 @@ function dropNamedThings(matcher: Matcher, words: Words, candidates: Candidate[]
       if (words.isIn(next, 6, 11, AGREEMENTS) && !isTop(matcher, c.region)) return true;
       if (words.isIn(next, 7, 10, UNIVERSITIES)) return true;
     }
-    return inUniversityName(words, c);
+    return inUniversityName(words, c) || ofAmerica(words, c);
   });
+}
+
+const AMERICA = foldedWords('america');
+const STATES = foldedWords('states');
+
+/**
+ * "Nintendo of America", "Boy Scouts of America": the country is "the United States"; a capitalised
+ * word and "of" before "America" make an organisation's name (as "Bank of America" in not-places).
+ */
+function ofAmerica(words: Words, c: Candidate): boolean {
+  return (
+    c.first === c.last &&
+    words.isIn(c.first, 7, 7, AMERICA) &&
+    words.isIn(c.first - 1, 2, 2, OF) &&
+    words.between(c.first - 1) === ' ' &&
+    words.between(c.first - 2) === ' ' &&
+    words.capitalised(c.first - 2) &&
+    !words.isIn(c.first - 2, 6, 6, STATES)
+  );
 }
 
 /**
@@ -1142,7 +1161,7 @@ function filterAdjectives(
 // Capitalised words after an adjective that make it an organisation's name ("American College of
 // Sports Medicine", "American Express"): no more about the state than "Bank of America".
 const ORGANISATION_WORDS = foldedWords(
-  'association society college institute foundation express airlines airways idol legion apparel eagle academy federation league union',
+  'association society college institute foundation express airlines airways idol legion apparel eagle academy federation league union journal review magazine post times cross crescent gladiators',
 );
 
 function opensOrganisationName(words: Words, c: Candidate): boolean {

@@ -49,6 +49,7 @@ export const NOT_PLACES: readonly string[] = [
   'Nanyang Technological University',
   'Dartmouth College',
   'Werder Bremen',
+  'Order of the Phoenix',
   'Morgan Stanley',
   'Scientific American',
   'Windows Vista',

@@ -580,6 +580,12 @@ const TABLE: [string, string[], string[]][] = [
   ['A shop on the corner of Bedford and Brighton sold hats.', [], ['united-kingdom']],
   ['Designer Lara Mahler chose bold colours.', [], ['venezuela']],
   ['Floods hit the state of Lara in Venezuela.', ['lara'], []],
+  ['A vice president of Nintendo of America said so.', [], ['united-states']],
+  ['The United States of America said so.', ['united-states'], []],
+  ['A nurse of the American Red Cross cared for him.', [], ['united-states']],
+  ['His paper in the British Journal of Management was cited.', [], ['united-kingdom']],
+  ['The brand blends French style with sustainability.', [], ['france']],
+  ['The DVD of Harry Potter and the Order of the Phoenix came second.', [], ['united-states']],
   // A club is no place: a city's name before a plural or a club's word; a national team counts.
   ['Moreau scored twice as the struggling Edmonton Oilers lost again on the road.', [], ['canada']],
   ['The fans hope that Manchester United will sign him this week.', [], ['united-kingdom']],
