@@ -420,9 +420,12 @@ const OF = foldedWords('of');
 function atCorner(words: Words, c: Candidate): boolean {
   let t = c.first - 1;
   for (let n = 0; n < 5 && t > 0; n++, t--) {
-    if (words.between(t) !== ' ') return false;
-    if (words.isIn(t, 2, 2, OF)) return words.isIn(t - 1, 6, 12, CORNERS);
+    // Read on the token's first letter before its gap is sliced: most names follow a word in
+    // lower case.
+    if (words.isIn(t, 2, 2, OF))
+      return words.between(t) === ' ' && words.isIn(t - 1, 6, 12, CORNERS);
     if (!words.capitalised(t) && !words.isIn(t, 1, 3, LIST_FOLDED)) return false;
+    if (words.between(t) !== ' ') return false;
   }
   return false;
 }
@@ -446,13 +449,16 @@ function dropNamedThings(matcher: Matcher, words: Words, candidates: Candidate[]
   return keepUnless(candidates, (c) => {
     if (c.adjective) return false;
     const next = c.last + 1;
-    const before = words.between(c.last);
-    if (before === ' ' || before === ', ') {
-      if (words.isIn(next, 2, 12, COMPANY_SUFFIXES)) return true;
-    }
-    if (before === ' ' && words.capitalised(next)) {
-      if (words.isIn(next, 6, 11, AGREEMENTS) && !isTop(matcher, c.region)) return true;
-      if (words.isIn(next, 7, 10, UNIVERSITIES)) return true;
+    const after = words.charAfter(c.last);
+    if ((after === 0x20 || after === 0x2c) && words.capitalised(next)) {
+      const before = words.between(c.last);
+      if ((before === ' ' || before === ', ') && words.isIn(next, 2, 12, COMPANY_SUFFIXES)) {
+        return true;
+      }
+      if (before === ' ') {
+        if (words.isIn(next, 6, 11, AGREEMENTS) && !isTop(matcher, c.region)) return true;
+        if (words.isIn(next, 7, 10, UNIVERSITIES)) return true;
+      }
     }
     return inUniversityName(words, c) || ofAmerica(words, c);
   });
@@ -484,9 +490,10 @@ function ofAmerica(words: Words, c: Candidate): boolean {
 function inUniversityName(words: Words, c: Candidate): boolean {
   let t = c.first - 1;
   for (let n = 0; n < 4 && t > 0; n++, t--) {
-    if (words.between(t) !== ' ') return false;
-    if (words.isIn(t, 2, 2, OF)) return words.isIn(t - 1, 10, 12, UNIVERSITY_OF);
-    if (!words.capitalised(t)) return false;
+    if (words.isIn(t, 2, 2, OF)) {
+      return words.between(t) === ' ' && words.isIn(t - 1, 10, 12, UNIVERSITY_OF);
+    }
+    if (!words.capitalised(t) || words.between(t) !== ' ') return false;
   }
   return false;
 }
@@ -518,9 +525,13 @@ function dropTeamNames(matcher: Matcher, words: Words, candidates: Candidate[]):
 
 function isTeamName(words: Words, c: Candidate): boolean {
   const next = c.last + 1;
-  // In a headline in title case, every word is capitalised: "California Measles Outbreak".
-  if (words.between(c.last) === ' ' && words.capitalised(next) && !words.titleCase(c.first)) {
-    if (words.isIn(next, 2, 9, CLUB_AFTER)) return true;
+  if (
+    words.charAfter(c.last) === 0x20 &&
+    words.capitalised(next) &&
+    words.between(c.last) === ' '
+  ) {
+    // In a headline in title case, every word is capitalised: "California Measles Outbreak".
+    if (words.isIn(next, 2, 9, CLUB_AFTER)) return !words.titleCase(c.first);
     // "Toronto Maple Leafs", "Boston Red Sox": one capitalised word may come first.
     const plural = isPlural(words, next)
       ? next
@@ -529,12 +540,12 @@ function isTeamName(words: Words, c: Candidate): boolean {
           isPlural(words, next + 1)
         ? next + 1
         : -1;
-    if (plural !== -1 && isTeamPlural(words, plural)) return true;
+    if (plural !== -1 && isTeamPlural(words, plural)) return !words.titleCase(c.first);
   }
   return (
-    words.between(c.first - 1) === ' ' &&
     words.capitalised(c.first - 1) &&
-    words.isIn(c.first - 1, 2, 9, CLUB_BEFORE)
+    words.isIn(c.first - 1, 2, 9, CLUB_BEFORE) &&
+    words.between(c.first - 1) === ' '
   );
 }
 
@@ -574,8 +585,14 @@ function weakenNamesOfThings(matcher: Matcher, words: Words, candidates: Candida
 }
 /** A capitalised plural: a team's name ("the Calgary Flames", "the Boston Bruins"). */
 function isPlural(words: Words, token: number): boolean {
-  const text = words.text(token);
-  return text.length >= 5 && text.endsWith('s') && !text.endsWith('ss') && words.capitalised(token);
+  const length = words.length(token);
+  // Read on its last two letters, in place: charAfter(token, -1) is the last.
+  return (
+    length >= 5 &&
+    words.charAfter(token, -1) === 0x73 &&
+    words.charAfter(token, -2) !== 0x73 &&
+    words.capitalised(token)
+  );
 }
 // Plurals that name what happened there: "the Beijing Games", "the London Olympics".
 const EVENTS = foldedWords(
@@ -648,14 +665,15 @@ function isPersonName(matcher: Matcher, words: Words, candidates: Candidate[], i
   if (c.first !== c.last || length < 4 || length > 12) return false;
   const next = c.last + 1;
   // "Hassan al-Senied", "Omar bin Laden": a given name before the particle of a family name.
+  // The particle first: the given-name lists are large, and most names are followed by none.
   if (
+    words.isIn(next, 2, 4, NAME_PARTICLES) &&
+    words.between(c.last) === ' ' &&
+    (words.between(next) === '-' || words.between(next) === ' ') &&
+    words.capitalised(next + 1) &&
     (FIRST_NAMES.has(words.folded(c.first)) ||
       words.isIn(c.first, 2, 13, SURNAME_CUES) ||
-      words.isIn(c.first, 2, 13, TOWN_FIRST)) &&
-    words.between(c.last) === ' ' &&
-    words.isIn(next, 2, 4, NAME_PARTICLES) &&
-    (words.between(next) === '-' || words.between(next) === ' ') &&
-    words.capitalised(next + 1)
+      words.isIn(c.first, 2, 13, TOWN_FIRST))
   ) {
     return true;
   }
@@ -1182,18 +1200,21 @@ const LANGUAGES_ONLY = foldedWords(
 
 /** Whether the adjective stands in a list of capitalised words that holds a language's name. */
 function inListOfLanguages(words: Words, c: Candidate): boolean {
-  const walk = (from: number, step: 1 | -1): boolean => {
-    let t = from;
-    for (let n = 0; n < 12; n++, t += step) {
-      const gap = step === 1 ? words.between(t - 1) : words.between(t);
-      if (gap !== ' ' && gap !== ', ' && gap !== ',') return false;
-      if (words.isIn(t, 2, 4, LIST_FOLDED)) continue;
-      if (!words.capitalised(t)) return false;
-      if (words.isIn(t, 5, 10, LANGUAGES_ONLY)) return true;
-    }
-    return false;
-  };
-  return walk(c.last + 1, 1) || walk(c.first - 1, -1);
+  return listHoldsLanguage(words, c.last + 1, 1) || listHoldsLanguage(words, c.first - 1, -1);
+}
+
+/** Walks a list of capitalised words from `from`, one way, for a language's name. */
+function listHoldsLanguage(words: Words, from: number, step: 1 | -1): boolean {
+  let t = from;
+  for (let n = 0; n < 12; n++, t += step) {
+    // The token is read before its gap is sliced: most adjectives stand in no list.
+    const listWord = words.isIn(t, 2, 3, LIST_FOLDED);
+    if (!listWord && !words.capitalised(t)) return false;
+    const gap = step === 1 ? words.between(t - 1) : words.between(t);
+    if (gap !== ' ' && gap !== ', ' && gap !== ',') return false;
+    if (!listWord && words.isIn(t, 5, 10, LANGUAGES_ONLY)) return true;
+  }
+  return false;
 }
 const LIST_FOLDED = foldedWords('and or');
 
