@@ -162,7 +162,7 @@ export const NEWS_HOWTO =
 export const NEWS_TEXT_CHARS = 6000;
 
 /**
- * Our annotations of English news and web texts (bench/geoparse-news-en.yaml): 960 truth texts of
+ * Our annotations of English news and web texts (bench/geoparse-news-en.yaml): 1,120 truth texts of
  * the extraction corpora (L3S-GN1's Google News articles of 2008, WCXB dev's articles of 2025,
  * Dragnet's web pages of 2012), drawn at random, each read to its first 6,000 characters and annotated with every country it
  * names a place of. The texts stay in their corpora; the file names them. `dev` texts are read
