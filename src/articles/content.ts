@@ -1,7 +1,7 @@
 // The article's main text: boilerplate removed, block containers scored in the spirit of Readability.
 import type { CheerioAPI } from 'cheerio';
 import { type AnyNode, type Element, hasChildren, isTag } from 'domhandler';
-import { chooseContainer, scoreCandidates, withSiblings } from './candidates.ts';
+import { BUILDER_MODULE, chooseContainer, scoreCandidates, withSiblings } from './candidates.ts';
 import { cutAtComments, cutAtRelated, isRelatedHeading } from './ending.ts';
 import { hasHiddenClass, isHidden } from './hidden.ts';
 import { forgetText, linkDensity, measureText, type TextMeasures } from './measure.ts';
@@ -44,17 +44,6 @@ const NEVER_CONTENT =
  */
 const LINK_BOX = /read-?also|read-more|lire-aussi|a-lire|most-read/i;
 const LINK_BOX_TEXT = 200;
-/**
- * "Widget" names a sidebar's boxes, and also the modules that some editors build every page of:
- * HubSpot's CMS splits a post into `widget-span widget-type-cell` columns and
- * `hs_cos_wrapper_widget widget-type-rich_text` modules, CKEditor 5 leaves `ck-widget` around
- * the sections it edited (WCXB 0164 and 4705 lost two thirds of their text), and a "best of"
- * guide puts each product's review in a `c-product-widget` card (Reviewed: WCXB 0010 and 4430
- * read only their introductions). These names say nothing of what the block holds: its other
- * names are judged alone.
- */
-const BUILDER_MODULE =
-  /(?<=^|\s)(?:hs_cos_wrapper_widget|widget-span|widget-type-[\w-]+|ck-widget|[\w-]*product-widget[\w-]*)(?=\s|$)/gi;
 /** Inside the article: bylines and datelines, already read as metadata (Readability drops them too). */
 const ARTICLE_META =
   /byline|dateline|writtenby|author|entry-meta|post-meta|article-meta|story-meta|posted-on|kicker/i;

@@ -378,6 +378,24 @@ describe('selectMainContent through extractArticle', () => {
       ['A:', 'Bad news from the town hall', 'Old news', 'C:'],
       ['Floods in the north', 'A bridge reopens'],
     ],
+    [
+      "a HubSpot page's sections in widget-span cells, a callout with its link between them",
+      page(
+        `<h1>Town retaken</h1><div class="pillar-content">${[
+          ['A', 'B', 'C', 'D'],
+          ['E', 'F'],
+        ]
+          .map(
+            (labels, index) =>
+              `<div class="span12 widget-span widget-type-cell"><div class="row-fluid-wrapper"><div class="rich-text">${labels.map((label) => paragraph(label)).join('')}</div></div>${index === 0 ? '<div class="callout-box"><h3>Plan your move</h3><p>Our relief workers are committed to helping every family that returns, and to taking the time to learn what each household needs before the winter comes.</p><a href="/contact">Talk to us</a></div>' : ''}</div>`,
+          )
+          .join(
+            '',
+          )}</div><div class="more"><a href="/1">Other story</a> <a href="/2">Another story</a></div>`,
+      ),
+      ['A:', 'D:', 'E:', 'F:'],
+      ['Other story'],
+    ],
   ])('%s', (_name, html, kept, left) => {
     const { text } = extractArticle(html, { url: 'https://example.org/a' });
     for (const part of kept) expect(text).toContain(part);
