@@ -163,7 +163,7 @@ function isList(element: Element): boolean {
  * The callers keep those that hold most of the page or its <h1>.
  */
 function isUnlikely(element: Element, stats: TextMeasures): boolean {
-  const names = classAndId(element).replace(BUILDER_MODULE, ' ');
+  const names = withoutTaxonomy(classAndId(element).replace(BUILDER_MODULE, ' '));
   if (element.name === 'form') return UNLIKELY.test(names) || !isTextForm(element, stats);
   if (UNLIKELY.test(names)) {
     if (MAYBE_CONTENT.test(names) && !NEVER_CONTENT.test(names)) return false;
@@ -173,6 +173,21 @@ function isUnlikely(element: Element, stats: TextMeasures): boolean {
   if (!LINK_BOX.test(names)) return false;
   const chars = stats.get(element)?.chars ?? 0;
   return chars < LINK_BOX_TEXT || linkDensity(stats, element) > 0.3;
+}
+
+/** A blog post's own classes, as WordPress's post_class() and TypePad write them. */
+const POST_CLASS =
+  /(?:^|\s)(?:hentry|type-post|status-publish|post-\d+|entry-type-[\w-]+)(?=\s|$)/i;
+/** The post's categories, tags, author and format, each a class: `category-social-media`. */
+const TAXONOMY = /(?<=^|\s)(?:entry-)?(?:category|tag|author|format)-[\w-]+(?=\s|$)/gi;
+
+/**
+ * A post's names without its taxonomy: the topics it is filed under say nothing of the block. A
+ * post filed under "social media" or tagged "sharing" read as a share bar and went (Dragnet R60,
+ * TypePad's `entry-category-social_media`); the comments were read instead.
+ */
+function withoutTaxonomy(names: string): string {
+  return POST_CLASS.test(names) ? names.replace(TAXONOMY, ' ') : names;
 }
 
 /** Paragraphs, and their text, a <form> holds to be a page's wrapper rather than a form. */

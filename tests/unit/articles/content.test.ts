@@ -379,6 +379,14 @@ describe('selectMainContent through extractArticle', () => {
       ['Floods in the north', 'A bridge reopens'],
     ],
     [
+      'a short post filed under "social media" and tagged "sharing", beside a longer blurb',
+      page(
+        `<div id="main"><div class="post-12 post type-post status-publish category-social-media tag-sharing hentry"><h2>Town retaken</h2><div class="entry-content">${paragraph('A')}${paragraph('B')}</div></div></div><div id="extra"><p>${'About this blog: a reporter’s notes from the front, the towns, the people and the roads between them, written over ten years. '.repeat(6)}</p></div>`,
+      ),
+      ['A:', 'B:'],
+      [],
+    ],
+    [
       "a HubSpot page's sections in widget-span cells, a callout with its link between them",
       page(
         `<h1>Town retaken</h1><div class="pillar-content">${[
