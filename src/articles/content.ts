@@ -7,6 +7,7 @@ import { hasHiddenClass, isHidden } from './hidden.ts';
 import { forgetText, linkDensity, measureText, type TextMeasures } from './measure.ts';
 import { classAndId } from './metadata.ts';
 import { widenToSections } from './sections.ts';
+import { isTeaserList } from './teasers.ts';
 import { blockTexts, collapseWhitespace, isBlockTag, textContent } from './text.ts';
 
 /** Never article text, removed whatever their class. */
@@ -243,7 +244,7 @@ function skipper(
   const density = (element: Element) => linkDensity(stats, element);
   return (element) => {
     if (element === part) return false;
-    if (isLinkHeavy(element, density)) return true;
+    if (isLinkHeavy(element, density) || isTeaserList(element, stats)) return true;
     if (strictness !== 'strict') return false;
     const names = classAndId(element);
     if (names === '') return false;

@@ -4,6 +4,7 @@ import { type AnyNode, type Element, hasChildren, isTag } from 'domhandler';
 import type { JsonObject } from './json-ld.ts';
 import type { TextMeasures } from './measure.ts';
 import { classAndId } from './page-scan.ts';
+import { isTeaserList } from './teasers.ts';
 import { blockTexts, collapseWhitespace, htmlToText, isBlockTag } from './text.ts';
 
 /**
@@ -172,7 +173,8 @@ function itempropBlocks($: CheerioAPI): string[] {
 
 /**
  * The page's paragraphs in document order: `p`, `pre`, `blockquote`, and elements holding text
- * but no blocks (sloppy markup), at least PARAGRAPH_MIN long, not mostly links.
+ * but no blocks (sloppy markup), at least PARAGRAPH_MIN long, not mostly links; none in a
+ * comments section nor in a list of other stories' summaries (isTeaserList).
  */
 function forEachParagraph(
   $: CheerioAPI,
@@ -183,6 +185,7 @@ function forEachParagraph(
   while (stack.length > 0) {
     const node = stack.pop() as AnyNode;
     if (isTag(node) && COMMENTS_SECTION.test(classAndId(node))) continue;
+    if (isTag(node) && isTeaserList(node, measures)) continue;
     if (isTag(node) && isReadableParagraph(node)) {
       const measured = measures.get(node);
       const chars = measured?.chars ?? 0;

@@ -404,6 +404,22 @@ describe('selectMainContent through extractArticle', () => {
       ['A:', 'D:', 'E:', 'F:'],
       ['Other story'],
     ],
+    [
+      'other stories under the article as a <dl>, linked titles over their summaries',
+      page(
+        `<div id="story"><h1>Town retaken</h1>${paragraph('A')}${paragraph('B')}${paragraph('C')}<div class="lineup"><h3><a href="/region/">More regional headlines</a></h3><dl>${[1, 2, 3, 4].map((index) => `<dt><a href="/story/${index}">Other story ${index}</a></dt><dd>Summary ${index}: a new bridge, a school budget and a hospital wing were all discussed by the council on Monday night.</dd>`).join('')}</dl></div></div>`,
+      ),
+      ['A:', 'C:'],
+      ['Summary 1', 'Summary 4'],
+    ],
+    [
+      "a glossary's terms, anchors on the page itself, with their definitions",
+      page(
+        `<div id="story"><h1>Town retaken</h1>${paragraph('A')}${paragraph('B')}<dl>${['Artillery', 'Drone', 'Front', 'Siege'].map((term) => `<dt><a name="${term}">${term}</a></dt><dd>${term} means, for this report, what the army's own glossary says it means, no more and no less.</dd>`).join('')}</dl></div>`,
+      ),
+      ['A:', 'Artillery means', 'Siege means'],
+      [],
+    ],
   ])('%s', (_name, html, kept, left) => {
     const { text } = extractArticle(html, { url: 'https://example.org/a' });
     for (const part of kept) expect(text).toContain(part);

@@ -150,6 +150,20 @@ describe('extractArticle keeps the container', () => {
     expect(extractArticle(html)).toMatchObject({ method: 'content', text: PARAGRAPHS[0] });
   });
 
+  it('when the rest of the page is other stories, linked titles over their summaries', () => {
+    const teasers = Array.from(
+      { length: 8 },
+      (_, index) =>
+        `<dt><a href="/autre-${index}">Autre article ${index}</a></dt><dd>Résumé ${index} : le conseil municipal a voté lundi soir le budget des écoles, du nouveau pont et de l’aile de l’hôpital.</dd>`,
+    );
+    const html = page(
+      '',
+      `<div id="story"><h1>Rutba reprise</h1><p>${PARAGRAPHS[0]}</p></div>` +
+        `<div class="lineup"><h3><a href="/region/">Plus de titres</a></h3><dl>${teasers.join('')}</dl></div>`,
+    );
+    expect(extractArticle(html)).toMatchObject({ method: 'content', text: PARAGRAPHS[0] });
+  });
+
   it('when a JSON-LD body is a teaser shorter than it', () => {
     const html = page(
       jsonLd({ '@type': 'NewsArticle', articleBody: PARAGRAPHS[0] }),
