@@ -387,6 +387,14 @@ describe('selectMainContent through extractArticle', () => {
       [],
     ],
     [
+      "a guide's short introduction beside its body, a table of contents a level up",
+      page(
+        `<h1>Town retaken</h1><div class="guide"><ul class="toc">${['Siege', 'Aftermath', 'Relief', 'Return'].map((name) => `<li><a href="#${name}">${name}</a></li>`).join('')}</ul><div class="wrap"><div class="intro"><div><p>Intro: the town, its bridge, its market and its school, was held for a week, and this guide, updated daily, says what returning families need.</p></div></div><div class="body">${['A', 'B', 'C', 'D'].map((label) => paragraph(label)).join('')}</div></div></div>`,
+      ),
+      ['Intro:', 'A:', 'D:'],
+      [],
+    ],
+    [
       "a HubSpot page's sections in widget-span cells, a callout with its link between them",
       page(
         `<h1>Town retaken</h1><div class="pillar-content">${[
