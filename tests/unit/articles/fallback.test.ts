@@ -164,6 +164,23 @@ describe('extractArticle keeps the container', () => {
     expect(extractArticle(html)).toMatchObject({ method: 'content', text: PARAGRAPHS[0] });
   });
 
+  it('when readers’ comments follow it under a "Comments" heading that names them', () => {
+    const comments = Array.from(
+      { length: 12 },
+      (_, index) =>
+        `<div id="c${index}"><p>Je ne crois pas un mot de ce communiqué, qui ne dit rien des civils restés dans la ville ni des routes minées (lecteur ${index}).</p></div><p class="posted">Posté par lecteur ${index}</p>`,
+    );
+    const html = page(
+      '',
+      `<div class="blog"><h3>Rutba reprise</h3><p>${PARAGRAPHS[0]}</p><p>${PARAGRAPHS[1]}</p>` +
+        `<h2 id="comments">Comments</h2>${comments.join('')}</div>`,
+    );
+    expect(extractArticle(html)).toMatchObject({
+      method: 'content',
+      text: `${PARAGRAPHS[0]}\n\n${PARAGRAPHS[1]}`,
+    });
+  });
+
   it('when a JSON-LD body is a teaser shorter than it', () => {
     const html = page(
       jsonLd({ '@type': 'NewsArticle', articleBody: PARAGRAPHS[0] }),
