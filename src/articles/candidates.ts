@@ -15,6 +15,18 @@ export const NEGATIVE = new RegExp(
   'i',
 );
 
+/**
+ * "Widget" names a sidebar's boxes, and also the modules that some editors build every page of:
+ * HubSpot's CMS splits a post into `widget-span widget-type-cell` columns and
+ * `hs_cos_wrapper_widget widget-type-rich_text` modules, CKEditor 5 leaves `ck-widget` around
+ * the sections it edited (WCXB 0164 and 4705 lost two thirds of their text), and a "best of"
+ * guide puts each product's review in a `c-product-widget` card (Reviewed: WCXB 0010 and 4430
+ * read only their introductions). These names say nothing of what the block holds: its other
+ * names are judged alone.
+ */
+export const BUILDER_MODULE =
+  /(?<=^|\s)(?:hs_cos_wrapper_widget|widget-span|widget-type-[\w-]+|ck-widget|[\w-]*product-widget[\w-]*)(?=\s|$)/gi;
+
 const PARAGRAPH_MIN = 25;
 /**
  * A paragraph's score goes whole to its parent, half to its grandparent, and a third of its

@@ -1,12 +1,13 @@
 // The article's main text: boilerplate removed, block containers scored in the spirit of Readability.
 import type { CheerioAPI } from 'cheerio';
 import { type AnyNode, type Element, hasChildren, isTag } from 'domhandler';
-import { chooseContainer, scoreCandidates, withSiblings } from './candidates.ts';
-import { cutAtComments, cutAtRelated, isRelatedHeading } from './ending.ts';
+import { BUILDER_MODULE, chooseContainer, scoreCandidates, withSiblings } from './candidates.ts';
+import { cutAtComments, cutAtRelated, isCommentsHeading, isRelatedHeading } from './ending.ts';
 import { hasHiddenClass, isHidden } from './hidden.ts';
 import { forgetText, linkDensity, measureText, type TextMeasures } from './measure.ts';
 import { classAndId } from './metadata.ts';
 import { widenToSections } from './sections.ts';
+import { isTeaserList } from './teasers.ts';
 import { blockTexts, collapseWhitespace, isBlockTag, textContent } from './text.ts';
 
 /** Never article text, removed whatever their class. */
@@ -44,17 +45,6 @@ const NEVER_CONTENT =
  */
 const LINK_BOX = /read-?also|read-more|lire-aussi|a-lire|most-read/i;
 const LINK_BOX_TEXT = 200;
-/**
- * "Widget" names a sidebar's boxes, and also the modules that some editors build every page of:
- * HubSpot's CMS splits a post into `widget-span widget-type-cell` columns and
- * `hs_cos_wrapper_widget widget-type-rich_text` modules, CKEditor 5 leaves `ck-widget` around
- * the sections it edited (WCXB 0164 and 4705 lost two thirds of their text), and a "best of"
- * guide puts each product's review in a `c-product-widget` card (Reviewed: WCXB 0010 and 4430
- * read only their introductions). These names say nothing of what the block holds: its other
- * names are judged alone.
- */
-const BUILDER_MODULE =
-  /(?<=^|\s)(?:hs_cos_wrapper_widget|widget-span|widget-type-[\w-]+|ck-widget|[\w-]*product-widget[\w-]*)(?=\s|$)/gi;
 /** Inside the article: bylines and datelines, already read as metadata (Readability drops them too). */
 const ARTICLE_META =
   /byline|dateline|writtenby|author|entry-meta|post-meta|article-meta|story-meta|posted-on|kicker/i;
@@ -120,6 +110,7 @@ export function removeBoilerplate($: CheerioAPI, strictness: Strictness = 'stric
     if (element === body || !isUnlikely(element, stats) || wrapsContent(element, stats))
       return false;
     const measured = stats.get(element);
+    if (isCommentsMark(element, measured?.chars ?? 0)) return false;
     return !measured?.holdsArticle && ((measured?.chars ?? 0) <= bodyChars / 2 || isList(element));
   });
   for (const element of unlikely) forgetText(stats, element);
@@ -174,7 +165,7 @@ function isList(element: Element): boolean {
  * The callers keep those that hold most of the page or its <h1>.
  */
 function isUnlikely(element: Element, stats: TextMeasures): boolean {
-  const names = classAndId(element).replace(BUILDER_MODULE, ' ');
+  const names = withoutTaxonomy(classAndId(element).replace(BUILDER_MODULE, ' '));
   if (element.name === 'form') return UNLIKELY.test(names) || !isTextForm(element, stats);
   if (UNLIKELY.test(names)) {
     if (MAYBE_CONTENT.test(names) && !NEVER_CONTENT.test(names)) return false;
@@ -184,6 +175,21 @@ function isUnlikely(element: Element, stats: TextMeasures): boolean {
   if (!LINK_BOX.test(names)) return false;
   const chars = stats.get(element)?.chars ?? 0;
   return chars < LINK_BOX_TEXT || linkDensity(stats, element) > 0.3;
+}
+
+/** A blog post's own classes, as WordPress's post_class() and TypePad write them. */
+const POST_CLASS =
+  /(?:^|\s)(?:hentry|type-post|status-publish|post-\d+|entry-type-[\w-]+)(?=\s|$)/i;
+/** The post's categories, tags, author and format, each a class: `category-social-media`. */
+const TAXONOMY = /(?<=^|\s)(?:entry-)?(?:category|tag|author|format)-[\w-]+(?=\s|$)/gi;
+
+/**
+ * A post's names without its taxonomy: the topics it is filed under say nothing of the block. A
+ * post filed under "social media" or tagged "sharing" read as a share bar and went (Dragnet R60,
+ * TypePad's `entry-category-social_media`); the comments were read instead.
+ */
+function withoutTaxonomy(names: string): string {
+  return POST_CLASS.test(names) ? names.replace(TAXONOMY, ' ') : names;
 }
 
 /** Paragraphs, and their text, a <form> holds to be a page's wrapper rather than a form. */
@@ -239,16 +245,30 @@ function skipper(
   const density = (element: Element) => linkDensity(stats, element);
   return (element) => {
     if (element === part) return false;
-    if (isLinkHeavy(element, density)) return true;
+    if (isLinkHeavy(element, density) || isTeaserList(element, stats)) return true;
     if (strictness !== 'strict') return false;
     const names = classAndId(element);
     if (names === '') return false;
     const chars = stats.get(element)?.chars ?? 0;
+    if (isCommentsMark(element, chars)) return false;
     if (chars > partChars / 2 && !isList(element)) return false;
     if (ARTICLE_META.test(names) && chars < BYLINE_MAX) return true;
     if (isAuthorBox(element, names)) return true;
     return isUnlikely(element, stats);
   };
+}
+
+/** A comments heading is short; longer, an element is not one and its text is not read. */
+const COMMENTS_MARK_MAX = 80;
+
+/**
+ * The heading over readers' comments, `<h2 id="comments">Comments</h2>`: kept, so that the text
+ * ends there (cutAtComments). Removed for its id, it let the comments below it run on as the
+ * article's (Movable Type's blogs, Dragnet R196: 20,000 characters of comments after a post).
+ */
+function isCommentsMark(element: Element, chars: number): boolean {
+  if (!HEADING.test(element.name) || chars > COMMENTS_MARK_MAX) return false;
+  return isCommentsHeading(collapseWhitespace(textContent(element)));
 }
 
 /**

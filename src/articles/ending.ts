@@ -32,6 +32,11 @@ const HEADING_MAX = 80;
 /** Text the article needs above a comments heading: a heading near the top is a link to them. */
 const ARTICLE_BEFORE = 300;
 
+/** "Comments", "Leave a Reply", "12 commentaires": a heading that opens readers' comments. */
+export function isCommentsHeading(text: string): boolean {
+  return text.length <= HEADING_MAX && COMMENTS_HEADING.test(text);
+}
+
 /**
  * The blocks up to a comments heading that follows the article's first ARTICLE_BEFORE characters.
  * A heading that comes back (digits aside) is a blog's front page, one under each post: no cut.
@@ -42,7 +47,7 @@ export function cutAtComments(blocks: string[]): string[] {
   const seen = new Set<string>();
   for (let index = 0; index < blocks.length; index += 1) {
     const block = blocks[index] as string;
-    if (block.length <= HEADING_MAX && COMMENTS_HEADING.test(block)) {
+    if (isCommentsHeading(block)) {
       const heading = block.toLowerCase().replace(/\d+/g, '#');
       if (seen.has(heading)) return blocks;
       seen.add(heading);

@@ -1,10 +1,12 @@
 // When the chosen container holds far less than the page says its article is: JSON-LD articleBody, itemprop=articleBody, readable paragraphs.
 import type { CheerioAPI } from 'cheerio';
 import { type AnyNode, type Element, hasChildren, isTag } from 'domhandler';
+import { isCommentsHeading } from './ending.ts';
 import type { JsonObject } from './json-ld.ts';
 import type { TextMeasures } from './measure.ts';
 import { classAndId } from './page-scan.ts';
-import { blockTexts, collapseWhitespace, htmlToText, isBlockTag } from './text.ts';
+import { isTeaserList } from './teasers.ts';
+import { blockTexts, collapseWhitespace, htmlToText, isBlockTag, textContent } from './text.ts';
 
 /**
  * How an article's text was obtained: `content` the scored main container; `jsonld` the page's
@@ -172,7 +174,9 @@ function itempropBlocks($: CheerioAPI): string[] {
 
 /**
  * The page's paragraphs in document order: `p`, `pre`, `blockquote`, and elements holding text
- * but no blocks (sloppy markup), at least PARAGRAPH_MIN long, not mostly links.
+ * but no blocks (sloppy markup), at least PARAGRAPH_MIN long, not mostly links; none in a
+ * comments section nor in a list of other stories' summaries (isTeaserList), and none after a
+ * heading that opens the comments.
  */
 function forEachParagraph(
   $: CheerioAPI,
@@ -180,14 +184,19 @@ function forEachParagraph(
   visit: (element: Element) => void,
 ) {
   const stack: AnyNode[] = [$('body')[0] ?? ($.root()[0] as AnyNode)];
+  let before = 0;
   while (stack.length > 0) {
     const node = stack.pop() as AnyNode;
+    if (isTag(node) && before >= ARTICLE_BEFORE && opensComments(node, measures)) return;
     if (isTag(node) && COMMENTS_SECTION.test(classAndId(node))) continue;
+    if (isTag(node) && isTeaserList(node, measures)) continue;
     if (isTag(node) && isReadableParagraph(node)) {
       const measured = measures.get(node);
       const chars = measured?.chars ?? 0;
-      if (chars >= PARAGRAPH_MIN && (measured?.linkChars ?? 0) <= chars * LINK_SHARE_MAX)
+      if (chars >= PARAGRAPH_MIN && (measured?.linkChars ?? 0) <= chars * LINK_SHARE_MAX) {
         visit(node);
+        before += chars;
+      }
       continue;
     }
     if (!hasChildren(node)) continue;
@@ -196,6 +205,23 @@ function forEachParagraph(
     }
   }
 }
+
+/** Text the page's paragraphs need above a comments heading for it to end them, as in cutAtComments. */
+const ARTICLE_BEFORE = 300;
+
+/**
+ * A heading that opens readers' comments ("Comments", "Leave a Reply"): old blogs put them in
+ * the article's own container under no class, and the page's paragraphs then counted every
+ * comment. Dragnet R532 read 8,320 characters of comments for a 563-character post.
+ */
+function opensComments(element: Element, measures: TextMeasures): boolean {
+  if (!HEADING.test(element.name) || (measures.get(element)?.chars ?? 0) > HEADING_MAX)
+    return false;
+  return isCommentsHeading(collapseWhitespace(textContent(element)));
+}
+
+const HEADING = /^h[1-6]$/;
+const HEADING_MAX = 80;
 
 /** About the length of readableBlocks' text, from the lengths measured: no text is built. */
 function measureReadable($: CheerioAPI, measures: TextMeasures): number {

@@ -378,6 +378,56 @@ describe('selectMainContent through extractArticle', () => {
       ['A:', 'Bad news from the town hall', 'Old news', 'C:'],
       ['Floods in the north', 'A bridge reopens'],
     ],
+    [
+      'a short post filed under "social media" and tagged "sharing", beside a longer blurb',
+      page(
+        `<div id="main"><div class="post-12 post type-post status-publish category-social-media tag-sharing hentry"><h2>Town retaken</h2><div class="entry-content">${paragraph('A')}${paragraph('B')}</div></div></div><div id="extra"><p>${'About this blog: a reporter’s notes from the front, the towns, the people and the roads between them, written over ten years. '.repeat(6)}</p></div>`,
+      ),
+      ['A:', 'B:'],
+      [],
+    ],
+    [
+      "a guide's short introduction beside its body, a table of contents a level up",
+      page(
+        `<h1>Town retaken</h1><div class="guide"><ul class="toc">${['Siege', 'Aftermath', 'Relief', 'Return'].map((name) => `<li><a href="#${name}">${name}</a></li>`).join('')}</ul><div class="wrap"><div class="intro"><div><p>Intro: the town, its bridge, its market and its school, was held for a week, and this guide, updated daily, says what returning families need.</p></div></div><div class="body">${['A', 'B', 'C', 'D'].map((label) => paragraph(label)).join('')}</div></div></div>`,
+      ),
+      ['Intro:', 'A:', 'D:'],
+      [],
+    ],
+    [
+      "a HubSpot page's sections in widget-span cells, a callout with its link between them",
+      page(
+        `<h1>Town retaken</h1><div class="pillar-content">${[
+          ['A', 'B', 'C', 'D'],
+          ['E', 'F'],
+        ]
+          .map(
+            (labels, index) =>
+              `<div class="span12 widget-span widget-type-cell"><div class="row-fluid-wrapper"><div class="rich-text">${labels.map((label) => paragraph(label)).join('')}</div></div>${index === 0 ? '<div class="callout-box"><h3>Plan your move</h3><p>Our relief workers are committed to helping every family that returns, and to taking the time to learn what each household needs before the winter comes.</p><a href="/contact">Talk to us</a></div>' : ''}</div>`,
+          )
+          .join(
+            '',
+          )}</div><div class="more"><a href="/1">Other story</a> <a href="/2">Another story</a></div>`,
+      ),
+      ['A:', 'D:', 'E:', 'F:'],
+      ['Other story'],
+    ],
+    [
+      'other stories under the article as a <dl>, linked titles over their summaries',
+      page(
+        `<div id="story"><h1>Town retaken</h1>${paragraph('A')}${paragraph('B')}${paragraph('C')}<div class="lineup"><h3><a href="/region/">More regional headlines</a></h3><dl>${[1, 2, 3, 4].map((index) => `<dt><a href="/story/${index}">Other story ${index}</a></dt><dd>Summary ${index}: a new bridge, a school budget and a hospital wing were all discussed by the council on Monday night.</dd>`).join('')}</dl></div></div>`,
+      ),
+      ['A:', 'C:'],
+      ['Summary 1', 'Summary 4'],
+    ],
+    [
+      "a glossary's terms, anchors on the page itself, with their definitions",
+      page(
+        `<div id="story"><h1>Town retaken</h1>${paragraph('A')}${paragraph('B')}<dl>${['Artillery', 'Drone', 'Front', 'Siege'].map((term) => `<dt><a name="${term}">${term}</a></dt><dd>${term} means, for this report, what the army's own glossary says it means, no more and no less.</dd>`).join('')}</dl></div>`,
+      ),
+      ['A:', 'Artillery means', 'Siege means'],
+      [],
+    ],
   ])('%s', (_name, html, kept, left) => {
     const { text } = extractArticle(html, { url: 'https://example.org/a' });
     for (const part of kept) expect(text).toContain(part);

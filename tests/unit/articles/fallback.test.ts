@@ -150,6 +150,37 @@ describe('extractArticle keeps the container', () => {
     expect(extractArticle(html)).toMatchObject({ method: 'content', text: PARAGRAPHS[0] });
   });
 
+  it('when the rest of the page is other stories, linked titles over their summaries', () => {
+    const teasers = Array.from(
+      { length: 8 },
+      (_, index) =>
+        `<dt><a href="/autre-${index}">Autre article ${index}</a></dt><dd>Résumé ${index} : le conseil municipal a voté lundi soir le budget des écoles, du nouveau pont et de l’aile de l’hôpital.</dd>`,
+    );
+    const html = page(
+      '',
+      `<div id="story"><h1>Rutba reprise</h1><p>${PARAGRAPHS[0]}</p></div>` +
+        `<div class="lineup"><h3><a href="/region/">Plus de titres</a></h3><dl>${teasers.join('')}</dl></div>`,
+    );
+    expect(extractArticle(html)).toMatchObject({ method: 'content', text: PARAGRAPHS[0] });
+  });
+
+  it('when readers’ comments follow it under a "Comments" heading that names them', () => {
+    const comments = Array.from(
+      { length: 12 },
+      (_, index) =>
+        `<div id="c${index}"><p>Je ne crois pas un mot de ce communiqué, qui ne dit rien des civils restés dans la ville ni des routes minées (lecteur ${index}).</p></div><p class="posted">Posté par lecteur ${index}</p>`,
+    );
+    const html = page(
+      '',
+      `<div class="blog"><h3>Rutba reprise</h3><p>${PARAGRAPHS[0]}</p><p>${PARAGRAPHS[1]}</p>` +
+        `<h2 id="comments">Comments</h2>${comments.join('')}</div>`,
+    );
+    expect(extractArticle(html)).toMatchObject({
+      method: 'content',
+      text: `${PARAGRAPHS[0]}\n\n${PARAGRAPHS[1]}`,
+    });
+  });
+
   it('when a JSON-LD body is a teaser shorter than it', () => {
     const html = page(
       jsonLd({ '@type': 'NewsArticle', articleBody: PARAGRAPHS[0] }),
