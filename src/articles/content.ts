@@ -2,7 +2,12 @@
 import type { CheerioAPI } from 'cheerio';
 import { type AnyNode, type Element, hasChildren, isTag } from 'domhandler';
 import { BUILDER_MODULE, chooseContainer, scoreCandidates, withSiblings } from './candidates.ts';
-import { cutAtComments, cutAtRelated, isCommentsHeading, isRelatedHeading } from './ending.ts';
+import {
+  cutAtComments,
+  cutAtRelated,
+  isCommentsHeadingElement,
+  isRelatedHeading,
+} from './ending.ts';
 import { hasHiddenClass, isHidden } from './hidden.ts';
 import { forgetText, linkDensity, measureText, type TextMeasures } from './measure.ts';
 import { classAndId } from './metadata.ts';
@@ -110,7 +115,9 @@ export function removeBoilerplate($: CheerioAPI, strictness: Strictness = 'stric
     if (element === body || !isUnlikely(element, stats) || wrapsContent(element, stats))
       return false;
     const measured = stats.get(element);
-    if (isCommentsMark(element, measured?.chars ?? 0)) return false;
+    // The heading over readers' comments is kept, so that the text ends there (cutAtComments):
+    // removed for its id, it let the comments run on as the article's (Dragnet R196).
+    if (isCommentsHeadingElement(element, measured?.chars ?? 0)) return false;
     return !measured?.holdsArticle && ((measured?.chars ?? 0) <= bodyChars / 2 || isList(element));
   });
   for (const element of unlikely) forgetText(stats, element);
@@ -250,25 +257,12 @@ function skipper(
     const names = classAndId(element);
     if (names === '') return false;
     const chars = stats.get(element)?.chars ?? 0;
-    if (isCommentsMark(element, chars)) return false;
+    if (isCommentsHeadingElement(element, chars)) return false;
     if (chars > partChars / 2 && !isList(element)) return false;
     if (ARTICLE_META.test(names) && chars < BYLINE_MAX) return true;
     if (isAuthorBox(element, names)) return true;
     return isUnlikely(element, stats);
   };
-}
-
-/** A comments heading is short; longer, an element is not one and its text is not read. */
-const COMMENTS_MARK_MAX = 80;
-
-/**
- * The heading over readers' comments, `<h2 id="comments">Comments</h2>`: kept, so that the text
- * ends there (cutAtComments). Removed for its id, it let the comments below it run on as the
- * article's (Movable Type's blogs, Dragnet R196: 20,000 characters of comments after a post).
- */
-function isCommentsMark(element: Element, chars: number): boolean {
-  if (!HEADING.test(element.name) || chars > COMMENTS_MARK_MAX) return false;
-  return isCommentsHeading(collapseWhitespace(textContent(element)));
 }
 
 /**

@@ -1,12 +1,12 @@
 // When the chosen container holds far less than the page says its article is: JSON-LD articleBody, itemprop=articleBody, readable paragraphs.
 import type { CheerioAPI } from 'cheerio';
 import { type AnyNode, type Element, hasChildren, isTag } from 'domhandler';
-import { isCommentsHeading } from './ending.ts';
+import { ARTICLE_BEFORE, isCommentsHeadingElement } from './ending.ts';
 import type { JsonObject } from './json-ld.ts';
 import type { TextMeasures } from './measure.ts';
 import { classAndId } from './page-scan.ts';
 import { isTeaserList } from './teasers.ts';
-import { blockTexts, collapseWhitespace, htmlToText, isBlockTag, textContent } from './text.ts';
+import { blockTexts, collapseWhitespace, htmlToText, isBlockTag } from './text.ts';
 
 /**
  * How an article's text was obtained: `content` the scored main container; `jsonld` the page's
@@ -206,22 +206,14 @@ function forEachParagraph(
   }
 }
 
-/** Text the page's paragraphs need above a comments heading for it to end them, as in cutAtComments. */
-const ARTICLE_BEFORE = 300;
-
 /**
  * A heading that opens readers' comments ("Comments", "Leave a Reply"): old blogs put them in
  * the article's own container under no class, and the page's paragraphs then counted every
  * comment. Dragnet R532 read 8,320 characters of comments for a 563-character post.
  */
 function opensComments(element: Element, measures: TextMeasures): boolean {
-  if (!HEADING.test(element.name) || (measures.get(element)?.chars ?? 0) > HEADING_MAX)
-    return false;
-  return isCommentsHeading(collapseWhitespace(textContent(element)));
+  return isCommentsHeadingElement(element, measures.get(element)?.chars ?? 0);
 }
-
-const HEADING = /^h[1-6]$/;
-const HEADING_MAX = 80;
 
 /** About the length of readableBlocks' text, from the lengths measured: no text is built. */
 function measureReadable($: CheerioAPI, measures: TextMeasures): number {
