@@ -431,7 +431,7 @@ function atCorner(words: Words, c: Candidate): boolean {
 }
 
 // Words after a place's name that make the whole a company's ("Energy XXI Bermuda Ltd"), an
-// agreement's ("the Paris Agreement", "the Kyoto Protocol") or a university's ("Kent State
+// agreement's ("the Paris Agreement", "the Kyoto Protocol") or a university's ("Boston
 // University", "Boston College").
 const COMPANY_SUFFIXES = foldedWords('ltd limited inc incorporated corp llc plc gmbh holdings');
 const AGREEMENTS = foldedWords(
@@ -1212,7 +1212,7 @@ function listHoldsLanguage(words: Words, from: number, step: 1 | -1): boolean {
     if (!listWord && !words.capitalised(t)) return false;
     const gap = step === 1 ? words.between(t - 1) : words.between(t);
     if (gap !== ' ' && gap !== ', ' && gap !== ',') return false;
-    if (!listWord && words.isIn(t, 5, 10, LANGUAGES_ONLY)) return true;
+    if (!listWord && words.isIn(t, 4, 10, LANGUAGES_ONLY)) return true;
   }
   return false;
 }
