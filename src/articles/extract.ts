@@ -14,7 +14,7 @@ import {
 } from './fallback.ts';
 import { detectLanguage } from './language.ts';
 import { readMetadata, textOf } from './metadata.ts';
-import { closeCutScriptAttribute, closeUnclosedTitle } from './repair.ts';
+import { closeCutScriptAttribute, closeUnclosedTitle, repairDoubleUtf8 } from './repair.ts';
 import { collapseWhitespace } from './text.ts';
 import { chooseTitle } from './title.ts';
 
@@ -60,7 +60,7 @@ export function extractArticle(
 ): ExtractedArticle {
   const decoded = typeof html === 'string' ? html : decodeBody(html, options.contentType);
   checkHtml(decoded, options);
-  const source = closeCutScriptAttribute(closeUnclosedTitle(decoded));
+  const source = repairDoubleUtf8(closeCutScriptAttribute(closeUnclosedTitle(decoded)));
   const $ = load(source);
   const metadata = readMetadata($, options.url);
   const declared = readDeclaredBody($, source, metadata.jsonLd);

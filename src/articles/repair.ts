@@ -35,3 +35,25 @@ const CUT_SCRIPT_ATTRIBUTE =
 export function closeCutScriptAttribute(source: string): string {
   return source.replace(CUT_SCRIPT_ATTRIBUTE, '$1">');
 }
+
+/** A C1 control character: never in a page's text, but in every UTF-8 punctuation mark read as Latin-1. */
+const C1_CONTROL = /[\u0080-\u009f]/;
+/**
+ * A UTF-8 sequence read as Latin-1, one character per byte: a lead byte (Â to ô) and its
+ * continuation bytes (U+0080 to U+00BF), at least one of them a C1 control.
+ */
+const LATIN1_UTF8 = /[\u00c2-\u00f4][\u0080-\u00bf]{1,3}/g;
+
+/**
+ * Decodes UTF-8 that a CMS stored as Latin-1 and encoded again: `weâ\u0080\u0099ve` for
+ * `we’ve`. The stray controls split words, so each apostrophe cost the article shingles (WCXB
+ * 4859). Only sequences holding a C1 control are decoded: `Ã©` may be what the page says.
+ */
+export function repairDoubleUtf8(source: string): string {
+  if (!C1_CONTROL.test(source)) return source;
+  return source.replace(LATIN1_UTF8, (sequence) => {
+    if (!C1_CONTROL.test(sequence)) return sequence;
+    const decoded = Buffer.from(sequence, 'latin1').toString('utf8');
+    return decoded.includes('\ufffd') ? sequence : decoded;
+  });
+}

@@ -209,6 +209,14 @@ describe('selectMainContent through extractArticle', () => {
       ['Hidden copy'],
     ],
     [
+      "a menu's flyout of section descriptions, invisible until opened (Tailwind's invisible)",
+      page(
+        `<div class="post"><h1>Town retaken</h1>${paragraph('A')}${paragraph('B')}${paragraph('C')}${paragraph('D')}</div><div class="invisible absolute lg:hidden lg:visible"><div class="c-layout-menu">${['M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T', 'U', 'V', 'W', 'X', 'Y', 'Z', 'Z2', 'Z3', 'Z4'].map((label) => `<div><h2>Section ${label}</h2>${paragraph(label)}</div>`).join('')}</div></div>`,
+      ),
+      ['A:', 'D:'],
+      ['M:', 'Z4:'],
+    ],
+    [
       "an accordion's folded answers, hidden by a class or a style until their question is clicked",
       page(
         `<article><h1>Town retaken</h1>${paragraph('A')}${paragraph('B')}${paragraph('C')}${paragraph('D')}<h2>FAQ</h2><div class="faq-list"><button aria-controls="answer-1">Who holds the town?</button><div id="answer-1" class="answer hidden">${paragraph('E')}</div></div><h3 id="q2">What of the roads?</h3><div role="region" aria-labelledby="q2" style="display:none">${paragraph('F')}</div></article>`,

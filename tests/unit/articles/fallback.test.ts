@@ -37,11 +37,11 @@ function jsonLd(value: unknown): string {
 describe('extractArticle falls back when the container misses the article', () => {
   it.each([
     [
-      'in a block whose class reads like a sidebar, beside a teaser the scorer prefers',
+      'in a block whose class reads like a widget, beside a teaser the scorer prefers',
       page(
         '',
         `<article><h1>Rutba reprise</h1><div class="entry-content"><p>${TEASER}</p></div></article>` +
-          `<div class="sidebar widget">${BLOCKS}</div>`,
+          `<div class="widget">${BLOCKS}</div>`,
       ),
       'readable',
       `${TEASER}\n\n${ARTICLE}`,
@@ -179,6 +179,16 @@ describe('extractArticle keeps the container', () => {
       method: 'content',
       text: `${PARAGRAPHS[0]}\n\n${PARAGRAPHS[1]}`,
     });
+  });
+
+  it('when the rest of the page is a sidebar that holds most of it, beside a one-line post', () => {
+    const post = 'Des sculptures faites de fruits et de légumes, vues sur le site.';
+    const html = page(
+      '',
+      `<div id="content"><div class="post"><p>${post}</p></div></div>` +
+        `<div id="sidebar"><div class="sidebar-block">${COMMENTS.map((text) => `<p>${text}</p>`).join('')}</div></div>`,
+    );
+    expect(extractArticle(html)).toMatchObject({ method: 'content', text: post });
   });
 
   it('when a JSON-LD body is a teaser shorter than it', () => {

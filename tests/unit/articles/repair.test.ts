@@ -1,7 +1,11 @@
 // Markup repairs: a page cut in its head still gives its article.
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../src/articles/extract.ts';
-import { closeCutScriptAttribute, closeUnclosedTitle } from '../../../src/articles/repair.ts';
+import {
+  closeCutScriptAttribute,
+  closeUnclosedTitle,
+  repairDoubleUtf8,
+} from '../../../src/articles/repair.ts';
 
 const PARAGRAPHS = [
   'South Korean golfer Choi Kyung-ju won the Sony Open on Sunday, beating Rory Sabbatini by three strokes at Waialae Country Club in Honolulu.',
@@ -71,5 +75,33 @@ describe('extractArticle on a page whose script tag is cut open', () => {
     const html = `<html><head><script type="text/javascript" src="/te.backgroundColor='yellow';\n}\n//-->\n</script></head><body><h1>Choi Kyung-ju wins his seventh title</h1><div class="story">${BODY}</div><script src="/ads.js"></script></body></html>`;
     const article = extractArticle(html);
     expect(article.text).toBe(PARAGRAPHS.join('\n\n'));
+  });
+});
+
+describe('repairDoubleUtf8', () => {
+  it.each([
+    [
+      'decodes punctuation stored as Latin-1 and encoded again',
+      '<p>We\u00e2\u0080\u0099ve won \u00e2\u0080\u0093 at last</p>',
+      '<p>We’ve won – at last</p>',
+    ],
+    [
+      'leaves a sequence without a control alone',
+      '<p>Caf\u00c3\u00a9 \u00c2\u00a9</p>',
+      '<p>Caf\u00c3\u00a9 \u00c2\u00a9</p>',
+    ],
+    ['leaves a page without controls alone', '<p>We’ve won</p>', '<p>We’ve won</p>'],
+    [
+      'leaves a control that decodes to nothing alone',
+      '<p>a\u00e2\u0080b</p>',
+      '<p>a\u00e2\u0080b</p>',
+    ],
+  ])('%s', (_name, source, expected) => {
+    expect(repairDoubleUtf8(source)).toBe(expected);
+  });
+
+  it('lets an article stored so be read word by word', () => {
+    const html = `<html><head><title>Choi wins</title></head><body><article><h1>Choi wins</h1>${BODY.replace(/'/g, '\u00e2\u0080\u0099')}<p>Choi\u00e2\u0080\u0099s caddie said he\u00e2\u0080\u0099d never seen him so calm on the last holes of a tournament.</p></article></body></html>`;
+    expect(extractArticle(html).text).toContain('Choi’s caddie said he’d never seen him');
   });
 });
