@@ -569,9 +569,11 @@ const TABLE: [string, string[], string[]][] = [
   // A place inside a company's, an agreement's or a university's name; an adjective opening an
   // organisation's; a list of languages; two streets at a corner.
   ['Shares of Energy XXI Bermuda Ltd rose on Thursday.', [], ['bermuda']],
+  ['Shares of Oceanic Bermuda, Ltd. fell sharply on the news.', [], ['bermuda']],
   ['Nations fell short of the Paris Agreement goal.', [], ['france']],
   ['Talks on the Iran Agreement resumed.', ['iran'], []],
   ['She teaches at the University of Illinois Chicago.', [], ['united-states']],
+  ['He studies at the University of Texas at Austin now.', ['austin'], []],
   ['He coached at Boston College for a decade.', [], ['united-states']],
   ['The American Heart Association recommends walking.', [], ['united-states']],
   ['Fonts for Arabic, Chinese, and Thai are missing.', [], ['china', 'thailand']],
@@ -592,6 +594,8 @@ const TABLE: [string, string[], string[]][] = [
   ['He later joined PSV Eindhoven on a free transfer.', [], ['netherlands']],
   ['He left the club to sign for Werder Bremen in the summer.', [], ['germany']],
   ['The storm hit the Florida Keys and left thousands without power.', ['united-states'], []],
+  // In a headline in title case every word is capitalised: no team is read from it.
+  ['Seattle Seahawks Win Causes An Earthquake In The City', ['seattle'], []],
   ['The visitors were beaten by the England team at home.', ['united-kingdom'], []],
   // Wimbledon is the championships: a one-word name needing context, so no generated place.
   ['She lost in the second round at Wimbledon last year.', [], ['united-kingdom']],
