@@ -13,7 +13,7 @@ import { forgetText, linkDensity, measureText, type TextMeasures } from './measu
 import { classAndId } from './metadata.ts';
 import { widenToSections } from './sections.ts';
 import { isTeaserList } from './teasers.ts';
-import { blockTexts, collapseWhitespace, isBlockTag, textContent } from './text.ts';
+import { blockTexts, collapseWhitespace, isBlockTag, isHeadingTag, textContent } from './text.ts';
 
 /** Never article text, removed whatever their class. */
 // biome-ignore format: one list, read as a set
@@ -274,8 +274,6 @@ function isAuthorBox(element: Element, names: string): boolean {
   return AUTHOR_BOX.test(names) || element.attribs.itemprop === 'author';
 }
 
-const HEADING = /^h[1-6]$/;
-
 /**
  * A section whose id is its heading's slug (`<div id="sharing-with-a-single-developer"><h2>Sharing
  * with a single developer</h2>`, as Sphinx, Markdown renderers and wikis write anchors): the id
@@ -284,7 +282,7 @@ const HEADING = /^h[1-6]$/;
 function isHeadingAnchor(element: Element): boolean {
   const id = element.attribs.id;
   if (!id) return false;
-  const heading = element.children.find((child) => isTag(child) && HEADING.test(child.name));
+  const heading = element.children.find((child) => isTag(child) && isHeadingTag(child.name));
   if (!heading) return false;
   const slug = textContent(heading)
     .toLowerCase()

@@ -1,6 +1,6 @@
 // Where an article's text ends inside its container: readers' comments, a box of other stories below it.
 import type { Element } from 'domhandler';
-import { collapseWhitespace, textContent } from './text.ts';
+import { collapseWhitespace, isHeadingTag, textContent } from './text.ts';
 
 /**
  * A block that opens the comments: "Comments", "3 Comments", "Comments (12)", "Leave a Reply",
@@ -32,7 +32,6 @@ const COMMENTS_HEADING = new RegExp(
 const HEADING_MAX = 80;
 /** Text the article needs above a comments heading: a heading near the top is a link to them. */
 export const ARTICLE_BEFORE = 300;
-const HEADING_TAG = /^h[1-6]$/;
 
 /** "Comments", "Leave a Reply", "12 commentaires": a heading that opens readers' comments. */
 export function isCommentsHeading(text: string): boolean {
@@ -44,7 +43,7 @@ export function isCommentsHeading(text: string): boolean {
  * comments: `<h2 id="comments">Comments</h2>`.
  */
 export function isCommentsHeadingElement(element: Element, chars: number): boolean {
-  if (!HEADING_TAG.test(element.name) || chars > HEADING_MAX) return false;
+  if (!isHeadingTag(element.name) || chars > HEADING_MAX) return false;
   return isCommentsHeading(collapseWhitespace(textContent(element)));
 }
 

@@ -8,6 +8,7 @@ import {
   NEGATIVE,
 } from './candidates.ts';
 import type { TextMeasures, TextStats } from './measure.ts';
+import { isHeadingTag } from './text.ts';
 
 /** Levels climbed at most to gather a body split into sibling sections. */
 const SECTION_LEVELS = 3;
@@ -64,7 +65,6 @@ const ASIDE_MAX = 250;
 /** Not a menu: a short block of links beside the body is the frame's (a blog's post navigation). */
 const ASIDE_LINK_SHARE = 0.5;
 
-const HEADING = /^h[1-6]$/;
 /** A date's element or class: `<time>`, `post-date`, `published`. */
 const DATED = /(?:^|[\s_-])date(?:$|[\s_-])|published|posted/i;
 
@@ -79,7 +79,7 @@ function headsPost(parent: Element, node: Element): boolean {
     const next = stack.pop() as AnyNode;
     if (!isTag(next)) continue;
     if (next.name === 'time' || DATED.test(next.attribs.class ?? '')) return true;
-    if (HEADING.test(next.name) && holdsLink(next)) return true;
+    if (isHeadingTag(next.name) && holdsLink(next)) return true;
     for (const child of next.children) stack.push(child);
   }
   return false;

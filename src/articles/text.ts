@@ -32,6 +32,13 @@ export function isBlockTag(name: string): boolean {
   return BLOCK_TAGS.has(name);
 }
 
+const HEADING_TAG = /^h[1-6]$/;
+
+/** `h1` to `h6`. */
+export function isHeadingTag(name: string): boolean {
+  return HEADING_TAG.test(name);
+}
+
 /**
  * The paragraphs under `root`: one string per block element, inline text joined inside it.
  * Iterative, so a page nested ten thousand levels deep cannot overflow the stack.
